@@ -1,0 +1,136 @@
+"""The one data type that flows through every stage.
+
+An :class:`Article` is created by the loader from one input file and handed,
+in turn, to ``clean_article``, ``detect_language``, ``translate_article`` and
+``summarize_article``.  Each stage fills in its own fields and returns the same
+object, or raises :class:`DropArticle` with a reason so that one bad article
+stops only itself (the Scrapy item-pipeline model).  The renderers only read.
+
+Everything here is plain data (dataclasses of str/int/float/list) so that an
+article serialises to ``digest.json`` with :func:`dataclasses.asdict` and can
+cross a process boundary unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Optional
+
+
+class DropArticle(Exception):
+    """Raised by a stage when an article cannot go on; the message is the reason."""
+
+
+@dataclass
+class Block:
+    """One unit of the cleaned body.
+
+    ``kind`` is ``"paragraph"``, ``"heading"``, ``"list_item"`` or ``"quote"``.
+    Headings are kept for the reader but are never summary sentences.
+    """
+
+    kind: str
+    text: str
+
+
+@dataclass
+class Dropped:
+    """A line the cleaner removed, with the reason (for ``digest clean --explain``)."""
+
+    text: str
+    reason: str
+    line: int = 0
+
+
+@dataclass
+class Evidence:
+    """Where a metadata value came from and how sure we are of it (0..1)."""
+
+    value: str
+    source: str
+    confidence: float
+
+
+@dataclass
+class Translation:
+    """What the translate stage did for one article.
+
+    ``status`` is ``"original"`` (already in the target language),
+    ``"translated"`` or ``"not-translated"`` (no model installed, or it failed:
+    ``reason`` says which and ``install_hint`` gives the exact command).
+    """
+
+    status: str
+    source_lang: str = ""
+    target_lang: str = "en"
+    model: str = ""
+    title: str = ""
+    standfirst: str = ""
+    summary: list[str] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+    reason: str = ""
+    install_hint: str = ""
+
+
+@dataclass
+class Summary:
+    """The extractive summary: sentences taken verbatim from the article, in order."""
+
+    sentences: list[str] = field(default_factory=list)
+    key_phrases: list[str] = field(default_factory=list)
+    key_figures: list[str] = field(default_factory=list)
+    method: str = ""
+    explain: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    """One article on its way from an input file to the outputs."""
+
+    source: str
+    raw: str = ""
+    id: str = ""
+    title: str = ""
+    kicker: str = ""
+    standfirst: str = ""
+    date: str = ""
+    publisher: str = ""
+    author: str = ""
+    section: str = ""
+    image: str = ""
+    url: str = ""
+    lang: str = ""
+    lang_confidence: float = 0.0
+    blocks: list[Block] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    translation: Optional[Translation] = None
+    summary: Summary = field(default_factory=Summary)
+    related: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The cleaned body as plain text, paragraphs separated by blank lines."""
+        return "\n\n".join(block.text for block in self.blocks)
+
+    @property
+    def display_title(self) -> str:
+        """The title a reader of the English briefing sees."""
+        if self.translation and self.translation.status == "translated" and self.translation.title:
+            return self.translation.title
+        return self.title or "(untitled)"
+
+    @property
+    def display_summary(self) -> list[str]:
+        """Summary sentences in English where a translation exists."""
+        if self.translation and self.translation.status == "translated" and self.translation.summary:
+            return self.translation.summary
+        return self.summary.sentences
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("raw")
+        data["text"] = self.text
+        data["display_title"] = self.display_title
+        return data

@@ -1,0 +1,82 @@
+"""Settings a user sets once, from ``digest.toml`` and the command line.
+
+Precedence: command-line option > ``--config FILE`` (or ``./digest.toml``) >
+the defaults below.  Unknown keys in the file are an error, so a typo never
+goes unnoticed.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BUILTIN_TEMPLATES = PROJECT_ROOT / "templates"
+DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
+
+
+class ConfigError(Exception):
+    """A usage or configuration problem: the CLI exits with status 2."""
+
+
+@dataclass
+class Settings:
+    title: str = "Luxembourg AI & Tech Briefing"
+    out: Path = Path("build")
+    inputs: list[Path] = field(default_factory=list)
+    email_from: str = "digest@localhost"
+    email_to: str = "subscribers@localhost"
+    base_url: str = ""
+    templates: Path | None = None
+    require_translation: bool = False
+    full_text: bool = False
+    feed_limit: int = 50
+    state: Path | None = None  # default: <out>/state.sqlite
+    max_file_bytes: int = 20 * 1024 * 1024
+    quiet: bool = False
+    jobs: int = 1
+
+    @property
+    def state_path(self) -> Path:
+        return self.state or (self.out / "state.sqlite")
+
+    @property
+    def template_dirs(self) -> list[Path]:
+        dirs = [self.templates] if self.templates else []
+        return dirs + [BUILTIN_TEMPLATES]
+
+
+_PATH_KEYS = {"out", "templates", "state"}
+
+
+def load_config(path: Path | None = None) -> Settings:
+    """Read settings from ``path`` or ``./digest.toml`` when it exists."""
+    settings = Settings()
+    if path is None:
+        candidate = Path("digest.toml")
+        if not candidate.is_file():
+            return settings
+        path = candidate
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    known = {f.name: f for f in fields(Settings)}
+    for key, value in data.items():
+        name = key.replace("-", "_")
+        if name not in known:
+            raise ConfigError(f"{path}: unknown setting {key!r} (known: {', '.join(sorted(known))})")
+        if name in _PATH_KEYS:
+            value = Path(value)
+        elif name == "inputs":
+            value = [Path(v) for v in value]
+        setattr(settings, name, value)
+    return settings
