@@ -1,0 +1,108 @@
+"""Sentence splitting: the hard cases of English, German and French news text."""
+
+from pathlib import Path
+
+import pytest
+
+from digest.sentences import split_sentences
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Dr. Smith met Prof. Jones in St. Louis. They talked.", "en",
+         ["Dr. Smith met Prof. Jones in St. Louis.", "They talked."]),
+        ("Das gilt z. B. für Banken, u. a. in Luxemburg bzw. Trier. Andere folgen.", "de",
+         ["Das gilt z. B. für Banken, u. a. in Luxemburg bzw. Trier.", "Andere folgen."]),
+        ("M. Macron et Mme Dupont sont arrivés. Ils sont partis.", "fr",
+         ["M. Macron et Mme Dupont sont arrivés.", "Ils sont partis."]),
+        ("J. K. Rowling wrote it. Then she left.", "en",
+         ["J. K. Rowling wrote it.", "Then she left."]),
+    ],
+)
+def test_abbreviations_and_initials_do_not_end_sentences(text, lang, expected):
+    assert split_sentences(text, lang) == expected
+
+
+def test_ordinal_dates_stay_in_one_sentence():
+    text = "Samstag, 1. November 2025. Am 2. Dezember kamen die Gäste zum 50. Mal. Die Zahl stieg auf 50. Das ist viel."
+    assert split_sentences(text, "de") == [
+        "Samstag, 1. November 2025.",
+        "Am 2. Dezember kamen die Gäste zum 50. Mal.",
+        "Die Zahl stieg auf 50.",
+        "Das ist viel.",
+    ]
+
+
+def test_numbers_and_currencies_are_not_boundaries():
+    text = "The €112M plan grew 1.9% last year. Es kamen 7.000 Gäste. Für 0,99 € gibt es den Artikel. Gut."
+    assert split_sentences(text, "de") == [
+        "The €112M plan grew 1.9% last year.",
+        "Es kamen 7.000 Gäste.",
+        "Für 0,99 € gibt es den Artikel.",
+        "Gut.",
+    ]
+
+
+def test_number_abbreviations_only_before_numbers():
+    assert split_sentences("Project No. 5 won. The answer is no. We left.") == [
+        "Project No. 5 won.",
+        "The answer is no.",
+        "We left.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Er sagte: „Das ist gut.“ Dann ging er.", "de", ["Er sagte: „Das ist gut.“", "Dann ging er."]),
+        ("He said: “It works.” Then he left.", "en", ["He said: “It works.”", "Then he left."]),
+        ("« Nous avons gagné. » Il est parti.", "fr", ["« Nous avons gagné. »", "Il est parti."]),
+        ("„Wie geht es?“, fragte er. Gut.", "de", ["„Wie geht es?“, fragte er.", "Gut."]),
+    ],
+)
+def test_closing_quotes_stay_with_their_sentence(text, lang, expected):
+    assert split_sentences(text, lang) == expected
+
+
+def test_ellipses_end_a_sentence_only_before_a_new_one():
+    assert split_sentences("Prices rose... Then they fell. Wait … what happened?") == [
+        "Prices rose...",
+        "Then they fell.",
+        "Wait … what happened?",
+    ]
+
+
+def test_headings_on_their_own_line_are_separate_sentences():
+    text = "What is being built\nAt the core sits a computer. It is big.\nHow it is funded\nOf the money,\nmost is public."
+    assert split_sentences(text) == [
+        "What is being built",
+        "At the core sits a computer.",
+        "It is big.",
+        "How it is funded",
+        "Of the money,\nmost is public.",
+    ]
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name)
+def test_every_sentence_is_an_exact_slice_of_a_seed(seed):
+    text = seed.read_text(encoding="utf-8")
+    sentences = split_sentences(text, "de" if "Luxemburg" in text else "en")
+    assert sentences
+    position = 0
+    for sentence in sentences:
+        found = text.find(sentence, position)
+        assert found >= 0, sentence
+        position = found + len(sentence)
+
+
+def test_german_seed_keeps_dates_and_quotes_whole():
+    text = (SEEDS / "004_6badccb010855abc.txt").read_text(encoding="utf-8")
+    sentences = split_sentences(text, "de")
+    assert (
+        "Es ist keine kleine Veranstaltung: Mehr als 7.000 Gäste aus 57 Ländern werden an diesem "
+        "Dienstag und Mittwoch in den Hallen der Luxexpo erwartet." in sentences
+    )
+    assert any(s.startswith("Die Konferenz steht unter dem Motto: „Accelerating AI") and s.endswith("“.") for s in sentences)
