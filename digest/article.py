@@ -13,6 +13,9 @@ cross a process boundary unchanged.
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any, Optional
 
@@ -128,9 +131,27 @@ class Article:
             return self.translation.summary
         return self.summary.sentences
 
+    def stable_id(self) -> str:
+        """An identity that survives rebuilds, other machines and renamed input files.
+
+        The original URL when the page names one; otherwise a hash of the
+        title and body after Unicode, case and whitespace normalisation, so the
+        same story saved twice (or re-encoded) is one article.
+        """
+        if self.url:
+            basis = "url:" + self.url.strip()
+        else:
+            basis = "text:" + _normalise_for_id(self.title) + "\n" + _normalise_for_id(self.text)
+        return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("raw")
         data["text"] = self.text
         data["display_title"] = self.display_title
         return data
+
+
+def _normalise_for_id(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"\W+", " ", text).strip()

@@ -1,0 +1,70 @@
+"""``digest build``: the whole pipeline on files or folders (default: seeds/)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "build",
+        help="build the feed, email and PDF briefing from article files",
+        description="Clean, translate (offline), summarise and publish every .txt/.md/.html article "
+        "under PATH (default: the seeds/ corpus). Outputs: feed.xml, atom.xml, digest.html, digest.txt, "
+        "digest.eml, briefing.pdf, digest.json. Exit status: 0 all good, 1 some articles skipped, "
+        "2 usage or configuration error.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: seeds/)")
+    parser.add_argument("--out", type=Path, help="output folder (default: build/)")
+    parser.add_argument("--config", type=Path, help="settings file (default: ./digest.toml when present)")
+    parser.add_argument("--title", help="briefing title")
+    parser.add_argument("--base-url", help="public URL where the feed will be served (adds atom:link rel=self)")
+    parser.add_argument("--from", dest="email_from", metavar="ADDR", help="email From address")
+    parser.add_argument("--to", dest="email_to", metavar="ADDR", help="email To address")
+    parser.add_argument("--templates", type=Path, metavar="DIR",
+                        help="your own templates (same names as in templates/); missing ones fall back to the built-in set")
+    parser.add_argument("--feed-limit", type=int, metavar="N", help="items kept in the feed history (default 50)")
+    parser.add_argument("--state", type=Path, metavar="FILE", help="state store (default: OUT/state.sqlite)")
+    parser.add_argument("--max-file-size", type=float, metavar="MB", help="skip input files larger than this (default 20)")
+    parser.add_argument("--require-translation", action="store_true", default=None,
+                        help="fail (exit 2) when a non-English article cannot be translated")
+    parser.add_argument("--full-text", action="store_true", default=None,
+                        help="also translate the full body (PDF appendix and digest.json)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar and no report")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..config import ConfigError, load_config
+    from ..outputs import OutputLocked
+    from ..pipeline import build, format_report, progress_bar
+
+    try:
+        settings = load_config(args.config)
+        overrides = {
+            "out": args.out, "title": args.title, "base_url": args.base_url, "email_from": args.email_from,
+            "email_to": args.email_to, "templates": args.templates, "feed_limit": args.feed_limit,
+            "state": args.state, "require_translation": args.require_translation, "full_text": args.full_text,
+        }
+        for key, value in overrides.items():
+            if value is not None:
+                setattr(settings, key, value)
+        if args.paths:
+            settings.inputs = [Path(p) for p in args.paths]
+        if args.max_file_size is not None:
+            settings.max_file_bytes = int(args.max_file_size * 1024 * 1024)
+        if settings.templates and not settings.templates.is_dir():
+            raise ConfigError(f"{settings.templates}: templates folder not found")
+        settings.quiet = args.quiet
+        report = build(settings, progress=progress_bar(args.quiet))
+    except (ConfigError, OutputLocked) as exc:
+        print(f"digest: error: {exc}", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        print(format_report(report, settings))
+    else:
+        for problem in report.problems:
+            print(f"skipped: {problem}", file=sys.stderr)
+    return report.exit_status

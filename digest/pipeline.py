@@ -1,0 +1,238 @@
+"""The build: load → clean → detect language → summarise → link → translate → render.
+
+One article flows through the per-article stages as a single :class:`Article`;
+a stage that cannot go on raises :class:`DropArticle` and only that article is
+skipped, with its reason in the report.  The batch stages (story linking and
+translation, which batches every sentence that needs one model) run once all
+articles are through.  Outputs are rendered in memory first and replaced
+atomically only when all of them rendered, so a failed or killed build leaves
+the previous outputs intact.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .article import Article, DropArticle
+from .briefing import Briefing
+from .config import DEFAULT_SEEDS, ConfigError, Settings
+from .load import LoadProblem, find_inputs, load_file
+
+OUTPUT_NAMES = ["feed.xml", "atom.xml", "digest.html", "digest.txt", "digest.eml", "briefing.pdf", "digest.json"]
+
+
+class TranslationRequired(ConfigError):
+    """``--require-translation`` was given and a needed model is missing."""
+
+
+@dataclass
+class BuildReport:
+    files: int = 0
+    articles: list[Article] = field(default_factory=list)
+    problems: list[LoadProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    outputs: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def exit_status(self) -> int:
+        return 1 if self.problems else 0
+
+
+def process_article(article: Article) -> Article:
+    """The per-article stages, a pure function of the article (safe to map over a pool)."""
+    from .clean import clean_article
+    from .language import detect_language
+    from .summarize import summarize_article
+
+    stage = "clean"
+    try:
+        clean_article(article)
+        stage = "language"
+        detect_language(article)
+        article.id = article.stable_id()
+        stage = "summarise"
+        summarize_article(article)
+    except DropArticle:
+        raise
+    except Exception as exc:  # one article's surprise must not cost the others
+        raise DropArticle(f"{stage} failed: {type(exc).__name__}: {exc}") from exc
+    return article
+
+
+def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = None) -> BuildReport:
+    """Run the whole pipeline and write the outputs into ``settings.out``."""
+    from .outputs import OutputLock
+
+    started = time.perf_counter()
+    report = BuildReport()
+    inputs = settings.inputs or [DEFAULT_SEEDS]
+    with OutputLock(settings.out):
+        paths = list(find_inputs(inputs))
+        report.files = len(paths)
+        articles = _process_all(paths, settings, report, progress)
+        _link_and_translate(articles, settings, report)
+        if not articles:
+            raise ConfigError("no article could be read from " + ", ".join(map(str, inputs)))
+        articles.sort(key=lambda a: (-_date_key(a.date), a.source))
+        report.articles = articles
+        briefing = Briefing(
+            title=settings.title,
+            created=datetime.now(timezone.utc).replace(microsecond=0),
+            articles=articles,
+            base_url=settings.base_url,
+            email_from=settings.email_from,
+            email_to=settings.email_to,
+            templates=settings.template_dirs,
+        )
+        _render_and_write(briefing, settings, report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _process_all(paths, settings: Settings, report: BuildReport, progress) -> list[Article]:
+    clock = time.perf_counter()
+    articles: list[Article] = []
+    seen: dict[str, Article] = {}
+    iterable = progress(paths) if progress else paths
+    for item in iterable:
+        if isinstance(item, LoadProblem):
+            report.problems.append(item)
+            continue
+        loaded = load_file(item, settings.max_file_bytes)
+        if isinstance(loaded, LoadProblem):
+            report.problems.append(loaded)
+            continue
+        try:
+            article = process_article(loaded)
+        except DropArticle as exc:
+            report.problems.append(LoadProblem(loaded.source, f"skipped: {exc}"))
+            continue
+        article.raw = ""  # the renderers need only the cleaned text; keep memory flat
+        if article.id in seen:
+            report.warnings.append(f"{article.source}: same article as {seen[article.id].source}; published once")
+            continue
+        seen[article.id] = article
+        articles.append(article)
+        report.warnings.extend(f"{article.source}: {w}" for w in article.warnings)
+    report.stage_seconds["load+clean+detect+summarise"] = time.perf_counter() - clock
+    return articles
+
+
+def _link_and_translate(articles: list[Article], settings: Settings, report: BuildReport) -> None:
+    from .state import StateStore
+    from .stories import link_stories
+    from .translate import translate_articles
+
+    clock = time.perf_counter()
+    link_stories(articles)
+    report.stage_seconds["link"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    with StateStore(settings.state_path) as store:
+        report.warnings.extend(translate_articles(articles, full_text=settings.full_text, store=store))
+    report.stage_seconds["translate"] = time.perf_counter() - clock
+    missing = [a for a in articles if a.translation and a.translation.status == "not-translated"]
+    if settings.require_translation and missing:
+        hints = sorted({a.translation.install_hint for a in missing if a.translation.install_hint})
+        raise TranslationRequired(
+            f"{len(missing)} article(s) could not be translated and --require-translation is set; "
+            f"install the model first: {'; '.join(hints) or 'see digest models list'}"
+        )
+
+
+def _render_and_write(briefing: Briefing, settings: Settings, report: BuildReport) -> None:
+    from .feed import render_feed
+    from .mail import build_message, render_html, render_text
+    from .outputs import write_all_atomic
+    from .pdf import render_pdf
+    from .state import StateStore
+
+    out = Path(settings.out)
+    timings = report.stage_seconds
+    clock = time.perf_counter()
+    with StateStore(settings.state_path) as store:
+        rss, atom = render_feed(briefing, store=store, feed_limit=settings.feed_limit)
+    timings["render feed"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    html = render_html(briefing)
+    text = render_text(briefing)
+    message = build_message(briefing, html, text)
+    timings["render email"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    pdf = render_pdf(briefing)
+    timings["render pdf"] = time.perf_counter() - clock
+    data = digest_json(briefing, report)
+    files = {
+        out / "feed.xml": rss,
+        out / "atom.xml": atom,
+        out / "digest.html": html,
+        out / "digest.txt": text,
+        out / "digest.eml": message.as_bytes(),
+        out / "briefing.pdf": pdf,
+        out / "digest.json": data,
+    }
+    write_all_atomic(files)
+    report.outputs = list(files)
+
+
+def digest_json(briefing: Briefing, report: BuildReport) -> str:
+    """Everything the run produced, for machines: one record per article."""
+    payload = {
+        "title": briefing.title,
+        "created": briefing.created.isoformat(),
+        "languages": briefing.languages,
+        "articles": [article.to_dict() for article in briefing.articles],
+        "skipped": [{"source": p.source, "reason": p.message} for p in report.problems],
+        "warnings": report.warnings,
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _date_key(iso: str) -> int:
+    """Sortable number from a full or partial ISO date; undated articles sort last."""
+    digits = "".join(ch for ch in iso[:10] if ch.isdigit())
+    return int((digits + "0000")[:8]) if digits else 0
+
+
+def format_report(report: BuildReport, settings: Settings) -> str:
+    """The short terminal report: what was read, translated, skipped, and where it went."""
+    lines = []
+    languages: dict[str, int] = {}
+    for article in report.articles:
+        languages[article.lang or "?"] = languages.get(article.lang or "?", 0) + 1
+    langs = ", ".join(f"{code} {count}" for code, count in sorted(languages.items(), key=lambda kv: (-kv[1], kv[0])))
+    lines.append(f"Read {report.files} file(s): {len(report.articles)} article(s) published ({langs}), "
+                 f"{len(report.problems)} skipped.")
+    translated = [a for a in report.articles if a.translation and a.translation.status == "translated"]
+    missing = [a for a in report.articles if a.translation and a.translation.status == "not-translated"]
+    if translated:
+        lines.append(f"Translated {len(translated)} article(s): " +
+                     ", ".join(f"{Path(a.source).name} ({a.translation.model})" for a in translated))
+    if missing:
+        lines.append(f"Not translated {len(missing)} article(s): " +
+                     ", ".join(f"{Path(a.source).name} ({a.lang})" for a in missing))
+    if not translated and not missing:
+        lines.append("Nothing needed translation.")
+    for problem in report.problems:
+        lines.append(f"skipped: {problem}")
+    for warning in report.warnings:
+        lines.append(f"warning: {warning}")
+    lines.append(f"Outputs in {settings.out}/: " + " ".join(p.name for p in report.outputs))
+    lines.append(f"Took {report.seconds:.1f} s.")
+    return "\n".join(lines)
+
+
+def progress_bar(quiet: bool):
+    """A tqdm bar on a terminal; nothing with --quiet or when stderr is not a terminal."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return lambda items: tqdm(items, desc="articles", unit="file", leave=False)

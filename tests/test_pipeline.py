@@ -1,0 +1,184 @@
+"""End to end: ``digest build`` on the seed corpus gives a briefing an editor would sign off.
+
+The reference is tests/data/expected_seeds.json (a careful editor's reading of
+each seed): titles in the feed, every must-keep sentence in the cleaned text,
+no must-drop boilerplate in any output.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+import re
+import subprocess
+import sys
+from html import unescape
+from pathlib import Path
+
+import feedparser
+import pytest
+from pypdf import PdfReader
+
+from digest.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+EXPECTED = json.loads((Path(__file__).parent / "data" / "expected_seeds.json").read_text(encoding="utf-8"))
+EXPECTED.pop("_about")
+GERMAN_SEED = "004_6badccb010855abc.txt"
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build")
+    status = main(["build", str(SEEDS), "--out", str(out), "--quiet"])
+    assert status == 0
+    return out
+
+
+def readable_outputs(out: Path) -> dict[str, str]:
+    """The text a reader sees in each output (URLs of images are metadata, not text)."""
+    message = email.message_from_bytes((out / "digest.eml").read_bytes(), policy=email.policy.default)
+    parts = {part.get_content_type(): part.get_content() for part in message.walk() if not part.is_multipart()}
+    html = (out / "digest.html").read_text(encoding="utf-8")
+    visible_html = unescape(re.sub(r"<[^>]+>", " ", re.sub(r"(?s)<(style|head)[^>]*>.*?</\1>", " ", html)))
+    feed = feedparser.parse((out / "feed.xml").read_bytes())
+    atom = feedparser.parse((out / "atom.xml").read_bytes())
+    feed_text = " ".join(e.get("title", "") + " " + unescape(re.sub(r"<[^>]+>", " ", e.get("summary", "")))
+                         for f in (feed, atom) for e in f.entries)
+    pdf_text = "\n".join(page.extract_text() for page in PdfReader(out / "briefing.pdf").pages)
+    data = json.loads((out / "digest.json").read_text(encoding="utf-8"))
+    return {
+        "feed": feed_text,
+        "html": visible_html,
+        "txt": (out / "digest.txt").read_text(encoding="utf-8"),
+        "eml-text": parts["text/plain"],
+        "eml-html": unescape(re.sub(r"<[^>]+>", " ", parts["text/html"])),
+        "pdf": pdf_text,
+        "json-text": " ".join(a["text"] + " " + " ".join(a["summary"]["sentences"]) for a in data["articles"]),
+    }
+
+
+def by_source(out: Path) -> dict[str, dict]:
+    data = json.loads((out / "digest.json").read_text(encoding="utf-8"))
+    return {Path(a["source"]).name: a for a in data["articles"]}
+
+
+def test_every_output_is_written(built):
+    for name in ["feed.xml", "atom.xml", "digest.html", "digest.txt", "digest.eml", "briefing.pdf", "digest.json"]:
+        assert (built / name).stat().st_size > 200, name
+
+
+def test_feed_has_one_item_per_seed_with_the_editors_titles(built):
+    feed = feedparser.parse((built / "feed.xml").read_bytes())
+    assert not feed.bozo
+    titles = [squash(e.title) for e in feed.entries]
+    assert len(titles) == 5
+    articles = by_source(built)
+    for name, expected in EXPECTED.items():
+        article = articles[name]
+        if expected["title"] and expected["lang"] == "en":
+            assert squash(expected["title"]) in titles, name
+        if expected["lang"] != "en":
+            translation = article["translation"]
+            if translation["status"] == "translated":
+                assert squash(translation["title"]) in titles
+            else:
+                assert translation["status"] == "not-translated"
+                assert translation["install_hint"] == "digest models install de en"
+                assert squash(expected["title"]) in titles
+
+
+def test_metadata_matches_the_editor(built):
+    articles = by_source(built)
+    for name, expected in EXPECTED.items():
+        article = articles[name]
+        assert article["lang"] == expected["lang"], name
+        if expected.get("date"):
+            assert article["date"].startswith(expected["date"]), name
+        if expected["title"]:
+            assert squash(article["title"]) == squash(expected["title"]), name
+
+
+def test_every_must_keep_sentence_survives_cleaning(built):
+    articles = by_source(built)
+    for name, expected in EXPECTED.items():
+        text = squash(articles[name]["text"])
+        for snippet in expected["must_keep"]:
+            assert squash(snippet) in text, (name, snippet)
+
+
+def test_no_boilerplate_reaches_any_output(built):
+    outputs = {kind: squash(text) for kind, text in readable_outputs(built).items()}
+    for name, expected in EXPECTED.items():
+        for snippet in expected["must_drop"]:
+            for kind, text in outputs.items():
+                assert squash(snippet) not in text, (name, snippet, kind)
+
+
+def test_summaries_are_sentences_from_the_article_and_never_headings(built):
+    articles = by_source(built)
+    for name, expected in EXPECTED.items():
+        article = articles[name]
+        sentences = article["summary"]["sentences"]
+        assert 1 <= len(sentences) <= 8, name
+        text = squash(article["text"])
+        for sentence in sentences:
+            assert squash(sentence) in text, (name, sentence)
+            assert not sentence.rstrip().endswith("?")
+            assert squash(sentence) not in {squash(h) for h in expected["headings"]}
+
+
+def test_untranslated_german_article_is_marked_in_every_output(built):
+    article = by_source(built)[GERMAN_SEED]
+    if article["translation"]["status"] == "translated":
+        pytest.skip("a German model is installed on this machine")
+    outputs = readable_outputs(built)
+    for kind in ("html", "txt", "eml-text", "pdf", "feed"):
+        assert "not translated" in outputs[kind].lower(), kind
+    for kind in ("html", "txt", "pdf"):
+        assert "digest models install de en" in squash(outputs[kind]), kind
+
+
+def test_email_is_multipart_alternative_with_subject_date_and_message_id(built):
+    message = email.message_from_bytes((built / "digest.eml").read_bytes(), policy=email.policy.default)
+    assert message.get_content_type() == "multipart/alternative"
+    assert {p.get_content_type() for p in message.iter_parts()} == {"text/plain", "text/html"}
+    for header in ("Subject", "Date", "Message-ID", "From", "To"):
+        assert message[header], header
+
+
+def test_pdf_has_every_title(built):
+    text = squash(" ".join(page.extract_text() for page in PdfReader(built / "briefing.pdf").pages))
+    for article in by_source(built).values():
+        title = article["display_title"]
+        assert squash(title)[:40] in text, title
+
+
+def test_a_second_build_keeps_outputs_valid_and_the_feed_stable(built):
+    first = feedparser.parse((built / "feed.xml").read_bytes())
+    assert main(["build", str(SEEDS), "--out", str(built), "--quiet"]) == 0
+    second = feedparser.parse((built / "feed.xml").read_bytes())
+    assert sorted(e.id for e in first.entries) == sorted(e.id for e in second.entries)
+
+
+def test_python_dash_m_digest_runs_and_reports(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "digest", "build", str(SEEDS / "001_7598609d504af1b1.txt"), "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "1 article(s) published" in result.stdout
+    assert "Outputs in" in result.stdout and "briefing.pdf" in result.stdout
+
+
+def test_a_folder_with_no_articles_is_a_clear_usage_error(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    status = main(["build", str(tmp_path / "empty"), "--out", str(tmp_path / "out")])
+    assert status == 2
+    assert "no article" in capsys.readouterr().err
