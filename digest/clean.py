@@ -1,0 +1,678 @@
+"""Clean a scraped page dump: keep the story, drop the page, recover the metadata.
+
+Extractors such as trafilatura, jusText or Readability judge DOM nodes; a plain
+text dump has only lines.  So the cleaner works the way jusText does, on lines
+instead of ``<p>`` nodes, and adds what a line-only view needs:
+
+1. **repair** the text (mojibake, spaces, sentences broken at an inline link,
+   captions glued to a paragraph) – :mod:`digest.repair`;
+2. **classify** each line on its own: length, stop-word density in the page's
+   language (jusText's stop lists), sentence shape, and phrase evidence for
+   paywalls, cookie banners, credits, comments, newsletter and share prompts,
+   code residue, image syntax, date and byline lines;
+3. **judge in context**: repeated lines (menus, titles printed twice,
+   duplicated pull quotes), caption pairs, runs of headline-shaped lines (link
+   lists), and the body as the densest region of text, found as the
+   maximum-sum run of line scores, with hard stops at comment and "read more"
+   markers;
+4. **recover metadata** around that region – :mod:`digest.metadata`.
+
+Every dropped line is kept with its reason for ``digest clean --explain``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .article import Article, Block, Dropped, DropArticle, Evidence
+from . import metadata as meta
+from .repair import (
+    fix_mojibake,
+    fix_space_before_punctuation,
+    is_continuation,
+    join_continuation,
+    normalise_spaces,
+    split_glued_caption,
+    strip_accents,
+)
+
+
+@dataclass
+class CleanResult:
+    """What the cleaner makes of one page: metadata, body blocks and what it dropped, with reasons."""
+
+    title: str = ""
+    kicker: str = ""
+    standfirst: str = ""
+    date: str = ""
+    publisher: str = ""
+    author: str = ""
+    section: str = ""
+    image: str = ""
+    url: str = ""
+    lang: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """The cleaned body, paragraphs separated by blank lines."""
+        return "\n\n".join(b.text for b in self.blocks)
+
+    def to_dict(self) -> dict:
+        from dataclasses import asdict
+
+        data = asdict(self)
+        data["text"] = self.text
+        return data
+
+
+# --------------------------------------------------------------------------- lines
+
+
+@dataclass
+class Line:
+    text: str
+    number: int  # 1-based line number in the input
+    blank_before: bool = False
+    words: int = 0
+    stop_density: float = 0.0
+    cls: str = ""  # good | neargood | short | bad
+    reason: str = ""  # why it is bad (or how it was recognised)
+    kind: str = "paragraph"
+    hard_stop: bool = False  # a marker after which the article does not continue
+
+
+_LANG_STOPLISTS = {"en": "English", "de": "German", "fr": "French"}
+
+
+@lru_cache(maxsize=8)
+def stopwords(lang: str) -> frozenset[str]:
+    """jusText's stop-word list for the language (it ships with trafilatura)."""
+    import justext
+
+    return frozenset(justext.get_stoplist(_LANG_STOPLISTS.get(lang, "English")))
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_TERMINAL = re.compile(r"[.!?…]['\"’”«»)\]]*$|[.!?…]\s*\(?[^()]{0,40}\)?$")
+_BULLET = re.compile(r"^(?:[-*•·▪►–—]|\d{1,2}[.)])\s+")
+_MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*(?:\][^\]]*)*?)\]\((?P<url>[^)\s]+)[^)]*\)")
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:jpe?g|png|gif|webp|svg|pdf)$", re.I)
+_CODE_HINT = re.compile(
+    r"function\s*\(|\bvar\s+\w+\s*=|=>|\bwindow\.|\bdocument\.|\}\s*\)|\)\s*;|\bgtag\(|\bfbq\(|_gaq|dataLayer|"
+    r"\breturn\s*[!;(]|<\/?(?:script|div|iframe|img|span|style)\b|\{\s*\"@context\"|@media|\.css\b|\w+\s*\{[^}]*:[^}]*;",
+)
+_CREDIT = re.compile(
+    r"(?:^|\s)(?:foto|fotos|photo|photos|bild|bilder|image|images|credits?|crédits?(?: photo)?|photo credits?|"
+    r"bildquelle|quelle|source|illustration|grafik|©|\(c\))\s*:\s*\S|©\s*\w|"
+    r"\b(?:getty images|shutterstock|istock(?:photo)?|imago(?: images)?|picture alliance|keystone|"
+    r"dpa|afp|reuters|ap photo|epa)\s*$", re.I)
+
+# Phrase evidence.  STRONG phrases mark a line of up to 40 words; WEAK ones only
+# a short line (a menu entry, a button), so an article that mentions "cookies"
+# or "newsletter" in a sentence is not harmed.
+_STRONG = [
+    # cookies, consent, legal
+    r"\bwe use cookies\b", r"\buses? cookies\b", r"\bcookie (?:policy|settings|consent|banner|richtlinie|einstellungen)",
+    r"\baccept (?:all )?cookies\b", r"\bverwendet cookies\b", r"\bverwenden cookies\b", r"\bnutzt cookies\b",
+    r"\butilise des cookies\b", r"\bprivacy (?:policy|statement|settings)\b", r"\bterms (?:of (?:use|service)|and conditions)\b",
+    r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\btous droits reserves\b", r"\bdatenschutz(?:erklarung|hinweise|einstellungen)?\b",
+    r"\bimpressum\b", r"\bmentions legales\b", r"\bpolitique de confidentialite\b", r"\bnutzungsbedingungen\b", r"\bagb\b",
+    # subscriptions, paywalls, accounts
+    r"\bsubscribe (?:now|today|to)\b", r"\bsubscribers? only\b", r"\balready (?:a )?subscriber", r"\bstart your (?:free )?trial\b",
+    r"\bsign up (?:for|to) (?:our|the)\b", r"\b(?:log|sign) ?in to\b", r"\bcreate (?:an|a free) account\b",
+    r"\bregister (?:now|for free)\b", r"\bjetzt (?:weiterlesen|abonnieren|testen|registrieren|anmelden)\b",
+    r"\bbereits (?:kunde|abonnent|registriert)\b", r"\bdiesen artikel (?:erwerben|kaufen|freischalten)\b",
+    r"\bschliessen sie ein abo\b", r"\bzu den abos?\b", r"\babo abschliessen\b", r"\bplus-artikel\b", r"\babonnieren sie\b",
+    r"\bmit (?:einem|dem) abo\b", r"\bweiterlesen mit\b", r"\bdeja abonne\b", r"\babonnez-vous\b", r"\bs'abonner\b",
+    r"\bcet article est reserve\b", r"\bpour lire la suite\b",
+    # newsletters
+    r"\bnewsletter\b.{0,60}\b(?:sign up|subscribe|abonnieren|anmelden|inscri|bestellen|e-mail|email)\b",
+    r"\b(?:sign up|subscribe|abonnieren|anmelden|inscrivez-vous)\b.{0,60}\bnewsletter\b",
+    # comments
+    r"\bleave a (?:reply|comment)\b", r"\bpost a comment\b", r"\byour email address will not be published\b",
+    r"\brequired fields are marked\b", r"\bkommentar (?:schreiben|verfassen|abgeben)\b", r"\bkommentare? (?:anzeigen|lesen|einblenden)\b",
+    r"\blaisser un commentaire\b", r"\bdie kommentarfunktion\b", r"\bcomments? (?:are|is) closed\b",
+    r"\bnoch keine kommentare\b", r"\bno comments yet\b", r"\bjoin the (?:conversation|discussion)\b",
+    # share and print
+    r"\bshare (?:this|on|via)\b", r"\b(?:auf|via) (?:facebook|twitter|whatsapp|linkedin|x) teilen\b", r"\bartikel teilen\b",
+    r"\bpartager (?:sur|cet)\b", r"\bfollow us on\b", r"\bfolgen sie uns\b", r"\bsuivez-nous\b",
+    # navigation and teasers
+    r"^(?:read|see|view|show|load) (?:more|all|the full)\b", r"^more (?:from|on|about|stories|news|articles)\b",
+    r"\b(?:related|recommended|popular|trending|latest) (?:articles|stories|posts|news|content|reads)\b",
+    r"\byou (?:may|might) also (?:like|be interested)\b", r"\bdas konnte sie auch interessieren\b", r"\bmehr zum thema\b",
+    r"\bweitere (?:artikel|nachrichten|meldungen|beitrage|themen)\b", r"\blesen sie (?:auch|mehr|hier)\b",
+    r"\b(?:a|à) lire (?:aussi|egalement)\b", r"^lire (?:aussi|la suite|plus)\b", r"\bsur le meme sujet\b",
+    r"\bskip to (?:main )?content\b", r"\bback to top\b", r"\bzum inhalt springen\b", r"\baller au contenu\b",
+    r"\bthis (?:post|article) was originally published\b", r"\boriginally published (?:on|at|in)\b",
+    r"\bthis article (?:first )?appeared\b", r"\bdownloaded image for\b",
+    r"\bclick (?:here|to)\b", r"\bhier klicken\b", r"\bcliquez ici\b", r"\bjavascript\b.{0,40}\b(?:enable|aktivieren|activer)\b",
+    r"\b(?:ad|advertisement|anzeige|werbung|publicite)$", r"^(?:advertisement|anzeige|werbung|publicite)\b",
+    r"\bmeistgelesen\b", r"\bmost (?:read|popular|viewed)\b", r"\btrending (?:at|on|now)\b",
+    r"\brecent reporting\b", r"\bprint this\b", r"\bemail this\b", r"\bnach oben\b",
+]
+_WEAK = [
+    r"^(?:home|startseite|accueil|menu|menü|search|suche|rechercher|search for|login|log in|sign in|sign up|logout|"
+    r"register|anmelden|abmelden|registrieren|connexion|se connecter|subscribe|abonnieren|s'abonner|abo|newsletter|"
+    r"share|teilen|partager|tweet|print|drucken|imprimer|email|e-mail|mail|comments?|kommentare?|commentaires?|"
+    r"reply|antworten|repondre|like|gefallt mir|close|schliessen|fermer|weiter|next|previous|zuruck|back|"
+    r"more|mehr|plus|tags?|schlagworte?|themen|topics|related|verwandte artikel|contact|kontakt|about us|"
+    r"uber uns|a propos|faq|hilfe|help|cookies?|archive|archiv|rss|podcast|video|videos|galerie|gallery|"
+    r"read more|weiterlesen|mehr lesen|lire la suite|en savoir plus|mehr erfahren|learn more|continue reading|"
+    r"zum artikel|zur startseite|advertisement|anzeige|werbung|publicite|sponsored|gesponsert|top|all news|"
+    r"alle news|toutes les actualites|resources?|ressourcen|trending|popular|beliebt)(?:\s+\w+)?\s*[:.!»›>]*$",
+    r"\b\d+\s+(?:comments?|kommentare?|commentaires?|antworten|replies|reactions)\b",
+    r"\b(?:facebook|twitter|instagram|linkedin|youtube|whatsapp|pinterest|telegram|xing|tiktok)\b",
+    r"\bnewsletter\b", r"\bcookies?\b", r"\babo\b", r"\babonnement\b", r"\bsubscription\b", r"\bpodcast\b",
+    r"\bpublicit", r"\bwerbung\b", r"\banzeige\b", r"\bsponsored\b",
+]
+_STRONG_RE = re.compile("|".join(_STRONG), re.I)
+_WEAK_RE = re.compile("|".join(_WEAK), re.I)
+# After the body has begun, these mean the story is over.
+_STOP_RE = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|reactions?|reaktionen|leserkommentare|"
+    r"leave a (?:reply|comment)|responses?|antworten|diskussion|discussion|related(?: articles| posts| stories)?|"
+    r"read more|weiterlesen|lire (?:aussi|la suite)|mehr zum thema|das konnte sie auch interessieren|"
+    r"you (?:may|might) also like|more (?:stories|news|articles)|weitere (?:artikel|nachrichten)|"
+    r"sur le meme sujet|a lire aussi|trending(?: at .*)?|around .{2,40}|most popular|meistgelesen|"
+    r"share this(?: article| story| post)?|artikel teilen|tags?|schlagworte?|themen)\s*:?$", re.I)
+_QUOTE_CHARS = "\"'“”„‚‘’«»‹› "
+
+
+def _fold(text: str) -> str:
+    return strip_accents(text.lower()).replace("ß", "ss")
+
+
+def _word_list(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _code_score(text: str) -> float:
+    symbols = sum(text.count(c) for c in "{}();=<>[]$|\\")
+    return symbols / max(1, len(text))
+
+
+def classify_line(line: Line, stops: frozenset[str]) -> None:
+    """Give one line its own class and reason, before its neighbours are considered."""
+    text = line.text
+    words = _word_list(text)
+    line.words = len(words)
+    if words:
+        line.stop_density = sum(1 for w in words if w.lower() in stops) / len(words)
+    folded = _fold(text)
+    chars = len(text)
+
+    def bad(reason: str) -> None:
+        line.cls, line.reason = "bad", reason
+
+    if _MD_IMAGE.search(text) or text.startswith("![") or re.match(r"^\[!\[", text):
+        return bad("image markup")
+    if _URL_ONLY.match(text):
+        return bad("bare URL or file name")
+    if (_CODE_HINT.search(text) and _code_score(text) > 0.03) or _code_score(text) > 0.12 or text.startswith(("!function", "<!--", "//", "/*")):
+        return bad("script or code residue")
+    if _STOP_RE.match(folded.strip(" .:|>»")):
+        line.hard_stop = True
+        return bad("end-of-article marker (comments, related links)")
+    if meta.is_date_line(text):
+        return bad("date line")
+    if meta.byline_author(text):
+        return bad("byline")
+    if line.words <= 40 and _STRONG_RE.search(folded):
+        return bad("boilerplate phrase (" + _STRONG_RE.search(folded).group(0).strip() + ")")
+    if line.words <= 40 and _CREDIT.search(text) and not text.endswith(("?",)):
+        return bad("photo credit or caption")
+    if line.words <= 6 and _WEAK_RE.search(folded):
+        return bad("navigation or button text")
+    if line.words == 0:
+        return bad("no words")
+    ends = bool(_TERMINAL.search(text.rstrip(_QUOTE_CHARS) + text[-1:] if text else ""))
+    if chars >= 150 and line.stop_density >= 0.25:
+        line.cls = "good"
+    elif chars >= 70 and line.stop_density >= 0.28 and ends:
+        line.cls = "good"
+    elif chars >= 150 and line.stop_density < 0.08:
+        return bad("word list (no function words)")
+    elif chars >= 50 and line.stop_density >= 0.18:
+        line.cls = "neargood"
+    else:
+        line.cls = "short"
+
+
+# --------------------------------------------------------------------------- repairs and context
+
+
+def _prepare_lines(text: str, lang: str, dropped: list[Dropped]) -> tuple[list[Line], list[tuple[str, str]]]:
+    """Split into non-empty lines, repairing on the way; return the lines and any images found."""
+    lines: list[Line] = []
+    images: list[tuple[str, str]] = []
+    blank = False
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = normalise_spaces(raw)
+        if not line:
+            blank = True
+            continue
+        for m in _MD_IMAGE.finditer(line):
+            images.append((m.group("alt"), m.group("url")))
+        line = fix_space_before_punctuation(line, lang)
+        if lines and not blank and is_continuation(lines[-1].text, line):
+            lines[-1].text = join_continuation(lines[-1].text, line)
+            continue
+        glued = split_glued_caption(line)
+        if glued:
+            caption, line = glued
+            dropped.append(Dropped(caption, "caption glued to the paragraph", number))
+        lines.append(Line(line, number, blank_before=blank))
+        blank = False
+    return lines, images
+
+
+def _norm_key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _mark_repeats(lines: list[Line]) -> None:
+    """Repeated lines, duplicated pull quotes and caption/credit pairs."""
+    keys = [_norm_key(l.text) for l in lines]
+    seen: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        if not key:
+            continue
+        if key in seen:
+            line = lines[i]
+            if line.cls != "bad":
+                line.cls, line.reason = "bad", "repeated line"
+            first = lines[seen[key]]
+            if first.cls in ("short", "neargood") and first.words <= 12:
+                first.reason = first.reason or "repeated short line"
+                first.cls = "bad" if first.cls == "short" and first.words <= 3 else first.cls
+        else:
+            seen[key] = i
+    # a caption printed again with its credit: "Caption" then "Caption Foto: …"
+    for i in range(len(lines) - 1):
+        a, b = lines[i], lines[i + 1]
+        if b.cls == "bad" and b.reason.startswith("photo credit") and keys[i] and keys[i + 1].startswith(keys[i]):
+            a.cls, a.reason = "bad", "photo caption"
+    # pull quotes: a line whose whole text reappears inside a longer line
+    longs = [(i, k) for i, k in enumerate(keys) if lines[i].words >= 12]
+    for i, key in enumerate(keys):
+        line = lines[i]
+        if line.cls == "bad" or line.words < 5 or line.words > 60 or not _TERMINAL.search(line.text):
+            continue
+        for j, other in longs:
+            if j != i and len(other) > len(key) + 10 and key in other:
+                line.cls, line.reason = "bad", "duplicated pull quote"
+                break
+
+
+def _headline_shaped(line: Line) -> bool:
+    text = line.text
+    return 1 <= line.words <= 16 and not _TERMINAL.search(text) and len(text) <= 140
+
+
+def _mark_link_lists(lines: list[Line]) -> None:
+    """Runs of headline-shaped lines with no running text between them are teaser lists or menus."""
+    n = len(lines)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and lines[j].cls != "good" and (_headline_shaped(lines[j]) or lines[j].cls == "bad"):
+            j += 1
+        run = [k for k in range(i, j) if lines[k].cls != "bad"]
+        if len(run) >= 3:
+            for k in run:
+                lines[k].cls, lines[k].reason = "bad", "link list or menu (run of headline-shaped lines)"
+        i = max(j, i + 1)
+    # a headline followed by a date line or a "read more" is a teaser
+    for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        if line.cls != "bad" and _headline_shaped(line) and nxt.cls == "bad" and nxt.reason in (
+                "date line", "end-of-article marker (comments, related links)"):
+            line.cls, line.reason = "bad", "teaser headline"
+
+
+def _line_score(line: Line, in_body_stop: bool) -> float:
+    chars = len(line.text)
+    if line.cls == "good":
+        return float(min(chars, 800))
+    if line.cls == "neargood":
+        return chars * 0.4
+    if line.cls == "short":
+        return -10.0
+    if line.hard_stop:
+        return -600.0
+    if line.reason == "date line":
+        return -250.0
+    return -(40.0 + min(chars, 400) * 0.5)
+
+
+def _main_region(lines: list[Line]) -> tuple[int, int]:
+    """The maximum-sum run of line scores: the body as the densest region of text."""
+    best, best_range = 0.0, (0, -1)
+    current, start = 0.0, 0
+    for i, line in enumerate(lines):
+        score = _line_score(line, False)
+        if current <= 0:
+            current, start = score, i
+        else:
+            current += score
+        if current > best:
+            best, best_range = current, (start, i)
+    return best_range
+
+
+def _is_heading(lines: list[Line], i: int, end: int) -> bool:
+    line = lines[i]
+    text = line.text
+    if text.endswith("?") and line.words <= 40:  # an interviewer's question
+        return True
+    if line.words == 0 or line.words > 16 or len(text) > 150:
+        return False
+    if text.endswith(":") and line.words <= 10:
+        return True
+    if _TERMINAL.search(text) or text.endswith((",", ";")):
+        return False
+    if not text[:1].isupper() and not text[:1].isdigit():
+        return False
+    nxt = next((lines[k] for k in range(i + 1, end + 1) if lines[k].cls != "bad"), None)
+    return nxt is not None and (nxt.cls in ("good", "neargood") or bool(_BULLET.match(nxt.text)))
+
+
+_HEADING_COLON = re.compile(r"^(?P<head>[A-ZÄÖÜÉ][^:.!?]{8,70}):\s+(?P<rest>[A-ZÄÖÜÉ„“\"].{60,})$")
+
+
+def _split_heading_colon(text: str, stops: frozenset[str]) -> tuple[str, str] | None:
+    """ "Building sovereign AI infrastructure: Luxembourg is…" -> heading + paragraph.
+
+    A speaker label ("Lex Delles: Data is…") is a name, all capitalised words;
+    a run-in heading has lower-case words in it.
+    """
+    m = _HEADING_COLON.match(text)
+    if not m:
+        return None
+    head = m.group("head")
+    words = head.split()
+    if not 3 <= len(words) <= 8 or all(w[:1].isupper() for w in words) or re.search(r"[,;\"“”„«»()]", head):
+        return None
+    if sum(1 for w in words if w.lower() in stops) / len(words) > 0.25:
+        return None
+    return head, m.group("rest")
+
+
+# --------------------------------------------------------------------------- the cleaner
+
+
+def _detect(text: str) -> str:
+    try:
+        from .language import detect_lang
+    except ImportError:  # pragma: no cover - the language module is part of the package
+        return "en"
+    code, _conf = detect_lang(text)
+    return code or "en"
+
+
+def clean_text(text: str, lang: str | None = None, *, html: bool = False, source: str = "") -> CleanResult:
+    """Clean one page dump (or HTML page with ``html=True``) into metadata and body blocks."""
+    if html:
+        return _clean_html(text, lang, source)
+    return _clean_lines(text, lang)
+
+
+def _clean_lines(text: str, lang: str | None, from_html: bool = False) -> CleanResult:
+    result = CleanResult()
+    text = fix_mojibake(text)
+    dropped: list[Dropped] = []
+    if not lang:
+        sample = "\n".join(l for l in text.splitlines() if len(l.split()) >= 8)[:20000] or text[:5000]
+        lang = _detect(sample)
+    result.lang = lang
+    lines, images = _prepare_lines(text, lang, dropped)
+    stops = stopwords(lang if lang in _LANG_STOPLISTS else "en")
+    for line in lines:
+        classify_line(line, stops)
+    _mark_repeats(lines)
+    _mark_link_lists(lines)
+    start, end = _main_region(lines)
+    title_index = _find_title(lines, start, result, images)
+    if title_index >= start:
+        start = title_index + 1
+    blocks: list[Block] = []
+    for i, line in enumerate(lines):
+        if i < start or i > end:
+            if i != title_index:
+                reason = line.reason or ("before the article text" if i < start else "after the article text")
+                dropped.append(Dropped(line.text, reason, line.number))
+            continue
+        if line.cls == "bad":
+            dropped.append(Dropped(line.text, line.reason, line.number))
+            continue
+        text_ = line.text
+        bullet = _BULLET.match(text_)
+        if bullet:
+            text_ = text_[bullet.end():]
+        if _is_heading(lines, i, end):
+            blocks.append(Block("heading", text_))
+            continue
+        split = _split_heading_colon(text_, stops)
+        if split:
+            blocks.append(Block("heading", split[0]))
+            blocks.append(Block("paragraph", split[1]))
+            continue
+        if line.cls == "short" and (line.words < 3 or not _TERMINAL.search(text_)):
+            dropped.append(Dropped(line.text, "short line without sentence shape", line.number))
+            continue
+        blocks.append(Block("list_item" if bullet else "paragraph", text_))
+    # a trailing heading has nothing to head
+    while blocks and blocks[-1].kind == "heading" and not blocks[-1].text.endswith("?"):
+        last = blocks.pop()
+        dropped.append(Dropped(last.text, "heading with no text after it", 0))
+    result.blocks = blocks
+    result.dropped = sorted(dropped, key=lambda d: d.line)
+    _recover_metadata(result, lines, start, end, title_index, images, lang, from_html)
+    return result
+
+
+def _find_title(lines: list[Line], start: int, result: CleanResult, images: list[tuple[str, str]]) -> int:
+    """Pick the headline: the best headline-shaped line shortly above the body. Returns its index or -1."""
+    best, best_score = -1, 0.0
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[_norm_key(line.text)] = counts.get(_norm_key(line.text), 0) + 1
+    lo = max(0, start - 30)
+    for i in range(lo, min(start + 3, len(lines) - 1)):
+        line = lines[i]
+        if not 2 <= line.words <= 25 or len(line.text) > 200:
+            continue
+        if line.reason and line.reason not in ("repeated line", "repeated short line", "link list or menu (run of headline-shaped lines)",
+                                                "teaser headline"):
+            continue
+        if line.text.endswith((".", ",", ";")) and not line.text.endswith("..."):
+            continue
+        score = 1.0
+        score += 2.0 if counts[_norm_key(line.text)] >= 2 else 0.0
+        score += 2.0 * (1 - (start - i) / 31)
+        score += min(line.words, 12) / 12
+        if i >= start:
+            # a headline can open the dense region only as its first headline-shaped lines
+            if lines[i].cls == "good" or any(not _headline_shaped(l) for l in lines[start:i + 1]) \
+                    or lines[i + 1].cls != "good":
+                continue
+        if score > best_score:
+            best, best_score = i, score
+    if best >= 0:
+        result.title = lines[best].text
+        result.evidence["title"] = meta.evidence(result.title, f"headline-shaped line {lines[best].number} above the body",
+                                                 min(0.9, 0.4 + best_score / 10))
+        return best
+    return -1
+
+
+_AGGREGATOR_ALT = re.compile(r"^(?:\[[^\]]*\]\s*)?(?:downloaded image for imported item #\d+\s*)", re.I)
+
+
+def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: int, title_index: int,
+                      images: list[tuple[str, str]], lang: str, from_html: bool = False) -> None:
+    if images:
+        alt, url = images[-1] if not images[0][1] else images[0]
+        result.image = url
+        result.evidence["image"] = meta.evidence(url, "image line in the text", 0.8)
+        if not result.title:
+            alt_title = _AGGREGATOR_ALT.sub("", alt).strip()
+            if 3 <= len(alt_title.split()) <= 30:
+                result.title = alt_title
+                result.evidence["title"] = meta.evidence(alt_title, "alt text of the image line", 0.6)
+    if not result.title:
+        _title_from_interview(result)
+    # date: a date line just around the headline > a date in the first paragraph > the image path
+    head_lo = max(0, (title_index if title_index >= 0 else start) - 3)
+    candidates: list[tuple[str, str, float]] = []
+    for i in range(head_lo, min(len(lines), start + 3)):
+        if lines[i].words > 12:
+            continue
+        for d in meta.find_dates(lines[i].text, lang):
+            where = "dateline next to the headline" if i >= (title_index if title_index >= 0 else start) else "page header date"
+            conf = 0.9 if where.startswith("dateline") else 0.3
+            candidates.append((d.iso, where, conf))
+    first_paras = " ".join([b.text[:300] for b in result.blocks if b.kind == "paragraph"][:2])
+    for d in meta.find_dates(first_paras, lang):
+        candidates.append((d.iso, "date in the first paragraph (event date)", 0.5))
+        break
+    for _alt, url in images:
+        iso = meta.date_from_url(url)
+        if iso:
+            candidates.append((iso, "year/month in the image upload path", 0.35))
+    # comment stamps after the body bound the publication date from above
+    later = [d.iso for l in lines[end + 1:] if l.reason == "date line" for d in meta.find_dates(l.text, lang)]
+    if later:
+        bound = min(later)
+        guessed = meta.weekday_before(result.text[:2000], bound)
+        page_dates = [c for c in candidates if c[1] == "page header date"]
+        if guessed and (not candidates or all(c[0] > bound for c in page_dates) and len(page_dates) == len(candidates)):
+            candidates.append((guessed, f"weekday named in the text, before the first comment ({bound})", 0.6))
+    if candidates:
+        iso, where, conf = max(candidates, key=lambda c: c[2])
+        result.date = iso
+        result.evidence["date"] = meta.evidence(iso, where, conf)
+    # kicker: a short line directly above the title ("Artificial Intelligence")
+    if title_index > 0:
+        prev = lines[title_index - 1]
+        if 1 <= prev.words <= 4 and not _TERMINAL.search(prev.text) and not meta.find_dates(prev.text):
+            if not (prev.reason.startswith("boilerplate") or prev.reason == "navigation or button text"):
+                result.kicker = prev.text
+                result.evidence["kicker"] = meta.evidence(prev.text, "short line above the headline", 0.6)
+    _split_kicker(result, lines)
+    # standfirst: the single sentence directly below the headline
+    if title_index >= 0 and not from_html and result.blocks and title_index + 1 == start:
+        first = result.blocks[0]
+        if first.kind == "paragraph" and len(first.text) <= 320 and first.text.count(". ") == 0 and len(result.blocks) > 2:
+            result.standfirst = first.text
+            result.evidence["standfirst"] = meta.evidence(first.text, "one-sentence lead below the headline", 0.7)
+            result.blocks.pop(0)
+    # author
+    for line in lines[max(0, start - 8): start + 3]:
+        name = meta.byline_author(line.text)
+        if name:
+            result.author = name
+            result.evidence["author"] = meta.evidence(name, f"byline {line.text!r}", 0.8)
+            break
+    # publisher
+    publisher, where = meta.publisher_from_lines([l.text for l in lines])
+    if publisher:
+        result.publisher = publisher
+        result.evidence["publisher"] = meta.evidence(publisher, where, 0.6)
+    elif result.image:
+        host = meta.publisher_from_url(result.image)
+        if host:
+            result.publisher = host
+            result.evidence["publisher"] = meta.evidence(host, "host of the lead image", 0.4)
+
+
+_SPEAKER = re.compile(r"^(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?: [A-ZÄÖÜÉ][\w'’.-]+){1,3}): \S")
+
+
+def _title_from_interview(result: CleanResult) -> None:
+    """An interview page with no headline: the interviewee and the first question make a fair title."""
+    blocks = result.blocks
+    for i, block in enumerate(blocks[:3]):
+        if block.kind == "heading" and block.text.endswith("?") and i + 1 < len(blocks):
+            m = _SPEAKER.match(blocks[i + 1].text)
+            if m:
+                result.title = f"{m.group('name')}: {block.text}"
+                result.evidence["title"] = meta.evidence(result.title, "derived: interviewee and first question", 0.4)
+            return
+
+
+def _split_kicker(result: CleanResult, lines: list[Line]) -> None:
+    """ "Nexus-Konferenz / Luxemburg kündigt …" beside "Nexus-KonferenzLuxemburg kündigt …": kicker and title."""
+    for line in lines[:40]:
+        for sep in (" / ", " | ", " – ", " - ", ": "):
+            if sep not in line.text:
+                continue
+            head, _, tail = line.text.partition(sep)
+            glued = head + tail
+            if 1 <= len(head.split()) <= 4 and len(tail.split()) >= 3 and any(l.text == glued for l in lines):
+                result.kicker, result.title = head, tail
+                result.evidence["kicker"] = meta.evidence(head, f"kicker before {sep.strip()!r} on line {line.number}", 0.8)
+                result.evidence["title"] = meta.evidence(tail, f"headline after the kicker on line {line.number}", 0.85)
+                return
+
+
+def _clean_html(html_text: str, lang: str | None, source: str) -> CleanResult:
+    """HTML pages: trafilatura finds the main text and metadata in the DOM; our line rules then tidy it."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html_text, url=source or None, include_comments=False, include_tables=True,
+                                      with_metadata=True)
+    if doc is None:
+        return CleanResult(lang=lang or "")
+    data = doc if isinstance(doc, dict) else doc.as_dict()
+    body = data.get("text") or ""
+    result = _clean_lines(body, lang, from_html=True)
+    if len(result.text) < 0.5 * len(body):  # trafilatura already judged the DOM: trust it over line rules
+        result = _blocks_from_extracted(body, lang or result.lang)
+    for name, key in (("title", "title"), ("date", "date"), ("author", "author"), ("publisher", "sitename"),
+                      ("image", "image"), ("url", "url")):
+        value = data.get(key) or ""
+        if value:
+            setattr(result, name, value)
+            result.evidence[name] = meta.evidence(value, "HTML metadata (trafilatura)", 0.9)
+    if data.get("categories"):
+        cats = data["categories"]
+        result.section = cats[0] if isinstance(cats, list) else str(cats).split(",")[0]
+    return result
+
+
+def _blocks_from_extracted(body: str, lang: str) -> CleanResult:
+    result = CleanResult(lang=lang)
+    for raw in body.splitlines():
+        text = normalise_spaces(raw)
+        if not text:
+            continue
+        bullet = _BULLET.match(text)
+        if bullet:
+            result.blocks.append(Block("list_item", text[bullet.end():]))
+        elif len(text.split()) <= 12 and not _TERMINAL.search(text):
+            result.blocks.append(Block("heading", text))
+        else:
+            result.blocks.append(Block("paragraph", text))
+    return result
+
+
+def clean_article(article: Article) -> Article:
+    """The clean stage: fill the article's metadata and body from its raw text."""
+    is_html = article.source.lower().endswith((".html", ".htm"))
+    result = clean_text(article.raw, article.lang or None, html=is_html, source=article.source)
+    if not any(b.kind != "heading" for b in result.blocks):
+        raise DropArticle("no article text left after cleaning (the page is all boilerplate)")
+    for name in ("title", "kicker", "standfirst", "date", "publisher", "author", "section", "image", "url", "lang"):
+        value = getattr(result, name)
+        if value:
+            setattr(article, name, value)
+    article.blocks = result.blocks
+    article.dropped = result.dropped
+    article.evidence.update(result.evidence)
+    return article

@@ -1,0 +1,220 @@
+"""Recover an article's metadata from the lines around its body, with evidence.
+
+A text dump has no ``<meta>`` tags, so every value is an inference from
+position and shape: the title is the headline-shaped line just above the body
+(or printed twice, or the alt text of the lead image); the date is the one
+nearest the headline, not the site's "today" in the page header nor a reader
+comment's timestamp.  Each value comes with an :class:`Evidence` saying where
+it was found and how far to trust it, so a "page date" is never passed off as
+a publication date.
+
+Dates in the forms English, German and French pages print are matched with
+regular expressions: they cover every form we meet and are far faster than
+dateparser's search, which also finds dates in ordinary words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from .article import Evidence
+
+MONTHS = {
+    # English
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    # German
+    "januar": 1, "jänner": 1, "jaenner": 1, "februar": 2, "feber": 2, "märz": 3, "maerz": 3, "mär": 3, "mai": 5,
+    "juni": 6, "juli": 7, "oktober": 10, "okt": 10, "dezember": 12, "dez": 12,
+    # French
+    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "mars": 3, "avril": 4, "avr": 4,
+    "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10,
+    "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
+}
+_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_YEAR = r"(?P<y>(?:19|20)\d\d)"
+_DATE_PATTERNS = [
+    # 2 December 2025 · 1. November 2025 · 1er décembre 2025 · 2nd Dec. 2025
+    re.compile(rf"(?<!\d)(?P<d>[0-3]?\d)(?:\.|er|st|nd|rd|th)?\s*(?:of\s+)?(?P<m>{_MONTH})\.?,?\s+{_YEAR}(?!\d)", re.I),
+    # December 2, 2025 · Dec. 2 2025
+    re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.I),
+    # 2025-12-02
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)"),
+    # 02.12.2025 · 07-01-2025 · 02/12/2025
+    re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)"),
+    # December 2025 · Juni 2025
+    re.compile(rf"(?<![\w.])(?P<m>{_MONTH})\.?\s+{_YEAR}(?!\d)", re.I),
+]
+_TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:am|pm|uhr|h))?\b", re.I)
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/([01]\d)(?:/([0-3]\d))?/")
+
+
+@dataclass
+class DateMatch:
+    iso: str
+    start: int
+    end: int
+
+
+def find_dates(text: str, lang: str = "") -> list[DateMatch]:
+    """Every date in ``text`` as ISO 8601 (``YYYY-MM-DD`` or ``YYYY-MM``), in order of position."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            iso = _to_iso(m, lang)
+            if iso:
+                found.append(DateMatch(iso, m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _to_iso(m: re.Match, lang: str) -> str:
+    groups = m.groupdict()
+    year = int(groups["y"])
+    month_text = groups["m"]
+    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower())
+    day = groups.get("d")
+    if day is None:
+        return f"{year:04d}-{month:02d}" if month else ""
+    day = int(day)
+    if groups.get("sep") == "/" and lang == "en" and month_text.isdigit() and day <= 12:
+        day, month = month, day  # US order, 12/02/2025 = 2 December? no: December 2 is 12/02; swap
+    try:
+        return dt.date(year, month, day).isoformat()
+    except (TypeError, ValueError):
+        if month and 1 <= month <= 12 and 1 <= day <= 12:  # 12/31 style swapped
+            try:
+                return dt.date(year, day, month).isoformat()
+            except ValueError:
+                return ""
+        return ""
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is only a date (and maybe a time or a weekday): a dateline or a comment stamp."""
+    dates = find_dates(line)
+    if not dates:
+        return False
+    rest = line
+    for d in reversed(dates):
+        rest = rest[: d.start] + " " + rest[d.end:]
+    rest = _TIME.sub(" ", rest)
+    rest = re.sub(r"[\W\d_]+", " ", rest).split()
+    rest = [w for w in rest if w.lower() not in _DATE_FILLERS]
+    return len(rest) <= 1
+
+
+_DATE_FILLERS = {
+    "am", "pm", "uhr", "um", "at", "on", "le", "à", "published", "updated", "veröffentlicht", "aktualisiert",
+    "publié", "mis", "jour", "stand", "posted", "h", "min", "gmt", "cet", "mez", "utc", "cest", "mesz",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag",
+    "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi",
+    "vendredi", "samedi", "dimanche", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "de", "du", "the",
+}
+
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+}
+_THIS_WEEKDAY = re.compile(r"\b(?:an diesem|am|on|this|ce)\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+
+
+def weekday_before(text: str, bound: str) -> str:
+    """The date of a weekday the text mentions ("an diesem Dienstag"), the last one on or before ``bound``.
+
+    Used when the only firm date is an upper bound, such as the first reader
+    comment: the article speaks of its own week.
+    """
+    m = _THIS_WEEKDAY.search(text)
+    if not m or len(bound) != 10:
+        return ""
+    day = dt.date.fromisoformat(bound)
+    target = _WEEKDAYS[m.group(1).lower()]
+    return (day - dt.timedelta(days=(day.weekday() - target) % 7)).isoformat()
+
+
+def date_from_url(url: str) -> str:
+    """``/2026/06/`` in an upload or article path -> ``2026-06``."""
+    m = _URL_DATE.search(url or "")
+    if not m:
+        return ""
+    year, month, day = m.groups()
+    if not 1 <= int(month) <= 12:
+        return ""
+    return f"{year}-{month}-{day}" if day else f"{year}-{month}"
+
+
+def evidence(value: str, source: str, confidence: float) -> Evidence:
+    return Evidence(value=value, source=source, confidence=round(confidence, 2))
+
+
+# --------------------------------------------------------------------------- publisher
+
+_PUBLISHER_PATTERNS = [
+    re.compile(r"\bfrom the ([A-ZÉÀ][\w&.' -]{1,40}?) newsroom\b"),
+    re.compile(r"^(?:Trending|Popular|Most read|Latest|More) (?:at|on|from) ([A-ZÉÀ][\w&.' -]{1,40})$"),
+    re.compile(r"^(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*([A-ZÉÀ][\w&.' -]{1,40}?)"
+               r"(?:[.,|]|\s+All rights| – | - |$)", re.I),
+]
+
+
+def publisher_from_lines(lines: list[str]) -> tuple[str, str]:
+    """Return ``(publisher, evidence source)`` from site furniture: newsroom teasers, copyright lines, logos."""
+    for line in lines:
+        for pattern in _PUBLISHER_PATTERNS:
+            m = pattern.search(line)
+            if m:
+                name = m.group(1).strip(" .-")
+                if 1 <= len(name.split()) <= 5:
+                    return name, f"site line {line[:60]!r}"
+    for line in lines[:15]:
+        logo = logo_name(line)
+        if logo:
+            return logo, f"logo text {line!r}"
+    return "", ""
+
+
+def logo_name(line: str) -> str:
+    """A logo's alt text and name side by side ("Demaart De Maart") -> "De Maart"."""
+    words = line.split()
+    if not 2 <= len(words) <= 8 or len(line) > 60:
+        return ""
+    for cut in range(1, len(words)):
+        left, right = " ".join(words[:cut]), " ".join(words[cut:])
+        if left.replace(" ", "").lower() == right.replace(" ", "").lower() and right[:1].isupper():
+            return right
+    return ""
+
+
+def publisher_from_url(url: str) -> str:
+    host = urlparse(url).hostname or ""
+    return host[4:] if host.startswith("www.") else host
+
+
+# --------------------------------------------------------------------------- bylines
+
+_BYLINE = re.compile(
+    r"^(?:by|von|par|written by|text|texte|autor(?:in)?|author|de)\s*:?\s+"
+    r"(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?:\s+(?:[A-ZÄÖÜÉ][\w'’.-]+|von|van|de|der|la|le|du|and|und|et|&)){0,6})"
+    r"(?:\s*[,|–-].*)?$", re.I)
+
+
+def byline_author(line: str) -> str:
+    """The author named in a byline ("By Jane Doe", "Von Max Muster", "Par Jean Dupont")."""
+    if len(line.split()) > 14:
+        return ""
+    m = _BYLINE.match(line.strip())
+    if not m:
+        return ""
+    name = m.group("name").strip()
+    if name.split()[0].lower() in {"the", "der", "die", "das", "le", "la"}:
+        return ""
+    return name
