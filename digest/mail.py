@@ -1,0 +1,305 @@
+"""The email: an HTML part that survives Gmail, Outlook and Apple Mail, a
+72-column plain-text part saying the same, and the MIME message holding both.
+
+Mail clients ignore ``<style>`` blocks unevenly, so the CSS is inlined at
+build time (css-inline); only the dark-mode media query stays in a style tag,
+where clients that understand it will find it.  The message itself is built
+with the standard library's ``email`` package so headers are encoded
+correctly (UTF-8 subjects, umlauts in names) without hand-written MIME.
+
+The Jinja2 environment and the small presentation helpers live here too and
+are shared with ``pdf.py``: both read the same templates folder(s).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import textwrap
+from datetime import date, datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, getaddresses
+from pathlib import Path
+from typing import Iterable
+
+from .article import Article
+from .briefing import Briefing
+from .config import BUILTIN_TEMPLATES
+
+LANGUAGE_NAMES = {
+    "en": "English",
+    "de": "German",
+    "fr": "French",
+    "lb": "Luxembourgish",
+    "nl": "Dutch",
+    "it": "Italian",
+    "es": "Spanish",
+    "pt": "Portuguese",
+}
+
+TEXT_WIDTH = 72
+
+
+# --- presentation helpers (pure) -------------------------------------------------
+
+
+def language_name(code: str) -> str:
+    """English name of a language code, or the code itself in capitals."""
+    code = (code or "").lower()
+    return LANGUAGE_NAMES.get(code, code.upper() or "unknown language")
+
+
+def human_date(value: str) -> str:
+    """``2025-06-17`` -> ``17 June 2025``; partial dates keep their precision.
+
+    Scraped dates are often only a month (``2026-06``, from an upload path);
+    showing ``1 June 2026`` would claim a day nobody knows.
+    """
+    value = (value or "").strip()
+    if not value:
+        return ""
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            return value
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            return date(int(value[:4]), int(value[5:7]), 1).strftime("%B %Y")
+        parsed = datetime.fromisoformat(value[:10]) if len(value) >= 10 else None
+    except ValueError:
+        return value
+    if parsed is None:
+        return value
+    return f"{parsed.day} {parsed:%B %Y}"
+
+
+def translation_note(article: Article) -> str:
+    """The one line every output shows about how the text reached English."""
+    tr = article.translation
+    if not tr or tr.status == "original":
+        return ""
+    source = language_name(tr.source_lang or article.lang)
+    if tr.status == "translated":
+        model = f" ({tr.model})" if tr.model else ""
+        return f"Translated from {source} by machine{model}"
+    return untranslated_note(article)
+
+
+def untranslated_note(article: Article) -> str:
+    """'Not translated — shown in German. <reason>.' (the install command goes beside it)."""
+    tr = article.translation
+    note = f"Not translated — shown in {language_name(article.lang or (tr.source_lang if tr else ''))}."
+    reason = (tr.reason if tr else "").strip().rstrip(".")
+    if reason:
+        note += f" {reason[0].upper()}{reason[1:]}."
+    return note
+
+
+def is_translated(article: Article) -> bool:
+    return bool(article.translation and article.translation.status == "translated")
+
+
+def is_untranslated(article: Article) -> bool:
+    """Non-English text that reached the briefing in its original language."""
+    return bool(article.translation and article.translation.status == "not-translated")
+
+
+def source_label(article: Article) -> str:
+    """Who published it, as a reader would name it."""
+    if article.publisher:
+        return article.publisher
+    if article.url:
+        host = re.sub(r"^https?://(www\.)?", "", article.url).split("/")[0]
+        if host:
+            return host
+    return ""
+
+
+def story_label(article: Article) -> str:
+    """How 'also covered by' names another story: its source, else its title."""
+    return source_label(article) or article.display_title
+
+
+def meta_line(article: Article) -> str:
+    """'Étude · Jane Doe · 17 June 2025 · German' with the unknown parts left out."""
+    parts = [source_label(article), article.author, human_date(article.date), language_name(article.lang)]
+    return " · ".join(p for p in parts if p)
+
+
+def related_articles(article: Article, briefing: Briefing) -> list[Article]:
+    """The other articles in this briefing that tell the same story."""
+    by_id = {a.id: a for a in briefing.articles if a.id}
+    return [by_id[i] for i in article.related if i in by_id and i != article.id]
+
+
+def body_blocks(article: Article):
+    """The full text a reader of the English briefing gets (translation if any)."""
+    if is_translated(article) and article.translation.body:
+        return article.translation.body
+    return article.blocks
+
+
+def body_lang(article: Article) -> str:
+    if is_translated(article):
+        return article.translation.target_lang or "en"
+    return article.lang or "en"
+
+
+def display_standfirst(article: Article) -> str:
+    if is_translated(article) and article.translation.standfirst:
+        return article.translation.standfirst
+    return article.standfirst
+
+
+def anchor(article: Article) -> str:
+    """An HTML id for the article, unique and safe in CSS selectors."""
+    raw = article.id or hashlib.sha1((article.source + article.title).encode()).hexdigest()[:12]
+    return "a-" + re.sub(r"[^A-Za-z0-9_-]", "-", raw)
+
+
+def headlines(briefing: Briefing, limit: int = 3) -> str:
+    """The day's first headlines in one line: the inbox preview text."""
+    titles = [a.display_title for a in briefing.articles[:limit]]
+    more = len(briefing.articles) - len(titles)
+    line = " · ".join(titles)
+    return line + (f" · and {more} more" if more > 0 else "")
+
+
+def story_count(n: int) -> str:
+    return f"{n} {'story' if n == 1 else 'stories'}"
+
+
+def template_environment(briefing: Briefing):
+    """Jinja2 over the user's template folder first, then the built-in one.
+
+    Autoescaping is on for every template except ``.txt`` ones, so article
+    text can never become markup in HTML.
+    """
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    dirs = [Path(d) for d in briefing.templates] or [BUILTIN_TEMPLATES]
+    if BUILTIN_TEMPLATES not in dirs:
+        dirs.append(BUILTIN_TEMPLATES)
+    env = Environment(
+        loader=FileSystemLoader([str(d) for d in dirs]),
+        autoescape=select_autoescape(["html", "xml"], disabled_extensions=["txt"], default_for_string=True, default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        language_name=language_name,
+        human_date=human_date,
+        translation_note=translation_note,
+        is_translated=is_translated,
+        is_untranslated=is_untranslated,
+        source_label=source_label,
+        story_label=story_label,
+        story_labels=lambda articles: ", ".join(story_label(a) for a in articles),
+        meta_line=meta_line,
+        untranslated_note=untranslated_note,
+        related=lambda article: related_articles(article, briefing),
+        body_blocks=body_blocks,
+        body_lang=body_lang,
+        display_standfirst=display_standfirst,
+        anchor=anchor,
+        story_count=story_count,
+    )
+    return env
+
+
+def template_context(briefing: Briefing) -> dict:
+    languages = [language_name(code) for code in briefing.languages]
+    return {
+        "briefing": briefing,
+        "articles": briefing.articles,
+        "day": f"{briefing.created.day} {briefing.created:%B %Y}",
+        "weekday": f"{briefing.created:%A}",
+        "languages": languages,
+        "preheader": headlines(briefing),
+    }
+
+
+# --- renderers ------------------------------------------------------------------
+
+
+def render_html(briefing: Briefing) -> str:
+    """The HTML email with its CSS inlined (dark-mode rules kept as a media query)."""
+    import css_inline
+
+    env = template_environment(briefing)
+    html = env.get_template("email.html").render(**template_context(briefing))
+    inliner = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
+    return inliner.inline(html)
+
+
+def render_text(briefing: Briefing) -> str:
+    """The plain-text part: the same stories, wrapped at 72 columns."""
+    env = template_environment(briefing)
+    env.filters["wrap"] = wrap
+    env.filters["underline"] = lambda s, ch="=": ch * min(len(s), TEXT_WIDTH)
+    text = env.get_template("email.txt").render(**template_context(briefing))
+    text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    return text
+
+
+def wrap(text: str, indent: str = "", first: str | None = None) -> str:
+    """Wrap at 72 columns without breaking URLs or install commands mid-word."""
+    first = indent if first is None else first
+    return textwrap.fill(
+        " ".join((text or "").split()),
+        width=TEXT_WIDTH,
+        initial_indent=first,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def subject(briefing: Briefing) -> str:
+    day = f"{briefing.created.day} {briefing.created:%B %Y}"
+    return f"{briefing.title} — {day} — {story_count(len(briefing.articles))}"
+
+
+def message_id(briefing: Briefing) -> str:
+    """Same briefing, same id: a rebuilt digest is recognisably the same mail."""
+    ids = "\n".join(a.id or a.display_title for a in briefing.articles)
+    token = hashlib.sha256(f"{briefing.created.isoformat()}\n{ids}".encode()).hexdigest()[:20]
+    domain = _domain(briefing.email_from) or "digest.localhost"
+    return f"<digest.{briefing.created:%Y%m%d}.{token}@{domain}>"
+
+
+def _domain(address: str) -> str:
+    pairs = getaddresses([address or ""])
+    return pairs[0][1].rpartition("@")[2] if pairs and "@" in pairs[0][1] else ""
+
+
+def _addresses(value: str) -> list[Address]:
+    """Parse 'Name <a@b>, c@d' into header objects (names may be non-ASCII)."""
+    found = []
+    for name, addr in getaddresses([value or ""]):
+        if addr:
+            found.append(Address(display_name=name, addr_spec=addr))
+    return found
+
+
+def build_message(briefing: Briefing, html: str, text: str) -> EmailMessage:
+    """A multipart/alternative message: plain text first, HTML preferred."""
+    msg = EmailMessage()
+    msg["Subject"] = subject(briefing)
+    msg["From"] = _addresses(briefing.email_from) or "digest@localhost"
+    msg["To"] = _addresses(briefing.email_to) or "undisclosed-recipients:;"
+    msg["Date"] = format_datetime(briefing.created)
+    msg["Message-ID"] = message_id(briefing)
+    unsubscribe = getattr(briefing, "list_unsubscribe", "")
+    if unsubscribe:
+        msg["List-Unsubscribe"] = ", ".join(f"<{u.strip().strip('<>')}>" for u in _split(unsubscribe))
+    msg["X-Mailer"] = briefing.generator
+    msg.set_content(text, subtype="plain", charset="utf-8")
+    msg.add_alternative(html, subtype="html", charset="utf-8")
+    return msg
+
+
+def _split(value: str | Iterable[str]) -> list[str]:
+    if isinstance(value, str):
+        return [v for v in value.split(",") if v.strip()]
+    return [v for v in value if v.strip()]

@@ -1,0 +1,302 @@
+"""The email: HTML part, plain-text part and the MIME message.
+
+The briefing here is built by hand from real paragraphs of the seed articles,
+so these tests do not depend on the cleaner or the summariser.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from datetime import datetime, timezone
+
+import pytest
+
+from digest.article import Article, Block, Summary, Translation
+from digest.briefing import Briefing
+from digest.config import BUILTIN_TEMPLATES
+from digest.mail import build_message, human_date, render_html, render_text, subject
+
+INSTALL_HINT = "argospm install translate-de_en"
+
+MISTRAL_DE = (
+    "Luxemburg will sich im Bereich der Künstlichen Intelligenz (KI) positionieren. Auf der zweiten "
+    "Ausgabe der Nexus-Konferenz wird sich gezeigt und es werden Kontakte geknüpft – im Land und über "
+    "die Grenzen hinaus."
+)
+MISTRAL_DE_2 = (
+    "Um aus der Vision eine Realität zu machen, habe man als Regierung nun eine strategische "
+    "Partnerschaft mit Mistral AI unterzeichnet, hob er hervor."
+)
+MISTRAL_DE_3 = (
+    "„Es war die richtige Entscheidung, nach Luxemburg zu kommen“, so Außenminister Xavier Bettel am Dienstag."
+)
+FACTORY_1 = (
+    "The Luxembourg AI Factory, a €112 million initiative co-financed by the EuroHPC Joint Undertaking, "
+    "becomes fully operational in mid-2026 with the launch of MeluXina-AI, a sovereign supercomputer "
+    "purpose-built for artificial intelligence workloads."
+)
+FACTORY_2 = "Half of the system's compute capacity is reserved for Luxembourg national use."
+FACTORY_3 = "Of the €112 million envelope, roughly €60 million comes from the Luxembourg state."
+MILESTONE_1 = (
+    "On 2 December 2025, the Luxembourg Data Summit marked the official launch of the Luxembourg AI Factory."
+)
+
+
+def english_article(**overrides) -> Article:
+    article = Article(
+        source="seeds/002_b5962e9db26456b4.txt",
+        id="002-ai-factory",
+        title="Luxembourg's €112M AI Factory and MeluXina-AI Go Live in Mid-2026",
+        kicker="Artificial Intelligence",
+        publisher="Étude",
+        url="https://etude.example/tech/luxembourg-ai-factory",
+        lang="en",
+        translation=Translation(status="original", source_lang="en"),
+        blocks=[
+            Block("paragraph", FACTORY_1),
+            Block("heading", "What is being built"),
+            Block("paragraph", FACTORY_2),
+            Block("heading", "How it is funded"),
+            Block("paragraph", FACTORY_3),
+        ],
+        summary=Summary(
+            sentences=[FACTORY_1, FACTORY_3],
+            key_phrases=["AI Factory", "MeluXina-AI", "EuroHPC"],
+            key_figures=["€112 million", "2,100 GPU-AI accelerators", "€60 million"],
+        ),
+        related=["001-milestone"],
+    )
+    for key, value in overrides.items():
+        setattr(article, key, value)
+    return article
+
+
+def german_article(translated: bool) -> Article:
+    article = Article(
+        source="seeds/004_6badccb010855abc.txt",
+        id="004-mistral",
+        title="Luxemburg kündigt strategische Partnerschaft mit Mistral AI an",
+        kicker="Nexus-Konferenz",
+        publisher="Tageblatt",
+        date="2025-06-17",
+        lang="de",
+        blocks=[
+            Block("paragraph", MISTRAL_DE),
+            Block("heading", "Der Mensch bleibt unersetzbar"),
+            Block("paragraph", MISTRAL_DE_2),
+            Block("paragraph", MISTRAL_DE_3),
+        ],
+        summary=Summary(sentences=[MISTRAL_DE, MISTRAL_DE_2], key_figures=["15 Millionen Euro"]),
+    )
+    if translated:
+        article.translation = Translation(
+            status="translated",
+            source_lang="de",
+            model="argos de→en 1.9",
+            title="Luxembourg announces strategic partnership with Mistral AI",
+            summary=[
+                "Luxembourg wants to position itself in the field of artificial intelligence (AI).",
+                "The government has now signed a strategic partnership with Mistral AI, he emphasised.",
+            ],
+            body=[
+                Block("paragraph", "Luxembourg wants to position itself in the field of artificial intelligence (AI)."),
+                Block("heading", "Humans remain irreplaceable"),
+                Block("paragraph", "The government has now signed a strategic partnership with Mistral AI."),
+            ],
+        )
+    else:
+        article.translation = Translation(
+            status="not-translated",
+            source_lang="de",
+            reason="no German→English model is installed",
+            install_hint=INSTALL_HINT,
+        )
+    return article
+
+
+def milestone_article() -> Article:
+    return Article(
+        source="seeds/001_7598609d504af1b1.txt",
+        id="001-milestone",
+        title="Luxembourg AI Factory sets new milestone",
+        standfirst="At the Luxembourg Data Summit, the Luxembourg AI Factory showed how it will accelerate "
+        "companies on their AI journey.",
+        date="2025-12-02",
+        lang="en",
+        translation=Translation(status="original"),
+        blocks=[Block("paragraph", MILESTONE_1)],
+        summary=Summary(sentences=[MILESTONE_1]),
+        related=["002-ai-factory"],
+    )
+
+
+def sample_briefing(translated: bool = False, articles: list[Article] | None = None, **overrides) -> Briefing:
+    """Three stories: English (with a URL), German and English (related to the first)."""
+    briefing = Briefing(
+        title="Luxembourg AI & Tech Briefing",
+        created=datetime(2026, 11, 22, 7, 30, tzinfo=timezone.utc),
+        articles=articles if articles is not None else [
+            english_article(), german_article(translated), milestone_article()
+        ],
+        email_from="Digest Bot <digest@example.org>",
+        email_to="Jürgen Müller <juergen@example.org>",
+        templates=[BUILTIN_TEMPLATES],
+    )
+    for key, value in overrides.items():
+        setattr(briefing, key, value)
+    return briefing
+
+
+def visible_text(html: str) -> str:
+    """Roughly what a reader sees: tags out, entities decoded, spaces collapsed."""
+    import html as html_lib
+
+    text = re.sub(r"<(style|head)\b.*?</\1>", " ", html, flags=re.S | re.I)
+    text = re.sub(r"<[^>]+>", " ", text)
+    return " ".join(html_lib.unescape(text).split())
+
+
+# --- HTML email -------------------------------------------------------------------
+
+
+def test_html_email_shows_every_story_with_source_date_and_summary():
+    html = render_html(sample_briefing())
+    text = visible_text(html)
+    assert "Luxembourg's €112M AI Factory and MeluXina-AI Go Live in Mid-2026" in text
+    assert "Luxembourg AI Factory sets new milestone" in text
+    assert "Étude" in text and "2 December 2025" in text
+    assert FACTORY_1 in text and FACTORY_3 in text
+    assert "Key figures: €112 million · 2,100 GPU-AI accelerators · €60 million" in text
+    assert 'href="https://etude.example/tech/luxembourg-ai-factory"' in html
+
+
+def test_html_email_is_a_600px_table_with_inlined_css_and_nothing_remote():
+    html = render_html(sample_briefing())
+    assert re.search(r'<table[^>]*class="sheet"[^>]*width="600"', html)
+    # css-inline moved the rules onto the elements...
+    assert re.search(r'<td class="masthead" style="[^"]*background: ?#14365d', html)
+    # ...and kept only the dark-mode query as a style block.
+    styles = re.findall(r"<style>(.*?)</style>", html, flags=re.S)
+    assert styles and all("prefers-color-scheme: dark" in s for s in styles)
+    assert "<script" not in html and "<link" not in html and "@import" not in html
+    assert "<img" not in html
+
+
+def test_hidden_preheader_lists_the_first_headlines():
+    html = render_html(sample_briefing())
+    pre = re.search(r'<div class="preheader" style="([^"]*)">(.*?)</div>', html, flags=re.S)
+    assert pre, "no preheader"
+    assert "display: none" in pre.group(1)
+    preview = visible_text(pre.group(2))
+    assert preview.startswith("Luxembourg's €112M AI Factory and MeluXina-AI Go Live in Mid-2026 · ")
+    assert "Luxembourg AI Factory sets new milestone" in preview
+
+
+def test_untranslated_article_is_marked_with_the_install_command_in_html_and_text():
+    briefing = sample_briefing(translated=False)
+    html_text = visible_text(render_html(briefing))
+    plain = render_text(briefing)
+    for out in (html_text, plain):
+        assert "Luxemburg kündigt strategische Partnerschaft mit Mistral AI an" in out
+        assert re.search(r"not translated", out, flags=re.I)
+        assert INSTALL_HINT in out
+    assert "DE" in html_text  # the language badge
+
+
+def test_translated_article_names_the_model_and_keeps_the_original_title():
+    briefing = sample_briefing(translated=True)
+    for out in (visible_text(render_html(briefing)), " ".join(render_text(briefing).split())):
+        assert "Luxembourg announces strategic partnership with Mistral AI" in out
+        assert "Original title: Luxemburg kündigt strategische Partnerschaft mit Mistral AI an" in out
+        assert "Translated from German by machine (argos de→en 1.9)" in out
+        assert INSTALL_HINT not in out
+
+
+def test_related_stories_link_to_each_other():
+    text = visible_text(render_html(sample_briefing()))
+    assert "Also covered by: Étude" in text  # on the milestone story
+    assert "Also covered by: " in render_text(sample_briefing())
+
+
+def test_hostile_titles_are_escaped_in_html():
+    hostile = english_article(
+        title='<script>alert("x")</script> & <b>bold</b>',
+        kicker="<img src=x onerror=alert(1)>",
+        summary=Summary(sentences=["1 < 2 & <i>italics</i> stay text."]),
+    )
+    html = render_html(sample_briefing(articles=[hostile]))
+    assert "<script>" not in html and "<img" not in html and "<i>italics" not in html
+    assert "&lt;script&gt;alert(" in html
+    assert "1 &lt; 2 &amp; &lt;i&gt;italics&lt;/i&gt; stay text." in html
+
+
+# --- plain text -----------------------------------------------------------------
+
+
+def test_plain_text_is_wrapped_at_72_columns_and_says_the_same():
+    plain = render_text(sample_briefing())
+    long_lines = [line for line in plain.splitlines() if len(line) > 72 and "://" not in line and "argospm" not in line]
+    assert long_lines == []
+    flat = " ".join(plain.split())
+    assert FACTORY_1 in flat and MILESTONE_1 in flat
+    assert "Read the original: https://etude.example/tech/luxembourg-ai-factory" in plain
+    assert "3 stories" in plain
+    assert "&amp;" not in plain and "&#39;" not in plain  # plain text is not HTML-escaped
+
+
+def test_human_dates_keep_their_precision():
+    assert human_date("2025-06-17") == "17 June 2025"
+    assert human_date("2026-06") == "June 2026"
+    assert human_date("2025-12-02T09:00:00+01:00") == "2 December 2025"
+    assert human_date("") == ""
+
+
+# --- the message ----------------------------------------------------------------
+
+
+def test_eml_is_multipart_alternative_with_both_parts_and_headers():
+    briefing = sample_briefing()
+    msg = build_message(briefing, render_html(briefing), render_text(briefing))
+    parsed = email.message_from_bytes(msg.as_bytes(), policy=email.policy.default)
+    assert parsed.get_content_type() == "multipart/alternative"
+    assert [part.get_content_type() for part in parsed.iter_parts()] == ["text/plain", "text/html"]
+    assert parsed["Subject"] == "Luxembourg AI & Tech Briefing — 22 November 2026 — 3 stories"
+    assert parsed["To"] == "Jürgen Müller <juergen@example.org>"
+    assert parsed["From"].addresses[0].addr_spec == "digest@example.org"
+    assert parsed["Date"].datetime == briefing.created
+    assert re.fullmatch(r"<digest\.20261122\.[0-9a-f]{20}@example\.org>", parsed["Message-ID"])
+    plain = parsed.get_body(("plain",)).get_content()
+    html = parsed.get_body(("html",)).get_content()
+    assert "MeluXina-AI" in plain and "MeluXina-AI" in html
+    # Headers are 7-bit on the wire; the umlaut survives as an encoded word.
+    raw_headers = msg.as_bytes().split(b"\n\n", 1)[0]
+    assert all(byte < 128 for byte in raw_headers)
+
+
+def test_subject_counts_one_story_in_the_singular():
+    assert subject(sample_briefing(articles=[milestone_article()])).endswith("— 1 story")
+
+
+def test_message_id_is_the_same_for_the_same_briefing():
+    a = build_message(sample_briefing(), "<p>x</p>", "x")
+    b = build_message(sample_briefing(), "<p>x</p>", "x")
+    other = build_message(sample_briefing(articles=[milestone_article()]), "<p>x</p>", "x")
+    assert a["Message-ID"] == b["Message-ID"] != other["Message-ID"]
+
+
+def test_list_unsubscribe_when_configured():
+    briefing = sample_briefing()
+    briefing.list_unsubscribe = "mailto:unsubscribe@example.org"
+    msg = build_message(briefing, "<p>x</p>", "x")
+    assert msg["List-Unsubscribe"] == "<mailto:unsubscribe@example.org>"
+    assert "List-Unsubscribe" not in build_message(sample_briefing(), "<p>x</p>", "x")
+
+
+def test_user_templates_override_the_built_in_ones(tmp_path):
+    (tmp_path / "email.txt").write_text("Custom: {{ articles|length }} stories for {{ briefing.title }}\n")
+    briefing = sample_briefing(templates=[tmp_path, BUILTIN_TEMPLATES])
+    assert render_text(briefing) == "Custom: 3 stories for Luxembourg AI & Tech Briefing\n"
+    # email.html is not in the user's folder: the built-in one is used.
+    assert "MeluXina-AI" in render_html(briefing)
