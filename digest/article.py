@@ -73,6 +73,8 @@ class Translation:
     body: list[Block] = field(default_factory=list)
     reason: str = ""
     install_hint: str = ""
+    segments: int = 0  # sentences (title, standfirst, summary, body) sent for translation
+    cache_hits: int = 0  # of those, how many came from the state store's cache
 
 
 @dataclass
