@@ -1,0 +1,402 @@
+"""Extractive summaries: pick the article's most telling sentences, keep their order.
+
+Each sentence gets a score that is a weighted sum of a few signals, each in
+0..1 (see :func:`sentence_signals` for why each one is there); the best ones are
+taken greedily, skipping any that repeats a sentence already taken, and shown
+in the article's order.  No neural network: the result is deterministic and
+``--explain`` shows every signal's share of every picked sentence's score.
+
+The weights (:data:`WEIGHTS`) were fitted on the development sets in
+``../shared/bench`` (English news with long and with short references, German
+commentaries) with ``benchmarks/summ_bench.py --tune``, not on the seeds.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .article import Article, Block, Summary
+from .sentences import split_sentences
+
+CANDIDATE_KINDS = ("paragraph", "list_item", "quote")
+METHOD = "signals-v1"
+
+# Fitted on the development sets (see module docstring); positive signals first.
+WEIGHTS: dict[str, float] = {
+    "position": 1.0,
+    "centrality": 1.0,
+    "title": 0.5,
+    "content": 0.3,
+    "length": 0.5,
+    "dangling": -0.3,
+    "unattributed_quote": -0.3,
+    "boilerplate": -3.0,
+}
+# Two picked sentences whose word overlap (cosine) is above this say the same thing.
+REDUNDANCY = 0.5
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_TERMINAL_END = re.compile(r"[.!?…][\"'”“’»)\]\s]*$")
+_QUESTION_END = re.compile(r"\?[\"'”“’»)\]\s\u00a0]*$")
+_OPEN_QUOTE = "\"“„«‘‚"
+_CAPTION = re.compile(
+    r"(?:^|\s|\()(?:Foto|Fotos|Photo|Photos|Bild|Image|Picture|Credit|Crédit|Illustration|Quelle)\s*:"
+    r"|©|\bGetty Images\b|\bAFP/|\bdpa/|\bReuters/|\bAP Photo\b",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"\b(?:read more|click here|sign up|subscribe|newsletter|cookies?|all rights reserved|"
+    r"originally published|share this|follow us|advertisement|"
+    r"weiterlesen|abonnieren|abo\b|anmelden|alle rechte|"
+    r"lire la suite|abonnez|s'abonner|tous droits)",
+    re.IGNORECASE,
+)
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|added|explained|according|stressed|noted|argued|asked|wrote|"
+    r"sagte|sagt|sagten|so\b|erklärte|betonte|meinte|fügte|laut|zufolge|"
+    r"a dit|dit|déclaré|affirme|a affirmé|selon|explique|souligne)\b",
+    re.IGNORECASE,
+)
+# Sentence openers that point back at something the reader of the summary has not seen.
+_DANGLING = {
+    "en": {"he", "she", "it", "they", "this", "these", "those", "that", "his", "her", "their",
+           "its", "him", "them", "also", "however", "but", "and", "so", "then", "there", "here",
+           "such", "meanwhile", "still", "yet", "instead", "otherwise", "moreover", "furthermore"},
+    "de": {"er", "sie", "es", "dies", "diese", "dieser", "dieses", "das", "dass", "sein", "seine",
+           "ihr", "ihre", "auch", "aber", "doch", "und", "dann", "dort", "deshalb", "daher",
+           "damit", "dabei", "darum", "trotzdem", "allerdings", "jedoch", "zudem", "außerdem"},
+    "fr": {"il", "elle", "ils", "elles", "ce", "cela", "ceci", "ces", "cette", "son", "sa", "ses",
+           "leur", "leurs", "mais", "et", "donc", "alors", "aussi", "pourtant", "cependant",
+           "toutefois", "ainsi", "en"},
+}
+_LANG_NAMES = {"en": "english", "de": "german", "fr": "french"}
+
+
+@dataclass
+class Candidate:
+    """One sentence of the article, with where it stands."""
+
+    text: str
+    position: int  # index among candidate sentences
+    paragraph: int  # index of its block
+    in_paragraph: int  # index within its block
+    words: int = 0
+    terms: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- words
+
+
+_STOPWORDS: dict[str, frozenset[str]] = {}
+_STEMMERS: dict[str, object] = {}
+_STEM_CACHE: dict[tuple[str, str], str] = {}
+
+
+def _stopwords(lang: str) -> frozenset[str]:
+    if lang not in _STOPWORDS:
+        from stop_words import get_stop_words
+
+        try:
+            words = get_stop_words(_LANG_NAMES.get(lang, "english"))
+        except Exception:  # a language the list does not have: English words still help
+            words = get_stop_words("english")
+        _STOPWORDS[lang] = frozenset(w for w in words if w.isalpha())
+    return _STOPWORDS[lang]
+
+
+def _stem(word: str, lang: str) -> str:
+    key = (lang, word)
+    stem = _STEM_CACHE.get(key)
+    if stem is None:
+        stemmer = _STEMMERS.get(lang)
+        if stemmer is None:
+            import snowballstemmer
+
+            try:
+                stemmer = snowballstemmer.stemmer(_LANG_NAMES.get(lang, "english"))
+            except KeyError:
+                stemmer = snowballstemmer.stemmer("english")
+            _STEMMERS[lang] = stemmer
+        stem = stemmer.stemWord(word)
+        if len(_STEM_CACHE) > 200_000:
+            _STEM_CACHE.clear()
+        _STEM_CACHE[key] = stem
+    return stem
+
+
+def content_terms(text: str, lang: str) -> list[str]:
+    """Stemmed content words of ``text`` (stop words and one-letter tokens left out)."""
+    stop = _stopwords(lang)
+    terms = []
+    for word in _WORD.findall(text.lower()):
+        if word in stop or (len(word) < 2 and not word.isdigit()):
+            continue
+        terms.append(_stem(word, lang))
+    return terms
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _normalise_lang(lang: str | None) -> str:
+    lang = (lang or "en").lower()[:2]
+    return lang if lang in _LANG_NAMES else "en"
+
+
+def is_question(sentence: str) -> bool:
+    return bool(_QUESTION_END.search(sentence))
+
+
+def is_heading_like(sentence: str) -> bool:
+    """A line with no end punctuation is a heading, a caption or a menu item, not a statement."""
+    return not _TERMINAL_END.search(sentence)
+
+
+def is_caption(sentence: str) -> bool:
+    return bool(_CAPTION.search(sentence))
+
+
+def looks_like_code(sentence: str) -> bool:
+    """Scraped script or markup: many of ``{}();=<>`` and few letters."""
+    symbols = sum(sentence.count(ch) for ch in "{}();=<>[]|\\")
+    letters = sum(ch.isalpha() for ch in sentence)
+    return symbols >= 4 and symbols * 8 > letters
+
+
+def _candidates(blocks: Iterable[Block], lang: str) -> list[Candidate]:
+    """Sentences that may be picked: from paragraphs, list items and quotes only,
+    never questions, headings glued into a block, captions or one-word lines."""
+    found: list[Candidate] = []
+    for block_index, block in enumerate(blocks):
+        if block.kind not in CANDIDATE_KINDS:
+            continue
+        for in_paragraph, sentence in enumerate(split_sentences(block.text, lang)):
+            words = len(sentence.split())
+            if (
+                words < 4
+                or is_question(sentence)
+                or is_heading_like(sentence)
+                or is_caption(sentence)
+                or looks_like_code(sentence)
+            ):
+                continue
+            found.append(
+                Candidate(
+                    text=sentence,
+                    position=len(found),
+                    paragraph=block_index,
+                    in_paragraph=in_paragraph,
+                    words=words,
+                    terms=content_terms(sentence, lang),
+                )
+            )
+    return found
+
+
+# --------------------------------------------------------------------------- signals
+
+
+def _vectors(candidates: list[Candidate]):
+    """Sentence x term tf-idf matrix (rows L2-normalised), idf over the article's sentences."""
+    import numpy as np
+
+    vocabulary: dict[str, int] = {}
+    for cand in candidates:
+        for term in cand.terms:
+            vocabulary.setdefault(term, len(vocabulary))
+    matrix = np.zeros((len(candidates), max(1, len(vocabulary))))
+    for row, cand in enumerate(candidates):
+        for term in cand.terms:
+            matrix[row, vocabulary[term]] += 1.0
+    df = (matrix > 0).sum(axis=0)
+    idf = np.log((1.0 + len(candidates)) / (1.0 + df)) + 1.0
+    matrix = matrix * idf
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return matrix / norms, vocabulary, idf
+
+
+def _pagerank(similarity, damping: float = 0.85, iterations: int = 40):
+    import numpy as np
+
+    n = similarity.shape[0]
+    weights = similarity.copy()
+    np.fill_diagonal(weights, 0.0)
+    sums = weights.sum(axis=1, keepdims=True)
+    sums[sums == 0] = 1.0
+    transition = weights / sums
+    rank = np.full(n, 1.0 / n)
+    for _ in range(iterations):
+        new = (1 - damping) / n + damping * transition.T @ rank
+        if np.abs(new - rank).sum() < 1e-6:
+            rank = new
+            break
+        rank = new
+    return rank
+
+
+def sentence_signals(candidates: list[Candidate], title_terms: set[str], lang: str):
+    """Each candidate's signals, each in 0..1, and the sentence similarity matrix.
+
+    - ``position``: news puts the essentials first (inverted pyramid); decays
+      with the sentence's rank in the article, and a paragraph's first sentence
+      carries its topic.
+    - ``centrality``: a sentence that shares words with many others states the
+      article's main subject (TextRank over tf-idf cosine similarity).
+    - ``title``: share of the title's and standfirst's content words the
+      sentence repeats: the editor already said what matters.
+    - ``content``: informative words: numbers and names (capitalised words
+      inside a sentence, where the language does not capitalise all nouns) and
+      content-word density, against filler sentences.
+    - ``length``: very short sentences carry little, very long ones crowd out others.
+    - ``dangling`` (penalty): starts with a pronoun or connector ("He said this…")
+      that leans on context the summary does not show.
+    - ``unattributed_quote`` (penalty): a quotation with nobody named as saying it.
+    - ``boilerplate`` (penalty): subscription prompts, share buttons, "read more".
+    """
+    import numpy as np
+
+    matrix, _, _ = _vectors(candidates)
+    similarity = matrix @ matrix.T
+    rank = _pagerank(similarity)
+    top = rank.max() if len(rank) else 1.0
+    centrality = rank / top if top > 0 else rank
+    dangling_words = _DANGLING.get(lang, set())
+    signals = []
+    count = len(candidates)
+    for index, cand in enumerate(candidates):
+        words = _WORD.findall(cand.text)
+        first = words[0].lower() if words else ""
+        numbers = sum(1 for w in words if any(ch.isdigit() for ch in w))
+        names = 0
+        if lang != "de":
+            names = sum(1 for w in words[1:] if w[:1].isupper())
+        density = len(cand.terms) / max(1, len(words))
+        content = min(1.0, (numbers + names) / max(1, len(words)) * 3) * 0.5 + density * 0.5
+        if title_terms:
+            title = len(title_terms.intersection(cand.terms)) / len(title_terms)
+        else:
+            title = 0.0
+        position = 1.0 / math.sqrt(1.0 + index)
+        if cand.in_paragraph == 0:
+            position = min(1.0, position + 0.1)
+        length = min(1.0, cand.words / 12.0) * (1.0 if cand.words <= 45 else 45.0 / cand.words)
+        stripped = cand.text.lstrip()
+        quote = stripped[:1] in _OPEN_QUOTE and not _ATTRIBUTION.search(cand.text)
+        signals.append(
+            {
+                "position": position,
+                "centrality": float(centrality[index]),
+                "title": min(1.0, title),
+                "content": content,
+                "length": length,
+                "dangling": 1.0 if first in dangling_words and index > 0 else 0.0,
+                "unattributed_quote": 1.0 if quote else 0.0,
+                "boilerplate": 1.0 if _BOILERPLATE.search(cand.text) else 0.0,
+            }
+        )
+    _ = count
+    return signals, similarity
+
+
+def default_length(candidate_count: int) -> int:
+    """How many sentences to show when the user did not say: a short article
+    gets one or two, a long feature up to five (grows with the square root)."""
+    if candidate_count <= 2:
+        return candidate_count
+    return max(2, min(5, round(math.sqrt(candidate_count) * 0.6) + 1))
+
+
+def _select(
+    candidates: list[Candidate],
+    scores: list[float],
+    similarity,
+    count: int,
+    weights_redundancy: float = REDUNDANCY,
+    exclude: Iterable[int] = (),
+) -> list[int]:
+    """Best-scoring sentences first, skipping one that repeats a sentence already picked."""
+    order = sorted(range(len(candidates)), key=lambda i: (-scores[i], i))
+    excluded = set(exclude)
+    picked: list[int] = []
+    for index in order:
+        if len(picked) >= count:
+            break
+        if index in excluded:
+            continue
+        if any(similarity[index, other] > weights_redundancy for other in picked):
+            continue
+        picked.append(index)
+    return sorted(picked)
+
+
+def _score(signals: list[dict[str, float]], weights: dict[str, float]) -> list[float]:
+    return [sum(weights.get(name, 0.0) * value for name, value in s.items()) for s in signals]
+
+
+def rank_blocks(
+    blocks: list[Block],
+    lang: str | None = None,
+    title: str | None = None,
+    standfirst: str | None = None,
+    sentences: int | None = None,
+    weights: dict[str, float] | None = None,
+) -> tuple[list[Candidate], list[int], list[dict]]:
+    """The candidates, the indices of the picked ones (in article order) and the explanation."""
+    lang = _normalise_lang(lang)
+    weights = weights or WEIGHTS
+    candidates = _candidates(blocks, lang)
+    if not candidates:
+        return [], [], []
+    title_terms = set(content_terms(" ".join(t for t in (title, standfirst) if t), lang))
+    signals, similarity = sentence_signals(candidates, title_terms, lang)
+    scores = _score(signals, weights)
+    count = sentences if sentences is not None else default_length(len(candidates))
+    picked = _select(candidates, scores, similarity, max(0, count))
+    explain = [
+        {
+            "sentence": candidates[i].text,
+            "position": candidates[i].position,
+            "score": round(scores[i], 4),
+            "signals": {name: round(weights.get(name, 0.0) * value, 4) for name, value in signals[i].items()},
+        }
+        for i in picked
+    ]
+    return candidates, picked, explain
+
+
+def _paragraph_blocks(text: str) -> list[Block]:
+    return [Block("paragraph", part.strip()) for part in re.split(r"\n\s*\n", text) if part.strip()]
+
+
+def summarize_text(
+    text: str, lang: str | None = None, title: str | None = None, sentences: int | None = None
+) -> list[str]:
+    """Summarise plain text (paragraphs separated by blank lines).
+
+    Returns the picked sentences, verbatim and in their original order.
+    ``sentences`` fixes the length; by default it adapts to the article.
+    """
+    candidates, picked, _ = rank_blocks(_paragraph_blocks(text), lang=lang, title=title, sentences=sentences)
+    return [candidates[i].text for i in picked]
+
+
+def summarize_article(article: Article, sentences: int | None = None) -> Article:
+    """Fill ``article.summary`` from its cleaned blocks, title and standfirst."""
+    from .keyfacts import key_figures, key_phrases
+
+    lang = _normalise_lang(article.lang)
+    candidates, picked, explain = rank_blocks(
+        article.blocks, lang=lang, title=article.title, standfirst=article.standfirst, sentences=sentences
+    )
+    article.summary = Summary(
+        sentences=[candidates[i].text for i in picked],
+        key_phrases=key_phrases(article, lang=lang),
+        key_figures=key_figures(article, lang=lang),
+        method=METHOD,
+        explain=explain,
+    )
+    return article
