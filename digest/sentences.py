@@ -82,7 +82,8 @@ def _starts_sentence(rest: str) -> bool:
 
 def _is_abbreviation(before: str, rest: str, lang: str) -> bool:
     """Does the full stop that ends ``before`` belong to a word rather than end a sentence?"""
-    match = _WORD_BEFORE.search(before)
+    tail = before[-40:]  # anchored at the end: searching the whole prefix would be quadratic
+    match = _WORD_BEFORE.search(tail)
     if not match:
         return False
     word = match.group(1)
@@ -104,7 +105,7 @@ def _is_abbreviation(before: str, rest: str, lang: str) -> bool:
         next_word = re.match(r"\s*([^\W\d_]+)", rest)
         if next_word and next_word.group(1).lower() in _MONTHS:
             return True
-        previous = before[: match.start()].split()
+        previous = tail[: match.start()].split()
         if lang == "de" and previous and previous[-1].lower() in _ORDINAL_LEAD_DE:
             return True
     return False

@@ -39,21 +39,19 @@ WEIGHTS: dict[str, float] = {
 REDUNDANCY = 0.5
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_TERMINAL_END = re.compile(r"[.!?…][\"'”“’»)\]\s]*$")
-_QUESTION_END = re.compile(r"\?[\"'”“’»)\]\s\u00a0]*$")
+_CODE_SYMBOLS = re.compile(r"[{}();=<>\[\]|\\]")
+_LETTERS = re.compile(r"[^\W\d_]")
 _OPEN_QUOTE = "\"“„«‘‚"
 _CAPTION = re.compile(
-    r"(?:^|\s|\()(?:Foto|Fotos|Photo|Photos|Bild|Image|Picture|Credit|Crédit|Illustration|Quelle)\s*:"
-    r"|©|\bGetty Images\b|\bAFP/|\bdpa/|\bReuters/|\bAP Photo\b",
-    re.IGNORECASE,
-)
+    r"(?:^|\s|\()(?:foto|fotos|photo|photos|bild|image|picture|credit|crédit|illustration|quelle)\s*:"
+    r"|©|\bgetty images\b|\bafp/|\bdpa/|\breuters/|\bap photo\b",
+)  # matched against lower-cased text
 _BOILERPLATE = re.compile(
     r"\b(?:read more|click here|sign up|subscribe|newsletter|cookies?|all rights reserved|"
     r"originally published|share this|follow us|advertisement|"
     r"weiterlesen|abonnieren|abo\b|anmelden|alle rechte|"
     r"lire la suite|abonnez|s'abonner|tous droits)",
-    re.IGNORECASE,
-)
+)  # matched against lower-cased text
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|told|added|explained|according|stressed|noted|argued|asked|wrote|"
     r"sagte|sagt|sagten|so\b|erklärte|betonte|meinte|fügte|laut|zufolge|"
@@ -85,6 +83,8 @@ class Candidate:
     in_paragraph: int  # index within its block
     words: int = 0
     terms: list[str] = field(default_factory=list)
+    tokens: list[str] = field(default_factory=list)  # its words as written
+    boilerplate: bool = False
 
 
 # --------------------------------------------------------------------------- words
@@ -92,7 +92,8 @@ class Candidate:
 
 _STOPWORDS: dict[str, frozenset[str]] = {}
 _STEMMERS: dict[str, object] = {}
-_STEM_CACHE: dict[tuple[str, str], str] = {}
+# lower-cased word -> stem, or "" for a stop word; one table per language.
+_TERMS: dict[str, dict[str, str]] = {}
 
 
 def _stopwords(lang: str) -> frozenset[str]:
@@ -107,35 +108,41 @@ def _stopwords(lang: str) -> frozenset[str]:
     return _STOPWORDS[lang]
 
 
-def _stem(word: str, lang: str) -> str:
-    key = (lang, word)
-    stem = _STEM_CACHE.get(key)
-    if stem is None:
-        stemmer = _STEMMERS.get(lang)
-        if stemmer is None:
-            import snowballstemmer
+def _stemmer(lang: str):
+    """Snowball stemmer (the C one from PyStemmer when installed, else pure Python)."""
+    stemmer = _STEMMERS.get(lang)
+    if stemmer is None:
+        import snowballstemmer
 
-            try:
-                stemmer = snowballstemmer.stemmer(_LANG_NAMES.get(lang, "english"))
-            except KeyError:
-                stemmer = snowballstemmer.stemmer("english")
-            _STEMMERS[lang] = stemmer
-        stem = stemmer.stemWord(word)
-        if len(_STEM_CACHE) > 200_000:
-            _STEM_CACHE.clear()
-        _STEM_CACHE[key] = stem
-    return stem
+        try:
+            stemmer = snowballstemmer.stemmer(_LANG_NAMES.get(lang, "english"))
+        except KeyError:
+            stemmer = snowballstemmer.stemmer("english")
+        _STEMMERS[lang] = stemmer
+    return stemmer
+
+
+def _stem(word: str, lang: str) -> str:
+    return _stemmer(lang).stemWord(word)
+
+
+def _terms_of(words: list[str], lang: str) -> list[str]:
+    """Stems of the content words among ``words`` (already lower-cased)."""
+    table = _TERMS.get(lang)
+    if table is None or len(table) > 300_000:
+        table = _TERMS[lang] = {}
+    missing = [w for w in words if w not in table]
+    if missing:
+        stop = _stopwords(lang)
+        stems = _stemmer(lang).stemWords(missing)
+        for word, stem in zip(missing, stems):
+            table[word] = "" if word in stop or (len(word) < 2 and not word.isdigit()) else stem
+    return [table[w] for w in words if table[w]]
 
 
 def content_terms(text: str, lang: str) -> list[str]:
     """Stemmed content words of ``text`` (stop words and one-letter tokens left out)."""
-    stop = _stopwords(lang)
-    terms = []
-    for word in _WORD.findall(text.lower()):
-        if word in stop or (len(word) < 2 and not word.isdigit()):
-            continue
-        terms.append(_stem(word, lang))
-    return terms
+    return _terms_of(_WORD.findall(text.lower()), lang)
 
 
 # --------------------------------------------------------------------------- candidates
@@ -146,51 +153,60 @@ def _normalise_lang(lang: str | None) -> str:
     return lang if lang in _LANG_NAMES else "en"
 
 
+_CLOSING = "\"'”“’»)] \u00a0\u202f\t\n"
+
+
 def is_question(sentence: str) -> bool:
-    return bool(_QUESTION_END.search(sentence))
+    return sentence.rstrip(_CLOSING).endswith("?")
 
 
 def is_heading_like(sentence: str) -> bool:
     """A line with no end punctuation is a heading, a caption or a menu item, not a statement."""
-    return not _TERMINAL_END.search(sentence)
+    return not sentence.rstrip(_CLOSING).endswith((".", "!", "?", "…"))
 
 
 def is_caption(sentence: str) -> bool:
-    return bool(_CAPTION.search(sentence))
+    return bool(_CAPTION.search(sentence.lower()))
 
 
 def looks_like_code(sentence: str) -> bool:
     """Scraped script or markup: many of ``{}();=<>`` and few letters."""
-    symbols = sum(sentence.count(ch) for ch in "{}();=<>[]|\\")
-    letters = sum(ch.isalpha() for ch in sentence)
-    return symbols >= 4 and symbols * 8 > letters
+    symbols = len(_CODE_SYMBOLS.findall(sentence))
+    return symbols >= 4 and symbols * 8 > len(_LETTERS.findall(sentence))
 
 
 def _candidates(blocks: Iterable[Block], lang: str) -> list[Candidate]:
     """Sentences that may be picked: from paragraphs, list items and quotes only,
-    never questions, headings glued into a block, captions or one-word lines."""
+    never questions, headings glued into a block, captions, code or one-word lines."""
     found: list[Candidate] = []
     for block_index, block in enumerate(blocks):
         if block.kind not in CANDIDATE_KINDS:
             continue
+        # The caption and boilerplate patterns are tested once per block: most blocks have neither.
+        lowered = block.text.lower()
+        suspect_caption = bool(_CAPTION.search(lowered))
+        suspect_boilerplate = bool(_BOILERPLATE.search(lowered))
         for in_paragraph, sentence in enumerate(split_sentences(block.text, lang)):
-            words = len(sentence.split())
+            words = _WORD.findall(sentence)
             if (
-                words < 4
+                len(words) < 4
                 or is_question(sentence)
                 or is_heading_like(sentence)
-                or is_caption(sentence)
+                or (suspect_caption and is_caption(sentence))
                 or looks_like_code(sentence)
             ):
                 continue
+            lower = [w.lower() for w in words]
             found.append(
                 Candidate(
                     text=sentence,
                     position=len(found),
                     paragraph=block_index,
                     in_paragraph=in_paragraph,
-                    words=words,
-                    terms=content_terms(sentence, lang),
+                    words=len(words),
+                    terms=_terms_of(lower, lang),
+                    tokens=words,
+                    boilerplate=suspect_boilerplate and bool(_BOILERPLATE.search(sentence.lower())),
                 )
             )
     return found
@@ -204,13 +220,14 @@ def _vectors(candidates: list[Candidate]):
     import numpy as np
 
     vocabulary: dict[str, int] = {}
-    for cand in candidates:
-        for term in cand.terms:
-            vocabulary.setdefault(term, len(vocabulary))
-    matrix = np.zeros((len(candidates), max(1, len(vocabulary))))
+    rows: list[int] = []
+    columns: list[int] = []
     for row, cand in enumerate(candidates):
         for term in cand.terms:
-            matrix[row, vocabulary[term]] += 1.0
+            rows.append(row)
+            columns.append(vocabulary.setdefault(term, len(vocabulary)))
+    matrix = np.zeros((len(candidates), max(1, len(vocabulary))))
+    np.add.at(matrix, (rows, columns), 1.0)
     df = (matrix > 0).sum(axis=0)
     idf = np.log((1.0 + len(candidates)) / (1.0 + df)) + 1.0
     matrix = matrix * idf
@@ -266,26 +283,19 @@ def sentence_signals(candidates: list[Candidate], title_terms: set[str], lang: s
     centrality = rank / top if top > 0 else rank
     dangling_words = _DANGLING.get(lang, set())
     signals = []
-    count = len(candidates)
     for index, cand in enumerate(candidates):
-        words = _WORD.findall(cand.text)
+        words = cand.tokens
         first = words[0].lower() if words else ""
-        numbers = sum(1 for w in words if any(ch.isdigit() for ch in w))
-        names = 0
-        if lang != "de":
-            names = sum(1 for w in words[1:] if w[:1].isupper())
+        numbers = sum(1 for w in words if w[0].isdigit() or w[-1].isdigit())
+        names = sum(1 for w in words[1:] if w[0].isupper()) if lang != "de" else 0
         density = len(cand.terms) / max(1, len(words))
         content = min(1.0, (numbers + names) / max(1, len(words)) * 3) * 0.5 + density * 0.5
-        if title_terms:
-            title = len(title_terms.intersection(cand.terms)) / len(title_terms)
-        else:
-            title = 0.0
+        title = len(title_terms.intersection(cand.terms)) / len(title_terms) if title_terms else 0.0
         position = 1.0 / math.sqrt(1.0 + index)
         if cand.in_paragraph == 0:
             position = min(1.0, position + 0.1)
         length = min(1.0, cand.words / 12.0) * (1.0 if cand.words <= 45 else 45.0 / cand.words)
-        stripped = cand.text.lstrip()
-        quote = stripped[:1] in _OPEN_QUOTE and not _ATTRIBUTION.search(cand.text)
+        quote = cand.text.lstrip()[:1] in _OPEN_QUOTE and not _ATTRIBUTION.search(cand.text)
         signals.append(
             {
                 "position": position,
@@ -295,10 +305,9 @@ def sentence_signals(candidates: list[Candidate], title_terms: set[str], lang: s
                 "length": length,
                 "dangling": 1.0 if first in dangling_words and index > 0 else 0.0,
                 "unattributed_quote": 1.0 if quote else 0.0,
-                "boilerplate": 1.0 if _BOILERPLATE.search(cand.text) else 0.0,
+                "boilerplate": 1.0 if cand.boilerplate else 0.0,
             }
         )
-    _ = count
     return signals, similarity
 
 

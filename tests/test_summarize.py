@@ -1,0 +1,148 @@
+"""Extractive summaries: verbatim sentences, original order, never headings,
+questions, captions or boilerplate; adaptive length; explainable scores."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from digest import summarize_text
+from digest.article import Article, Block
+from digest.summarize import default_length, summarize_article
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FACTORY = SEEDS / "002_b5962e9db26456b4.txt"
+
+
+def _article_from_lines(path: Path, lang: str) -> Article:
+    """One block per line, short lines without end punctuation as headings (as the cleaner does)."""
+    blocks = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        kind = "heading" if len(line.split()) < 10 and line[-1] not in ".!?\"”“»" else "paragraph"
+        blocks.append(Block(kind, line))
+    return Article(source=path.name, id=path.stem, title=blocks[1].text, lang=lang, blocks=blocks)
+
+
+def test_summary_sentences_are_verbatim_and_in_article_order():
+    article = _article_from_lines(FACTORY, "en")
+    summary = summarize_article(article, sentences=3).summary.sentences
+    text = article.text
+    assert len(summary) == 3
+    positions = [text.find(sentence) for sentence in summary]
+    assert all(p >= 0 for p in positions)
+    assert positions == sorted(positions)
+
+
+def test_factory_summary_names_the_budget_and_the_supercomputer():
+    article = _article_from_lines(FACTORY, "en")
+    summary = " ".join(summarize_article(article, sentences=3).summary.sentences)
+    assert "€112 million" in summary
+    assert "MeluXina-AI" in summary
+
+
+def test_never_headings_questions_captions_or_boilerplate():
+    blocks = [
+        Block("heading", "Why the new bridge matters for the city of Trier"),
+        Block("paragraph", "The city council approved a new bridge over the Moselle on Monday. "
+                           "The bridge will cost 40 million euros and open in 2028."),
+        Block("paragraph", "Will the bridge really ease traffic in the old town for commuters?"),
+        Block("paragraph", "The mayor opens the bridge project Photo: Editpress/Jane Doe"),
+        Block("paragraph", "Subscribe to our newsletter to read more about the bridge and the council."),
+        Block("paragraph", "Engineers said the bridge over the Moselle would carry 20,000 cars a day. "
+                           "Council members said the bridge had been discussed for a decade."),
+    ]
+    article = Article(source="t", id="t", title="Trier approves Moselle bridge", lang="en", blocks=blocks)
+    picked = summarize_article(article, sentences=4).summary.sentences
+    assert picked
+    for sentence in picked:
+        assert "Why the new bridge" not in sentence
+        assert not sentence.endswith("?")
+        assert "Photo:" not in sentence
+        assert "newsletter" not in sentence
+
+
+def test_redundant_sentences_are_not_both_picked():
+    text = (
+        "The government announced a new tax on sugary drinks on Monday.\n\n"
+        "On Monday the government announced a new tax on sugary drinks.\n\n"
+        "Shops will have to raise prices by ten percent within a year.\n\n"
+        "Doctors welcomed the decision as a step against obesity in children."
+    )
+    picked = summarize_text(text, lang="en", sentences=2)
+    assert len(picked) == 2
+    assert not ("tax on sugary drinks on Monday." in picked[0] and "tax on sugary drinks." in picked[1])
+
+
+def test_german_summary_works_in_its_own_language():
+    text = (SEEDS / "004_6badccb010855abc.txt").read_text(encoding="utf-8")
+    picked = summarize_text(text, lang="de", title="Luxemburg kündigt strategische Partnerschaft mit Mistral AI an", sentences=2)
+    assert len(picked) == 2
+    assert any("Mistral AI" in sentence for sentence in picked)
+    assert all(sentence in text for sentence in picked)
+
+
+def test_length_adapts_to_the_article():
+    assert default_length(1) == 1
+    assert default_length(6) <= 3
+    assert default_length(60) == 5
+    short = "The museum reopened on Friday after a two-year renovation. Visitors queued for hours."
+    assert len(summarize_text(short, lang="en")) <= 2
+
+
+def test_same_input_same_summary():
+    text = FACTORY.read_text(encoding="utf-8")
+    assert summarize_text(text, lang="en") == summarize_text(text, lang="en")
+
+
+def test_explain_breaks_each_score_down_by_signal():
+    article = summarize_article(_article_from_lines(FACTORY, "en"), sentences=2)
+    assert len(article.summary.explain) == 2
+    for item in article.summary.explain:
+        assert item["sentence"] in article.summary.sentences
+        assert {"position", "centrality", "title"} <= set(item["signals"])
+        assert item["score"] == pytest.approx(sum(item["signals"].values()), abs=1e-3)
+
+
+def _digest(*args, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "digest", "summarize", *args], input=stdin,
+                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+
+
+def test_cli_prints_one_sentence_per_line():
+    result = _digest(str(FACTORY), "--sentences", "2", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 2
+    assert all(line in " ".join(FACTORY.read_text(encoding="utf-8").split()) for line in lines)
+
+
+def test_cli_jsonl_answers_each_line_in_order():
+    records = [
+        {"id": "b", "text": FACTORY.read_text(encoding="utf-8"), "lang": "en", "sentences": 1},
+        {"id": "a", "text": "Der Rat hat am Montag eine neue Brücke beschlossen. Sie kostet 40 Millionen Euro.", "lang": "de"},
+    ]
+    result = _digest("--jsonl", stdin="".join(json.dumps(r) + "\n" for r in records))
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["b", "a"]
+    assert len(out[0]["sentences"]) == 1
+    assert out[1]["sentences"] and all(s in records[1]["text"] for s in out[1]["sentences"])
+
+
+def test_cli_missing_file_is_one_clear_line():
+    result = _digest("no/such/file.txt")
+    assert result.returncode == 2
+    assert "no/such/file.txt" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_explain_shows_signals():
+    result = _digest(str(FACTORY), "--sentences", "1", "--lang", "en", "--explain")
+    assert result.returncode == 0, result.stderr
+    assert "centrality" in result.stdout and "score" in result.stdout
