@@ -98,7 +98,7 @@ def _is_abbreviation(before: str, rest: str, lang: str) -> bool:
     if len(core) == 1 and core.isalpha():
         return True
     # dotted abbreviations: "U.S.", "z.B.", "e.g."
-    if "." in core and all(len(part) <= 2 for part in core.split(".") if part):
+    if "." in core and all(len(part) <= 2 and part.isalpha() for part in core.split(".") if part):
         return True
     # ordinal numbers: "1. November 2025", "am 2. Dezember", "der 3. Platz"
     if core.isdigit() and len(core) <= 3:

@@ -46,6 +46,14 @@ def test_numbers_and_currencies_are_not_boundaries():
     ]
 
 
+def test_a_number_with_decimals_can_end_a_sentence():
+    assert split_sentences("Stores also did well, rising 2.2%. But online sales rose by 58.1. The rest fell.") == [
+        "Stores also did well, rising 2.2%.",
+        "But online sales rose by 58.1.",
+        "The rest fell.",
+    ]
+
+
 def test_number_abbreviations_only_before_numbers():
     assert split_sentences("Project No. 5 won. The answer is no. We left.") == [
         "Project No. 5 won.",
