@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Optional
 
 
@@ -152,6 +152,28 @@ class Article:
         data["text"] = self.text
         data["display_title"] = self.display_title
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Article":
+        """Rebuild an article from :meth:`to_dict` output (the per-article cache uses this)."""
+        names = {f.name for f in fields(cls)}
+        kwargs = {key: value for key, value in data.items() if key in names}
+        kwargs["blocks"] = [_build(Block, b) for b in data.get("blocks", [])]
+        kwargs["dropped"] = [_build(Dropped, d) for d in data.get("dropped", [])]
+        kwargs["evidence"] = {k: _build(Evidence, v) for k, v in data.get("evidence", {}).items()}
+        kwargs["summary"] = _build(Summary, data.get("summary") or {})
+        translation = data.get("translation")
+        if translation:
+            translation = dict(translation)
+            translation["body"] = [_build(Block, b) for b in translation.get("body", [])]
+            kwargs["translation"] = _build(Translation, translation)
+        return cls(**kwargs)
+
+
+def _build(kind, data: dict[str, Any]):
+    """Construct a dataclass from a dict, ignoring keys an older or newer version wrote."""
+    names = {f.name for f in fields(kind)}
+    return kind(**{key: value for key, value in data.items() if key in names})
 
 
 def _normalise_for_id(text: str) -> str:

@@ -11,14 +11,17 @@ the previous outputs intact.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
+from . import __version__
 from .article import Article, DropArticle
 from .briefing import Briefing
 from .config import DEFAULT_SEEDS, ConfigError, Settings
@@ -39,6 +42,7 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    cache_hits: int = 0
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -97,31 +101,112 @@ def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = 
     return report
 
 
+PER_ARTICLE_MODULES = ["article", "clean", "metadata", "repair", "language", "sentences", "summarize", "keyfacts"]
+CACHE_NAMESPACE = "article"
+CACHE_FLUSH_EVERY = 200
+
+
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """A fingerprint of the per-article code: change a stage and every cached result is stale."""
+    digest = hashlib.sha256(__version__.encode())
+    for name in PER_ARTICLE_MODULES:
+        path = Path(__file__).with_name(f"{name}.py")
+        if path.exists():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_key(article: Article) -> str:
+    """Per-article results depend only on the raw text, its kind (HTML or not) and the code."""
+    kind = Path(article.source).suffix.lower() in {".html", ".htm"}
+    basis = f"{pipeline_version()}\0{int(kind)}\0{article.raw}"
+    return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _process_or_reason(article: Article) -> tuple[Article | None, str]:
+    """Worker entry point (top level so a process pool can pickle it)."""
+    try:
+        return process_article(article), ""
+    except DropArticle as exc:
+        return None, str(exc)
+
+
 def _process_all(paths, settings: Settings, report: BuildReport, progress) -> list[Article]:
+    """Run the per-article stages, reusing cached results and a process pool when asked.
+
+    Results are consumed in input order whatever the pool does, so ``--jobs``
+    never changes the outputs.  Only a bounded window of articles is in flight,
+    so memory stays flat however many files there are.
+    """
+    from collections import deque
+
+    from .state import StateStore
+
     clock = time.perf_counter()
     articles: list[Article] = []
     seen: dict[str, Article] = {}
-    iterable = progress(paths) if progress else paths
-    for item in iterable:
-        if isinstance(item, LoadProblem):
-            report.problems.append(item)
-            continue
-        loaded = load_file(item, settings.max_file_bytes)
-        if isinstance(loaded, LoadProblem):
-            report.problems.append(loaded)
-            continue
-        try:
-            article = process_article(loaded)
-        except DropArticle as exc:
-            report.problems.append(LoadProblem(loaded.source, f"skipped: {exc}"))
-            continue
+    fresh: dict[str, dict] = {}
+    pool = None
+    if settings.jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=settings.jobs)
+    window: deque = deque()
+    store = StateStore(settings.state_path)
+
+    def accept(source: str, key: str, result: tuple[Article | None, str], cached: bool) -> None:
+        article, reason = result
+        if not cached:
+            fresh[key] = {"_skipped": reason} if article is None else article.to_dict()
+            if len(fresh) >= CACHE_FLUSH_EVERY:
+                store.put_many(CACHE_NAMESPACE, fresh)
+                fresh.clear()
+        if article is None:
+            report.problems.append(LoadProblem(source, f"skipped: {reason}"))
+            return
+        article.source = source
         article.raw = ""  # the renderers need only the cleaned text; keep memory flat
         if article.id in seen:
-            report.warnings.append(f"{article.source}: same article as {seen[article.id].source}; published once")
-            continue
+            report.warnings.append(f"{source}: same article as {seen[article.id].source}; published once")
+            return
         seen[article.id] = article
         articles.append(article)
-        report.warnings.extend(f"{article.source}: {w}" for w in article.warnings)
+        report.warnings.extend(f"{source}: {w}" for w in article.warnings)
+
+    def drain(limit: int) -> None:
+        while len(window) > limit:
+            source, key, pending, cached = window.popleft()
+            result = pending.result() if hasattr(pending, "result") else pending
+            accept(source, key, result, cached)
+
+    try:
+        for item in progress(paths) if progress else paths:
+            if isinstance(item, LoadProblem):
+                report.problems.append(item)
+                continue
+            loaded = load_file(item, settings.max_file_bytes)
+            if isinstance(loaded, LoadProblem):
+                report.problems.append(loaded)
+                continue
+            key = cache_key(loaded)
+            hit = store.get(CACHE_NAMESPACE, key)
+            if hit is not None:
+                report.cache_hits += 1
+                result = (None, hit["_skipped"]) if "_skipped" in hit else (Article.from_dict(hit), "")
+                window.append((loaded.source, key, result, True))
+            elif pool is None:
+                window.append((loaded.source, key, _process_or_reason(loaded), False))
+            else:
+                window.append((loaded.source, key, pool.submit(_process_or_reason, loaded), False))
+            drain(8 * settings.jobs if pool else 0)
+        drain(0)
+        if fresh:
+            store.put_many(CACHE_NAMESPACE, fresh)
+    finally:
+        store.close()
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     report.stage_seconds["load+clean+detect+summarise"] = time.perf_counter() - clock
     return articles
 
@@ -225,6 +310,8 @@ def format_report(report: BuildReport, settings: Settings) -> str:
     for warning in report.warnings:
         lines.append(f"warning: {warning}")
     lines.append(f"Outputs in {settings.out}/: " + " ".join(p.name for p in report.outputs))
+    if report.cache_hits:
+        lines.append(f"Reused {report.cache_hits} unchanged article(s) from the state store.")
     lines.append(f"Took {report.seconds:.1f} s.")
     return "\n".join(lines)
 

@@ -32,6 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="fail (exit 2) when a non-English article cannot be translated")
     parser.add_argument("--full-text", action="store_true", default=None,
                         help="also translate the full body (PDF appendix and digest.json)")
+    parser.add_argument("--jobs", "-j", type=int, metavar="N",
+                        help="run the per-article stages in N processes (default 1)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no report")
     parser.set_defaults(func=run)
 
@@ -46,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         overrides = {
             "out": args.out, "title": args.title, "base_url": args.base_url, "email_from": args.email_from,
             "email_to": args.email_to, "templates": args.templates, "feed_limit": args.feed_limit,
-            "state": args.state, "require_translation": args.require_translation, "full_text": args.full_text,
+            "state": args.state, "jobs": args.jobs, "require_translation": args.require_translation, "full_text": args.full_text,
         }
         for key, value in overrides.items():
             if value is not None:
@@ -55,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
             settings.inputs = [Path(p) for p in args.paths]
         if args.max_file_size is not None:
             settings.max_file_bytes = int(args.max_file_size * 1024 * 1024)
+        if settings.jobs < 1 or settings.feed_limit < 1:
+            raise ConfigError("--jobs and --feed-limit must be at least 1")
         if settings.templates and not settings.templates.is_dir():
             raise ConfigError(f"{settings.templates}: templates folder not found")
         settings.quiet = args.quiet
