@@ -10,12 +10,10 @@ newest ``feed_limit`` items are published.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import mimetypes
 import re
-import unicodedata
 import uuid
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
@@ -60,13 +58,6 @@ class FeedItem:
 # --- identity ---------------------------------------------------------------------
 
 
-def normalise_for_identity(text: str) -> str:
-    """Case, accents' composition, punctuation and spacing do not make a new story."""
-    text = unicodedata.normalize("NFKC", text or "").casefold()
-    text = re.sub(r"[^\w]+", " ", text)
-    return " ".join(text.split())
-
-
 def canonical_url(url: str) -> str:
     """The article URL without fragment and tracking parameters, or '' if not http(s)."""
     url = (url or "").strip()
@@ -87,11 +78,7 @@ def article_guid(article: Article) -> tuple[str, bool]:
     url = canonical_url(article.url)
     if url:
         return url, True
-    identity = normalise_for_identity(article.title) + "\n" + normalise_for_identity(article.text)
-    if not identity.strip():
-        identity = article.id or article.source
-    digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()
-    return f"urn:uuid:{uuid.uuid5(GUID_NAMESPACE, digest)}", False
+    return f"urn:uuid:{uuid.uuid5(GUID_NAMESPACE, article.stable_id())}", False
 
 
 # --- one item -------------------------------------------------------------------

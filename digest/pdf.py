@@ -95,6 +95,11 @@ def render_pdf(briefing: Briefing) -> bytes:
     fetcher = restricted_fetcher(dirs, images)
     # WeasyPrint reports refused fetches as warnings on its own logger; a
     # remote image in an article is expected, not worth a line on the terminal.
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    document = HTML(string=html, base_url=str(base.resolve()) + "/", url_fetcher=fetcher)
-    return document.write_pdf()
+    logger = logging.getLogger("weasyprint")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        document = HTML(string=html, base_url=str(base.resolve()) + "/", url_fetcher=fetcher)
+        return document.write_pdf()
+    finally:
+        logger.setLevel(level)
