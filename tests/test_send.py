@@ -127,6 +127,14 @@ def test_no_server_listening_is_one_line_and_exit_1(eml, capsys):
     assert code == 1 and "cannot send" in err and err.count("\n") == 1
 
 
+def test_starttls_refused_by_the_server_is_one_line_and_exit_1(smtp_server, eml, capsys):
+    controller, inbox = smtp_server  # this server offers no STARTTLS: never send in the clear instead
+    code = main(["send", str(eml), "--smtp-host", "127.0.0.1", "--port", str(controller.port), "--starttls"])
+    err = capsys.readouterr().err
+    assert code == 1 and inbox.envelopes == []
+    assert "STARTTLS" in err and err.count("\n") == 1
+
+
 def test_password_is_not_a_flag():
     with pytest.raises(SystemExit):
         main(["send", "--smtp-host", "h", "--password", "x"])
