@@ -25,7 +25,7 @@ from typing import Iterable
 
 from .article import Article
 from .briefing import Briefing
-from .config import BUILTIN_TEMPLATES
+from .config import BUILTIN_TEMPLATES, ConfigError
 
 LANGUAGE_NAMES = {
     "en": "English",
@@ -207,6 +207,21 @@ def template_environment(briefing: Briefing):
     return env
 
 
+def render_template(env, name: str, context: dict) -> str:
+    """Render one template; a broken (user) template is a one-line config error naming the file."""
+    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+
+    try:
+        return env.get_template(name).render(**context)
+    except TemplateNotFound as exc:
+        raise ConfigError(f"template {exc.name} not found in {', '.join(env.loader.searchpath)}") from None
+    except TemplateSyntaxError as exc:
+        raise ConfigError(f"{exc.filename or name}:{exc.lineno}: template error: {exc.message}") from None
+    except TemplateError as exc:
+        source = env.get_or_select_template(name).filename or name
+        raise ConfigError(f"{source}: template error: {exc}") from None
+
+
 def template_context(briefing: Briefing) -> dict:
     languages = [language_name(code) for code in briefing.languages]
     return {
@@ -227,7 +242,7 @@ def render_html(briefing: Briefing) -> str:
     import css_inline
 
     env = template_environment(briefing)
-    html = env.get_template("email.html").render(**template_context(briefing))
+    html = render_template(env, "email.html", template_context(briefing))
     inliner = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
     return inliner.inline(html)
 
@@ -237,7 +252,7 @@ def render_text(briefing: Briefing) -> str:
     env = template_environment(briefing)
     env.filters["wrap"] = wrap
     env.filters["underline"] = lambda s, ch="=": ch * min(len(s), TEXT_WIDTH)
-    text = env.get_template("email.txt").render(**template_context(briefing))
+    text = render_template(env, "email.txt", template_context(briefing))
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
     return text
 

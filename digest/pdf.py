@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from .briefing import Briefing
-from .mail import template_context, template_environment
+from .mail import render_template, template_context, template_environment
 
 PDF_TEMPLATE = "briefing.html"
 
@@ -77,7 +77,7 @@ def render_pdf_html(briefing: Briefing) -> str:
     """The HTML WeasyPrint lays out (useful to inspect a template change)."""
     env = template_environment(briefing)
     env.globals["local_image"] = local_image
-    return env.get_template(PDF_TEMPLATE).render(**template_context(briefing))
+    return render_template(env, PDF_TEMPLATE, template_context(briefing))
 
 
 def render_pdf(briefing: Briefing) -> bytes:

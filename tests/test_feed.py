@@ -187,3 +187,11 @@ def test_without_a_store_the_feed_is_just_this_build(tmp_path):
         render_feed(sample_briefing(articles=[english_article()]), store=store)
     rss, _ = render_feed(sample_briefing(articles=[milestone_article()]))
     assert [e.title for e in feedparser.parse(rss).entries] == ["Luxembourg AI Factory sets new milestone"]
+
+
+def test_a_month_only_date_is_not_passed_off_as_a_day():
+    article = milestone_article()
+    article.date = "2026-06"  # from an upload path: the day is unknown
+    parsed = feedparser.parse(rss_of(sample_briefing(articles=[article])))
+    assert parsed.entries[0].published == "Sun, 22 Nov 2026 07:30:00 +0000"  # first seen
+    assert "June 2026" in parsed.entries[0].summary

@@ -15,7 +15,7 @@ import pytest
 
 from digest.article import Article, Block, Summary, Translation
 from digest.briefing import Briefing
-from digest.config import BUILTIN_TEMPLATES
+from digest.config import BUILTIN_TEMPLATES, ConfigError
 from digest.mail import build_message, human_date, render_html, render_text, subject
 
 INSTALL_HINT = "argospm install translate-de_en"
@@ -300,3 +300,12 @@ def test_user_templates_override_the_built_in_ones(tmp_path):
     assert render_text(briefing) == "Custom: 3 stories for Luxembourg AI & Tech Briefing\n"
     # email.html is not in the user's folder: the built-in one is used.
     assert "MeluXina-AI" in render_html(briefing)
+
+
+def test_a_broken_user_template_is_a_config_error_naming_the_file(tmp_path):
+    (tmp_path / "email.txt").write_text("{% for a in articles %}no end\n")
+    with pytest.raises(ConfigError, match=r"email\.txt:\d+: template error"):
+        render_text(sample_briefing(templates=[tmp_path, BUILTIN_TEMPLATES]))
+    (tmp_path / "email.txt").write_text("{{ briefing.no_such_setting }}\n")
+    with pytest.raises(ConfigError, match=r"email\.txt: template error: .*no_such_setting"):
+        render_text(sample_briefing(templates=[tmp_path, BUILTIN_TEMPLATES]))
