@@ -11,8 +11,10 @@ becomes a :class:`LoadProblem` with a reason, and the others go on.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Union
@@ -20,7 +22,14 @@ from typing import Iterable, Iterator, Union
 from .article import Article
 
 SUFFIXES = {".txt", ".md", ".html", ".htm"}
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+_MB = 1024 * 1024  # --max-file-size counts in these
+DEFAULT_MAX_BYTES = 20 * _MB
+# The longest line a .txt/.md article may have.  A whole long-read joined into
+# one paragraph is ~50,000 characters; a line twice that is a data dump or a
+# scraper accident, and would fill dozens of pages of the PDF.  HTML is exempt (minified
+# pages are one line) because it is parsed, not read line by line.
+DEFAULT_MAX_LINE_CHARS = 100_000
+_HTML_SUFFIXES = {".html", ".htm"}
 
 _BINARY_MAGIC = {
     b"\x89PNG": "a PNG image",
@@ -103,18 +112,25 @@ def normalise_text(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Union[Article, LoadProblem]:
-    """Read one file into an :class:`Article`, or say why it cannot be one."""
+def load_file(
+    path: str | Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
+) -> Union[Article, LoadProblem]:
+    """Read one file into an :class:`Article`, or say why it cannot be one.
+
+    The file is opened non-blocking and checked on the open descriptor, so a
+    FIFO, socket or device with an article name is refused instead of hanging
+    the build, and a file swapped between the check and the read cannot slip
+    past the size limit.  At most ``max_bytes`` are ever read.
+    """
     source = str(path)
     try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            return LoadProblem(source, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
-                               "(raise it with --max-file-size)")
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        data = _read_capped(path, max_bytes)
+    except _Refused as exc:
+        return LoadProblem(source, str(exc))
     except OSError as exc:
-        return LoadProblem(source, f"cannot read: {exc.strerror or exc}")
+        return LoadProblem(source, _os_reason(exc))
     if not data.strip():
         return LoadProblem(source, "empty file")
     try:
@@ -124,35 +140,105 @@ def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Union[Art
     text = normalise_text(text)
     if not text.strip():
         return LoadProblem(source, "no text (only whitespace or control characters)")
+    if max_line_chars and Path(source).suffix.lower() not in _HTML_SUFFIXES:
+        longest = max(len(line) for line in text.split("\n"))
+        if longest > max_line_chars:
+            return LoadProblem(source, f"a line of {longest:,} characters, over the {max_line_chars:,} limit: "
+                               "not article text")
     return Article(source=source, raw=text)
 
 
+class _Refused(Exception):
+    """The path exists but is not something we read (too big, not a regular file)."""
+
+
+def _read_capped(path: str | Path, max_bytes: int) -> bytes:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _Refused(f"not a regular file ({_file_kind(info.st_mode)}), not read")
+        if info.st_size > max_bytes:
+            raise _Refused(f"file is {info.st_size / _MB:.1f} MB, over the {max_bytes / _MB:g} MB limit "
+                           "(raise it with --max-file-size)")
+        chunks: list[bytes] = []
+        remaining = max_bytes + 1  # one byte more tells a file that grew past the limit
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > max_bytes:
+        raise _Refused(f"file grew past the {max_bytes / _MB:g} MB limit while being read")
+    return data
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
+def _os_reason(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "cannot read: symbolic link loop"
+    if exc.errno == errno.ENOENT:
+        return "cannot read: no such file (or a broken symbolic link)"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "cannot read: permission denied"
+    return f"cannot read: {exc.strerror or exc}"
+
+
 def find_inputs(paths: Iterable[str | Path]) -> Iterator[Union[Path, LoadProblem]]:
-    """Yield input files in a stable order; folders are walked without following links."""
+    """Yield input files in a stable order, one folder at a time (never the whole tree in memory).
+
+    Folders are walked without following symbolic links, so a link loop can
+    never make the walk endless; a folder that cannot be listed becomes a
+    :class:`LoadProblem` instead of silently contributing nothing.
+    """
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for root, dirs, files in os.walk(path, onerror=None, followlinks=False):
+            errors: list[OSError] = []
+            for root, dirs, files in os.walk(path, onerror=errors.append, followlinks=False):
+                yield from (_walk_problem(exc) for exc in errors)
+                errors.clear()
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     candidate = Path(root) / name
                     if candidate.suffix.lower() in SUFFIXES and not name.startswith("."):
                         yield candidate
-        elif path.exists() or path.is_symlink():
-            if path.is_symlink() and not path.exists():
-                yield LoadProblem(str(path), "broken or looping symbolic link")
-            else:
-                yield path
+            yield from (_walk_problem(exc) for exc in errors)
+        elif path.is_symlink() and not path.exists():
+            yield LoadProblem(str(path), "broken or looping symbolic link")
+        elif path.exists():
+            yield path
         else:
             yield LoadProblem(str(path), "no such file or folder")
 
 
-def load_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Union[Article, LoadProblem]]:
+def _walk_problem(exc: OSError) -> LoadProblem:
+    return LoadProblem(str(exc.filename or "?"), "cannot list folder: " + (exc.strerror or str(exc)))
+
+
+def load_paths(
+    paths: Iterable[str | Path],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
+) -> Iterator[Union[Article, LoadProblem]]:
     """Load every ``.txt``/``.md``/``.html`` file under ``paths``, one at a time (streaming)."""
     for item in find_inputs(paths):
         if isinstance(item, LoadProblem):
             yield item
-        elif item.is_symlink() and not item.exists():
-            yield LoadProblem(str(item), "broken or looping symbolic link")
         else:
-            yield load_file(item, max_bytes)
+            yield load_file(item, max_bytes, max_line_chars)

@@ -15,41 +15,65 @@ import tempfile
 from pathlib import Path
 
 
+TEMP_SUFFIX = ".digest-tmp"
+
+
 class OutputLocked(Exception):
     """Another build holds the output folder."""
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for sharing
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(path.parent)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    """Replace ``path`` with ``data``: readers see the old file or the new one, never a part."""
+    write_all_atomic({Path(path): data})
 
 
 def write_all_atomic(files: dict[Path, bytes | str]) -> None:
-    """Write several outputs; each one is replaced atomically, all only after all rendered."""
-    for path, data in files.items():
-        write_atomic(path, data)
+    """Write several outputs so that a crash at any moment leaves each one whole.
+
+    Two phases: first every output is written in full to a temporary file
+    beside it and fsynced; only when all of them are on disk are they renamed
+    into place, one quick ``os.replace`` each.  A failure while writing (disk
+    full, a kill) therefore changes no output at all, and the window in which
+    a kill leaves some outputs new and some old is a handful of renames.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in files.items():
+            path = Path(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            payload = data.encode("utf-8") if isinstance(data, str) else data
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+            staged.append((tmp, path))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+        for tmp, path in staged:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _path in staged:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        raise
+    for folder in {path.parent for _tmp, path in staged}:
+        _fsync_dir(folder)
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Delete temporary files a killed build left behind (call only while holding the lock)."""
+    removed = []
+    folder = Path(folder)
+    if not folder.is_dir():
+        return removed
+    for candidate in folder.glob(f".*{TEMP_SUFFIX}"):
+        try:
+            candidate.unlink()
+            removed.append(candidate)
+        except OSError:
+            pass
+    return removed
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -91,6 +115,7 @@ class OutputLock:
             raise
         os.ftruncate(self._fd, 0)
         os.write(self._fd, str(os.getpid()).encode())
+        remove_stale_temporaries(self.path.parent)
         return self
 
     def __exit__(self, *exc: object) -> None:

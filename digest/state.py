@@ -7,16 +7,77 @@ the store as it was at the last commit.
 
 Stages use the small key/value API (:meth:`StateStore.get` / :meth:`put`) in a
 namespace of their own; the feed history has its own table in ``feed.py``.
+
+The layout is versioned with SQLite's ``user_version``.  A store written by an
+older digest is *migrated* in place, inside one transaction (a build killed
+mid-migration leaves the old store untouched), after a backup copy is taken
+next to it; the feed history it holds is what keeps feed readers from seeing
+every old item again, so it is never thrown away.  A store from a newer
+digest, or a file that is not a store at all, is refused with a clear message
+instead of being overwritten.
+
+Versions:
+
+* **0** – the prototype: one table ``kv(key TEXT PRIMARY KEY, value TEXT)``
+  whose keys were ``"<namespace>/<key>"`` (a fresh, empty file is version 0 too);
+* **1** – ``cache(namespace, key, value)`` with JSON values.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
+
+from .config import ConfigError
 
 SCHEMA_VERSION = 1
+
+
+class StateError(ConfigError):
+    """The state file cannot be used as it is (newer version, not a store): exit status 2."""
+
+
+def _v0_to_v1(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS cache ("
+        " namespace TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,"
+        " PRIMARY KEY (namespace, key))"
+    )
+    if not _has_table(conn, "kv"):
+        return
+    rows = conn.execute("SELECT key, value FROM kv").fetchall()
+    moved = []
+    for full_key, value in rows:
+        namespace, _, key = str(full_key).partition("/")
+        if not key:  # a key without a namespace: keep it, under the namespace "legacy"
+            namespace, key = "legacy", str(full_key)
+        moved.append((namespace, key, _as_json(value)))
+    conn.executemany("INSERT OR REPLACE INTO cache (namespace, key, value) VALUES (?, ?, ?)", moved)
+    conn.execute("DROP TABLE kv")
+
+
+def _as_json(value: Any) -> str:
+    """Version 0 stored JSON text, but hand-edited rows may hold plain strings."""
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", errors="replace")
+    if value is None:
+        return "null"
+    try:
+        json.loads(value)
+        return value
+    except (TypeError, ValueError):
+        return json.dumps(str(value), ensure_ascii=False)
+
+
+# MIGRATIONS[n] turns a version n-1 store into version n.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v0_to_v1}
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
 
 
 class StateStore:
@@ -24,20 +85,64 @@ class StateStore:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(str(self.path), timeout=30)
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self._migrate()
+        try:
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise StateError(f"{self.path}: not a digest state store ({exc}); "
+                             "move it away or choose another file with --state") from None
+        except BaseException:
+            self.conn.close()
+            raise
+
+    @property
+    def version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def _migrate(self) -> None:
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        with self.conn:
-            if version < 1:
-                self.conn.execute(
-                    "CREATE TABLE IF NOT EXISTS cache ("
-                    " namespace TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,"
-                    " PRIMARY KEY (namespace, key))"
-                )
-            self.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        version = self.version
+        if version > SCHEMA_VERSION:
+            raise StateError(
+                f"{self.path}: written by a newer digest (state version {version}, this one knows "
+                f"{SCHEMA_VERSION}); use that digest, or another file with --state"
+            )
+        if version == SCHEMA_VERSION:
+            return
+        if version > 0 or self._has_user_tables():
+            self._backup(version)
+        # DDL must run inside an explicit transaction to be atomic (Python's
+        # sqlite3 only opens one implicitly before INSERT/UPDATE/DELETE).
+        saved = self.conn.isolation_level
+        self.conn.isolation_level = None
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                version = self.version  # another process may have migrated meanwhile
+                for target in range(version + 1, SCHEMA_VERSION + 1):
+                    MIGRATIONS[target](self.conn)
+                self.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+        finally:
+            self.conn.isolation_level = saved
+
+    def _has_user_tables(self) -> bool:
+        return self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0] > 0
+
+    def _backup(self, version: int) -> None:
+        """Copy the old store to ``<name>.v<version>.bak`` before changing it (SQLite's online backup)."""
+        target = self.path.with_name(f"{self.path.name}.v{version}.bak")
+        tmp = target.with_name(target.name + ".tmp")
+        copy = sqlite3.connect(str(tmp))
+        try:
+            self.conn.backup(copy)
+        finally:
+            copy.close()
+        shutil.move(str(tmp), str(target))
 
     def get(self, namespace: str, key: str) -> Any | None:
         row = self.conn.execute(

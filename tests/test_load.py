@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
+
+import pytest
 
 from digest.article import Article
 from digest.load import LoadProblem, decode_bytes, load_file, load_paths
@@ -64,3 +67,92 @@ def test_nul_bytes_and_control_characters_are_removed(tmp_path):
     path.write_bytes("Hello\x00 world\x07.\r\nNext line.".encode("utf-8"))
     article = load_file(path)
     assert article.raw == "Hello world.\nNext line."
+
+
+ARTICLE = "Headline\n\nLuxembourg opened a new data centre on Monday, the minister said.\n"
+
+
+def test_a_named_pipe_with_an_article_name_is_refused_without_blocking(tmp_path):
+    fifo = tmp_path / "news.txt"
+    os.mkfifo(fifo)  # nobody writes to it: a blocking open or read would hang forever
+    items = list(load_paths([tmp_path]))
+    assert [str(i) for i in items] == [f"{fifo}: not a regular file (a named pipe), not read"]
+
+
+def test_devices_are_refused_not_read(tmp_path):
+    problem = load_file("/dev/zero")  # endless: reading it "whole" would never finish
+    assert isinstance(problem, LoadProblem) and "a device" in problem.message
+
+
+def test_symbolic_link_loops_are_named_and_never_followed(tmp_path):
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "up").symlink_to(tmp_path, target_is_directory=True)  # a folder loop
+    (tmp_path / "sub" / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    items = list(load_paths([tmp_path]))
+    assert [str(i) for i in items if isinstance(i, LoadProblem)] == [
+        f"{tmp_path / 'a.txt'}: cannot read: symbolic link loop",
+        f"{tmp_path / 'b.txt'}: cannot read: symbolic link loop",
+    ]
+    assert [a.source for a in items if isinstance(a, Article)] == [str(tmp_path / "sub" / "good.txt")]
+    given = list(load_paths([tmp_path / "a.txt"]))
+    assert [str(i) for i in given] == [f"{tmp_path / 'a.txt'}: broken or looping symbolic link"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux /proc")
+def test_a_file_that_fails_to_read_is_named_with_the_reason(tmp_path):
+    # /proc/self/mem is a regular file whose first page cannot be read, even by root
+    (tmp_path / "unreadable.txt").symlink_to("/proc/self/mem")
+    items = list(load_paths([tmp_path]))
+    assert [str(i) for i in items] == [f"{tmp_path / 'unreadable.txt'}: cannot read: Input/output error"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_a_file_without_read_permission_is_named(tmp_path):
+    locked = tmp_path / "locked.txt"
+    locked.write_text(ARTICLE, encoding="utf-8")
+    locked.chmod(0)
+    assert str(load_file(locked)) == f"{locked}: cannot read: permission denied"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root lists folders whatever their mode")
+def test_a_folder_that_cannot_be_listed_is_named(tmp_path):
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    (closed / "inside.txt").write_text(ARTICLE, encoding="utf-8")
+    closed.chmod(0)
+    try:
+        items = list(load_paths([tmp_path]))
+    finally:
+        closed.chmod(0o755)
+    assert [str(i) for i in items] == [f"{closed}: cannot list folder: Permission denied"]
+
+
+def test_a_folder_named_like_an_article_is_walked_not_read(tmp_path):
+    (tmp_path / "looks-like.txt").mkdir()
+    (tmp_path / "looks-like.txt" / "inner.txt").write_text(ARTICLE, encoding="utf-8")
+    items = list(load_paths([tmp_path]))
+    assert [a.source for a in items] == [str(tmp_path / "looks-like.txt" / "inner.txt")]
+
+
+def test_an_endless_line_is_refused_but_a_long_paragraph_is_not(tmp_path):
+    endless = tmp_path / "endless.txt"
+    endless.write_text("word " * 40_000, encoding="utf-8")  # 200,000 characters, no punctuation
+    assert str(load_file(endless)) == (
+        f"{endless}: a line of 200,000 characters, over the 100,000 limit: not article text")
+    paragraph = tmp_path / "long-read.txt"
+    paragraph.write_text("Headline\n" + "A sentence of a long read. " * 2000, encoding="utf-8")  # 54,000
+    assert isinstance(load_file(paragraph), Article)
+    assert isinstance(load_file(endless, max_line_chars=0), Article)  # 0 switches the check off
+    minified = tmp_path / "page.html"
+    minified.write_text("<p>" + "word " * 40_000 + "</p>", encoding="utf-8")
+    assert isinstance(load_file(minified), Article)  # HTML is parsed, not read by line
+
+
+def test_a_huge_file_is_refused_from_its_size_without_being_read(tmp_path):
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as handle:  # sparse: 50 MB on paper, nothing on disk
+        handle.truncate(50 * 1024 * 1024)
+    assert str(load_file(huge)) == (
+        f"{huge}: file is 50.0 MB, over the 20 MB limit (raise it with --max-file-size)")
