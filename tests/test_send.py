@@ -135,6 +135,13 @@ def test_starttls_refused_by_the_server_is_one_line_and_exit_1(smtp_server, eml,
     assert "STARTTLS" in err and err.count("\n") == 1
 
 
+def test_default_message_is_digest_eml_in_the_output_folder(smtp_server, eml, capsys):
+    controller, inbox = smtp_server
+    code = main(["send", "--out", str(eml.parent), "--smtp-host", "127.0.0.1", "--port", str(controller.port)])
+    assert code == 0 and len(inbox.envelopes) == 1
+    assert str(eml) in capsys.readouterr().out
+
+
 def test_password_is_not_a_flag():
     with pytest.raises(SystemExit):
         main(["send", "--smtp-host", "h", "--password", "x"])
