@@ -9,6 +9,8 @@ from __future__ import annotations
 import email
 import email.policy
 import re
+import shutil
+import subprocess
 from datetime import datetime, timezone
 
 import pytest
@@ -309,3 +311,22 @@ def test_a_broken_user_template_is_a_config_error_naming_the_file(tmp_path):
     (tmp_path / "email.txt").write_text("{{ briefing.no_such_setting }}\n")
     with pytest.raises(ConfigError, match=r"email\.txt: template error: .*no_such_setting"):
         render_text(sample_briefing(templates=[tmp_path, BUILTIN_TEMPLATES]))
+
+
+@pytest.mark.skipif(not shutil.which("chromium"), reason="chromium not installed")
+def test_email_renders_in_a_browser_as_a_600px_sheet_with_the_blue_masthead(tmp_path):
+    from PIL import Image
+
+    page = tmp_path / "digest.html"
+    page.write_text(render_html(sample_briefing()), encoding="utf-8")
+    subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
+         "--hide-scrollbars", "--window-size=680,400", f"--screenshot={tmp_path / 'email.png'}", page.as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )
+    picture = Image.open(tmp_path / "email.png").convert("RGB")
+    row = [picture.getpixel((x, 60)) for x in range(picture.width)]
+    blue = [x for x, colour in enumerate(row) if colour == (20, 54, 93)]
+    assert blue, "no masthead"
+    assert 590 <= blue[-1] - blue[0] + 1 <= 600  # the sheet is 600 px wide, centred

@@ -183,3 +183,17 @@ def test_local_article_image_is_embedded(tmp_path):
     assert b"/Subtype /Image" in data or b"/Subtype/Image" in data
     plain = render_pdf(sample_briefing(articles=[english_article(related=[])]))
     assert b"/Subtype /Image" not in plain and b"/Subtype/Image" not in plain
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="pdftoppm (poppler-utils) not installed")
+def test_cover_renders_to_an_a4_picture_with_ink_on_it(tmp_path, untranslated_pdf):
+    from PIL import Image
+
+    (tmp_path / "briefing.pdf").write_bytes(untranslated_pdf)
+    subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "40", "-png", "-singlefile",
+                    str(tmp_path / "briefing.pdf"), str(tmp_path / "cover")], check=True, timeout=60)
+    picture = Image.open(tmp_path / "cover.png").convert("RGB")
+    width, height = picture.size
+    assert abs(height / width - 297 / 210) < 0.02
+    # The title rule and heading are dark blue ink, not a blank page.
+    assert (20, 54, 93) in {colour for _, colour in picture.getcolors(maxcolors=width * height)}
