@@ -178,7 +178,7 @@ def test_html_email_is_a_600px_table_with_inlined_css_and_nothing_remote():
     html = render_html(sample_briefing())
     assert re.search(r'<table[^>]*class="sheet"[^>]*width="600"', html)
     # css-inline moved the rules onto the elements...
-    assert re.search(r'<td class="masthead" style="[^"]*background: ?#14365d', html)
+    assert re.search(r'<td class="masthead"[^>]*style="[^"]*background: ?#14365d', html)
     # ...and kept only the dark-mode query as a style block.
     styles = re.findall(r"<style>(.*?)</style>", html, flags=re.S)
     assert styles and all("prefers-color-scheme: dark" in s for s in styles)
