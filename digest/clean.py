@@ -99,7 +99,7 @@ def stopwords(lang: str) -> frozenset[str]:
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _TERMINAL = re.compile(r"[.!?…]['\"’”«»)\]]*$|[.!?…]\s*\(?[^()]{0,40}\)?$")
-_BULLET = re.compile(r"^(?:[-*•·▪►–—]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^(?:[-*+•·▪►◦]|\d{1,2}[.)])\s+")
 _MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*(?:\][^\]]*)*?)\]\((?P<url>[^)\s]+)[^)]*\)")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:jpe?g|png|gif|webp|svg|pdf)$", re.I)
 _CODE_HINT = re.compile(
@@ -120,7 +120,7 @@ _STRONG = [
     r"\bwe use cookies\b", r"\buses? cookies\b", r"\bcookie (?:policy|settings|consent|banner|richtlinie|einstellungen)",
     r"\baccept (?:all )?cookies\b", r"\bverwendet cookies\b", r"\bverwenden cookies\b", r"\bnutzt cookies\b",
     r"\butilise des cookies\b", r"\bprivacy (?:policy|statement|settings)\b", r"\bterms (?:of (?:use|service)|and conditions)\b",
-    r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\btous droits reserves\b", r"\bdatenschutz(?:erklarung|hinweise|einstellungen)?\b",
+    r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\btous droits reserves\b", r"\b(?:datenschutz|datenschutzerklarung|datenschutzhinweise|datenschutzeinstellungen)\b",
     r"\bimpressum\b", r"\bmentions legales\b", r"\bpolitique de confidentialite\b", r"\bnutzungsbedingungen\b", r"\bagb\b",
     # subscriptions, paywalls, accounts
     r"\bsubscribe (?:now|today|to)\b", r"\bsubscribers? only\b", r"\balready (?:a )?subscriber", r"\bstart your (?:free )?trial\b",
@@ -171,6 +171,47 @@ _WEAK = [
     r"\bpublicit", r"\bwerbung\b", r"\banzeige\b", r"\bsponsored\b",
 ]
 _STRONG_RE = re.compile("|".join(_STRONG), re.I)
+
+
+def _index_phrases(patterns: list[str]) -> tuple[dict[str, list[re.Pattern]], list[re.Pattern]]:
+    """Gate each phrase pattern on the distinctive words it contains.
+
+    One regex of 150 alternatives costs more than everything else the cleaner
+    does; a line is first scanned once for the distinctive words, and only the
+    patterns those words belong to are tried.
+    """
+    common = {"the", "to", "of", "and", "on", "in", "at", "for", "this", "is", "are", "or", "a", "an", "you", "your",
+              "our", "sie", "der", "die", "das", "den", "dem", "mit", "auf", "zu", "und", "la", "le", "de", "des",
+              "sur", "ce", "cet", "est", "it", "be", "by", "via", "here", "hier", "ici", "all", "more", "mehr", "auch"}
+    by_word: dict[str, list[re.Pattern]] = {}
+    always: list[re.Pattern] = []
+    for pattern in patterns:
+        compiled = re.compile(pattern, re.I)
+        bare = re.sub(r"\\[a-zA-Z]|\[[^\]]*\]|\{[^}]*\}", " ", pattern)
+        variants = re.sub(r"[a-z]\?", "", bare) + " " + bare.replace("?", "")  # "abos?" -> abo, abos
+        words = {w for w in re.findall(r"[a-z]{2,}", variants) if w not in common}
+        if not words:
+            always.append(compiled)
+        for word in words:
+            by_word.setdefault(word, []).append(compiled)
+    return by_word, always
+
+
+_STRONG_INDEX = _index_phrases(_STRONG)
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def strong_phrase(folded: str) -> str:
+    """The boilerplate phrase in a (lower-cased, accent-folded) line, or ``""``."""
+    by_word, always = _STRONG_INDEX
+    candidates = list(always)
+    for word in set(_LETTERS.findall(folded)):
+        candidates.extend(by_word.get(word, ()))
+    for pattern in candidates:
+        m = pattern.search(folded)
+        if m:
+            return m.group(0).strip()
+    return ""
 _WEAK_RE = re.compile("|".join(_WEAK), re.I)
 # After the body has begun, these mean the story is over.
 _STOP_RE = re.compile(
@@ -213,7 +254,8 @@ def classify_line(line: Line, stops: frozenset[str]) -> None:
         return bad("image markup")
     if _URL_ONLY.match(text):
         return bad("bare URL or file name")
-    if (_CODE_HINT.search(text) and _code_score(text) > 0.03) or _code_score(text) > 0.12 or text.startswith(("!function", "<!--", "//", "/*")):
+    code_score = _code_score(text)
+    if (code_score > 0.03 and _CODE_HINT.search(text)) or code_score > 0.12 or text.startswith(("!function", "<!--", "//", "/*")):
         return bad("script or code residue")
     if _STOP_RE.match(folded.strip(" .:|>»")):
         line.hard_stop = True
@@ -222,8 +264,9 @@ def classify_line(line: Line, stops: frozenset[str]) -> None:
         return bad("date line")
     if meta.byline_author(text):
         return bad("byline")
-    if line.words <= 40 and _STRONG_RE.search(folded):
-        return bad("boilerplate phrase (" + _STRONG_RE.search(folded).group(0).strip() + ")")
+    phrase = strong_phrase(folded) if line.words <= 40 else ""
+    if phrase:
+        return bad(f"boilerplate phrase ({phrase})")
     if line.words <= 40 and _CREDIT.search(text) and not text.endswith(("?",)):
         return bad("photo credit or caption")
     if line.words <= 6 and _WEAK_RE.search(folded):
@@ -253,7 +296,9 @@ def _prepare_lines(text: str, lang: str, dropped: list[Dropped]) -> tuple[list[L
     blank = False
     for number, raw in enumerate(text.splitlines(), 1):
         line = normalise_spaces(raw)
-        if not line:
+        if not line or not any(c.isalnum() for c in line):
+            if line:
+                dropped.append(Dropped(line, "no letters or digits", number))
             blank = True
             continue
         for m in _MD_IMAGE.finditer(line):
@@ -325,7 +370,9 @@ def _mark_link_lists(lines: list[Line]) -> None:
         run = [k for k in range(i, j) if lines[k].cls != "bad"]
         if len(run) >= 3:
             for k in run:
-                lines[k].cls, lines[k].reason = "bad", "link list or menu (run of headline-shaped lines)"
+                if LINK_LIST_BAD:
+                    lines[k].cls = "bad"
+                lines[k].reason = LINK_LIST
         i = max(j, i + 1)
     # a headline followed by a date line or a "read more" is a teaser
     for i, line in enumerate(lines[:-1]):
@@ -335,19 +382,27 @@ def _mark_link_lists(lines: list[Line]) -> None:
             line.cls, line.reason = "bad", "teaser headline"
 
 
+LINK_LIST = "link list or menu (run of headline-shaped lines)"
+LINK_LIST_BAD = True
+KEEP_SHORT_IN_BODY = True
+# Weights of the region search, tuned on the development pages (benchmarks/clean_bench.py).
+GOOD_CAP, NEARGOOD_WEIGHT, SHORT_PENALTY = 800, 0.4, 5.0
+BAD_PENALTY, BAD_PER_CHAR, DATE_PENALTY, STOP_PENALTY = 10.0, 0.1, 250.0, 600.0
+
+
 def _line_score(line: Line, in_body_stop: bool) -> float:
     chars = len(line.text)
     if line.cls == "good":
-        return float(min(chars, 800))
+        return float(min(chars, GOOD_CAP))
     if line.cls == "neargood":
-        return chars * 0.4
+        return chars * NEARGOOD_WEIGHT
     if line.cls == "short":
-        return -10.0
+        return -SHORT_PENALTY
     if line.hard_stop:
-        return -600.0
+        return -STOP_PENALTY
     if line.reason == "date line":
-        return -250.0
-    return -(40.0 + min(chars, 400) * 0.5)
+        return -DATE_PENALTY
+    return -(BAD_PENALTY + min(chars, 400) * BAD_PER_CHAR)
 
 
 def _main_region(lines: list[Line]) -> tuple[int, int]:
@@ -363,6 +418,44 @@ def _main_region(lines: list[Line]) -> tuple[int, int]:
         if current > best:
             best, best_range = current, (start, i)
     return best_range
+
+
+EXTEND_LINES = 12
+EXTEND_BAD_RUN = 1
+_EXTEND_STOPS = ("date line", "byline", "photo credit or caption", "image markup")
+
+
+def _extend_region(lines: list[Line], start: int, end: int) -> tuple[int, int]:
+    """Grow the region over the short lines at its edges (lists, sub-headings, a lead split off by a caption).
+
+    The maximum-sum run leaves out short lines at its edges because each costs
+    a little; they are taken in until a boundary: a date or byline line, a
+    boilerplate phrase, an end-of-article marker, or a run of bad lines.
+    """
+    def walk(i: int, step: int) -> int:
+        edge, bad_run, taken = i - step, 0, 0
+        while 0 <= i < len(lines) and taken < EXTEND_LINES:
+            line = lines[i]
+            if line.hard_stop or line.reason in _EXTEND_STOPS or line.reason.startswith("boilerplate"):
+                break
+            if line.cls == "bad":
+                bad_run += 1
+                if bad_run > EXTEND_BAD_RUN:
+                    break
+            else:
+                bad_run = 0
+                edge = i
+            taken += 1
+            i += step
+        return edge
+
+    if end < start:
+        return start, end
+    return walk(start - 1, -1) if EXTEND_BACK else start, walk(end + 1, 1) if EXTEND_FWD else end
+
+
+EXTEND_BACK = True
+EXTEND_FWD = False
 
 
 def _is_heading(lines: list[Line], i: int, end: int) -> bool:
@@ -437,6 +530,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False) -> CleanR
     _mark_repeats(lines)
     _mark_link_lists(lines)
     start, end = _main_region(lines)
+    start, end = _extend_region(lines, start, end)
     title_index = _find_title(lines, start, result, images)
     if title_index >= start:
         start = title_index + 1
@@ -452,7 +546,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False) -> CleanR
             continue
         text_ = line.text
         bullet = _BULLET.match(text_)
-        if bullet:
+        if bullet and not text_[0].isdigit():  # numbers of an ordered list are part of the text
             text_ = text_[bullet.end():]
         if _is_heading(lines, i, end):
             blocks.append(Block("heading", text_))
@@ -462,7 +556,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False) -> CleanR
             blocks.append(Block("heading", split[0]))
             blocks.append(Block("paragraph", split[1]))
             continue
-        if line.cls == "short" and (line.words < 3 or not _TERMINAL.search(text_)):
+        if line.cls == "short" and not KEEP_SHORT_IN_BODY and (line.words < 3 or not _TERMINAL.search(text_)):
             dropped.append(Dropped(line.text, "short line without sentence shape", line.number))
             continue
         blocks.append(Block("list_item" if bullet else "paragraph", text_))
@@ -487,7 +581,7 @@ def _find_title(lines: list[Line], start: int, result: CleanResult, images: list
         line = lines[i]
         if not 2 <= line.words <= 25 or len(line.text) > 200:
             continue
-        if line.reason and line.reason not in ("repeated line", "repeated short line", "link list or menu (run of headline-shaped lines)",
+        if line.reason and line.reason not in ("repeated line", "repeated short line", LINK_LIST,
                                                 "teaser headline"):
             continue
         if line.text.endswith((".", ",", ";")) and not line.text.endswith("..."):

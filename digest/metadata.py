@@ -49,6 +49,7 @@ _DATE_PATTERNS = [
     # December 2025 · Juni 2025
     re.compile(rf"(?<![\w.])(?P<m>{_MONTH})\.?\s+{_YEAR}(?!\d)", re.I),
 ]
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
 _TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:am|pm|uhr|h))?\b", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/([01]\d)(?:/([0-3]\d))?/")
 
@@ -62,6 +63,8 @@ class DateMatch:
 
 def find_dates(text: str, lang: str = "") -> list[DateMatch]:
     """Every date in ``text`` as ISO 8601 (``YYYY-MM-DD`` or ``YYYY-MM``), in order of position."""
+    if not _YEAR_HINT.search(text):
+        return []
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for pattern in _DATE_PATTERNS:

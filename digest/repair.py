@@ -28,6 +28,10 @@ def fix_mojibake(text: str) -> str:
     if text.isascii():
         return text
     import ftfy
+    from ftfy.badness import is_bad
+
+    if not is_bad(text):  # the cheap test ftfy itself uses; most pages are clean
+        return unicodedata.normalize("NFC", text)
 
     config = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=True, fix_character_width=True,
                                   normalization="NFC", explain=False)
@@ -97,4 +101,6 @@ def split_glued_caption(line: str) -> tuple[str, str] | None:
 
 def strip_accents(text: str) -> str:
     """ASCII-fold for matching phrase lists ("schließen" and "schliessen" alike)."""
+    if text.isascii():
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
