@@ -136,7 +136,8 @@ def make_item(article: Article, briefing: Briefing) -> FeedItem:
         category=article.kicker,
         lang=article.lang,
         image=article.image if re.match(r"^https?://", article.image or "") else "",
-        first_seen=briefing.created.isoformat(),
+        # UTC, so that the history's ORDER BY on the text sorts by time.
+        first_seen=briefing.created.astimezone(timezone.utc).isoformat(),
     )
 
 
