@@ -8,15 +8,13 @@ import shutil
 import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from digest.article import Block
 from digest.config import BUILTIN_TEMPLATES
 from digest.pdf import FetchRefused, check_fetch, render_pdf
-from test_mail import INSTALL_HINT, english_article, german_article, milestone_article, sample_briefing
+from test_mail import INSTALL_HINT, english_article, sample_briefing
 
 
 def pdf_pages(data: bytes) -> list[str]:
