@@ -21,6 +21,7 @@ class Briefing:
     base_url: str = ""
     email_from: str = ""
     email_to: str = ""
+    list_unsubscribe: str = ""
     templates: list[Path] = field(default_factory=list)  # searched in order: user's set, then built-in
     generator: str = "digest"
 

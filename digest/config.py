@@ -33,6 +33,7 @@ class Settings:
     email_from: str = "digest@localhost"
     email_to: str = "subscribers@localhost"
     base_url: str = ""
+    list_unsubscribe: str = ""  # a mailto: or https: URL for the List-Unsubscribe header
     templates: Path | None = None
     require_translation: bool = False
     full_text: bool = False

@@ -94,6 +94,7 @@ def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = 
             base_url=settings.base_url,
             email_from=settings.email_from,
             email_to=settings.email_to,
+            list_unsubscribe=settings.list_unsubscribe,
             templates=settings.template_dirs,
         )
         _render_and_write(briefing, settings, report)

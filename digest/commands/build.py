@@ -23,6 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--base-url", help="public URL where the feed will be served (adds atom:link rel=self)")
     parser.add_argument("--from", dest="email_from", metavar="ADDR", help="email From address")
     parser.add_argument("--to", dest="email_to", metavar="ADDR", help="email To address")
+    parser.add_argument("--list-unsubscribe", metavar="URL",
+                        help="mailto: or https: URL for the email's List-Unsubscribe header")
     parser.add_argument("--templates", type=Path, metavar="DIR",
                         help="your own templates (same names as in templates/); missing ones fall back to the built-in set")
     parser.add_argument("--feed-limit", type=int, metavar="N", help="items kept in the feed history (default 50)")
@@ -47,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         settings = load_config(args.config)
         overrides = {
             "out": args.out, "title": args.title, "base_url": args.base_url, "email_from": args.email_from,
-            "email_to": args.email_to, "templates": args.templates, "feed_limit": args.feed_limit,
+            "email_to": args.email_to, "list_unsubscribe": args.list_unsubscribe, "templates": args.templates, "feed_limit": args.feed_limit,
             "state": args.state, "jobs": args.jobs, "require_translation": args.require_translation, "full_text": args.full_text,
         }
         for key, value in overrides.items():
