@@ -84,6 +84,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    western = _plausible_cp1252(data)
+    if western is not None:
+        return western, "cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
@@ -91,6 +94,35 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if encoding in {"latin_1", "iso8859_1", "ascii"}:
         encoding = "cp1252"  # a superset in the printable range, and what Windows tools write
     return data.decode(encoding, errors="replace"), encoding
+
+
+# What non-ASCII characters in English, German, French (and Luxembourgish,
+# Portuguese, Nordic names) look like once decoded: a single-byte text whose
+# non-ASCII characters are nearly all of these is cp1252 (or Latin-1, its
+# subset).  charset-normalizer, left alone, reads short French or German texts
+# as DOS code pages (cp437, cp850) and turns "€" into "Ç".
+_WESTERN = set(
+    "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœšžßÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝŸŒŠŽ"
+    "€‘’‚“”„–—…«»‹›°·×÷£¥§©®±²³µ¹º¼½¾¿¡ªð\u00a0"
+)
+
+
+def _plausible_cp1252(data: bytes) -> str | None:
+    """The text as cp1252 when that reads like Western European prose, else None."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:  # bytes cp1252 leaves undefined: some other encoding
+        return None
+    special = [ch for ch in text if ord(ch) > 127]
+    if not special:
+        return text
+    western = sum(ch in _WESTERN for ch in special)
+    letters = sum(ch.isalpha() for ch in text)
+    # Western prose is mostly ASCII letters (French ~4 % accented, German ~2 %);
+    # Cyrillic or Greek read as cp1252 is almost all accented "letters".
+    if western >= 0.9 * len(special) and len(special) <= 0.25 * max(letters, 1):
+        return text
+    return None
 
 
 def _utf16_without_bom(data: bytes) -> str:
@@ -159,7 +191,7 @@ def _read_capped(path: str | Path, max_bytes: int) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise _Refused(f"not a regular file ({_file_kind(info.st_mode)}), not read")
         if info.st_size > max_bytes:
-            raise _Refused(f"file is {info.st_size / _MB:.1f} MB, over the {max_bytes / _MB:g} MB limit "
+            raise _Refused(f"file is {info.st_size / _MB:.3g} MB, over the {max_bytes / _MB:.3g} MB limit "
                            "(raise it with --max-file-size)")
         chunks: list[bytes] = []
         remaining = max_bytes + 1  # one byte more tells a file that grew past the limit
@@ -173,7 +205,7 @@ def _read_capped(path: str | Path, max_bytes: int) -> bytes:
         os.close(fd)
     data = b"".join(chunks)
     if len(data) > max_bytes:
-        raise _Refused(f"file grew past the {max_bytes / _MB:g} MB limit while being read")
+        raise _Refused(f"file grew past the {max_bytes / _MB:.3g} MB limit while being read")
     return data
 
 

@@ -155,4 +155,18 @@ def test_a_huge_file_is_refused_from_its_size_without_being_read(tmp_path):
     with open(huge, "wb") as handle:  # sparse: 50 MB on paper, nothing on disk
         handle.truncate(50 * 1024 * 1024)
     assert str(load_file(huge)) == (
-        f"{huge}: file is 50.0 MB, over the 20 MB limit (raise it with --max-file-size)")
+        f"{huge}: file is 50 MB, over the 20 MB limit (raise it with --max-file-size)")
+
+
+def test_short_western_texts_in_cp1252_and_latin1_are_not_read_as_dos_code_pages():
+    price = "Heating oil now costs €0.98 per litre, the ministry’s table says – «cheaper» than in spring."
+    assert decode_bytes(price.encode("cp1252")) == (price, "cp1252")
+    french = "Le pâtissier Jürg Brändli a gagné avec une crème brûlée à Mondorf."
+    assert decode_bytes(french.encode("latin-1"))[0] == french
+
+
+def test_a_single_byte_text_that_is_not_western_is_left_to_the_detector():
+    russian = "Правительство Люксембурга представило стратегию искусственного интеллекта. " * 5
+    text, encoding = decode_bytes(russian.encode("cp1251"))
+    assert encoding != "cp1252"
+    assert text == russian
