@@ -152,7 +152,7 @@ def build_transformer(
     embeddings = small(vocab_size, d_model)
     projection = np.zeros((vocab_size, d_model), dtype=np.float32)
     for position, token in enumerate(chain):
-        embeddings[index[token], position] = 8.0  # times sqrt(d) in the model
+        embeddings[index[token], position] = 50.0  # times sqrt(d) in the model
         if position + 1 < len(chain):
             projection[index[chain[position + 1]], position] = 20.0
 
