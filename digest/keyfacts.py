@@ -64,8 +64,8 @@ def _body_sentences(article: Article, lang: str) -> list[str]:
     return sentences
 
 
-def phrase_candidates(sentence: str, lang: str) -> list[str]:
-    """Runs of one to four content words, split at stop words, punctuation and numbers."""
+def phrase_candidates(sentence: str, lang: str, max_words: int = 4) -> list[str]:
+    """Runs of content words (up to ``max_words``), split at stop words, punctuation and numbers."""
     stop = _stop(lang)
     phrases: list[str] = []
     run: list[str] = []
@@ -76,63 +76,104 @@ def phrase_candidates(sentence: str, lang: str) -> list[str]:
                 phrases.append(" ".join(run))
             run = []
             continue
-        run.append(token)
+        run.append(re.sub(r"['’]s$", "", token))  # "Europe’s" -> "Europe"
     if run:
         phrases.append(" ".join(run))
-    return [p for p in phrases if 1 <= len(p.split()) <= 4]
+    return [p for p in phrases if 1 <= len(p.split()) <= max_words]
 
 
 def key_phrases(article: Article, lang: str | None = None, limit: int = 8) -> list[str]:
-    """The 5–8 phrases that say what the article is about, best first."""
+    """The 5–8 phrases that say what the article is about, best first.
+
+    Candidates are the one- to three-word stretches of the RAKE runs; a phrase
+    scores by how often it recurs (a key phrase is one the article keeps coming
+    back to), a little more when longer, and double when the title or
+    standfirst uses its words.  A phrase inside a better one with the same
+    count is dropped ("AI Factory" inside "Luxembourg AI Factory").
+    """
     lang = (lang or article.lang or "en")[:2]
     sentences = _body_sentences(article, lang)
-    if article.standfirst:
-        sentences.insert(0, article.standfirst)
-    heading_stems = {_stem(w, lang) for p in phrase_candidates(f"{article.title} {article.standfirst}", lang) for w in p.split()}
-    word_freq: Counter[str] = Counter()
-    word_degree: Counter[str] = Counter()
-    phrase_freq: Counter[str] = Counter()
-    surface: dict[str, Counter[str]] = {}
-    for sentence in sentences:
-        for phrase in phrase_candidates(sentence, lang):
-            stems = [_stem(w, lang) for w in phrase.split()]
-            key = " ".join(stems)
-            phrase_freq[key] += 1
-            surface.setdefault(key, Counter())[phrase] += 1
-            for stem in stems:
-                word_freq[stem] += 1
-                word_degree[stem] += len(stems)
+    heading = f"{article.title} {article.standfirst}"
+    heading_stems = {_stem(w, lang) for p in phrase_candidates(heading, lang) for w in p.split()}
+    counts: Counter[tuple[str, ...]] = Counter()
+    surface: dict[tuple[str, ...], Counter[str]] = {}
+    for sentence in [heading] + sentences:
+        for run in phrase_candidates(sentence, lang, max_words=12):
+            words = run.split()
+            stems = [_stem(w, lang) for w in words]
+            for size in (1, 2, 3):
+                for start in range(len(words) - size + 1):
+                    key = tuple(stems[start : start + size])
+                    counts[key] += 1
+                    surface.setdefault(key, Counter())[" ".join(words[start : start + size])] += 1
     scored = []
-    for key, freq in phrase_freq.items():
-        stems = key.split()
-        score = sum(word_degree[s] / word_freq[s] for s in stems) * (freq ** 0.5)
-        score *= 1.0 + sum(1 for s in stems if s in heading_stems) / len(stems)
-        if len(stems) == 1 and freq == 1:
+    for key, count in counts.items():
+        if count < 2 or all(len(stem) < 3 for stem in key):
             continue
+        score = count * len(key)
+        if len(key) == 1 and not _best_form(surface[key])[:1].isupper():
+            score *= 0.5  # a lone common word ("developing") says less than a name or a phrase
+        if any(stem in heading_stems for stem in key):
+            score *= 2
         scored.append((score, key))
     scored.sort(key=lambda item: (-item[0], item[1]))
-    chosen: list[str] = []
-    seen_stems: set[str] = set()
-    for _, key in scored:
-        stems = set(key.split())
-        if stems <= seen_stems:  # a phrase whose words are all in better ones adds nothing
+    chosen: list[tuple[str, ...]] = []
+    for _, key in scored[: limit * 20]:
+        if any(_contains(other, key) for other in chosen):
             continue
-        form = surface[key].most_common(1)[0][0]
-        chosen.append(form)
-        seen_stems |= stems
+        inside = [other for other in chosen if _contains(key, other)]
+        if inside:
+            # "AI Factory" replaces "Factory" when the longer phrase is about as frequent
+            if all(counts[key] >= 0.4 * counts[other] for other in inside):
+                chosen = [other for other in chosen if other not in inside]
+            else:
+                continue
+        chosen.append(key)
         if len(chosen) >= limit:
             break
-    return chosen
+    return [_best_form(surface[key]) for key in chosen]
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    size = len(shorter)
+    return size <= len(longer) and any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
+
+
+def _best_form(forms: Counter[str]) -> str:
+    """The spelling the article uses most; on a tie the capitalised one (a name)."""
+    return sorted(forms.items(), key=lambda item: (-item[1], not item[0][:1].isupper(), item[0]))[0][0]
+
+
+_NAME_RUN = re.compile(r"(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*")
 
 
 def _context(sentence: str, start: int, end: int, lang: str) -> str:
-    """A few content words saying what a figure counts: the phrase after it, else before it."""
+    """A few words saying what a figure counts.
+
+    A count names its thing right after it ("7.000 Gäste", "2,100 GPU-AI
+    accelerators"); an amount of money or a share usually belongs to the name
+    just before it in the same clause ("The Luxembourg AI Factory, a €112
+    million initiative"), else to the words after it.
+    """
     stop = _stop(lang)
     after = phrase_candidates(sentence[end : end + 80], lang)
-    before = phrase_candidates(sentence[max(0, start - 80) : start], lang)
-    following = sentence[end : end + 40]
-    # "7.000 Gäste", "2,100 GPU-AI accelerators", "€112 million initiative": the noun right after.
-    first_after = re.match(r"\s*([^\W\d_][\w\-’']*)", following)
+    clause_start = max(sentence.rfind(ch, 0, start) for ch in ";:.!?")  # -1 when none
+    before_text = sentence[max(0, clause_start + 1, start - 80) : start]
+    before = phrase_candidates(before_text, lang)
+    head = sentence[start:end]
+    first_after = re.match(r"\s*([^\W\d_][\w\-’']*)", sentence[end : end + 40])
+    is_amount = bool(re.search(r"[€$£%]|cent|Prozent|euro|dollar|EUR|USD|CHF", head, re.IGNORECASE))
+    if is_amount and lang != "de":
+        names = []
+        for match in _NAME_RUN.finditer(before_text):
+            words = match.group(0).split()
+            while words and words[0].lower() in stop:  # "The Luxembourg AI Factory"
+                words.pop(0)
+            at_sentence_start = match.start() == 0 and clause_start < 0
+            if words and (len(words) > 1 or not at_sentence_start):
+                names.append(" ".join(words))
+        if names:
+            return names[-1]
     if first_after and first_after.group(1).lower() not in stop and after:
         return after[0]
     if before:
