@@ -301,8 +301,13 @@ def _prepare_lines(text: str, lang: str, dropped: list[Dropped]) -> tuple[list[L
                 dropped.append(Dropped(line, "no letters or digits", number))
             blank = True
             continue
-        for m in _MD_IMAGE.finditer(line):
-            images.append((m.group("alt"), m.group("url")))
+        if "![" in line:
+            for m in _MD_IMAGE.finditer(line):
+                images.append((m.group("alt"), m.group("url")))
+            rest = normalise_spaces(_MD_IMAGE.sub(" ", line))
+            if rest != line and len(rest.split()) >= 3:  # text with an image glued to it: keep the text
+                dropped.append(Dropped(line, "image markup removed from the line", number))
+                line = rest
         line = fix_space_before_punctuation(line, lang)
         if lines and not blank and is_continuation(lines[-1].text, line):
             lines[-1].text = join_continuation(lines[-1].text, line)
@@ -420,6 +425,42 @@ def _main_region(lines: list[Line]) -> tuple[int, int]:
     return best_range
 
 
+TAIL_GAP, TAIL_SHARE, TAIL_MAX_CHARS = 2, 0.3, 400
+
+
+def _trim_tail(lines: list[Line], start: int, end: int) -> int:
+    """Cut small blocks of text that the region picked up after a gap at its end.
+
+    Below an article come the site's blurbs ("We are a choir since 1970…",
+    "Join the developers who get our newsletter…"): prose, so they score well,
+    but small and set apart from the body by a few lines of furniture.
+    """
+    segments: list[tuple[int, int, float]] = []  # (first, last, good chars)
+    seg_start, mass, gap = start, 0.0, 0
+    last_good = start
+    for i in range(start, end + 1):
+        line = lines[i]
+        if line.cls in ("good", "neargood"):
+            if gap >= TAIL_GAP and mass > 0:
+                segments.append((seg_start, last_good, mass))
+                seg_start, mass = i, 0.0
+            mass += len(line.text) if line.cls == "good" else 0.4 * len(line.text)
+            last_good, gap = i, 0
+        elif not (line.cls == "short" and line.words >= 3 and line.text.endswith("?")):  # a question is content
+            gap += 1
+    segments.append((seg_start, last_good, mass))
+    total = sum(m for _s, _e, m in segments)
+    while len(segments) > 1:
+        first, last, mass = segments[-1]
+        if mass < TAIL_MAX_CHARS and mass < TAIL_SHARE * (total - mass):
+            segments.pop()
+            total -= mass
+            end = segments[-1][1]
+        else:
+            break
+    return end
+
+
 EXTEND_LINES = 12
 EXTEND_BAD_RUN = 1
 _EXTEND_STOPS = ("date line", "byline", "photo credit or caption", "image markup")
@@ -438,7 +479,7 @@ def _extend_region(lines: list[Line], start: int, end: int) -> tuple[int, int]:
             line = lines[i]
             if line.hard_stop or line.reason in _EXTEND_STOPS or line.reason.startswith("boilerplate"):
                 break
-            if line.cls == "bad":
+            if line.cls == "bad" and not (EXTEND_OVER_LISTS and line.reason == LINK_LIST):
                 bad_run += 1
                 if bad_run > EXTEND_BAD_RUN:
                     break
@@ -455,6 +496,8 @@ def _extend_region(lines: list[Line], start: int, end: int) -> tuple[int, int]:
 
 
 EXTEND_BACK = True
+EXTEND_OVER_LISTS = False
+KEEP_LISTS_IN_BODY = False
 EXTEND_FWD = False
 
 
@@ -530,8 +573,9 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False) -> CleanR
     _mark_repeats(lines)
     _mark_link_lists(lines)
     start, end = _main_region(lines)
+    end = _trim_tail(lines, start, end)
     start, end = _extend_region(lines, start, end)
-    title_index = _find_title(lines, start, result, images)
+    title_index = _find_title(lines, start, end, result, stops)
     if title_index >= start:
         start = title_index + 1
     blocks: list[Block] = []
@@ -541,7 +585,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False) -> CleanR
                 reason = line.reason or ("before the article text" if i < start else "after the article text")
                 dropped.append(Dropped(line.text, reason, line.number))
             continue
-        if line.cls == "bad":
+        if line.cls == "bad" and not (KEEP_LISTS_IN_BODY and line.reason == LINK_LIST and start < i < end):
             dropped.append(Dropped(line.text, line.reason, line.number))
             continue
         text_ = line.text
@@ -570,39 +614,62 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False) -> CleanR
     return result
 
 
-def _find_title(lines: list[Line], start: int, result: CleanResult, images: list[tuple[str, str]]) -> int:
-    """Pick the headline: the best headline-shaped line shortly above the body. Returns its index or -1."""
-    best, best_score = -1, 0.0
+def _content_words(text: str, stops: frozenset[str]) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if len(w) >= 4 and w.lower() not in stops}
+
+
+_NOT_A_TITLE = re.compile(r"[»›>|]\s*$|^\W|\b\d+\s+(?:min(?:utes?)?|words|wörter|kommentare|comments)\b", re.I)
+
+
+def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, stops: frozenset[str]) -> int:
+    """Pick the headline: a headline-shaped line shortly above the body that shares its words.
+
+    A headline names what the article is about, so most of its content words
+    recur in the first paragraphs; menu entries, section names and share
+    buttons do not.  Being printed twice (page title and headline) and being
+    close to the body add to the score.  Returns the line's index or -1.
+    """
+    body_words: set[str] = set()
+    for line in lines[start:min(end + 1, start + 40)]:
+        if line.cls in ("good", "neargood"):
+            body_words |= _content_words(line.text, stops)
     counts: dict[str, int] = {}
     for line in lines:
-        counts[_norm_key(line.text)] = counts.get(_norm_key(line.text), 0) + 1
-    lo = max(0, start - 30)
-    for i in range(lo, min(start + 3, len(lines) - 1)):
+        key = _norm_key(line.text)
+        counts[key] = counts.get(key, 0) + 1
+    best, best_score = -1, 0.0
+    for i in range(max(0, start - TITLE_WINDOW), min(start + 3, len(lines) - 1)):
         line = lines[i]
-        if not 2 <= line.words <= 25 or len(line.text) > 200:
+        text = line.text
+        if not 2 <= line.words <= 25 or len(text) > 200 or _NOT_A_TITLE.search(text) or _BULLET.match(text):
             continue
-        if line.reason and line.reason not in ("repeated line", "repeated short line", LINK_LIST,
-                                                "teaser headline"):
+        if line.reason and line.reason not in ("repeated line", "repeated short line", LINK_LIST, "teaser headline"):
             continue
-        if line.text.endswith((".", ",", ";")) and not line.text.endswith("..."):
+        if text.endswith((".", ",", ";", ":")) and not text.endswith("...") or meta.find_dates(text):
             continue
-        score = 1.0
-        score += 2.0 if counts[_norm_key(line.text)] >= 2 else 0.0
-        score += 2.0 * (1 - (start - i) / 31)
-        score += min(line.words, 12) / 12
         if i >= start:
             # a headline can open the dense region only as its first headline-shaped lines
-            if lines[i].cls == "good" or any(not _headline_shaped(l) for l in lines[start:i + 1]) \
+            if line.cls == "good" or any(not _headline_shaped(l) for l in lines[start:i + 1]) \
                     or lines[i + 1].cls != "good":
                 continue
+        words = _content_words(text, stops)
+        overlap = len(words & body_words) / len(words) if words else 0.0
+        if overlap < TITLE_MIN_OVERLAP:
+            continue
+        score = 3.0 * overlap
+        score += 1.5 if counts[_norm_key(text)] >= 2 else 0.0
+        score += 2.0 * (1 - abs(start - i) / (TITLE_WINDOW + 1))
+        score += min(line.words, 10) / 10
         if score > best_score:
             best, best_score = i, score
     if best >= 0:
         result.title = lines[best].text
         result.evidence["title"] = meta.evidence(result.title, f"headline-shaped line {lines[best].number} above the body",
-                                                 min(0.9, 0.4 + best_score / 10))
-        return best
-    return -1
+                                                 min(0.9, 0.3 + best_score / 10))
+    return best
+
+
+TITLE_WINDOW, TITLE_MIN_OVERLAP = 30, 0.2
 
 
 _AGGREGATOR_ALT = re.compile(r"^(?:\[[^\]]*\]\s*)?(?:downloaded image for imported item #\d+\s*)", re.I)
