@@ -106,6 +106,11 @@ _CODE_HINT = re.compile(
     r"function\s*\(|\bvar\s+\w+\s*=|=>|\bwindow\.|\bdocument\.|\}\s*\)|\)\s*;|\bgtag\(|\bfbq\(|_gaq|dataLayer|"
     r"\breturn\s*[!;(]|<\/?(?:script|div|iframe|img|span|style)\b|\{\s*\"@context\"|@media|\.css\b|\w+\s*\{[^}]*:[^}]*;",
 )
+_CODE_START = re.compile(
+    r"^(?:(?:var|let|const)\s+[\w$]+\s*=|function\s*[\w$]*\s*\(|(?:window|document|jQuery|\$)[.(]|if\s*\(|"
+    r"else\b\s*\{|\}|\{\s*$|//|/\*|<!--|@(?:media|import|font-face)\b|[\w$.\[\]\"']+\s*=\s*[{\[\"'\w$(].*;\s*$|"
+    r"[\w$]+\s*:\s*(?:'[^']*'|\"[^\"]*\"|\d+|true|false|null|function\b|\{|\[)\s*,?\s*$)")
+_JSON_PAIR = re.compile(r"\"[\w-]+\"\s*:\s*[\"{\[\dtfn]")
 _CREDIT = re.compile(
     r"(?:^|\s)(?:foto|fotos|photo|photos|bild|bilder|image|images|credits?|crédits?(?: photo)?|photo credits?|"
     r"bildquelle|quelle|source|illustration|grafik|©|\(c\))\s*:\s*\S|©\s*\w|"
@@ -255,6 +260,8 @@ def classify_line(line: Line, stops: frozenset[str]) -> None:
     if _URL_ONLY.match(text):
         return bad("bare URL or file name")
     code_score = _code_score(text)
+    if _CODE_START.match(text) or len(_JSON_PAIR.findall(text)) >= 2:
+        return bad("script or code residue")
     if (code_score > 0.03 and _CODE_HINT.search(text)) or code_score > 0.12 or text.startswith(("!function", "<!--", "//", "/*")):
         return bad("script or code residue")
     if _STOP_RE.match(folded.strip(" .:|>»")):
