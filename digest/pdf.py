@@ -1,6 +1,14 @@
 """The printable briefing: A4, cover, contents with page numbers, one
 section per article and an appendix with the full text.
 
+At scale the briefing stays a briefing: the first ``full_stories`` articles
+(default :data:`DEFAULT_FULL_STORIES`, in the build's order) get a section and
+an appendix entry, the next ``brief_stories`` a compact list (title, source,
+date, one line), and any beyond that a line saying where they are (the email,
+the feed, ``digest.json``).  WeasyPrint lays out roughly a few pages per second
+on a busy machine, so a PDF of every story in full grows to thousands of pages
+and minutes at 1,000 articles; bounded, it costs the same at 10,000 as at 100.
+
 Page numbers in the contents come from CSS ``target-counter`` and the PDF
 outline from ``bookmark-level``, so WeasyPrint lays out the book; Python only
 fills the template.  WeasyPrint would happily fetch any URL a template or an
@@ -13,10 +21,14 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from .article import Article
 from .briefing import Briefing
-from .mail import render_template, template_context, template_environment
+from .mail import anchor, render_template, template_context, template_environment
 
 PDF_TEMPLATE = "briefing.html"
+DEFAULT_FULL_STORIES = 30  # stories with a full section and an appendix entry
+DEFAULT_BRIEF_STORIES = 300  # stories after those, listed one entry each ("In brief")
+ONE_LINE_CHARS = 160
 
 
 class FetchRefused(ValueError):
@@ -73,25 +85,70 @@ def restricted_fetcher(allowed_dirs: list[Path], allowed_files: list[str]):
     return RestrictedFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)
 
 
-def render_pdf_html(briefing: Briefing) -> str:
-    """The HTML WeasyPrint lays out (useful to inspect a template change)."""
+def one_line(article: Article, limit: int = ONE_LINE_CHARS) -> str:
+    """What an article says, in one line: its first summary sentence (or standfirst), shortened at a word."""
+    summary = article.display_summary
+    text = " ".join((summary[0] if summary else article.standfirst or article.text[:limit * 2]).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—–-")
+    return cut + "…"
+
+
+def split_stories(
+    articles: list[Article], full_stories: int | None, brief_stories: int | None
+) -> tuple[list[Article], list[Article], int]:
+    """(stories in full, stories in brief, how many are left out), in the given order.
+
+    ``None`` means no limit; stories linked to a full story and placed later
+    stay where the order puts them (the "Also covered by" links reach them in
+    the compact list)."""
+    full = list(articles) if full_stories is None else list(articles[: max(0, full_stories)])
+    rest = articles[len(full):]
+    brief = list(rest) if brief_stories is None else list(rest[: max(0, brief_stories)])
+    return full, brief, len(rest) - len(brief)
+
+
+def render_pdf_html(
+    briefing: Briefing,
+    full_stories: int | None = DEFAULT_FULL_STORIES,
+    brief_stories: int | None = DEFAULT_BRIEF_STORIES,
+) -> str:
+    """The HTML WeasyPrint lays out (useful to inspect a template change).
+
+    Templates receive ``articles`` (all of them, for counts), ``stories`` (in
+    full), ``in_brief`` (the compact list) and ``left_out`` (a number).
+    """
     env = template_environment(briefing)
     env.globals["local_image"] = local_image
-    return render_template(env, PDF_TEMPLATE, template_context(briefing))
+    env.globals["one_line"] = one_line
+    context = template_context(briefing)
+    full, brief, left_out = split_stories(briefing.articles, full_stories, brief_stories)
+    shown = {anchor(a) for a in full} | {anchor(a) for a in brief}
+    env.globals["in_pdf"] = lambda article: anchor(article) in shown
+    context.update(stories=full, in_brief=brief, left_out=left_out)
+    return render_template(env, PDF_TEMPLATE, context)
 
 
-def render_pdf(briefing: Briefing) -> bytes:
+def render_pdf(
+    briefing: Briefing,
+    full_stories: int | None = DEFAULT_FULL_STORIES,
+    brief_stories: int | None = DEFAULT_BRIEF_STORIES,
+) -> bytes:
+    """The PDF: the first ``full_stories`` articles in full, the next ``brief_stories`` in a
+    compact list (``None``: no limit)."""
     import logging
 
     from weasyprint import HTML
 
     env = template_environment(briefing)
     dirs = [Path(d) for d in env.loader.searchpath]
-    html = render_pdf_html(briefing)
+    html = render_pdf_html(briefing, full_stories, brief_stories)
     # Relative URLs in a template (a logo, a font) resolve in the folder the
     # template came from: the user's when it holds one.
     base = next((d for d in dirs if (d / PDF_TEMPLATE).is_file()), dirs[-1])
-    images = [local_image(a.image) for a in briefing.articles]
+    full, _, _ = split_stories(briefing.articles, full_stories, 0)
+    images = [local_image(a.image) for a in full]
     fetcher = restricted_fetcher(dirs, images)
     # WeasyPrint reports refused fetches as warnings on its own logger; a
     # remote image in an article is expected, not worth a line on the terminal.

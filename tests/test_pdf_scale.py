@@ -1,0 +1,92 @@
+"""The PDF at scale: the first stories in full, the next ones as a compact list, the rest counted."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from digest.article import Summary
+from digest.pdf import DEFAULT_FULL_STORIES, one_line, render_pdf, render_pdf_html, split_stories
+from test_mail import english_article, german_article, sample_briefing
+
+
+def many_articles(count: int):
+    articles = []
+    for i in range(count):
+        article = english_article(
+            id=f"story-{i:03d}",
+            title=f"Story number {i} about the AI Factory",
+            url=f"https://example.org/news/{i}",
+            related=[],
+            summary=Summary(sentences=[f"Sentence one of story {i} tells what happened in Luxembourg today."]),
+        )
+        articles.append(article)
+    return articles
+
+
+@pytest.fixture(scope="module")
+def bounded_pdf() -> bytes:
+    articles = many_articles(7)
+    articles[0].related = ["story-004", "story-006"]  # one in the compact list, one left out
+    return render_pdf(sample_briefing(articles=articles), full_stories=2, brief_stories=3)
+
+
+def _text(data: bytes) -> str:
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_first_stories_in_full_then_a_compact_list_then_a_count(bounded_pdf):
+    reader = PdfReader(io.BytesIO(bounded_pdf))
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert top == ["Story number 0 about the AI Factory", "Story number 1 about the AI Factory", "In brief",
+                   "Appendix: full texts"]
+    appendix = reader.outline[-1]
+    assert isinstance(appendix, list) and len(appendix) == 2  # full texts only for the stories in full
+    text = _text(bounded_pdf)
+    assert "7 stories" in text  # the cover counts every story
+    assert "In brief: 3 stories more" in text
+    for i in (2, 3, 4):  # compact entries: title, source line, one line of summary
+        assert f"Story number {i} about the AI Factory" in text
+        assert f"Sentence one of story {i} tells what happened in Luxembourg today." in text
+    assert "Story number 5" not in text and "Story number 6" not in text
+    assert "2 further stories are in the email, the feed and digest.json" in text
+    assert "Also covered by" in text
+
+
+def test_compact_entries_are_link_targets_and_left_out_stories_are_not_linked():
+    articles = many_articles(7)
+    articles[0].related = ["story-004", "story-006"]
+    html = render_pdf_html(sample_briefing(articles=articles), full_stories=2, brief_stories=3)
+    assert 'id="a-story-004"' in html and 'href="#a-story-004"' in html
+    assert 'href="#a-story-006"' not in html
+    assert html.count('class="story"') == 2 and html.count('class="brief"') == 3
+
+
+def test_small_briefing_has_no_compact_list():
+    html = render_pdf_html(sample_briefing(articles=many_articles(3)))
+    assert DEFAULT_FULL_STORIES >= 3
+    assert 'class="in-brief"' not in html and "further" not in html
+    assert html.count('class="story"') == 3
+
+
+def test_no_limit_renders_everything_in_full():
+    html = render_pdf_html(sample_briefing(articles=many_articles(5)), full_stories=None)
+    assert html.count('class="story"') == 5 and 'class="brief"' not in html
+
+
+def test_split_stories_keeps_order_and_counts_the_rest():
+    items = list(range(10))
+    assert split_stories(items, 3, 4) == ([0, 1, 2], [3, 4, 5, 6], 3)
+    assert split_stories(items, None, 4) == (items, [], 0)
+    assert split_stories(items, 3, None) == ([0, 1, 2], list(range(3, 10)), 0)
+    assert split_stories(items, 0, 0) == ([], [], 10)
+
+
+def test_one_line_is_the_first_summary_sentence_shortened_at_a_word():
+    article = german_article(translated=True)
+    assert one_line(article) == "Luxembourg wants to position itself in the field of artificial intelligence (AI)."
+    long = english_article(summary=Summary(sentences=["word " * 60]))
+    line = one_line(long, limit=40)
+    assert line.endswith("…") and len(line) <= 40 and "  " not in line
