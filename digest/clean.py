@@ -225,6 +225,7 @@ _STOP_RE = re.compile(
     r"read more|weiterlesen|lire (?:aussi|la suite)|mehr zum thema|das konnte sie auch interessieren|"
     r"you (?:may|might) also like|more (?:stories|news|articles)|weitere (?:artikel|nachrichten)|"
     r"sur le meme sujet|a lire aussi|trending(?: at .*)?|around .{2,40}|most popular|meistgelesen|"
+    r"more (?:from|on|stories from|news from) .{2,40}|mehr (?:von|aus|zu) .{2,40}|plus de .{2,40}|"
     r"share this(?: article| story| post)?|artikel teilen|tags?|schlagworte?|themen)\s*:?$", re.I)
 _QUOTE_CHARS = "\"'“”„‚‘’«»‹› "
 
@@ -368,7 +369,7 @@ def _mark_repeats(lines: list[Line]) -> None:
 
 def _headline_shaped(line: Line) -> bool:
     text = line.text
-    return 1 <= line.words <= 16 and not _TERMINAL.search(text) and len(text) <= 140
+    return 1 <= line.words <= 16 and not _TERMINAL.search(text) and len(text) <= 140 and not text.endswith(":")
 
 
 def _mark_link_lists(lines: list[Line]) -> None:
@@ -453,7 +454,9 @@ def _trim_tail(lines: list[Line], start: int, end: int) -> int:
                 seg_start, mass = i, 0.0
             mass += len(line.text) if line.cls == "good" else 0.4 * len(line.text)
             last_good, gap = i, 0
-        elif not (line.cls == "short" and line.words >= 3 and line.text.endswith("?")):  # a question is content
+        elif line.cls == "short" and line.words >= 3 and line.text.endswith("?"):  # a question is content
+            pass
+        else:
             gap += 1
     segments.append((seg_start, last_good, mass))
     total = sum(m for _s, _e, m in segments)

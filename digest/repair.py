@@ -64,7 +64,7 @@ def is_continuation(previous: str, line: str) -> bool:
     A lower-case start alone is weak (list items, captions), so it also needs
     a long previous line that reads like running text.
     """
-    if not previous or not line or _ENDS_SENTENCE.search(previous):
+    if not previous or not line or _ENDS_SENTENCE.search(previous) or line.startswith("!["):
         return False
     if line[0] in ".,;:!?)]":
         return len(previous.split()) >= 4
