@@ -145,7 +145,7 @@ def tune() -> None:
     redundancy = summ.REDUNDANCY
     best, per_set = objective(weights, redundancy)
     print(f"start {best:.4f} {['%.2f' % s for s in per_set]}", flush=True)
-    shapes = {"POSITION_SCALE": [1, 2, 3, 5, 8, 12], "SHORT_SENTENCE": [6, 9, 12, 16, 20],
+    shapes = {"CENTRALITY_PRIOR": [0, 3, 10, 30], "POSITION_SCALE": [1, 2, 3, 5, 8, 12], "SHORT_SENTENCE": [6, 9, 12, 16, 20],
               "LONG_SENTENCE": [25, 30, 35, 45, 60]}
     for _round in range(2):
         for step in (0.5, 0.25, 0.1):
@@ -198,10 +198,39 @@ def evaluate() -> None:
         print(f"{name}: R2 {_evaluate(prepared, summ.WEIGHTS, summ.REDUNDANCY):.2f} (best baseline {BASELINES[name]})")
 
 
+def stories(count: int) -> None:
+    """Time link_stories on ``count`` articles made from the development texts.
+
+    Every article is the paragraphs of one development article, rotated, so the
+    batch is large and realistic in vocabulary; articles made from the same text
+    are genuinely the same story and should link.
+    """
+    import time
+
+    from digest.article import Article, Block
+    from digest.stories import link_stories
+
+    texts = [(rec["text"], rec["lang"]) for name in SETS for rec in _load(name)]
+    articles = []
+    for index in range(count):
+        text, lang = texts[index % len(texts)]
+        paragraphs = [p for p in text.split("\n\n") if p.strip()]
+        shift = (index // len(texts)) % max(1, len(paragraphs))
+        paragraphs = paragraphs[shift:] + paragraphs[:shift]
+        articles.append(Article(source=f"{index}", id=f"a{index}", lang=lang,
+                                blocks=[Block("paragraph", p) for p in paragraphs]))
+    start = time.perf_counter()
+    link_stories(articles)
+    took = time.perf_counter() - start
+    linked = sum(1 for a in articles if a.related)
+    print(f"link_stories: {count} articles in {took:.1f} s ({count / took:.0f} articles/s), {linked} linked")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tune", action="store_true", help="fit the weights on the development sets")
     parser.add_argument("--evaluate", action="store_true", help="approximate ROUGE-2 of the current weights")
+    parser.add_argument("--stories", type=int, metavar="N", help="time story linking on N articles")
     args = parser.parse_args()
     if not BENCH.is_dir():
         print(f"summ_bench: {BENCH} not found; nothing to do")
@@ -211,6 +240,9 @@ def main() -> int:
         return 0
     if args.evaluate:
         evaluate()
+        return 0
+    if args.stories:
+        stories(args.stories)
         return 0
     parser.print_help()
     return 0

@@ -21,6 +21,7 @@ article's summary must not repeat a fact an earlier summary already told, so
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import unicodedata
@@ -31,7 +32,7 @@ from .article import Article
 
 MAX_POSTINGS = 50  # a feature shared by more articles than this is too common to mean "same story"
 TERMS_PER_ARTICLE = 40
-MIN_SHARED = 4  # distinct features two articles must share
+MIN_SHARED = 3  # distinct features two articles must share
 # Shared evidence needed, in units of "a feature no other article has" (idf / log(1 + N)).
 MIN_EVIDENCE = 2.5
 
@@ -46,14 +47,18 @@ def _fold(word: str) -> str:
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
 
 
+_CAMEL = re.compile(r"[^\W\d_](?<![A-ZÀ-Þ])[A-ZÀ-Þ]")
+
+
 def _is_name(token: str) -> bool:
     """Coined names read the same in every language: a capital after a small letter
     (MeluXina, EuroHPC, LuxProvide) or letters with digits (GPT-4).  Plain acronyms
     (AI, EU, CEO) are too common to tell stories apart."""
     if len(token) < 3 or not token[0].isalpha():
         return False
-    camel = any(a.islower() and b.isupper() for a, b in zip(token, token[1:]))
-    return camel or (any(ch.isdigit() for ch in token) and token[0].isupper())
+    if _CAMEL.search(token):
+        return True
+    return token[0].isupper() and not token.isalpha() and any(ch.isdigit() for ch in token)
 
 
 _CAPITALISED_RUN = re.compile(r"(?<![.!?:]\s)(?<!^)\b(?:[A-Z][\w’'-]*\s+){1,4}[A-Z][\w’'-]*")
@@ -84,7 +89,7 @@ def fingerprint(article: Article) -> tuple[Counter, set[str], set[str]]:
     terms.update(f"{lang}:{a} {b}" for a, b in zip(stems, stems[1:]))
     neutral: set[str] = _name_phrases(text) if lang != "de" else set()
     words: set[str] = set()
-    for token in _TOKEN.findall(text):
+    for token in set(_TOKEN.findall(text)):
         folded = _fold(token)
         words.add(folded)
         if _is_name(token):
@@ -110,9 +115,12 @@ def _features(articles: list[Article]) -> list[tuple[set[str], set[str]]]:
     total = len(articles)
     features = []
     for terms, neutral, words in prints:
-        ranked = sorted(terms, key=lambda t: (-terms[t] * math.log((1 + total) / df[t]), t))
+        log_total = math.log(1 + total)
+        ranked = heapq.nlargest(
+            TERMS_PER_ARTICLE, terms, key=lambda t: (terms[t] * (log_total - math.log(df[t])), t)
+        )
         neutral = neutral | {f"name:{w}" for w in words if f"name:{w}" in names}
-        features.append((set(ranked[:TERMS_PER_ARTICLE]), neutral))
+        features.append((set(ranked), neutral))
     return features
 
 
