@@ -1,0 +1,80 @@
+"""benchmarks/bench.py: the corpus it builds and the checks it makes (never its timings)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("digest_bench", ROOT / "benchmarks" / "bench.py")
+bench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench)
+
+
+def test_without_the_development_sets_the_corpus_is_the_seeds(tmp_path):
+    texts, origin = bench.source_texts(tmp_path / "absent")
+    seeds = sorted(p for p in (ROOT / "seeds").iterdir() if p.suffix in {".txt", ".md", ".html", ".htm"})
+    assert len(texts) == len(seeds) > 0
+    assert "seeds" in origin
+    assert all(len(text.split()) > 50 for _, text in texts)  # real articles, not placeholders
+
+
+def test_copies_of_a_text_are_distinct_articles(tmp_path):
+    from digest.clean import clean_article
+    from digest.load import load_file
+
+    texts, _ = bench.source_texts(tmp_path / "absent")
+    folder = bench.make_corpus(texts, 3 * len(texts), tmp_path / "corpus")
+    files = sorted(folder.iterdir())
+    assert len(files) == 3 * len(texts)
+    contents = [f.read_text(encoding="utf-8") for f in files]
+    assert len(set(contents)) == len(contents)
+    # The copy differs only by "(update k)" on its longest prose line, which survives cleaning.
+    first, copy = contents[0], contents[len(texts)]
+    assert copy.replace(" (update 1)", "") == first
+    articles = [clean_article(load_file(files[i])) for i in (0, len(texts), 2 * len(texts))]
+    assert len({a.stable_id() for a in articles}) == 3
+
+
+def test_vary_marks_the_longest_prose_line_not_a_number_line():
+    text = "12345 67890 12345 67890 12345 67890 12345\nA short line\nThis line has the most words of prose in it"
+    assert bench.vary(text, 2).split("\n")[2].endswith("(update 2)")
+
+
+def test_outputs_compare_equal_when_only_build_times_and_boundaries_differ(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    for folder, (time, boundary) in ((a, ("07:30:01", "1234")), (b, ("07:30:09", "98765"))):
+        folder.mkdir()
+        for name in bench.OUTPUTS:
+            (folder / name).write_bytes(b"same content\n")
+        (folder / "feed.xml").write_bytes(f"<lastBuildDate>Sun, 22 Nov 2026 {time} +0000</lastBuildDate>".encode())
+        (folder / "digest.eml").write_bytes(f"Date: x {time}\nContent-Type: multipart; boundary="
+                                            f"\"==============={boundary}==\"\n\nbody".encode())
+    verdict = bench.compare_outputs(a, b)
+    assert verdict["digest.json"] == "identical"
+    assert verdict["feed.xml"] == verdict["digest.eml"] == "identical except build time"
+    (b / "digest.json").write_bytes(b"other content\n")
+    assert bench.compare_outputs(a, b)["digest.json"] == "DIFFERENT"
+
+
+def test_quick_run_on_the_seeds_writes_json_and_a_table(tmp_path, capsys):
+    out = tmp_path / "bench.json"
+    status = bench.main(["--sizes", "2", "--quick", "--peers", "0", "--pdf-full-max", "0",
+                         "--data", str(tmp_path / "absent"), "--json", str(out), "--work", str(tmp_path / "w")])
+    assert status == 0
+    results = json.loads(out.read_text())
+    stages = results["sizes"]["2"]["stages"]
+    assert "error" not in stages, stages
+    for name in ("load", "clean", "detect", "summarise", "link", "translate", "render feed", "render email html",
+                 "render pdf", "digest.json"):
+        assert stages["stages"][name]["items"] >= 1
+        assert stages["stages"][name]["seconds"] >= 0
+    assert stages["stages"]["render pdf"]["pages"] >= 2
+    assert stages["counts"]["published"] == 2
+    assert results["startup"]["best_s"] > 0
+    table = capsys.readouterr().out
+    assert "summarise" in table and "digest --help" in table
