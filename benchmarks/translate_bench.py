@@ -133,7 +133,7 @@ def main() -> int:
     size_mb = sum(f.stat().st_size for f in (model.path / "model").rglob("*") if f.is_file()) / 1e6
     print(f"model: transformer-base int8, {size_mb:.0f} MB; {len(sentences)} German sentences "
           f"({tokens_in:.0f} tokens in, {args.output_tokens} out, mean), beam {args.beam}, "
-          f"{os.cpu_count()} CPUs")
+          f"{len(os.sched_getaffinity(0))} CPUs, device {os.environ.get('ARGOS_DEVICE_TYPE', 'cpu')}")
     print("| path | seconds | sentences/s |")
     print("|---|---|---|")
     print(f"| argostranslate translate(), one call per paragraph ({len(paragraphs)} paragraphs) "

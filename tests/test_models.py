@@ -182,3 +182,8 @@ def test_an_index_server_that_never_answers_times_out(argos_packages, tmp_path, 
 
 def test_install_hint_is_the_exact_command():
     assert models.install_hint("de", "en") == "digest models install de en"
+
+
+def test_models_without_an_action_shows_help(capsys):
+    assert main(["models"]) == 2
+    assert "list" in capsys.readouterr().out
