@@ -113,7 +113,9 @@ _CODE_START = re.compile(
 _JSON_PAIR = re.compile(r"\"[\w-]+\"\s*:\s*[\"{\[\dtfn]")
 _CREDIT = re.compile(
     r"(?:^|\s)(?:foto|fotos|photo|photos|bild|bilder|image|images|credits?|crédits?(?: photo)?|photo credits?|"
-    r"bildquelle|quelle|source|illustration|grafik|©|\(c\))\s*:\s*\S|©\s*\w|"
+    r"bildquelle|quelle|source|illustration|grafik|titelbild|titelfoto|bildnachweis|fotonachweis|©|\(c\))\s*:\s*\S|©\s*\w|"
+    r"\((?:symbolbild|symbolfoto|archivbild|archivfoto|photo illustration)\)|"
+    r"^(?:abbildung|abb\.|figure|fig\.|tabelle|table)\s*\d+\s*:|"
     r"\b(?:getty images|shutterstock|istock(?:photo)?|imago(?: images)?|picture alliance|keystone|"
     r"dpa|afp|reuters|ap photo|epa)\s*$", re.I)
 
@@ -159,6 +161,9 @@ _STRONG = [
     r"\b(?:ad|advertisement|anzeige|werbung|publicite)$", r"^(?:advertisement|anzeige|werbung|publicite)\b",
     r"\bmeistgelesen\b", r"\bmost (?:read|popular|viewed)\b", r"\btrending (?:at|on|now)\b",
     r"\brecent reporting\b", r"\bprint this\b", r"\bemail this\b", r"\bnach oben\b",
+    r"^(?:herzlich )?willkommen (?:auf|bei|im)\b", r"^welcome to\b", r"\b(?:abgelegt|veroffentlicht) unter\b",
+    r"\bfiled under\b", r"^posted (?:in|by)\b", r"\bcookies?\b", r"\btechnische speicherung\b", r"\bconsent\b",
+    r"\b(?:ihre|deine|seine) (?:einwilligung|zustimmung)\b", r"\bvotre consentement\b", r"^(?:auch lesen|lesen sie auch|read also|see also)\s*:",
 ]
 _WEAK = [
     r"^(?:home|startseite|accueil|menu|menü|search|suche|rechercher|search for|login|log in|sign in|sign up|logout|"
@@ -176,6 +181,12 @@ _WEAK = [
     r"\bpublicit", r"\bwerbung\b", r"\banzeige\b", r"\bsponsored\b",
 ]
 _STRONG_RE = re.compile("|".join(_STRONG), re.I)
+# Consent dialogs are long paragraphs of good prose; these phrases mark them at any length.
+_CONSENT = re.compile(
+    r"\b(?:we|wir) (?:use|verwenden|nutzen|setzen)\b.{0,40}\bcookies\b|\btechnische speicherung\b|"
+    r"\bspeichern und/oder (?:darauf )?zu(?:zu)?greifen|\bstore and/or access\b|"
+    r"\bcookies?\b.{0,80}\b(?:einwilligung|zustimmung|consent|consentement)\b|"
+    r"\b(?:einwilligung|zustimmung|consent|consentement)\b.{0,80}\bcookies?\b")
 
 
 def _index_phrases(patterns: list[str]) -> tuple[dict[str, list[re.Pattern]], list[re.Pattern]]:
@@ -226,6 +237,10 @@ _STOP_RE = re.compile(
     r"you (?:may|might) also like|more (?:stories|news|articles)|weitere (?:artikel|nachrichten)|"
     r"sur le meme sujet|a lire aussi|trending(?: at .*)?|around .{2,40}|most popular|meistgelesen|"
     r"more (?:from|on|stories from|news from) .{2,40}|mehr (?:von|aus|zu) .{2,40}|plus de .{2,40}|"
+    r"(?:neueste|letzte|aktuelle|beliebte|ahnliche|verwandte) (?:beitrage|artikel|kommentare|posts)|"
+    r"(?:recent|latest|popular|related|similar) (?:posts|comments|articles|entries)|"
+    r"(?:schreibe|schreiben sie) einen kommentar|write a comment|(?:auch|ebenfalls) lesen|read also|see also|"
+    r"das (?:konnte|durfte) dich auch interessieren|"
     r"share this(?: article| story| post)?|artikel teilen|tags?|schlagworte?|themen)\s*:?$", re.I)
 _QUOTE_CHARS = "\"'“”„‚‘’«»‹› "
 
@@ -273,6 +288,8 @@ def classify_line(line: Line, stops: frozenset[str]) -> None:
     if meta.byline_author(text):
         return bad("byline")
     phrase = strong_phrase(folded) if line.words <= 40 else ""
+    if not phrase and _CONSENT.search(folded):
+        phrase = "cookie consent"
     if phrase:
         return bad(f"boilerplate phrase ({phrase})")
     if line.words <= 40 and _CREDIT.search(text) and not text.endswith(("?",)):
@@ -401,6 +418,7 @@ KEEP_SHORT_IN_BODY = True
 # Weights of the region search, tuned on the development pages (benchmarks/clean_bench.py).
 GOOD_CAP, NEARGOOD_WEIGHT, SHORT_PENALTY = 800, 0.4, 5.0
 BAD_PENALTY, BAD_PER_CHAR, DATE_PENALTY, STOP_PENALTY = 10.0, 0.1, 250.0, 600.0
+PHRASE_PENALTY, REPEAT_PENALTY = 50.0, 30.0
 
 
 def _line_score(line: Line, in_body_stop: bool) -> float:
@@ -415,6 +433,10 @@ def _line_score(line: Line, in_body_stop: bool) -> float:
         return -STOP_PENALTY
     if line.reason == "date line":
         return -DATE_PENALTY
+    if line.reason.startswith("boilerplate"):
+        return -PHRASE_PENALTY
+    if line.reason == "repeated line":
+        return -REPEAT_PENALTY
     return -(BAD_PENALTY + min(chars, 400) * BAD_PER_CHAR)
 
 
