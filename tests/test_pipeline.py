@@ -182,3 +182,34 @@ def test_a_folder_with_no_articles_is_a_clear_usage_error(tmp_path, capsys):
     status = main(["build", str(tmp_path / "empty"), "--out", str(tmp_path / "out")])
     assert status == 2
     assert "no article" in capsys.readouterr().err
+
+
+def test_with_a_model_installed_the_german_seed_is_translated_and_the_second_build_hits_the_cache(
+    tmp_path, argos_packages, tiny_argos_model, capsys
+):
+    """Plumbing, not language: the test model translates every sentence to one fixed sentence."""
+    from argos_fixture import FIXED_TRANSLATION
+    from pytest_socket import disable_socket, enable_socket
+
+    assert main(["models", "install", "--file", str(tiny_argos_model)]) == 0
+    out = tmp_path / "out"
+    disable_socket()  # translating must not touch the network
+    try:
+        assert main(["build", str(SEEDS), "--out", str(out)]) == 0
+        report = capsys.readouterr().out
+        assert "Translated 1 article(s)" in report and "Argos de→en 0.1" in report
+        article = by_source(out)[GERMAN_SEED]
+        translation = article["translation"]
+        assert translation["status"] == "translated"
+        assert translation["model"] == "Argos de→en 0.1"
+        assert translation["title"] == FIXED_TRANSLATION
+        assert len(translation["summary"]) == len(article["summary"]["sentences"]) >= 1
+        outputs = {kind: squash(text) for kind, text in readable_outputs(out).items()}
+        for kind in ("html", "txt", "eml-text", "pdf"):
+            assert "Translated from German by machine (Argos de→en 0.1)" in outputs[kind], kind
+            assert squash(EXPECTED[GERMAN_SEED]["title"]) in outputs[kind], kind  # original title kept
+        assert main(["build", str(SEEDS), "--out", str(out), "--quiet"]) == 0
+        again = by_source(out)[GERMAN_SEED]["translation"]
+        assert again["segments"] > 0 and again["cache_hits"] == again["segments"]
+    finally:
+        enable_socket()
