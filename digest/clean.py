@@ -231,8 +231,8 @@ def strong_phrase(folded: str) -> str:
 _WEAK_RE = re.compile("|".join(_WEAK), re.I)
 # After the body has begun, these mean the story is over.
 _STOP_RE = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|reactions?|reaktionen|leserkommentare|"
-    r"leave a (?:reply|comment)|responses?|antworten|diskussion|discussion|related(?: articles| posts| stories)?|"
+    r"^(?:(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|reactions?|reaktionen|leserkommentare|responses?|antworten)|"
+    r"leave a (?:reply|comment)|diskussion|discussion|related(?: articles| posts| stories)?|"
     r"read more|weiterlesen|lire (?:aussi|la suite)|mehr zum thema|das konnte sie auch interessieren|"
     r"you (?:may|might) also like|more (?:stories|news|articles)|weitere (?:artikel|nachrichten)|"
     r"sur le meme sujet|a lire aussi|trending(?: at .*)?|around .{2,40}|most popular|meistgelesen|"
@@ -417,7 +417,7 @@ LINK_LIST_BAD = True
 KEEP_SHORT_IN_BODY = True
 # Weights of the region search, tuned on the development pages (benchmarks/clean_bench.py).
 GOOD_CAP, NEARGOOD_WEIGHT, SHORT_PENALTY = 800, 0.4, 5.0
-BAD_PENALTY, BAD_PER_CHAR, DATE_PENALTY, STOP_PENALTY = 10.0, 0.1, 250.0, 600.0
+BAD_PENALTY, BAD_PER_CHAR, DATE_PENALTY, STOP_PENALTY = 10.0, 0.1, 120.0, 600.0
 PHRASE_PENALTY, REPEAT_PENALTY = 50.0, 30.0
 
 
