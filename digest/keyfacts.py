@@ -166,6 +166,8 @@ def _context(sentence: str, start: int, end: int, lang: str) -> str:
     if is_amount and lang != "de":
         names = []
         for match in _NAME_RUN.finditer(before_text):
+            if len(before_text) - match.end() > 6:  # only a name right before: "The X Factory, a €112 million"
+                continue
             words = match.group(0).split()
             while words and words[0].lower() in stop:  # "The Luxembourg AI Factory"
                 words.pop(0)
@@ -174,6 +176,8 @@ def _context(sentence: str, start: int, end: int, lang: str) -> str:
                 names.append(" ".join(words))
         if names:
             return names[-1]
+        if after:
+            return after[0]
     if first_after and first_after.group(1).lower() not in stop and after:
         return after[0]
     if before:
@@ -203,13 +207,40 @@ def key_figures(article: Article, lang: str | None = None, limit: int = 5) -> li
             context = _context(sentence, match.start(), match.end(), lang)
             if not context:
                 continue
-            if figure.lower() in seen:
+            value = _value(figure)
+            if value in seen:  # "€112M" and "€112 million" are one figure
                 continue
-            seen.add(figure.lower())
+            seen.add(value)
             figures.append(f"{figure} — {context}")
     ranked = sorted(enumerate(figures), key=lambda item: (_weight(item[1]), item[0]))
     keep = sorted(index for index, _ in ranked[:limit])
     return [figures[i] for i in keep]
+
+
+_SCALES = {
+    "k": 1e3, "thousand": 1e3, "tausend": 1e3, "tsd": 1e3,
+    "m": 1e6, "million": 1e6, "millions": 1e6, "millionen": 1e6, "mio": 1e6,
+    "b": 1e9, "bn": 1e9, "billion": 1e9, "billions": 1e9, "milliarde": 1e9, "milliarden": 1e9,
+    "mrd": 1e9, "milliard": 1e9, "milliards": 1e9, "trillion": 1e12,
+}
+
+
+def _value(figure: str) -> tuple[str, float]:
+    """The kind (currency, percent or count) and amount a figure stands for."""
+    kind = "%" if re.search(r"%|cent|prozent", figure, re.IGNORECASE) else ""
+    for symbol, name in (("€", "EUR"), ("euro", "EUR"), ("$", "USD"), ("dollar", "USD"), ("£", "GBP")):
+        if symbol in figure.lower() or name in figure.upper():
+            kind = name
+    number = re.search(r"\d[\d.,  ]*", figure).group(0).strip()
+    # "7.000" and "7,000" are thousands; "1.9" and "0,99" are decimals
+    if re.fullmatch(r"\d{1,3}(?:[.,  ]\d{3})+", number):
+        amount = float(re.sub(r"\D", "", number))
+    else:
+        amount = float(number.replace(",", ".").replace(" ", "").replace("\u00a0", "") or 0)
+    scale = re.search(r"\d\s?([A-Za-zäöü]+)", figure)
+    if scale and scale.group(1).lower() in _SCALES:
+        amount *= _SCALES[scale.group(1).lower()]
+    return kind, amount
 
 
 def _weight(figure: str) -> int:

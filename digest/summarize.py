@@ -29,20 +29,20 @@ METHOD = "signals-v1"
 WEIGHTS: dict[str, float] = {
     "position": 1.0,
     "centrality": 1.65,
-    "title": 0.55,
+    "title": 0.65,
     "content": 0.3,
-    "length": 1.75,
+    "length": 1.85,
     "dangling": 0.0,
-    "unattributed_quote": -0.2,
+    "unattributed_quote": -0.1,
     "boilerplate": -3.0,
 }
 # Two picked sentences whose word overlap (cosine) is above this say the same thing.
 REDUNDANCY = 0.575
 # Shape of two signals, fitted with the weights: position is halved POSITION_SCALE sentences
 # into the article; length is full between SHORT_SENTENCE and LONG_SENTENCE words.
-POSITION_SCALE = 2
+POSITION_SCALE = 3
 # 0: plain TextRank; N > 0: its random jumps favour the opening, halving N sentences in.
-CENTRALITY_PRIOR = 0
+CENTRALITY_PRIOR = 10
 SHORT_SENTENCE = 16
 LONG_SENTENCE = 60
 
@@ -77,12 +77,12 @@ _DANGLING = {
     "en": {"he", "she", "it", "they", "this", "these", "those", "that", "his", "her", "their",
            "its", "him", "them", "also", "however", "but", "and", "so", "then", "there", "here",
            "such", "meanwhile", "still", "yet", "instead", "otherwise", "moreover", "furthermore"},
-    "de": {"er", "sie", "es", "dies", "diese", "dieser", "dieses", "das", "dass", "sein", "seine",
+    "de": {"er", "sie", "es", "dies", "diese", "dieser", "dieses", "dass", "sein", "seine",
            "ihr", "ihre", "auch", "aber", "doch", "und", "dann", "dort", "deshalb", "daher",
            "damit", "dabei", "darum", "trotzdem", "allerdings", "jedoch", "zudem", "außerdem"},
     "fr": {"il", "elle", "ils", "elles", "ce", "cela", "ceci", "ces", "cette", "son", "sa", "ses",
            "leur", "leurs", "mais", "et", "donc", "alors", "aussi", "pourtant", "cependant",
-           "toutefois", "ainsi", "en"},
+           "toutefois", "ainsi"},
 }
 _LANG_NAMES = {"en": "english", "de": "german", "fr": "french"}
 

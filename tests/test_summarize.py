@@ -82,8 +82,8 @@ def test_redundant_sentences_are_not_both_picked():
 def test_german_summary_works_in_its_own_language():
     text = (SEEDS / "004_6badccb010855abc.txt").read_text(encoding="utf-8")
     title = "Luxemburg kündigt strategische Partnerschaft mit Mistral AI an"
-    picked = summarize_text(text, lang="de", title=title, sentences=3)
-    assert len(picked) == 3
+    picked = summarize_text(text, lang="de", title=title)
+    assert 3 <= len(picked) <= 5
     assert any("Partnerschaft mit Mistral AI" in sentence for sentence in picked)
     assert all(sentence in text for sentence in picked)
     # the paywall offer and the photo caption of the raw page are never summary material
