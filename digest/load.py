@@ -47,9 +47,13 @@ _BOMS = [
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 ]
-# C0 controls except tab and newline, DEL, C1 controls: XML forbids most of them
-# and no article needs them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Removed from every input, so no later stage or output ever sees them:
+# C0 controls except tab and newline, DEL and C1 controls (XML forbids most of
+# them and no article needs them); U+FFFE/U+FFFF (not XML characters either);
+# the bidi embedding, override and isolate controls, which let a title display
+# as something other than what it says (U+202E turns "txt.exe" into
+# "exe.txt").  Invisible marks such as U+200E (LRM) stay: they cannot reorder.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 
 @dataclass

@@ -170,3 +170,9 @@ def test_a_single_byte_text_that_is_not_western_is_left_to_the_detector():
     text, encoding = decode_bytes(russian.encode("cp1251"))
     assert encoding != "cp1252"
     assert text == russian
+
+
+def test_bidi_overrides_and_non_characters_are_removed_but_marks_and_letters_stay(tmp_path):
+    path = tmp_path / "bidi.txt"
+    path.write_text("Invoice \u202etxt.exe\u202c from \u2067Ali\u2069 \ufffe\uffff – café \u200e.", encoding="utf-8")
+    assert load_file(path).raw == "Invoice txt.exe from Ali  – café \u200e."
