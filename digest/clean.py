@@ -108,9 +108,9 @@ _CODE_HINT = re.compile(
 )
 _CODE_START = re.compile(
     r"^(?:(?:var|let|const)\s+[\w$]+\s*=|function\s*[\w$]*\s*\(|(?:window|document|jQuery|\$)[.(]|if\s*\(|"
-    r"else\b\s*\{|\}|\{\s*$|//|/\*|<!--|@(?:media|import|font-face)\b|[\w$.\[\]\"']+\s*=\s*[{\[\"'\w$(].*;\s*$|"
+    r"else\b\s*\{|\}|\{\s*$|\[?\{\s*\"|//|/\*|<!--|@(?:media|import|font-face)\b|[\w$.\[\]\"']+\s*=\s*[{\[\"'\w$(].*;\s*$|"
     r"[\w$]+\s*:\s*(?:'[^']*'|\"[^\"]*\"|\d+|true|false|null|function\b|\{|\[)\s*,?\s*$)")
-_JSON_PAIR = re.compile(r"\"[\w-]+\"\s*:\s*[\"{\[\dtfn]")
+_JSON_PAIR = re.compile(r"\"[\w@$-]+\"\s*:\s*[\"{\[\dtfn]")
 _CREDIT = re.compile(
     r"(?:^|\s)(?:foto|fotos|photo|photos|bild|bilder|image|images|credits?|crédits?(?: photo)?|photo credits?|"
     r"bildquelle|quelle|source|illustration|grafik|titelbild|titelfoto|bildnachweis|fotonachweis|©|\(c\))\s*:\s*\S|©\s*\w|"

@@ -88,7 +88,7 @@ def _to_iso(m: re.Match, lang: str) -> str:
         return f"{year:04d}-{month:02d}" if month else ""
     day = int(day)
     if groups.get("sep") == "/" and lang == "en" and month_text.isdigit() and day <= 12:
-        day, month = month, day  # US order, 12/02/2025 = 2 December? no: December 2 is 12/02; swap
+        day, month = month, day  # English pages with slashes write month first: 12/02/2025 is 2 December
     try:
         return dt.date(year, month, day).isoformat()
     except (TypeError, ValueError):

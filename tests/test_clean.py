@@ -158,3 +158,100 @@ def test_html_input_uses_the_document_structure():
     assert result.date == "2025-03-14"
     assert "The council voted 31 to 9" in result.text
     assert "Subscribe to our newsletter" not in result.text
+
+
+def test_french_page_menus_paywall_cookies_and_teasers_are_dropped():
+    result = clean_text((DATA / "clean" / "fr_article.txt").read_text(encoding="utf-8"))
+    assert result.lang == "fr"
+    assert result.title == "Le port de Strasbourg mise sur le fret fluvial"
+    assert result.kicker == "Économie"
+    assert result.date == "2025-12-01" and result.evidence["date"].confidence >= 0.8
+    assert result.author == "Claire Martin"
+    assert result.publisher == "Le Courrier d'Alsace"
+    body = result.text
+    assert body.startswith("Le port autonome de Strasbourg a annoncé lundi")
+    assert "La chambre de commerce demande un calendrier précis" in body
+    for furniture in ("S'abonner", "Photo : Jean Dupont", "Lire aussi", "Grève à la SNCF", "cookies", "Tous droits"):
+        assert furniture not in body
+    assert [b.text for b in result.blocks if b.kind == "heading"] == ["Une concurrence accrue"]
+
+
+def test_german_page_keeps_the_story_and_drops_paywall_related_links_and_comments():
+    result = clean_text((DATA / "clean" / "de_article.txt").read_text(encoding="utf-8"))
+    assert result.lang == "de"
+    assert result.title == "Neue Tramlinie für Freiburg beschlossen"
+    assert result.date == "2025-06-18" and result.author == "Max Mustermann"
+    body = result.text
+    assert "Der Gemeinderat hat am Dienstagabend" in body
+    assert "vor der Sommerpause veröffentlicht werden." in body
+    for furniture in ("Jetzt weiterlesen", "0,99 €", "Mehr zum Thema", "Parkgebühren", "Hans Meier", "Endlich!"):
+        assert furniture not in body
+    reasons = {d.text: d.reason for d in result.dropped}
+    assert reasons["Foto: Stadt Freiburg"] == "photo credit or caption"
+
+
+def test_language_hint_is_respected_and_detection_fills_it_otherwise():
+    raw = (DATA / "clean" / "de_article.txt").read_text(encoding="utf-8")
+    assert clean_text(raw).lang == "de"
+    assert clean_text(raw, "de").lang == "de"
+
+
+def test_script_residue_and_image_markup_never_reach_the_body():
+    raw = ("var _paq = window._paq || [];\n"
+           "window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}\n"
+           '{"@context":"https://schema.org","@type":"NewsArticle","headline":"x"}\n'
+           "The city council met on Tuesday evening and approved the budget for the next year after a long debate.\n"
+           "![A council meeting](https://example.com/uploads/2025/03/council.jpg)\n"
+           "The mayor said the new budget would pay for more buses, two new schools and repairs to the old bridge.\n")
+    result = clean_text(raw, "en")
+    assert "dataLayer" not in result.text and "schema.org" not in result.text and "![" not in result.text
+    assert len(result.blocks) == 2
+    assert result.image == "https://example.com/uploads/2025/03/council.jpg"
+
+
+def test_cli_prints_title_and_body_and_explains_drops(capsys):
+    from digest.cli import main
+
+    assert main(["clean", str(DATA / "clean" / "de_article.txt")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("[Verkehr]\n\n# Neue Tramlinie für Freiburg beschlossen")
+    assert "## Kritik von den Händlern" in out and "Jetzt weiterlesen" not in out
+    assert main(["clean", "--explain", str(DATA / "clean" / "de_article.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "boilerplate phrase (jetzt weiterlesen): Jetzt weiterlesen!" in out
+    assert "date: 2025-06-18  (dateline next to the headline" in out
+
+
+def test_cli_json_has_metadata_evidence_and_blocks(capsys):
+    from digest.cli import main
+
+    assert main(["clean", "--json", str(SEEDS / "004_6badccb010855abc.txt")]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["kicker"] == "Nexus-Konferenz" and data["lang"] == "de"
+    assert data["evidence"]["date"]["confidence"] < 0.9
+    assert {b["kind"] for b in data["blocks"]} >= {"heading", "paragraph"}
+    assert any(d["reason"] for d in data["dropped"])
+
+
+def test_cli_jsonl_answers_every_line_in_order_and_a_bad_line_costs_only_itself(capsys, monkeypatch):
+    import io
+
+    from digest.cli import main
+
+    raw = (DATA / "clean" / "fr_article.txt").read_text(encoding="utf-8")
+    lines = [json.dumps({"id": "a", "text": raw}), "{not json", json.dumps({"id": 7, "text": raw, "lang": "fr"})]
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(("\n".join(lines) + "\n").encode("utf-8"))))
+    assert main(["clean", "--jsonl"]) == 1
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [o["id"] for o in out] == ["a", 2, 7]
+    assert out[0]["title"] == "Le port de Strasbourg mise sur le fret fluvial"
+    assert out[0]["text"].startswith("Le port autonome")
+    assert "error" in out[1] and "line 2" in out[1]["error"]
+
+
+def test_cli_reports_a_missing_file_in_one_line(capsys):
+    from digest.cli import main
+
+    assert main(["clean", "no/such/file.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no/such/file.txt" in err

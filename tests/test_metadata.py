@@ -1,0 +1,83 @@
+"""Metadata recovery: dates in English, German and French, bylines, publishers, with evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.metadata import (
+    byline_author,
+    date_from_url,
+    find_dates,
+    is_date_line,
+    logo_name,
+    publisher_from_lines,
+    weekday_before,
+)
+
+
+@pytest.mark.parametrize("text, lang, iso", [
+    ("On 2 December 2025, the summit opened", "en", "2025-12-02"),
+    ("Samstag1. November 2025", "de", "2025-11-01"),
+    ("18. Juni 2025 - 5.27", "de", "2025-06-18"),
+    ("1er décembre 2025", "fr", "2025-12-01"),
+    ("Mis à jour le 14 févr. 2025 à 10h30", "fr", "2025-02-14"),
+    ("December 2, 2025", "en", "2025-12-02"),
+    ("Dec. 2, 2025", "en", "2025-12-02"),
+    ("3rd of March 2024", "en", "2024-03-03"),
+    ("2025-12-02T08:30:00", "en", "2025-12-02"),
+    ("02.12.2025", "de", "2025-12-02"),
+    ("07-01-2025", "en", "2025-01-07"),
+    ("12/02/2025", "en", "2025-12-02"),  # month first on English pages
+    ("12/02/2025", "fr", "2025-02-12"),
+    ("Im März 2024 begann der Bau", "de", "2024-03"),
+])
+def test_dates_in_the_forms_pages_print(text, lang, iso):
+    assert [d.iso for d in find_dates(text, lang)] == [iso]
+
+
+def test_impossible_dates_and_plain_numbers_are_not_dates():
+    assert find_dates("31.02.2025", "de") == []
+    assert find_dates("The team scored 2025 points in 12 games", "en") == []
+    assert find_dates("", "en") == []
+
+
+def test_date_lines_are_told_from_sentences_with_dates():
+    assert is_date_line("18. Juni 2025 - 5.27")
+    assert is_date_line("Published: Tuesday, 2 December 2025, 14:05 CET")
+    assert is_date_line("07-01-2025")
+    assert not is_date_line("On 2 December 2025, the Luxembourg Data Summit became the stage for a launch.")
+
+
+def test_a_weekday_in_the_text_is_dated_from_an_upper_bound():
+    # the first reader comment is from Wednesday 18 June 2025; "an diesem Dienstag" is the day before
+    assert weekday_before("werden an diesem Dienstag und Mittwoch erwartet", "2025-06-18") == "2025-06-17"
+    assert weekday_before("no weekday here", "2025-06-18") == ""
+
+
+def test_upload_paths_give_year_and_month():
+    assert date_from_url("https://example.com/wp-content/uploads/2026/06/photo.png") == "2026-06"
+    assert date_from_url("https://example.com/2025/12/02/story.html") == "2025-12-02"
+    assert date_from_url("https://example.com/images/photo.png") == ""
+
+
+@pytest.mark.parametrize("line, name", [
+    ("By Jane Doe", "Jane Doe"),
+    ("Von Max Mustermann", "Max Mustermann"),
+    ("Par Claire Martin", "Claire Martin"),
+    ("Written by: Charnele Henry", "Charnele Henry"),
+    ("By Jane Doe | Reuters", "Jane Doe"),
+])
+def test_bylines_name_the_author(line, name):
+    assert byline_author(line) == name
+
+
+def test_sentences_are_not_bylines():
+    assert byline_author("By the end of the year the council had approved the plan.") == ""
+    assert byline_author("Von der Leyen said the plan would be ready next week, according to officials.") == ""
+
+
+def test_publisher_from_site_lines():
+    assert publisher_from_lines(["A look at recent reporting on tech & science from the Étude newsroom."])[0] == "Étude"
+    assert publisher_from_lines(["© 2025 Le Courrier d'Alsace. Tous droits réservés."])[0] == "Le Courrier d'Alsace"
+    assert logo_name("Demaart De Maart") == "De Maart"
+    assert logo_name("Luxembourg AI Factory sets new milestone") == ""
