@@ -163,7 +163,12 @@ _STRONG = [
     r"\brecent reporting\b", r"\bprint this\b", r"\bemail this\b", r"\bnach oben\b",
     r"^(?:herzlich )?willkommen (?:auf|bei|im)\b", r"^welcome to\b", r"\b(?:abgelegt|veroffentlicht) unter\b",
     r"\bfiled under\b", r"^posted (?:in|by)\b", r"\bcookies?\b", r"\btechnische speicherung\b", r"\bconsent\b",
-    r"\b(?:ihre|deine|seine) (?:einwilligung|zustimmung)\b", r"\bvotre consentement\b", r"^(?:auch lesen|lesen sie auch|read also|see also)\s*:",
+    r"\b(?:ihre|deine|seine) (?:einwilligung|zustimmung)\b", r"\bvotre consentement\b",
+    r"\baffiliate[- ]links?\b", r"\b(?:erhalten|bekommen) wir (?:eine )?provision\b", r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:commission|compensation)\b",
+    r"\bprovisions?-?links?\b", r"\bwerbelinks?\b", r"\bproduct advertising api\b", r"\bletzte aktualisierung am\b",
+    r"\bsubscription (?:will|renews?|plans?|options?)\b", r"\bauto[- ]?renew", r"\b(?:instant|immediate|unlimited) (?:online )?access\b",
+    r"\bdelivered (?:straight )?to (?:your|their) inbox", r"\bin (?:your|ihr(?:em)?|dein(?:em)?) (?:inbox|postfach)\b",
+    r"\b(?:besuchen sie|besuche) unser(?:en)?\b", r"\bvisit our (?:shop|store|website)\b", r"^(?:auch lesen|lesen sie auch|read also|see also)\s*:",
 ]
 _WEAK = [
     r"^(?:home|startseite|accueil|menu|menü|search|suche|rechercher|search for|login|log in|sign in|sign up|logout|"
@@ -174,7 +179,8 @@ _WEAK = [
     r"uber uns|a propos|faq|hilfe|help|cookies?|archive|archiv|rss|podcast|video|videos|galerie|gallery|"
     r"read more|weiterlesen|mehr lesen|lire la suite|en savoir plus|mehr erfahren|learn more|continue reading|"
     r"zum artikel|zur startseite|advertisement|anzeige|werbung|publicite|sponsored|gesponsert|top|all news|"
-    r"alle news|toutes les actualites|resources?|ressourcen|trending|popular|beliebt)(?:\s+\w+)?\s*[:.!»›>]*$",
+    r"alle news|toutes les actualites|resources?|ressourcen|trending|popular|beliebt|inhaltsverzeichnis|inhalt|"
+    r"table of contents|contents|sommaire)(?:\s+\w+)?\s*[:.!»›>]*$",
     r"\b\d+\s+(?:comments?|kommentare?|commentaires?|antworten|replies|reactions)\b",
     r"\b(?:facebook|twitter|instagram|linkedin|youtube|whatsapp|pinterest|telegram|xing|tiktok)\b",
     r"\bnewsletter\b", r"\bcookies?\b", r"\babo\b", r"\babonnement\b", r"\bsubscription\b", r"\bpodcast\b",
@@ -242,6 +248,7 @@ _STOP_RE = re.compile(
     r"(?:schreibe|schreiben sie) einen kommentar|write a comment|(?:auch|ebenfalls) lesen|read also|see also|"
     r"das (?:konnte|durfte) dich auch interessieren|"
     r"share this(?: article| story| post)?|artikel teilen|tags?|schlagworte?|themen)\s*:?$", re.I)
+_COMMENT_STAMP = re.compile(r"\b(?:said|says|wrote|writes|sagt|sagte|schreibt|schrieb|meint|a dit|écrit)\s*:\s*$", re.I)
 _QUOTE_CHARS = "\"'“”„‚‘’«»‹› "
 
 
@@ -285,6 +292,9 @@ def classify_line(line: Line, stops: frozenset[str]) -> None:
         return bad("end-of-article marker (comments, related links)")
     if meta.is_date_line(text):
         return bad("date line")
+    if line.words <= 16 and _COMMENT_STAMP.search(text):
+        line.hard_stop = True
+        return bad("comment header (name, date, 'said:')")
     if meta.byline_author(text):
         return bad("byline")
     phrase = strong_phrase(folded) if line.words <= 40 else ""
