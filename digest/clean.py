@@ -168,7 +168,11 @@ _STRONG = [
     r"\bprovisions?-?links?\b", r"\bwerbelinks?\b", r"\bproduct advertising api\b", r"\bletzte aktualisierung am\b",
     r"\bsubscription (?:will|renews?|plans?|options?)\b", r"\bauto[- ]?renew", r"\b(?:instant|immediate|unlimited) (?:online )?access\b",
     r"\bdelivered (?:straight )?to (?:your|their) inbox", r"\bin (?:your|ihr(?:em)?|dein(?:em)?) (?:inbox|postfach)\b",
-    r"\b(?:besuchen sie|besuche) unser(?:en)?\b", r"\bvisit our (?:shop|store|website)\b", r"^(?:auch lesen|lesen sie auch|read also|see also)\s*:",
+    r"\b(?:besuchen sie|besuche) unser(?:en)?\b", r"\bvisit our (?:shop|store|website)\b",
+    r"\b(?:konnte|durfte|konnten) (?:dich|sie|euch) auch interessieren\b", r"\bmight (?:also )?interest you\b",
+    r"\bpourrait (?:aussi |egalement )?vous interesser\b", r"\b(?:respektieren|schutzen) (?:deine|ihre) privatsphare\b",
+    r"\bwe (?:respect|value) your privacy\b", r"\badvertising disclaimer\b", r"^suggested citation\b", r"\bzitiervorschlag\b",
+    r"\bcite this (?:article|page)\b", r"^(?:auch lesen|lesen sie auch|read also|see also)\s*:",
 ]
 _WEAK = [
     r"^(?:home|startseite|accueil|menu|menü|search|suche|rechercher|search for|login|log in|sign in|sign up|logout|"
@@ -292,6 +296,8 @@ def classify_line(line: Line, stops: frozenset[str]) -> None:
         return bad("end-of-article marker (comments, related links)")
     if meta.is_date_line(text):
         return bad("date line")
+    if text.startswith("←") or text.endswith("→"):
+        return bad("previous/next link")
     if line.words <= 16 and _COMMENT_STAMP.search(text):
         line.hard_stop = True
         return bad("comment header (name, date, 'said:')")
