@@ -199,6 +199,9 @@ def worker_stages(corpus: Path, work: Path, pdf_full_max: int) -> dict:
                 except DropArticle as exc:
                     reason = str(exc).split(":")[0][:60]
                     dropped[reason] = dropped.get(reason, 0) + 1
+                except Exception as exc:  # the pipeline drops such an article too ("... failed: ...")
+                    reason = f"{stage.__name__} failed: {type(exc).__name__}: {exc}"[:120]
+                    dropped[reason] = dropped.get(reason, 0) + 1
             return kept
         return run
 

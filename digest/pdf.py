@@ -130,17 +130,8 @@ def render_pdf_html(
     return render_template(env, PDF_TEMPLATE, context)
 
 
-def render_pdf(
-    briefing: Briefing,
-    full_stories: int | None = DEFAULT_FULL_STORIES,
-    brief_stories: int | None = DEFAULT_BRIEF_STORIES,
-) -> bytes:
-    """The PDF: the first ``full_stories`` articles in full, the next ``brief_stories`` in a
-    compact list (``None``: no limit)."""
-    import logging
-
-    from weasyprint import HTML
-
+def _layout_inputs(briefing: Briefing, full_stories: int | None, brief_stories: int | None):
+    """(html, template folders, base folder, allowed local images): all WeasyPrint reads."""
     env = template_environment(briefing)
     dirs = [Path(d) for d in env.loader.searchpath]
     html = render_pdf_html(briefing, full_stories, brief_stories)
@@ -149,6 +140,14 @@ def render_pdf(
     base = next((d for d in dirs if (d / PDF_TEMPLATE).is_file()), dirs[-1])
     full, _, _ = split_stories(briefing.articles, full_stories, 0)
     images = [local_image(a.image) for a in full]
+    return html, dirs, base, images
+
+
+def _lay_out(html: str, dirs: list[Path], base: Path, images: list[str]) -> bytes:
+    import logging
+
+    from weasyprint import HTML
+
     fetcher = restricted_fetcher(dirs, images)
     # WeasyPrint reports refused fetches as warnings on its own logger; a
     # remote image in an article is expected, not worth a line on the terminal.
@@ -160,3 +159,71 @@ def render_pdf(
         return document.write_pdf()
     finally:
         logger.setLevel(level)
+
+
+def render_pdf(
+    briefing: Briefing,
+    full_stories: int | None = DEFAULT_FULL_STORIES,
+    brief_stories: int | None = DEFAULT_BRIEF_STORIES,
+) -> bytes:
+    """The PDF: the first ``full_stories`` articles in full, the next ``brief_stories`` in a
+    compact list (``None``: no limit)."""
+    return _lay_out(*_layout_inputs(briefing, full_stories, brief_stories))
+
+
+PDF_CACHE_NAMESPACE = "pdf"
+_MAX_TEMPLATE_FILES = 500
+
+
+def layout_key(html: str, dirs: list[Path], images: list[str]) -> str:
+    """Everything the layout depends on: the HTML (the CSS is included in it), WeasyPrint's
+    version, and the size and time of every file it may read (template folders, images)."""
+    import hashlib
+    import os
+
+    import weasyprint
+
+    digest = hashlib.sha256(f"{weasyprint.__version__}\0".encode())
+    digest.update(html.encode("utf-8", "surrogatepass"))
+    files = sorted({str(Path(i)) for i in images if i})
+    for folder in dirs:
+        found = []
+        for root, _, names in os.walk(folder):
+            found.extend(os.path.join(root, n) for n in names if not n.endswith((".pyc", ".sqlite")))
+            if len(found) > _MAX_TEMPLATE_FILES:
+                break
+        files.extend(sorted(found)[:_MAX_TEMPLATE_FILES])
+    for path in files:
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        digest.update(f"\0{path}\0{info.st_size}\0{info.st_mtime_ns}".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def render_pdf_cached(
+    briefing: Briefing,
+    store=None,
+    full_stories: int | None = DEFAULT_FULL_STORIES,
+    brief_stories: int | None = DEFAULT_BRIEF_STORIES,
+) -> tuple[bytes, bool]:
+    """(PDF, reused): the previous build's PDF when WeasyPrint would lay out exactly the same input.
+
+    Filling the template takes milliseconds, laying it out seconds to minutes, so
+    a rebuild over unchanged articles (same day, same templates) costs no layout.
+    Only the last PDF is kept in the state store (``store``: a
+    :class:`digest.state.StateStore`; ``None`` renders every time).
+    """
+    import base64
+
+    html, dirs, base, images = _layout_inputs(briefing, full_stories, brief_stories)
+    if store is None:
+        return _lay_out(html, dirs, base, images), False
+    key = layout_key(html, dirs, images)
+    previous = store.get(PDF_CACHE_NAMESPACE, "last")
+    if previous and previous.get("key") == key:
+        return base64.b64decode(previous["pdf"]), True
+    data = _lay_out(html, dirs, base, images)
+    store.put(PDF_CACHE_NAMESPACE, "last", {"key": key, "pdf": base64.b64encode(data).decode("ascii")})
+    return data, False

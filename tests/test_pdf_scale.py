@@ -90,3 +90,26 @@ def test_one_line_is_the_first_summary_sentence_shortened_at_a_word():
     long = english_article(summary=Summary(sentences=["word " * 60]))
     line = one_line(long, limit=40)
     assert line.endswith("…") and len(line) <= 40 and "  " not in line
+
+
+def test_cached_render_reuses_the_pdf_only_while_the_layout_input_is_the_same(tmp_path):
+    from digest.pdf import render_pdf_cached
+    from digest.state import StateStore
+
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "logo.txt").write_text("v1", encoding="utf-8")
+    with StateStore(tmp_path / "state.sqlite") as store:
+        briefing = sample_briefing(articles=many_articles(2), templates=[templates])
+        first, reused = render_pdf_cached(briefing, store)
+        assert first.startswith(b"%PDF") and not reused
+        again, reused = render_pdf_cached(sample_briefing(articles=many_articles(2), templates=[templates]), store)
+        assert reused and again == first
+        changed = many_articles(2)
+        changed[1].title = "A new title"
+        _, reused = render_pdf_cached(sample_briefing(articles=changed, templates=[templates]), store)
+        assert not reused
+        (templates / "logo.txt").write_text("version 2", encoding="utf-8")  # a file the template may load
+        _, reused = render_pdf_cached(sample_briefing(articles=changed, templates=[templates]), store)
+        assert not reused
+    assert render_pdf_cached(briefing, None)[1] is False
