@@ -541,6 +541,15 @@ def _extend_region(lines: list[Line], start: int, end: int) -> tuple[int, int]:
     if end < start:
         return start, end
     return walk(start - 1, -1) if EXTEND_BACK else start, walk(end + 1, 1) if EXTEND_FWD else end
+    start = walk(start - 1, -1) if EXTEND_BACK else start
+    # below the body only whole sentences are taken in: a closing line is text, a link under it is not
+    taken = 0
+    while end + 1 < len(lines) and taken < TAIL_SENTENCES:
+        line = lines[end + 1]
+        if line.cls == "bad" or not _TERMINAL.search(line.text) or line.words < 3 or line.text.endswith("?"):
+            break
+        end, taken = end + 1, taken + 1
+    return start, end
 
 
 EXTEND_BACK = True
