@@ -276,3 +276,57 @@ def test_builds_killed_at_random_moments_never_damage_the_previous_outputs(tmp_p
     assert not [p.name for p in out.iterdir() if p.name.endswith(".digest-tmp")]
     titles = [e.title for e in feedparser.parse((out / "feed.xml").read_bytes()).entries]
     assert len(titles) == 3
+
+
+# --------------------------------------------------------------------------- errors the user can act on
+
+
+def test_an_unexpected_error_is_one_line_and_the_previous_outputs_stay(tmp_path, monkeypatch, capsys):
+    from digest import mail
+    from digest.cli import main
+
+    out = tmp_path / "out"
+    article = SEEDS / GOOD_SEEDS[0]
+    assert main(["build", str(article), "--out", str(out), "--quiet"]) == 0
+    before = assert_outputs_complete(out)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("template engine exploded")
+
+    monkeypatch.setattr(mail, "render_text", broken)
+    capsys.readouterr()
+    assert main(["build", str(article), "--out", str(out), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines() == ["digest: error: template engine exploded (run with --debug for details)"]
+    assert assert_outputs_complete(out) == before  # nothing was half-replaced
+    with pytest.raises(RuntimeError, match="template engine exploded"):  # --debug: the whole traceback
+        main(["--debug", "build", str(article), "--out", str(out), "--quiet"])
+
+
+def test_a_state_file_that_is_not_a_store_is_a_usage_error_and_is_kept(tmp_path):
+    state = tmp_path / "state.sqlite"
+    state.write_text("my notes, not a database\n" * 20, encoding="utf-8")
+    result = digest_cli("build", str(SEEDS / GOOD_SEEDS[0]), "--out", str(tmp_path / "out"), "--state", str(state))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"digest: error: {state}: not a digest state store (file is not a database); "
+        "move it away or choose another file with --state"]
+    assert state.read_text(encoding="utf-8").startswith("my notes")
+
+
+def test_a_build_migrates_a_version_0_state_store_and_keeps_its_contents(tmp_path):
+    from test_state import make_version_0_store
+
+    out = tmp_path / "out"
+    out.mkdir()
+    make_version_0_store(out / "state.sqlite", other_table=False)
+    result = digest_cli("build", str(SEEDS / GOOD_SEEDS[0]), "--out", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert (out / "state.sqlite.v0.bak").exists()
+    conn = sqlite3.connect(str(out / "state.sqlite"))
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] >= 1
+        assert conn.execute("SELECT value FROM cache WHERE namespace='translate' AND key='abc'").fetchone() == (
+            json.dumps({"text": "Guten Morgen → Good morning"}),)
+    finally:
+        conn.close()

@@ -30,7 +30,7 @@ def test_a_new_store_is_at_the_current_version(tmp_path):
     assert not list(tmp_path.glob("*.bak")), "an empty store needs no backup"
 
 
-def make_version_0_store(path):
+def make_version_0_store(path, other_table: bool = True):
     """The prototype's layout, written by hand: one kv table, keys "<namespace>/<key>"."""
     conn = sqlite3.connect(str(path))
     with conn:
@@ -41,9 +41,9 @@ def make_version_0_store(path):
             ("summary/xyz", "not json, typed by hand"),
             ("orphan", json.dumps(42)),
         ])
-        # a table another stage (the feed history) created in that store
-        conn.execute("CREATE TABLE feed_items (guid TEXT PRIMARY KEY, item TEXT)")
-        conn.execute("INSERT INTO feed_items VALUES ('urn:1', '{\"title\": \"Old item\"}')")
+        if other_table:  # a table another stage created in that store: migrations leave it alone
+            conn.execute("CREATE TABLE history (guid TEXT PRIMARY KEY, item TEXT)")
+            conn.execute("INSERT INTO history VALUES ('urn:1', '{\"title\": \"Old item\"}')")
     conn.close()
 
 
@@ -56,7 +56,7 @@ def test_a_version_0_store_is_migrated_and_nothing_in_it_is_lost(tmp_path):
         assert store.get("translate", "def") == "Straße → street"
         assert store.get("summary", "xyz") == "not json, typed by hand"
         assert store.get("legacy", "orphan") == 42
-        assert store.conn.execute("SELECT item FROM feed_items WHERE guid='urn:1'").fetchone()[0] == '{"title": "Old item"}'
+        assert store.conn.execute("SELECT item FROM history WHERE guid='urn:1'").fetchone()[0] == '{"title": "Old item"}'
         store.put("translate", "new", "still writable")
     # the old file is kept, as it was, next to the store
     backup = sqlite3.connect(str(tmp_path / "state.sqlite.v0.bak"))
