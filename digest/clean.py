@@ -252,21 +252,35 @@ _STOP_RE = re.compile(
     r"(?:schreibe|schreiben sie) einen kommentar|write a comment|(?:auch|ebenfalls) lesen|read also|see also|"
     r"das (?:konnte|durfte) dich auch interessieren|"
     r"share this(?: article| story| post)?|artikel teilen|tags?|schlagworte?|themen)\s*:?$", re.I)
+_AGENCY_END = re.compile(r"\b(?:getty images|shutterstock|istock(?:photo)?|imago(?: images)?|picture alliance|keystone|"
+                         r"dpa|afp|reuters|ap photo|epa)\s*$", re.I)
+
+
+def _is_credit(text: str) -> bool:
+    """Photo credits and captions; the cheap character test spares the big pattern on most lines."""
+    if ":" in text or "©" in text or "(" in text:
+        return bool(_CREDIT.search(text))
+    return bool(_AGENCY_END.search(text[-40:]))
+
+
 _COMMENT_STAMP = re.compile(r"\b(?:said|says|wrote|writes|sagt|sagte|schreibt|schrieb|meint|a dit|écrit)\s*:\s*$", re.I)
 _QUOTE_CHARS = "\"'“”„‚‘’«»‹› "
 
 
 def _fold(text: str) -> str:
-    return strip_accents(text.lower()).replace("ß", "ss")
+    return strip_accents(text.lower())
 
 
 def _word_list(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_CODE_CHARS = str.maketrans("", "", "{}();=<>[]$|\\")
+
+
 def _code_score(text: str) -> float:
-    symbols = sum(text.count(c) for c in "{}();=<>[]$|\\")
-    return symbols / max(1, len(text))
+    """Share of characters that are programming punctuation."""
+    return (len(text) - len(text.translate(_CODE_CHARS))) / max(1, len(text))
 
 
 def classify_line(line: Line, stops: frozenset[str]) -> None:
@@ -298,7 +312,7 @@ def classify_line(line: Line, stops: frozenset[str]) -> None:
         return bad("date line")
     if text.startswith("←") or text.endswith("→"):
         return bad("previous/next link")
-    if line.words <= 16 and _COMMENT_STAMP.search(text):
+    if line.words <= 16 and text.endswith(":") and _COMMENT_STAMP.search(text):
         line.hard_stop = True
         return bad("comment header (name, date, 'said:')")
     if meta.byline_author(text):
@@ -308,7 +322,7 @@ def classify_line(line: Line, stops: frozenset[str]) -> None:
         phrase = "cookie consent"
     if phrase:
         return bad(f"boilerplate phrase ({phrase})")
-    if line.words <= 40 and _CREDIT.search(text) and not text.endswith(("?",)):
+    if line.words <= 40 and _is_credit(text) and not text.endswith(("?",)):
         return bad("photo credit or caption")
     if line.words <= 6 and _WEAK_RE.search(folded):
         return bad("navigation or button text")

@@ -102,6 +102,8 @@ def _to_iso(m: re.Match, lang: str) -> str:
 
 def is_date_line(line: str) -> bool:
     """A line that is only a date (and maybe a time or a weekday): a dateline or a comment stamp."""
+    if line.count(" ") > 14:
+        return False
     dates = find_dates(line)
     if not dates:
         return False

@@ -20,7 +20,13 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _HSPACE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # "MeluXina , launched" -> "MeluXina, launched"; French keeps its thin space before ; : ! ?
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w\)\]’”\"»%])\s+([,.](?=\s|$))")
+_SPACE_PUNCT_HINT = re.compile(r"\s[,.;:!?]")
 _SPACE_BEFORE_PUNCT_NON_FR = re.compile(r"(?<=[\w\)\]’”\"»%])\s+([;:!?](?=\s|$))")
+
+
+# UTF-8 read as Latin-1/cp1252 leaves a lead byte (Ã, Â, â, Ð, Ñ, Å, Ä…) before a continuation byte.
+_MOJIBAKE_HINT = re.compile("[\u00c2-\u00c5\u00ce-\u00d1\u00e2\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178"
+                            "\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]")
 
 
 def fix_mojibake(text: str) -> str:
@@ -30,7 +36,7 @@ def fix_mojibake(text: str) -> str:
     import ftfy
     from ftfy.badness import is_bad
 
-    if not is_bad(text):  # the cheap test ftfy itself uses; most pages are clean
+    if not _MOJIBAKE_HINT.search(text) or not is_bad(text):  # most pages are clean: skip the full repair
         return unicodedata.normalize("NFC", text)
 
     config = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=True, fix_character_width=True,
@@ -46,6 +52,8 @@ def normalise_spaces(line: str) -> str:
 
 def fix_space_before_punctuation(line: str, lang: str = "") -> str:
     """Remove the space a removed link leaves before a comma or full stop."""
+    if " " not in line or not _SPACE_PUNCT_HINT.search(line):
+        return line
     line = _SPACE_BEFORE_PUNCT.sub(r"\1", line)
     if lang != "fr":
         line = _SPACE_BEFORE_PUNCT_NON_FR.sub(r"\1", line)
@@ -88,8 +96,13 @@ _GLUE = re.compile(r"(?<=[a-zäöüßéèàç.])(?=(?:The|A|An|In|On|At|For|With
                    r"Nous|Ce|Cette)\s[a-zäöüßéèàç])")
 
 
+_CAMEL = re.compile(r"[a-zäöüßéèàç.][A-Z]")
+
+
 def split_glued_caption(line: str) -> tuple[str, str] | None:
     """Return ``(caption, text)`` when a short caption is glued to a sentence, else ``None``."""
+    if not _CAMEL.search(line):
+        return None
     match = _GLUE.search(line)
     if not match:
         return None
@@ -103,4 +116,5 @@ def strip_accents(text: str) -> str:
     """ASCII-fold for matching phrase lists ("schließen" and "schliessen" alike)."""
     if text.isascii():
         return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = text.replace("ß", "ss").replace("’", "'").replace("œ", "oe").replace("æ", "ae")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
