@@ -191,3 +191,27 @@ def test_whatever_survives_the_pipeline_renders_to_outputs_that_parse(tmp_path_f
     out = tmp_path_factory.mktemp("render")
     render_everything(make_briefing(articles, title=normalise_text(title) or "Briefing"), out)
     assert of_kind(output_problems(out), *LIVE) == []
+
+
+short_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300).map(normalise_text)
+
+
+@settings(max_examples=5, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(short_text, min_size=8, max_size=8), st.sampled_from(["en", "de", "fr", ""]))
+def test_any_text_in_any_field_renders_to_outputs_that_parse(tmp_path_factory, t, lang):
+    """Every field a renderer shows, filled with arbitrary text as the loader delivers it."""
+    from test_hostile import LIVE, make_briefing, of_kind, output_problems, render_everything
+
+    from digest.article import Article, Block, Summary, Translation
+
+    article = Article(
+        source="/in/any.txt", id="any", title=t[0], kicker=t[1], standfirst=t[2], publisher=t[3], author=t[4],
+        date="2025-12-02", lang=lang, blocks=[Block("heading", t[5]), Block("paragraph", t[6])],
+        summary=Summary(sentences=[s for s in (t[6], t[7]) if s], key_figures=[t[3]] if t[3] else []),
+        translation=Translation(status="original") if lang in ("en", "") else Translation(
+            status="not-translated", source_lang=lang, reason=t[7], install_hint=f"digest models install {lang} en"),
+    )
+    out = tmp_path_factory.mktemp("any")
+    render_everything(make_briefing([article], title=t[7] or "Briefing"), out)
+    assert of_kind(output_problems(out), *LIVE) == []

@@ -210,7 +210,8 @@ def test_ten_thousand_tiny_files_are_read_in_flat_memory(tmp_path):
     data = json.loads((tmp_path / "out" / "digest.json").read_text(encoding="utf-8"))
     assert [Path(a["source"]).name for a in data["articles"]] == ["real-article.txt"]
     peak_kb = int(result.stderr.rsplit("maxrss_kb ", 1)[1].split()[0])
-    assert peak_kb < 1_500_000, f"peak memory {peak_kb / 1024:.0f} MiB for 10,000 tiny files"
+    # a one-article build peaks at about 175 MiB (WeasyPrint, the models); 10,000 files add ~15 MiB
+    assert peak_kb < 500_000, f"peak memory {peak_kb / 1024:.0f} MiB for 10,000 tiny files"
 
 
 # --------------------------------------------------------------------------- killed builds
