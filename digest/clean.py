@@ -172,7 +172,10 @@ _STRONG = [
     r"\b(?:konnte|durfte|konnten) (?:dich|sie|euch) auch interessieren\b", r"\bmight (?:also )?interest you\b",
     r"\bpourrait (?:aussi |egalement )?vous interesser\b", r"\b(?:respektieren|schutzen) (?:deine|ihre) privatsphare\b",
     r"\bwe (?:respect|value) your privacy\b", r"\badvertising disclaimer\b", r"^suggested citation\b", r"\bzitiervorschlag\b",
-    r"\bcite this (?:article|page)\b", r"^(?:auch lesen|lesen sie auch|read also|see also)\s*:",
+    r"\bcite this (?:article|page)\b", r"\bnever miss (?:a|an|our|the|any)\b", r"\bverpassen sie keine\b", r"\bnichts mehr verpassen\b",
+    r"^[a-z]+ [a-z]+ (?:is|was) an? (?:\w+ ){0,4}(?:writer|journalist|editor|reporter|expert|author|contributor|correspondent)\b",
+    r"^[a-z]+ [a-z]+ (?:ist|war) (?:\w+ ){0,4}(?:redakteur|journalist|autor|korrespondent|reporter)(?:in)?\b",
+    r"\b\d+\s*(?:min(?:ute)?s?|minuten)\b.{0,20}\b(?:read|lesen|words|worter)\b", r"\b(?:reading time|lesezeit|lesedauer|temps de lecture)\b", r"^(?:auch lesen|lesen sie auch|read also|see also)\s*:",
 ]
 _WEAK = [
     r"^(?:home|startseite|accueil|menu|menü|search|suche|rechercher|search for|login|log in|sign in|sign up|logout|"
@@ -263,6 +266,8 @@ def _is_credit(text: str) -> bool:
     return bool(_AGENCY_END.search(text[-40:]))
 
 
+_COMMENTS_HEADER = re.compile(r"^\d+\s+(?:responses?|comments?|replies|antworten|kommentare?|reaktionen|commentaires?|reponses?)"
+                              r"\s+(?:to|on|for|zu|auf|sur|a)\b")
 _COMMENT_STAMP = re.compile(r"\b(?:said|says|wrote|writes|sagt|sagte|schreibt|schrieb|meint|a dit|écrit)\s*:\s*$", re.I)
 _QUOTE_CHARS = "\"'“”„‚‘’«»‹› "
 
@@ -312,6 +317,9 @@ def classify_line(line: Line, stops: frozenset[str]) -> None:
         return bad("date line")
     if text.startswith("←") or text.endswith("→"):
         return bad("previous/next link")
+    if line.words <= 25 and _COMMENTS_HEADER.match(folded):
+        line.hard_stop = True
+        return bad("comment section header")
     if line.words <= 16 and text.endswith(":") and _COMMENT_STAMP.search(text):
         line.hard_stop = True
         return bad("comment header (name, date, 'said:')")
