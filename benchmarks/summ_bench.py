@@ -92,15 +92,12 @@ def _prepare(records: list[dict], lang: str):
 
 def _signals(prepared) -> None:
     """(Re)compute the signal matrices, after a change to the signals' shape."""
-    import numpy as np
-
-    from digest.summarize import sentence_signals
+    from digest.summarize import SIGNALS, sentence_signals
 
     for item in prepared:
         signals, similarity = sentence_signals(item[0], item[1], item[2])
-        names = list(signals[0])
-        item[7] = names
-        item[8] = np.array([[s[name] for name in names] for s in signals])
+        item[7] = list(SIGNALS)
+        item[8] = signals
         item[9] = similarity
 
 
@@ -226,11 +223,48 @@ def stories(count: int) -> None:
     print(f"link_stories: {count} articles in {took:.1f} s ({count / took:.0f} articles/s), {linked} linked")
 
 
+def speed(repeats: int = 3) -> None:
+    """Articles per second, ours beside sumy's LexRank, on the same articles in the same process.
+
+    LexRank is run exactly as the shared scorer runs it (sentences pre-split by
+    pysbd, which is not timed); ours starts from the raw text and splits itself.
+    Each article is timed in turn for both systems and the best of ``repeats``
+    passes is kept, so a busy machine distorts both alike.
+    """
+    import time
+
+    sys.path.insert(0, str(BENCH))
+    import score_summ
+
+    from digest.summarize import summarize_text
+
+    print("| dataset | articles | LexRank ms/article | digest ms/article | speed-up |")
+    print("|---|---:|---:|---:|---:|")
+    for name in SETS:
+        records = _load(name)
+        lang = records[0]["lang"]
+        lexrank = score_summ.make_sumy_system("lexrank")
+        split = [score_summ.split_sentences(rec["text"], lang) for rec in records]
+        best_ours, best_theirs = [float("inf")] * len(records), [float("inf")] * len(records)
+        for _ in range(repeats):
+            for index, rec in enumerate(records):
+                n = int(rec.get("n_sents") or 3)
+                start = time.perf_counter()
+                summarize_text(rec["text"], lang=lang, title=rec.get("title"), sentences=n)
+                best_ours[index] = min(best_ours[index], time.perf_counter() - start)
+                start = time.perf_counter()
+                lexrank(rec, split[index], n, lang)
+                best_theirs[index] = min(best_theirs[index], time.perf_counter() - start)
+        ours, theirs = sum(best_ours) / len(records) * 1000, sum(best_theirs) / len(records) * 1000
+        print(f"| {name.removesuffix('.jsonl')} | {len(records)} | {theirs:.2f} | {ours:.2f} | {theirs / ours:.1f}x |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tune", action="store_true", help="fit the weights on the development sets")
     parser.add_argument("--evaluate", action="store_true", help="approximate ROUGE-2 of the current weights")
     parser.add_argument("--stories", type=int, metavar="N", help="time story linking on N articles")
+    parser.add_argument("--speed", action="store_true", help="articles per second beside sumy's LexRank")
     args = parser.parse_args()
     if not BENCH.is_dir():
         print(f"summ_bench: {BENCH} not found; nothing to do")
@@ -240,6 +274,9 @@ def main() -> int:
         return 0
     if args.evaluate:
         evaluate()
+        return 0
+    if args.speed:
+        speed()
         return 0
     if args.stories:
         stories(args.stories)

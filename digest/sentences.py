@@ -66,7 +66,6 @@ _TERMINAL = r"(?:\.{2,}|…|[.!?]+)"
 _CLOSERS = r"(?:[\"'”“’»)\]]|[\u00a0\u202f ]»)*"
 _OPENERS = "\"'“”„‚‘«‹([¿¡—–-"
 _BOUNDARY = re.compile(_TERMINAL + _CLOSERS + r"(?=\s+)")
-_WORD_BEFORE = re.compile(r"([^\s\"'“”„«»(\[]+)$")
 
 
 def _starts_sentence(rest: str) -> bool:
@@ -82,11 +81,11 @@ def _starts_sentence(rest: str) -> bool:
 
 def _is_abbreviation(before: str, rest: str, lang: str) -> bool:
     """Does the full stop that ends ``before`` belong to a word rather than end a sentence?"""
-    tail = before[-40:]  # anchored at the end: searching the whole prefix would be quadratic
-    match = _WORD_BEFORE.search(tail)
-    if not match:
+    tail = before[-40:]
+    parts = tail.rsplit(None, 1)
+    if not parts:
         return False
-    word = match.group(1)
+    word = parts[-1].lstrip("\"'“”„«»([")
     core = word.rstrip(".").lower()
     if not core:
         return False
@@ -105,7 +104,7 @@ def _is_abbreviation(before: str, rest: str, lang: str) -> bool:
         next_word = re.match(r"\s*([^\W\d_]+)", rest)
         if next_word and next_word.group(1).lower() in _MONTHS:
             return True
-        previous = tail[: match.start()].split()
+        previous = parts[0].split() if len(parts) == 2 else []
         if lang == "de" and previous and previous[-1].lower() in _ORDINAL_LEAD_DE:
             return True
     return False

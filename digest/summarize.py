@@ -36,6 +36,7 @@ WEIGHTS: dict[str, float] = {
     "unattributed_quote": -0.1,
     "boilerplate": -3.0,
 }
+SIGNALS = ("position", "centrality", "title", "content", "length", "dangling", "unattributed_quote", "boilerplate")
 # Two picked sentences whose word overlap (cosine) is above this say the same thing.
 REDUNDANCY = 0.575
 # Shape of two signals, fitted with the weights: position is halved POSITION_SCALE sentences
@@ -50,20 +51,24 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _CODE_SYMBOLS = re.compile(r"[{}();=<>\[\]|\\]")
 _LETTERS = re.compile(r"[^\W\d_]")
 _OPEN_QUOTE = "\"“„«‘‚"
-_CAPTION = re.compile(
-    r"(?:^|\s|\()(?:foto|fotos|photo|photos|bild|image|picture|credit|crédit|illustration|quelle)\s*:"
-    r"|©|\bgetty images\b|\bafp/|\bdpa/|\breuters/|\bap photo\b",
+_CAPTION = re.compile(  # literal first, so the engine can skip ahead; word start checked in is_caption
+    r"(?:foto|fotos|photo|photos|bild|image|picture|credit|crédit|illustration|quelle)\s*:"
+    r"|©|getty images|(?:afp|dpa|reuters)/|ap photo"
 )  # matched against lower-cased text
 # Cheap substring tests that rule most blocks out before the regular expressions run.
-_CAPTION_MARKS = (":", "©", "/")
+_CAPTION_MARKS = (
+    "foto", "photo", "bild", "image", "picture", "credit", "crédit", "illustration", "quelle", "©",
+    "getty", "afp/", "dpa/", "reuters/",
+)
 _BOILERPLATE_WORDS = (
-    "read more", "click", "sign up", "subscri", "newsletter", "cookie", "rights", "published", "share",
-    "follow", "advertis", "weiterlesen", "abo", "anmelden", "lire la", "abonn", "droits",
+    "read more", "click here", "sign up", "subscribe", "newsletter", "cookie", "all rights reserved",
+    "originally published", "share this", "follow us", "advertisement", "weiterlesen", "abonnieren", "abo ",
+    "abo.", "abo,", "abos", "anmelden", "alle rechte", "lire la suite", "abonnez", "s'abonner", "tous droits",
 )
 _BOILERPLATE = re.compile(
     r"\b(?:read more|click here|sign up|subscribe|newsletter|cookies?|all rights reserved|"
     r"originally published|share this|follow us|advertisement|"
-    r"weiterlesen|abonnieren|abo\b|anmelden|alle rechte|"
+    r"weiterlesen|abonnieren|abos?\b|anmelden|alle rechte|"
     r"lire la suite|abonnez|s'abonner|tous droits)",
 )  # matched against lower-cased text
 _ATTRIBUTION = re.compile(
@@ -98,6 +103,7 @@ class Candidate:
     words: int = 0
     terms: list[str] = field(default_factory=list)
     tokens: list[str] = field(default_factory=list)  # its words as written
+    informative: int = 0  # numbers, and names where only names are capitalised
     boilerplate: bool = False
 
 
@@ -187,11 +193,26 @@ def is_heading_like(sentence: str) -> bool:
 
 
 def is_caption(sentence: str) -> bool:
-    return bool(_CAPTION.search(sentence.lower()))
+    """A photo credit or caption: "Foto: Editpress/…", "(Photo: …)", "© AFP"."""
+    lowered = sentence.lower()
+    if ":" not in lowered and "©" not in lowered and "/" not in lowered and "getty" not in lowered:
+        return False
+    for match in _CAPTION.finditer(lowered):
+        start = match.start()
+        if start == 0 or not lowered[start - 1].isalnum():
+            return True
+    return False
+
+
+def _suspect(sentence: str, marks: tuple[str, ...]) -> bool:
+    lowered = sentence.lower()
+    return any(mark in lowered for mark in marks)
 
 
 def looks_like_code(sentence: str) -> bool:
     """Scraped script or markup: many of ``{}();=<>`` and few letters."""
+    if "{" not in sentence and "=" not in sentence and ";" not in sentence and "<" not in sentence:
+        return False
     symbols = len(_CODE_SYMBOLS.findall(sentence))
     return symbols >= 4 and symbols * 8 > len(_LETTERS.findall(sentence))
 
@@ -205,10 +226,8 @@ def _candidates(blocks: Iterable[Block], lang: str) -> list[Candidate]:
             continue
         # The caption and boilerplate patterns are tested once per block: most blocks have neither.
         lowered = block.text.lower()
-        suspect_caption = any(mark in lowered for mark in _CAPTION_MARKS) and bool(_CAPTION.search(lowered))
-        suspect_boilerplate = any(word in lowered for word in _BOILERPLATE_WORDS) and bool(
-            _BOILERPLATE.search(lowered)
-        )
+        suspect_caption = any(mark in lowered for mark in _CAPTION_MARKS)
+        suspect_boilerplate = any(word in lowered for word in _BOILERPLATE_WORDS)
         for in_paragraph, sentence in enumerate(split_sentences(block.text, lang)):
             words = _WORD.findall(sentence)
             if (
@@ -219,7 +238,10 @@ def _candidates(blocks: Iterable[Block], lang: str) -> list[Candidate]:
                 or looks_like_code(sentence)
             ):
                 continue
-            lower = [w.lower() for w in words]
+            lower = _WORD.findall(sentence.lower())
+            informative = sum(1 for w in words if w[0].isdigit() or w[-1].isdigit())
+            if lang != "de":  # German capitalises every noun, so capitals do not mark names there
+                informative += sum(1 for w in words[1:] if w[0].isupper())
             found.append(
                 Candidate(
                     text=sentence,
@@ -229,7 +251,10 @@ def _candidates(blocks: Iterable[Block], lang: str) -> list[Candidate]:
                     words=len(words),
                     terms=_terms_of(lower, lang),
                     tokens=words,
-                    boilerplate=suspect_boilerplate and bool(_BOILERPLATE.search(sentence.lower())),
+                    informative=informative,
+                    boilerplate=suspect_boilerplate
+                    and _suspect(sentence, _BOILERPLATE_WORDS)
+                    and bool(_BOILERPLATE.search(sentence.lower())),
                 )
             )
     return found
@@ -249,11 +274,12 @@ def _vectors(candidates: list[Candidate]):
         for term in cand.terms:
             rows.append(row)
             columns.append(vocabulary.setdefault(term, len(vocabulary)))
-    matrix = np.zeros((len(candidates), max(1, len(vocabulary))))
-    np.add.at(matrix, (rows, columns), 1.0)
-    df = (matrix > 0).sum(axis=0)
+    width = max(1, len(vocabulary))
+    flat = np.asarray(rows, dtype=np.int64) * width + np.asarray(columns, dtype=np.int64)
+    counts = np.bincount(flat, minlength=len(candidates) * width).reshape(len(candidates), width)
+    df = np.count_nonzero(counts, axis=0)
     idf = np.log((1.0 + len(candidates)) / (1.0 + df)) + 1.0
-    matrix = matrix * idf
+    matrix = counts * idf
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return matrix / norms, vocabulary, idf
@@ -270,18 +296,20 @@ def _pagerank(similarity, damping: float = 0.85, iterations: int = 40, teleport=
     sums = weights.sum(axis=1, keepdims=True)
     sums[sums == 0] = 1.0
     transition = weights / sums
+    if n <= 300:  # solve the stationary equation directly: one LAPACK call beats the iterations
+        return (1 - damping) * np.linalg.solve(np.eye(n) - damping * transition.T, teleport)
     rank = np.full(n, 1.0 / n)
     for _ in range(iterations):
         new = (1 - damping) * teleport + damping * transition.T @ rank
         if np.abs(new - rank).sum() < 1e-6:
-            rank = new
-            break
+            return new
         rank = new
     return rank
 
 
 def sentence_signals(candidates: list[Candidate], title_terms: set[str], lang: str):
-    """Each candidate's signals, each in 0..1, and the sentence similarity matrix.
+    """Each candidate's signals (a row of :data:`SIGNALS`, each in 0..1) and the
+    sentence similarity matrix.
 
     - ``position``: news puts the essentials first (inverted pyramid); decays
       with the sentence's rank in the article, and a paragraph's first sentence
@@ -312,32 +340,26 @@ def sentence_signals(candidates: list[Candidate], title_terms: set[str], lang: s
     top = rank.max() if len(rank) else 1.0
     centrality = rank / top if top > 0 else rank
     dangling_words = _DANGLING.get(lang, set())
-    signals = []
+    count = len(candidates)
+    signals = np.zeros((count, len(SIGNALS)))
+    signals[:, 0] = POSITION_SCALE / (POSITION_SCALE + np.arange(count))
+    signals[:, 1] = centrality
     for index, cand in enumerate(candidates):
         words = cand.tokens
-        first = words[0].lower() if words else ""
-        numbers = sum(1 for w in words if w[0].isdigit() or w[-1].isdigit())
-        names = sum(1 for w in words[1:] if w[0].isupper()) if lang != "de" else 0
-        density = len(cand.terms) / max(1, len(words))
-        content = min(1.0, (numbers + names) / max(1, len(words)) * 3) * 0.5 + density * 0.5
-        title = len(title_terms.intersection(cand.terms)) / len(title_terms) if title_terms else 0.0
-        position = POSITION_SCALE / (POSITION_SCALE + index)
+        density = len(cand.terms) / len(words)
+        row = signals[index]
         if cand.in_paragraph == 0:
-            position = min(1.0, position + 0.1)
-        length = min(1.0, cand.words / SHORT_SENTENCE) * min(1.0, LONG_SENTENCE / cand.words)
-        quote = cand.text.lstrip()[:1] in _OPEN_QUOTE and not _ATTRIBUTION.search(cand.text)
-        signals.append(
-            {
-                "position": position,
-                "centrality": float(centrality[index]),
-                "title": min(1.0, title),
-                "content": content,
-                "length": length,
-                "dangling": 1.0 if first in dangling_words and index > 0 else 0.0,
-                "unattributed_quote": 1.0 if quote else 0.0,
-                "boilerplate": 1.0 if cand.boilerplate else 0.0,
-            }
-        )
+            row[0] = min(1.0, row[0] + 0.1)
+        if title_terms:
+            row[2] = min(1.0, len(title_terms.intersection(cand.terms)) / len(title_terms))
+        row[3] = min(1.0, cand.informative / len(words) * 3) * 0.5 + density * 0.5
+        row[4] = min(1.0, cand.words / SHORT_SENTENCE) * min(1.0, LONG_SENTENCE / cand.words)
+        if index > 0 and words[0].lower() in dangling_words:
+            row[5] = 1.0
+        if cand.text[:1] in _OPEN_QUOTE and not _ATTRIBUTION.search(cand.text):
+            row[6] = 1.0
+        if cand.boilerplate:
+            row[7] = 1.0
     return signals, similarity
 
 
@@ -387,8 +409,10 @@ def _cosine(a: Counter, b: Counter) -> float:
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
 
 
-def _score(signals: list[dict[str, float]], weights: dict[str, float]) -> list[float]:
-    return [sum(weights.get(name, 0.0) * value for name, value in s.items()) for s in signals]
+def _score(signals, weights: dict[str, float]) -> list[float]:
+    import numpy as np
+
+    return (signals @ np.array([weights.get(name, 0.0) for name in SIGNALS])).tolist()
 
 
 def rank_blocks(
@@ -422,7 +446,7 @@ def rank_blocks(
             "sentence": candidates[i].text,
             "position": candidates[i].position,
             "score": round(scores[i], 4),
-            "signals": {name: round(weights.get(name, 0.0) * value, 4) for name, value in signals[i].items()},
+            "signals": {name: round(weights.get(name, 0.0) * float(signals[i, k]), 4) for k, name in enumerate(SIGNALS)},
         }
         for i in picked
     ]
