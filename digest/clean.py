@@ -146,7 +146,7 @@ _STRONG = [
     r"\blaisser un commentaire\b", r"\bdie kommentarfunktion\b", r"\bcomments? (?:are|is) closed\b",
     r"\bnoch keine kommentare\b", r"\bno comments yet\b", r"\bjoin the (?:conversation|discussion)\b",
     # share and print
-    r"\bshare (?:this|on|via)\b", r"\b(?:auf|via) (?:facebook|twitter|whatsapp|linkedin|x) teilen\b", r"\bartikel teilen\b",
+    r"\bshare (?:this (?:article|story|post|page)|on (?:facebook|twitter|linkedin|whatsapp|x|pinterest|reddit)|via)\b", r"\b(?:auf|via) (?:facebook|twitter|whatsapp|linkedin|x) teilen\b", r"\bartikel teilen\b",
     r"\bpartager (?:sur|cet)\b", r"\bfollow us on\b", r"\bfolgen sie uns\b", r"\bsuivez-nous\b",
     # navigation and teasers
     r"^(?:read|see|view|show|load) (?:more|all|the full)\b", r"^more (?:from|on|about|stories|news|articles)\b",
