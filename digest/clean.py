@@ -422,6 +422,34 @@ def _mark_repeats(lines: list[Line]) -> None:
                 break
 
 
+def _restore_topical_lists(lines: list[Line], start: int, end: int, stops: frozenset[str]) -> None:
+    """Inside the body, a list whose items speak of what the text speaks of is content (ingredients, results).
+
+    Menus and teaser lists share few words with the article around them; a
+    recipe's ingredients or a table of results share many.
+    """
+    body_words: set[str] = set()
+    for line in lines[start:end + 1]:
+        if line.cls in ("good", "neargood"):
+            body_words |= _content_words(line.text, stops)
+    i = start + 1
+    while i < end:
+        if lines[i].reason != LINK_LIST:
+            i += 1
+            continue
+        j = i
+        while j < end and lines[j].reason == LINK_LIST:
+            j += 1
+        words = set().union(*(_content_words(l.text, stops) for l in lines[i:j]))
+        if words and len(words & body_words) / len(words) >= LIST_OVERLAP:
+            for line in lines[i:j]:
+                line.cls, line.reason = "short", "list inside the text"
+        i = j
+
+
+LIST_OVERLAP = 0.5
+
+
 def _headline_shaped(line: Line) -> bool:
     text = line.text
     return 1 <= line.words <= 16 and not _TERMINAL.search(text) and len(text) <= 140 and not text.endswith(":")
@@ -654,6 +682,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False) -> CleanR
     start, end = _main_region(lines)
     end = _trim_tail(lines, start, end)
     start, end = _extend_region(lines, start, end)
+    _restore_topical_lists(lines, start, end, stops)
     title_index = _find_title(lines, start, end, result, stops)
     if title_index >= start:
         start = title_index + 1
