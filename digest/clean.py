@@ -791,7 +791,10 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
         result.evidence["image"] = meta.evidence(url, "image line in the text", 0.8)
         if not result.title:
             alt_title = _AGGREGATOR_ALT.sub("", alt).strip()
-            if 3 <= len(alt_title.split()) <= 30:
+            stops = stopwords(lang if lang in _LANG_STOPLISTS else "en")
+            alt_words = _content_words(alt_title, stops)
+            body_words = _content_words(result.text[:5000], stops)
+            if 3 <= len(alt_title.split()) <= 30 and alt_words and len(alt_words & body_words) / len(alt_words) >= 0.5:
                 result.title = alt_title
                 result.evidence["title"] = meta.evidence(alt_title, "alt text of the image line", 0.6)
     if not result.title:
