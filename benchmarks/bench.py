@@ -258,10 +258,17 @@ def worker_build(corpus: Path, out: Path, jobs: int) -> dict:
     from digest.pipeline import build
 
     settings = Settings(out=out, inputs=[corpus], jobs=jobs, quiet=True)
+    load_before = os.getloadavg()[0]
     clock = time.perf_counter()
     report = build(settings)
     seconds = time.perf_counter() - clock
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
+        # CPU seconds of this process and of its (finished) pool workers: with the wall time they
+        # show whether --jobs had the cores to itself.
+        "cpu_s": me.ru_utime + me.ru_stime,
+        "children_cpu_s": children.ru_utime + children.ru_stime,
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "seconds": seconds,
         "stage_seconds": report.stage_seconds,
         "cache_hits": report.cache_hits,

@@ -46,7 +46,8 @@ def test_first_stories_in_full_then_a_compact_list_then_a_count(bounded_pdf):
     assert isinstance(appendix, list) and len(appendix) == 2  # full texts only for the stories in full
     text = _text(bounded_pdf)
     assert "7 stories" in text  # the cover counts every story
-    assert "In brief: 3 stories more" in text
+    assert "In brief: 3 more stories" in text
+    assert "3 more stories, one line each, in the order of the briefing" in text
     for i in (2, 3, 4):  # compact entries: title, source line, one line of summary
         assert f"Story number {i} about the AI Factory" in text
         assert f"Sentence one of story {i} tells what happened in Luxembourg today." in text
