@@ -47,18 +47,12 @@ def _fold(word: str) -> str:
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
 
 
-_CAMEL = re.compile(r"[^\W\d_](?<![A-ZÀ-Þ])[A-ZÀ-Þ]")
-
-
-def _is_name(token: str) -> bool:
-    """Coined names read the same in every language: a capital after a small letter
-    (MeluXina, EuroHPC, LuxProvide) or letters with digits (GPT-4).  Plain acronyms
-    (AI, EU, CEO) are too common to tell stories apart."""
-    if len(token) < 3 or not token[0].isalpha():
-        return False
-    if _CAMEL.search(token):
-        return True
-    return token[0].isupper() and not token.isalpha() and any(ch.isdigit() for ch in token)
+# Coined names read the same in every language: a capital after a small letter
+# (MeluXina, EuroHPC, LuxProvide, iPhone) or a capitalised word with digits (GPT-4).
+# Plain acronyms (AI, EU, CEO) are too common to tell stories apart.
+_NAME_TOKEN = re.compile(
+    r"(?<![\w-])(?:[^\W\d_]*[a-zà-ÿ][A-ZÀ-Þ][\w’'-]*|[A-ZÀ-Þ][\w-]*\d[\w-]*)(?![\w-])"
+)
 
 
 _CAPITALISED_RUN = re.compile(r"(?<![.!?:]\s)(?<!^)\b(?:[A-Z][\w’'-]*\s+){1,4}[A-Z][\w’'-]*")
@@ -78,7 +72,7 @@ def _name_phrases(text: str) -> set[str]:
 
 def fingerprint(article: Article) -> tuple[Counter, set[str], set[str]]:
     """Content-word counts (language-specific stems and stem pairs), language-neutral
-    features (name phrases, figures) and the folded forms of all its words."""
+    features (name phrases, names, figures) and the lower-cased forms of all its words."""
     from .summarize import _normalise_lang, content_terms
 
     lang = _normalise_lang(article.lang)
@@ -88,12 +82,8 @@ def fingerprint(article: Article) -> tuple[Counter, set[str], set[str]]:
     terms = Counter(f"{lang}:{term}" for term in stems)
     terms.update(f"{lang}:{a} {b}" for a, b in zip(stems, stems[1:]))
     neutral: set[str] = _name_phrases(text) if lang != "de" else set()
-    words: set[str] = set()
-    for token in set(_TOKEN.findall(text)):
-        folded = _fold(token)
-        words.add(folded)
-        if _is_name(token):
-            neutral.add("name:" + folded)
+    neutral.update("name:" + _fold(token) for token in set(_NAME_TOKEN.findall(text)) if len(token) >= 3)
+    words = set(_TOKEN.findall(text.lower()))
     for number in _NUMBER.findall(text):
         digits = re.sub(r"\D", "", number)
         if len(digits) >= 3 and not _YEAR.match(digits) and len(digits) <= 12:
@@ -108,19 +98,17 @@ def _features(articles: list[Article]) -> list[tuple[set[str], set[str]]]:
     without the inner capital ("Meluxina-AI").
     """
     prints = [fingerprint(a) for a in articles]
-    names = {f for _, neutral, _ in prints for f in neutral if f.startswith("name:")}
+    names = {f[5:] for _, neutral, _ in prints for f in neutral if f.startswith("name:")}
     df: Counter = Counter()
     for terms, _, _ in prints:
         df.update(terms.keys())
-    total = len(articles)
+    log_total = math.log(1 + len(articles))
+    idf = {term: log_total - math.log(count) for term, count in df.items()}
     features = []
     for terms, neutral, words in prints:
-        log_total = math.log(1 + total)
-        ranked = heapq.nlargest(
-            TERMS_PER_ARTICLE, terms, key=lambda t: (terms[t] * (log_total - math.log(df[t])), t)
-        )
-        neutral = neutral | {f"name:{w}" for w in words if f"name:{w}" in names}
-        features.append((set(ranked), neutral))
+        ranked = heapq.nlargest(TERMS_PER_ARTICLE, [(count * idf[t], t) for t, count in terms.items()])
+        neutral = neutral | {f"name:{w}" for w in words & names}
+        features.append(({t for _, t in ranked}, neutral))
     return features
 
 
@@ -141,22 +129,22 @@ def find_related(articles: list[Article]) -> list[list[int]]:
         for feature in feats:
             postings[feature].append(index)
     total = len(articles)
-    weight_of = {
-        f: math.log((1 + total) / len(ids)) * (1 if ":" in f and f.split(":", 1)[0] in _LANG_PREFIXES else 2)
-        for f, ids in postings.items()
-    }
-    shared: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for feature, ids in postings.items():
-        if len(ids) < 2 or len(ids) > MAX_POSTINGS or weight_of[feature] <= 0:
-            continue
-        for pair in combinations(ids, 2):
-            shared[pair].append(feature)
     scale = math.log(1 + total)
-    related: list[list[int]] = [[] for _ in articles]
-    for (a, b), common in shared.items():
-        if len(common) < MIN_SHARED:
+    shared_count: Counter = Counter()
+    shared_weight: Counter = Counter()
+    for feature, ids in postings.items():
+        if len(ids) < 2 or len(ids) > MAX_POSTINGS:
             continue
-        if sum(weight_of[f] for f in common) / scale >= MIN_EVIDENCE:
+        weight = math.log((1 + total) / len(ids)) / scale
+        if feature.split(":", 1)[0] not in _LANG_PREFIXES:
+            weight *= 2  # names and figures
+        pairs = list(combinations(ids, 2))
+        shared_count.update(pairs)
+        for pair in pairs:
+            shared_weight[pair] += weight
+    related: list[list[int]] = [[] for _ in articles]
+    for (a, b), count in shared_count.items():
+        if count >= MIN_SHARED and shared_weight[(a, b)] >= MIN_EVIDENCE:
             related[a].append(b)
             related[b].append(a)
     return [sorted(r) for r in related]
