@@ -158,7 +158,10 @@ _STRONG = [
     r"\bthis (?:post|article) was originally published\b", r"\boriginally published (?:on|at|in)\b",
     r"\bthis article (?:first )?appeared\b", r"\bdownloaded image for\b",
     r"\bclick (?:here|to)\b", r"\bhier klicken\b", r"\bcliquez ici\b", r"\bjavascript\b.{0,40}\b(?:enable|aktivieren|activer)\b",
-    r"\b(?:ad|advertisement|anzeige|werbung|publicite)$", r"^(?:advertisement|anzeige|werbung|publicite)\b",
+    r"\b(?:ad|advertisement|anzeige|werbung|publicite)$", r"^\W*(?:advertisement|anzeige|werbung|publicite|sponsored)\b",
+    r"\b(?:beitrag|artikel|post) enthalt (?:werbung|affiliate)", r"\bcreative[- ]commons\b", r"^(?:entdecken sie|discover|decouvrez)\b",
+    r"\bum (?:den|diesen|externen) inhalt\b.{0,60}\bzu laden\b", r"\bexterne[nr]? inhalte?\b", r"\bload (?:the )?external content\b",
+    r"\bimmer (?:aktuell|bestens|gut) informiert\b", r"\bstay (?:up to date|informed)\b",
     r"\bmeistgelesen\b", r"\bmost (?:read|popular|viewed)\b", r"\btrending (?:at|on|now)\b",
     r"\brecent reporting\b", r"\bprint this\b", r"\bemail this\b", r"\bnach oben\b",
     r"^(?:herzlich )?willkommen (?:auf|bei|im)\b", r"^welcome to\b", r"\b(?:abgelegt|veroffentlicht) unter\b",
@@ -253,7 +256,8 @@ _STOP_RE = re.compile(
     r"(?:neueste|letzte|aktuelle|beliebte|ahnliche|verwandte) (?:beitrage|artikel|kommentare|posts)|"
     r"(?:recent|latest|popular|related|similar) (?:posts|comments|articles|entries)|"
     r"(?:schreibe|schreiben sie) einen kommentar|write a comment|(?:auch|ebenfalls) lesen|read also|see also|"
-    r"das (?:konnte|durfte) dich auch interessieren|"
+    r"das (?:konnte|durfte) dich auch interessieren|(?:auch|ebenfalls|besonders) interessant|"
+    r"themen in diesem (?:artikel|beitrag)|mehr (?:artikel|beitrage|themen)|"
     r"share this(?: article| story| post)?|artikel teilen|tags?|schlagworte?|themen)\s*:?$", re.I)
 _AGENCY_END = re.compile(r"\b(?:getty images|shutterstock|istock(?:photo)?|imago(?: images)?|picture alliance|keystone|"
                          r"dpa|afp|reuters|ap photo|epa)\s*$", re.I)
