@@ -259,10 +259,20 @@ def test_builds_killed_at_random_moments_never_damage_the_previous_outputs(tmp_p
     # later builds see a changed input, so every output would change if they finished
     shutil.copy(SEEDS / "003_0a4661e90743d846.txt", folder / "003.txt")
     rng = random.Random(7)
-    for trial in range(5):
-        delay = rng.uniform(0.2, duration)
+    # five kills at random moments of the whole run, then three while outputs are being
+    # written: as soon as the first temporary output appears, plus a few milliseconds
+    moments = [("any", rng.uniform(0.2, duration)) for _ in range(5)]
+    moments += [("writing", rng.uniform(0, 0.05)) for _ in range(3)]
+    def temporaries() -> set[str]:
+        return {p.name for p in out.iterdir() if p.name.endswith(".digest-tmp")}
+
+    for when, delay in moments:
+        left_by_the_last_kill = temporaries()
         build = subprocess.Popen([sys.executable, "-m", "digest", "build", str(folder), "--out", str(out),
                                   "--quiet"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if when == "writing":
+            while build.poll() is None and not temporaries() - left_by_the_last_kill:
+                time.sleep(0.001)
         time.sleep(delay)
         build.send_signal(signal.SIGKILL)
         build.wait()
