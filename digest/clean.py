@@ -653,13 +653,12 @@ def _split_heading_colon(text: str, stops: frozenset[str]) -> tuple[str, str] | 
 # --------------------------------------------------------------------------- the cleaner
 
 
-def _detect(text: str) -> str:
-    try:
-        from .language import detect_lang
-    except ImportError:  # pragma: no cover - the language module is part of the package
-        return "en"
-    code, _conf = detect_lang(text)
-    return code or "en"
+def _detect(text: str) -> tuple[str, float]:
+    """The page's language from its longer lines (menus in another language do not sway it)."""
+    from .language import detect_lang
+
+    code, confidence = detect_lang(text)
+    return (code, confidence) if code else ("en", 0.0)
 
 
 def clean_text(text: str, lang: str | None = None, *, html: bool = False, source: str = "") -> CleanResult:
@@ -673,9 +672,12 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False) -> CleanR
     result = CleanResult()
     text = fix_mojibake(text)
     dropped: list[Dropped] = []
-    if not lang:
+    if lang:
+        result.evidence["lang"] = meta.evidence(lang, "given by the caller", 1.0)
+    else:
         sample = "\n".join(l for l in text.splitlines() if len(l.split()) >= 8)[:20000] or text[:5000]
-        lang = _detect(sample)
+        lang, confidence = _detect(sample)
+        result.evidence["lang"] = meta.evidence(lang, "py3langid on the page's longer lines", confidence)
     result.lang = lang
     lines, images = _prepare_lines(text, lang, dropped)
     stops = stopwords(lang if lang in _LANG_STOPLISTS else "en")
