@@ -3,9 +3,18 @@
 Scraped dumps arrive in every encoding a browser extension or a shell
 redirect can produce: UTF-8 with or without BOM, UTF-16, cp1252, Latin-1,
 sometimes binary files with a ``.txt`` name.  Decoding is layered from the
-cheapest certain answer to the most expensive guess: BOM, strict UTF-8, a
-UTF-16 shape test, then charset-normalizer.  A file that cannot be an article
-becomes a :class:`LoadProblem` with a reason, and the others go on.
+cheapest certain answer to the most expensive guess: file signature (binary),
+BOM, a UTF-16 shape test, strict UTF-8, UTF-8 with a few stray bytes, cp1252
+when the result reads like Western European text, then charset-normalizer.
+A file that cannot be an article becomes a :class:`LoadProblem` with a
+reason, and the others go on.
+
+Reading never trusts the file system: only regular files are read (a FIFO or
+device with an article's name would block or never end), opened non-blocking,
+checked on the open descriptor and read in chunks up to ``max_bytes``; folders
+are walked without following links.  The limits (``DEFAULT_MAX_BYTES``,
+``DEFAULT_MAX_LINE_CHARS``) are arguments of :func:`load_file` and
+:func:`load_paths`; ``digest build --max-file-size MB`` sets the first.
 """
 
 from __future__ import annotations
@@ -88,6 +97,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):  # a UTF-8 page with a pasted cp1252 fragment: keep both readable
+        return data.decode("utf-8", errors=_STRAY_BYTES), "utf-8 (stray bytes read as cp1252)"
     western = _plausible_cp1252(data)
     if western is not None:
         return western, "cp1252"
@@ -98,6 +109,27 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if encoding in {"latin_1", "iso8859_1", "ascii"}:
         encoding = "cp1252"  # a superset in the printable range, and what Windows tools write
     return data.decode(encoding, errors="replace"), encoding
+
+
+def _cp1252_for_stray_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    return error.object[error.start:error.end].decode("cp1252", errors="replace"), error.end
+
+
+_STRAY_BYTES = "digest-cp1252-stray-bytes"
+codecs.register_error(_STRAY_BYTES, _cp1252_for_stray_bytes)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when valid UTF-8 multi-byte characters outnumber the invalid bytes.
+
+    Single-byte text almost never forms valid UTF-8 sequences by chance, so a
+    file with many of them and a few invalid bytes is UTF-8 that was patched
+    with something else; reading it all as cp1252 would garble every accent.
+    """
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    valid = sum(1 for ch in text if ord(ch) > 127) - invalid
+    return valid >= 2 * invalid
 
 
 # What non-ASCII characters in English, German, French (and Luxembourgish,

@@ -176,3 +176,10 @@ def test_bidi_overrides_and_non_characters_are_removed_but_marks_and_letters_sta
     path = tmp_path / "bidi.txt"
     path.write_text("Invoice \u202etxt.exe\u202c from \u2067Ali\u2069 \ufffe\uffff – café \u200e.", encoding="utf-8")
     assert load_file(path).raw == "Invoice txt.exe from Ali  – café \u200e."
+
+
+def test_a_utf8_page_with_a_pasted_cp1252_fragment_keeps_both_readable():
+    data = "Café Müller – „Straße“ costs ".encode("utf-8") + "€5 in Zürich.".encode("cp1252")
+    text, encoding = decode_bytes(data)
+    assert text == "Café Müller – „Straße“ costs €5 in Zürich."
+    assert encoding.startswith("utf-8")
