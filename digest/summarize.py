@@ -217,10 +217,15 @@ def looks_like_code(sentence: str) -> bool:
     return symbols >= 4 and symbols * 8 > len(_LETTERS.findall(sentence))
 
 
-def _candidates(blocks: Iterable[Block], lang: str) -> list[Candidate]:
+def _candidates(blocks: Iterable[Block], lang: str, strict: bool = True) -> list[Candidate]:
     """Sentences that may be picked: from paragraphs, list items and quotes only,
-    never questions, headings glued into a block, captions, code or one-word lines."""
+    never questions, headings glued into a block, captions, code or one-word lines.
+
+    ``strict=False`` (used only when the strict rules leave nothing, as for a
+    two-word text) keeps short lines and questions, but still no captions or code.
+    """
     found: list[Candidate] = []
+    minimum = 4 if strict else 1
     for block_index, block in enumerate(blocks):
         if block.kind not in CANDIDATE_KINDS:
             continue
@@ -231,9 +236,8 @@ def _candidates(blocks: Iterable[Block], lang: str) -> list[Candidate]:
         for in_paragraph, sentence in enumerate(split_sentences(block.text, lang)):
             words = _WORD.findall(sentence)
             if (
-                len(words) < 4
-                or is_question(sentence)
-                or is_heading_like(sentence)
+                len(words) < minimum
+                or (strict and (is_question(sentence) or is_heading_like(sentence)))
                 or (suspect_caption and is_caption(sentence))
                 or looks_like_code(sentence)
             ):
@@ -431,7 +435,8 @@ def rank_blocks(
     """
     lang = _normalise_lang(lang)
     weights = weights or WEIGHTS
-    candidates = _candidates(blocks, lang)
+    blocks = list(blocks)
+    candidates = _candidates(blocks, lang) or _candidates(blocks, lang, strict=False)
     if not candidates:
         return [], [], []
     title_terms = topic_terms(candidates, title, standfirst, lang)

@@ -98,6 +98,11 @@ def test_length_adapts_to_the_article():
     assert len(summarize_text(short, lang="en")) <= 2
 
 
+def test_a_text_too_short_for_the_rules_still_gets_its_sentence():
+    assert summarize_text("Markets rallied.", lang="en") == ["Markets rallied."]
+    assert summarize_text("", lang="en") == []
+
+
 def test_same_input_same_summary():
     text = FACTORY.read_text(encoding="utf-8")
     assert summarize_text(text, lang="en") == summarize_text(text, lang="en")
