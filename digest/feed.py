@@ -119,6 +119,15 @@ def summary_html(article: Article) -> str:
     return "\n".join(parts)
 
 
+# Characters XML 1.0 forbids (feedgen raises on them); the loader strips them from
+# files, but articles built through the Python API may still carry them.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text: str) -> str:
+    return _XML_FORBIDDEN.sub("", text or "")
+
+
 def make_item(article: Article, briefing: Briefing) -> FeedItem:
     guid, permalink = article_guid(article)
     link = canonical_url(article.url)
@@ -128,13 +137,13 @@ def make_item(article: Article, briefing: Briefing) -> FeedItem:
     return FeedItem(
         guid=guid,
         permalink=permalink,
-        title=article.display_title,
+        title=xml_text(article.display_title),
         link=link,
-        summary_html=summary_html(article),
+        summary_html=xml_text(summary_html(article)),
         published=published.isoformat() if published else "",
-        author=article.author or article.publisher or "",
-        category=article.kicker,
-        lang=article.lang,
+        author=xml_text(article.author or article.publisher or ""),
+        category=xml_text(article.kicker),
+        lang=xml_text(article.lang),
         image=article.image if re.match(r"^https?://", article.image or "") else "",
         # UTC, so that the history's ORDER BY on the text sorts by time.
         first_seen=briefing.created.astimezone(timezone.utc).isoformat(),
@@ -207,12 +216,12 @@ def render_feed(briefing: Briefing, store=None, feed_limit: int = 50) -> tuple[b
     fg = FeedGenerator()
     fg.load_extension("dc")
     fg.id(base + "atom.xml" if base else f"urn:uuid:{uuid.uuid5(GUID_NAMESPACE, briefing.title)}")
-    fg.title(briefing.title)
+    fg.title(xml_text(briefing.title))
     fg.subtitle(
         f"Daily briefing from news in {', '.join(language_name(c) for c in briefing.languages) or 'several languages'},"
         " translated and summarised offline."
     )
-    fg.author({"name": briefing.title})
+    fg.author({"name": xml_text(briefing.title)})
     fg.language("en")
     fg.updated(briefing.created)
     fg.lastBuildDate(briefing.created)

@@ -168,6 +168,26 @@ def story_count(n: int) -> str:
     return f"{n} {'story' if n == 1 else 'stories'}"
 
 
+# C0/C1 controls (tab and newline aside) and bidi overrides: nothing a reader needs,
+# and XML, MIME and PDF text extraction all trip over them.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+
+
+def _printable(value):
+    """Jinja ``finalize``: every value a template prints loses unprintable characters."""
+    return _UNPRINTABLE.sub("", value) if isinstance(value, str) else value
+
+
+def http_url(url: str) -> str:
+    """The URL if it is an absolute http(s) link, else ''.
+
+    Article metadata comes from scraped pages: a ``javascript:``, ``data:`` or
+    ``file:`` URL, or a local path, must never become a link a reader clicks.
+    """
+    url = (url or "").strip()
+    return url if re.match(r"^https?://[^\s<>\"'`]+$", url, re.I) else ""
+
+
 def template_environment(briefing: Briefing):
     """Jinja2 over the user's template folder first, then the built-in one.
 
@@ -185,7 +205,9 @@ def template_environment(briefing: Briefing):
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_printable,
     )
+    env.filters["http_url"] = http_url
     env.globals.update(
         language_name=language_name,
         human_date=human_date,
@@ -272,7 +294,7 @@ def wrap(text: str, indent: str = "", first: str | None = None) -> str:
 
 def subject(briefing: Briefing) -> str:
     day = f"{briefing.created.day} {briefing.created:%B %Y}"
-    return f"{briefing.title} — {day} — {story_count(len(briefing.articles))}"
+    return _printable(f"{briefing.title} — {day} — {story_count(len(briefing.articles))}")
 
 
 def message_id(briefing: Briefing) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -278,7 +279,13 @@ def digest_json(briefing: Briefing, report: BuildReport) -> str:
         "skipped": [{"source": p.source, "reason": p.message} for p in report.problems],
         "warnings": report.warnings,
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    # Readable UTF-8, but invisible controls and bidi overrides as \u escapes: the data
+    # stays exact and nobody viewing the file is misled by them.
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+_INVISIBLE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]")
 
 
 def _date_key(iso: str) -> int:

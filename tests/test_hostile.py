@@ -407,10 +407,6 @@ def test_renderers_link_only_http_urls_whatever_the_article_says(tmp_path):
     assert of_kind(output_problems(tmp_path), "link") == []
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason=(
-    "feed.py hands text with XML-forbidden characters to feedgen, which raises 'ValueError: All strings must "
-    "be XML compatible' for a title 'Title \\x01'; the loader strips them for digest build, but "
-    "render_feed() on an Article from the Python API crashes (minimal: Article(title='A\\x01'))"))
 def test_renderers_drop_characters_xml_forbids(tmp_path):
     render_everything(make_briefing([hostile_article(1, extra=CONTROLS), hostile_article(2, extra=CONTROLS)]),
                       tmp_path)
