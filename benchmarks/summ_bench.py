@@ -266,12 +266,77 @@ def speed(repeats: int = 3) -> None:
               f"| {theirs / ours:.1f}x | {(theirs + splitting) / ours:.1f}x |")
 
 
+HARD_CASES = [  # (language, text, expected sentences): the cases news text throws at a splitter
+    ("en", "Dr. Smith met Prof. Jones in St. Louis. They talked.",
+     ["Dr. Smith met Prof. Jones in St. Louis.", "They talked."]),
+    ("de", "Das gilt z. B. für Banken, u. a. in Luxemburg bzw. Trier. Andere folgen.",
+     ["Das gilt z. B. für Banken, u. a. in Luxemburg bzw. Trier.", "Andere folgen."]),
+    ("fr", "M. Macron et Mme Dupont sont arrivés. Ils sont partis.",
+     ["M. Macron et Mme Dupont sont arrivés.", "Ils sont partis."]),
+    ("de", "Samstag, 1. November 2025. Am 2. Dezember kamen die Gäste zum 50. Mal.",
+     ["Samstag, 1. November 2025.", "Am 2. Dezember kamen die Gäste zum 50. Mal."]),
+    ("de", "Es kamen 7.000 Gäste. Für 0,99 € gibt es den Artikel. Der €112M-Plan wuchs um 1.9%. Gut.",
+     ["Es kamen 7.000 Gäste.", "Für 0,99 € gibt es den Artikel.", "Der €112M-Plan wuchs um 1.9%.", "Gut."]),
+    ("en", "J. K. Rowling wrote it. Then she left.", ["J. K. Rowling wrote it.", "Then she left."]),
+    ("de", "Er sagte: „Das ist gut.“ Dann ging er.", ["Er sagte: „Das ist gut.“", "Dann ging er."]),
+    ("en", "He said: “It works.” Then he left.", ["He said: “It works.”", "Then he left."]),
+    ("fr", "« Nous avons gagné. » Il est parti.", ["« Nous avons gagné. »", "Il est parti."]),
+    ("en", "Prices rose... Then they fell.", ["Prices rose...", "Then they fell."]),
+    ("en", "How it is funded\nOf the money, most is public.", ["How it is funded", "Of the money, most is public."]),
+    ("en", "Stores did well, rising 2.2%. But online sales fell.", ["Stores did well, rising 2.2%.", "But online sales fell."]),
+]
+
+
+def splitters() -> None:
+    """Hard cases passed and speed on the development texts: ours, pysbd, syntok."""
+    import time
+
+    from digest.sentences import split_sentences
+
+    systems = {"digest.sentences": lambda text, lang: split_sentences(text, lang)}
+    try:
+        import pysbd
+
+        segmenters = {}
+
+        def with_pysbd(text, lang):
+            if lang not in segmenters:
+                segmenters[lang] = pysbd.Segmenter(language=lang, clean=False)
+            return [s.strip() for s in segmenters[lang].segment(text) if s.strip()]
+
+        systems["pysbd"] = with_pysbd
+    except ImportError:
+        pass
+    try:
+        import syntok.segmenter as syntok_segmenter
+
+        def with_syntok(text, lang):
+            return ["".join(t.spacing + t.value for t in sentence).strip()
+                    for paragraph in syntok_segmenter.process(text) for sentence in paragraph]
+
+        systems["syntok"] = with_syntok
+    except ImportError:
+        pass
+    texts = [(rec["text"], rec["lang"]) for name in SETS for rec in _load(name)]
+    print("| splitter | hard cases passed | exact substrings of the input | ms/article (dev sets) |")
+    print("|---|---:|---:|---:|")
+    for name, split in systems.items():
+        passed = sum(1 for lang, text, expected in HARD_CASES if split(text, lang) == expected)
+        exact = sum(1 for text, lang in texts[:200] if all(s in text for s in split(text, lang)))
+        start = time.perf_counter()
+        for text, lang in texts:
+            split(text, lang)
+        took = (time.perf_counter() - start) / len(texts) * 1000
+        print(f"| {name} | {passed}/{len(HARD_CASES)} | {exact}/200 | {took:.2f} |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tune", action="store_true", help="fit the weights on the development sets")
     parser.add_argument("--evaluate", action="store_true", help="approximate ROUGE-2 of the current weights")
     parser.add_argument("--stories", type=int, metavar="N", help="time story linking on N articles")
     parser.add_argument("--speed", action="store_true", help="articles per second beside sumy's LexRank")
+    parser.add_argument("--splitters", action="store_true", help="compare sentence splitters (pysbd, syntok)")
     args = parser.parse_args()
     if not BENCH.is_dir():
         print(f"summ_bench: {BENCH} not found; nothing to do")
@@ -281,6 +346,9 @@ def main() -> int:
         return 0
     if args.evaluate:
         evaluate()
+        return 0
+    if args.splitters:
+        splitters()
         return 0
     if args.speed:
         speed()
