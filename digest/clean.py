@@ -87,6 +87,7 @@ class Line:
 
 
 _LANG_STOPLISTS = {"en": "English", "de": "German", "fr": "French"}
+CAPITALISED_SHARE, GLUED_MIN_WORDS = 0.75, 12
 
 
 @lru_cache(maxsize=8)
@@ -292,7 +293,7 @@ def _code_score(text: str) -> float:
     return (len(text) - len(text.translate(_CODE_CHARS))) / max(1, len(text))
 
 
-def classify_line(line: Line, stops: frozenset[str]) -> None:
+def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
     """Give one line its own class and reason, before its neighbours are considered."""
     text = line.text
     words = _word_list(text)
@@ -341,6 +342,10 @@ def classify_line(line: Line, stops: frozenset[str]) -> None:
     if line.words == 0:
         return bad("no words")
     ends = bool(_TERMINAL.search(text.rstrip(_QUOTE_CHARS) + text[-1:] if text else ""))
+    if line.words >= GLUED_MIN_WORDS and not ends and lang != "de":  # German capitalises every noun: no signal there
+        capitals = sum(1 for w in words if w[0].isupper()) / line.words
+        if capitals >= CAPITALISED_SHARE:
+            return bad("link texts glued together (nearly every word capitalised)")
     if chars >= 150 and line.stop_density >= 0.25:
         line.cls = "good"
     elif chars >= 70 and line.stop_density >= 0.28 and ends:
@@ -682,7 +687,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False) -> CleanR
     lines, images = _prepare_lines(text, lang, dropped)
     stops = stopwords(lang if lang in _LANG_STOPLISTS else "en")
     for line in lines:
-        classify_line(line, stops)
+        classify_line(line, stops, lang)
     _mark_repeats(lines)
     _mark_link_lists(lines)
     start, end = _main_region(lines)
