@@ -17,10 +17,11 @@ of context from its sentence ("€112 million — AI Factory").
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
 from .article import Article
 from .sentences import split_sentences
+from .summarize import _stem as _cached_stem
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*|[^\w\s]", re.UNICODE)
 
@@ -50,9 +51,7 @@ def _stop(lang: str) -> frozenset[str]:
 
 
 def _stem(word: str, lang: str) -> str:
-    from .summarize import _stem as stem
-
-    return stem(word.lower(), lang)
+    return _cached_stem(word.lower(), lang)
 
 
 def _body_sentences(article: Article, lang: str) -> list[str]:
@@ -76,7 +75,9 @@ def phrase_candidates(sentence: str, lang: str, max_words: int = 4) -> list[str]
                 phrases.append(" ".join(run))
             run = []
             continue
-        run.append(re.sub(r"['’]s$", "", token))  # "Europe’s" -> "Europe"
+        if token.endswith(("'s", "’s")):  # "Europe’s" -> "Europe"
+            token = token[:-2]
+        run.append(token)
     if run:
         phrases.append(" ".join(run))
     return [p for p in phrases if 1 <= len(p.split()) <= max_words]
@@ -96,7 +97,7 @@ def key_phrases(article: Article, lang: str | None = None, limit: int = 8) -> li
     heading = f"{article.title} {article.standfirst}"
     heading_stems = {_stem(w, lang) for p in phrase_candidates(heading, lang) for w in p.split()}
     counts: Counter[tuple[str, ...]] = Counter()
-    surface: dict[tuple[str, ...], Counter[str]] = {}
+    surface: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for sentence in [heading] + sentences:
         for run in phrase_candidates(sentence, lang, max_words=12):
             words = run.split()
@@ -105,7 +106,7 @@ def key_phrases(article: Article, lang: str | None = None, limit: int = 8) -> li
                 for start in range(len(words) - size + 1):
                     key = tuple(stems[start : start + size])
                     counts[key] += 1
-                    surface.setdefault(key, Counter())[" ".join(words[start : start + size])] += 1
+                    surface[key][" ".join(words[start : start + size])] += 1
     scored = []
     for key, count in counts.items():
         if count < 2 or all(len(stem) < 3 for stem in key):

@@ -149,8 +149,18 @@ def _stemmer(lang: str):
     return stemmer
 
 
+_STEMS: dict[str, dict[str, str]] = {}
+
+
 def _stem(word: str, lang: str) -> str:
-    return _stemmer(lang).stemWord(word)
+    """Stem of a lower-cased word, cached (news vocabulary repeats a lot)."""
+    table = _STEMS.get(lang)
+    if table is None or len(table) > 300_000:
+        table = _STEMS[lang] = {}
+    stem = table.get(word)
+    if stem is None:
+        stem = table[word] = _stemmer(lang).stemWord(word)
+    return stem
 
 
 def _terms_of(words: list[str], lang: str) -> list[str]:
