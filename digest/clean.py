@@ -847,6 +847,8 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
             if not (prev.reason.startswith("boilerplate") or prev.reason == "navigation or button text"):
                 result.kicker = prev.text
                 result.evidence["kicker"] = meta.evidence(prev.text, "short line above the headline", 0.6)
+                result.section = prev.text  # on news pages the kicker above the headline names the section
+                result.evidence["section"] = meta.evidence(prev.text, "kicker line above the headline", 0.4)
     _split_kicker(result, lines)
     # standfirst: the single sentence directly below the headline
     if title_index >= 0 and not from_html and result.blocks and title_index + 1 == start:

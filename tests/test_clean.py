@@ -164,7 +164,7 @@ def test_french_page_menus_paywall_cookies_and_teasers_are_dropped():
     result = clean_text((DATA / "clean" / "fr_article.txt").read_text(encoding="utf-8"))
     assert result.lang == "fr"
     assert result.title == "Le port de Strasbourg mise sur le fret fluvial"
-    assert result.kicker == "Économie"
+    assert result.kicker == "Économie" and result.section == "Économie"
     assert result.date == "2025-12-01" and result.evidence["date"].confidence >= 0.8
     assert result.author == "Claire Martin"
     assert result.publisher == "Le Courrier d'Alsace"
