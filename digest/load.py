@@ -65,6 +65,28 @@ _BOMS = [
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 
+# Characters a file name may hold that must not reach a terminal, a report
+# line or an output as they are: controls (a newline would split "one line per
+# problem", ESC starts terminal sequences) and bidi controls.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def display_path(path: str | Path) -> str:
+    """The path as text that is safe to print and to store: always valid Unicode, on one line.
+
+    File names are bytes on POSIX; one that is not valid UTF-8 arrives in
+    Python with lone surrogates, which no UTF-8 output (terminal, JSON, the
+    state store) can encode.  They become U+FFFD, and control characters are
+    shown escaped (``\\n``, ``\\x1b``).
+    """
+    text = os.fsdecode(path)
+    try:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return _UNPRINTABLE.sub(lambda m: ascii(m.group())[1:-1], text)
+
+
 @dataclass
 class LoadProblem:
     """An input that could not become an article; ``message`` says why."""
@@ -192,7 +214,7 @@ def load_file(
     the build, and a file swapped between the check and the read cannot slip
     past the size limit.  At most ``max_bytes`` are ever read.
     """
-    source = str(path)
+    source = display_path(path)
     try:
         data = _read_capped(path, max_bytes)
     except _Refused as exc:
@@ -288,15 +310,15 @@ def find_inputs(paths: Iterable[str | Path]) -> Iterator[Union[Path, LoadProblem
                         yield candidate
             yield from (_walk_problem(exc) for exc in errors)
         elif path.is_symlink() and not path.exists():
-            yield LoadProblem(str(path), "broken or looping symbolic link")
+            yield LoadProblem(display_path(path), "broken or looping symbolic link")
         elif path.exists():
             yield path
         else:
-            yield LoadProblem(str(path), "no such file or folder")
+            yield LoadProblem(display_path(path), "no such file or folder")
 
 
 def _walk_problem(exc: OSError) -> LoadProblem:
-    return LoadProblem(str(exc.filename or "?"), "cannot list folder: " + (exc.strerror or str(exc)))
+    return LoadProblem(display_path(exc.filename or "?"), "cannot list folder: " + (exc.strerror or str(exc)))
 
 
 def load_paths(

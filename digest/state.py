@@ -170,7 +170,9 @@ class StateStore:
         with self.conn:
             self.conn.executemany(
                 "INSERT OR REPLACE INTO cache (namespace, key, value) VALUES (?, ?, ?)",
-                [(namespace, key, json.dumps(value, ensure_ascii=False)) for key, value in items.items()],
+                # ensure_ascii: a lone surrogate (from a file name that is not UTF-8) is
+                # stored as \\udcxx and read back as it was, instead of failing the build
+                [(namespace, key, json.dumps(value)) for key, value in items.items()],
             )
 
     def close(self) -> None:

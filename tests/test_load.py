@@ -183,3 +183,20 @@ def test_a_utf8_page_with_a_pasted_cp1252_fragment_keeps_both_readable():
     text, encoding = decode_bytes(data)
     assert text == "Café Müller – „Straße“ costs €5 in Zürich."
     assert encoding.startswith("utf-8")
+
+
+def test_file_names_that_are_not_utf8_or_hold_control_characters_are_shown_safely(tmp_path):
+    from digest.load import display_path
+
+    folder = os.fsencode(tmp_path)
+    latin1 = os.path.join(folder, b"caf\xe9.txt")  # a name written by a Latin-1 system
+    with open(latin1, "wb") as handle:
+        handle.write(ARTICLE.encode("utf-8"))
+    with open(os.path.join(folder, b"two\nlines\x1b[31m.txt"), "wb") as handle:
+        handle.write(b"")
+    items = list(load_paths([tmp_path]))
+    assert items[0].source == f"{tmp_path}/caf\ufffd.txt"
+    assert items[0].source.encode("utf-8")  # printable, storable
+    assert str(items[1]) == f"{tmp_path}/two\\nlines\\x1b[31m.txt: empty file"
+    assert display_path("/in/\u202eevil.txt") == "/in/\\u202eevil.txt"
+    assert display_path(Path("/in/Straße – ok.txt")) == "/in/Straße – ok.txt"

@@ -96,6 +96,12 @@ def make_bad_corpus(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
     skipped["boilerplate.txt"] = "skipped"
     shutil.copy(BAD / "french.txt", folder / "french.txt")
     published["french.txt"] = "stratégie nationale"
+    # file names a terminal, JSON or the state store cannot take as they are
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9-not-utf8.txt"), "wb") as handle:
+        handle.write((SEEDS / "003_0a4661e90743d846.txt").read_bytes())
+    published["caf\ufffd-not-utf8.txt"] = "Luxembourg"
+    (folder / "two\nlines\x1b[31m.txt").write_text("", encoding="utf-8")
+    skipped["two\\nlines\\x1b[31m.txt"] = "empty file"
     # things that are not files, or cannot be read
     (folder / "loop-a.txt").symlink_to(folder / "loop-b.txt")
     (folder / "loop-b.txt").symlink_to(folder / "loop-a.txt")

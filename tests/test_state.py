@@ -110,3 +110,11 @@ def test_a_file_that_is_not_a_store_is_refused_with_a_usage_error(tmp_path):
         StateStore(path)
     assert isinstance(caught.value, ConfigError)  # the CLI turns it into exit status 2
     assert path.read_bytes().startswith(b"this is a text file")
+
+
+def test_text_that_utf8_cannot_encode_is_stored_and_read_back_unchanged(tmp_path):
+    odd = "/in/caf\udce9.txt"  # how Python hands over a file name that is not UTF-8
+    with StateStore(tmp_path / "state.sqlite") as store:
+        store.put("article", "k", {"source": odd})
+    with StateStore(tmp_path / "state.sqlite") as store:
+        assert store.get("article", "k") == {"source": odd}
