@@ -14,8 +14,13 @@ instead of ``<p>`` nodes, and adds what a line-only view needs:
    duplicated pull quotes), caption pairs, runs of headline-shaped lines (link
    lists), and the body as the densest region of text, found as the
    maximum-sum run of line scores, with hard stops at comment and "read more"
-   markers;
+   markers; small blurbs set apart at the region's end are cut, short lines
+   just above it taken in, and lists inside it that share its words kept;
 4. **recover metadata** around that region – :mod:`digest.metadata`.
+
+No library cleans plain-text dumps (all need the DOM), hence the hand-written
+rules; the weights were tuned on a development set of real pages
+(``benchmarks/clean_bench.py``) and the landscape around them is flat.
 
 Every dropped line is kept with its reason for ``digest clean --explain``.
 """
@@ -475,9 +480,7 @@ def _mark_link_lists(lines: list[Line]) -> None:
         run = [k for k in range(i, j) if lines[k].cls != "bad"]
         if len(run) >= 3:
             for k in run:
-                if LINK_LIST_BAD:
-                    lines[k].cls = "bad"
-                lines[k].reason = LINK_LIST
+                lines[k].cls, lines[k].reason = "bad", LINK_LIST
         i = max(j, i + 1)
     # a headline followed by a date line or a "read more" is a teaser
     for i, line in enumerate(lines[:-1]):
@@ -488,8 +491,6 @@ def _mark_link_lists(lines: list[Line]) -> None:
 
 
 LINK_LIST = "link list or menu (run of headline-shaped lines)"
-LINK_LIST_BAD = True
-KEEP_SHORT_IN_BODY = True
 # Weights of the region search, tuned on the development pages (benchmarks/clean_bench.py).
 GOOD_CAP, NEARGOOD_WEIGHT, SHORT_PENALTY = 800, 0.4, 5.0
 BAD_PENALTY, BAD_PER_CHAR, DATE_PENALTY, STOP_PENALTY = 10.0, 0.1, 120.0, 600.0
@@ -573,48 +574,30 @@ EXTEND_BAD_RUN = 1
 _EXTEND_STOPS = ("date line", "byline", "photo credit or caption", "image markup")
 
 
-def _extend_region(lines: list[Line], start: int, end: int) -> tuple[int, int]:
-    """Grow the region over the short lines at its edges (lists, sub-headings, a lead split off by a caption).
+def _extend_region(lines: list[Line], start: int) -> int:
+    """Grow the region upwards over the short lines at its top (a lead split off by a caption, a list).
 
     The maximum-sum run leaves out short lines at its edges because each costs
-    a little; they are taken in until a boundary: a date or byline line, a
-    boilerplate phrase, an end-of-article marker, or a run of bad lines.
+    a little; above the body they are taken in until a boundary: a date or
+    byline line, a boilerplate phrase, an end-of-article marker, or two bad
+    lines in a row.  Below the body the same walk picks up more furniture than
+    text (measured on the development pages), so the region ends where it ends.
     """
-    def walk(i: int, step: int) -> int:
-        edge, bad_run, taken = i - step, 0, 0
-        while 0 <= i < len(lines) and taken < EXTEND_LINES:
-            line = lines[i]
-            if line.hard_stop or line.reason in _EXTEND_STOPS or line.reason.startswith("boilerplate"):
-                break
-            if line.cls == "bad" and not (EXTEND_OVER_LISTS and line.reason == LINK_LIST):
-                bad_run += 1
-                if bad_run > EXTEND_BAD_RUN:
-                    break
-            else:
-                bad_run = 0
-                edge = i
-            taken += 1
-            i += step
-        return edge
-
-    if end < start:
-        return start, end
-    return walk(start - 1, -1) if EXTEND_BACK else start, walk(end + 1, 1) if EXTEND_FWD else end
-    start = walk(start - 1, -1) if EXTEND_BACK else start
-    # below the body only whole sentences are taken in: a closing line is text, a link under it is not
-    taken = 0
-    while end + 1 < len(lines) and taken < TAIL_SENTENCES:
-        line = lines[end + 1]
-        if line.cls == "bad" or not _TERMINAL.search(line.text) or line.words < 3 or line.text.endswith("?"):
+    edge, bad_run, taken, i = start, 0, 0, start - 1
+    while i >= 0 and taken < EXTEND_LINES:
+        line = lines[i]
+        if line.hard_stop or line.reason in _EXTEND_STOPS or line.reason.startswith("boilerplate"):
             break
-        end, taken = end + 1, taken + 1
-    return start, end
-
-
-EXTEND_BACK = True
-EXTEND_OVER_LISTS = False
-KEEP_LISTS_IN_BODY = False
-EXTEND_FWD = False
+        if line.cls == "bad":
+            bad_run += 1
+            if bad_run > EXTEND_BAD_RUN:
+                break
+        else:
+            bad_run = 0
+            edge = i
+        taken += 1
+        i -= 1
+    return edge
 
 
 def _is_heading(lines: list[Line], i: int, end: int) -> bool:
@@ -692,7 +675,8 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False) -> CleanR
     _mark_link_lists(lines)
     start, end = _main_region(lines)
     end = _trim_tail(lines, start, end)
-    start, end = _extend_region(lines, start, end)
+    if end >= start:
+        start = _extend_region(lines, start)
     _restore_topical_lists(lines, start, end, stops)
     title_index = _find_title(lines, start, end, result, stops)
     if title_index >= start:
@@ -704,7 +688,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False) -> CleanR
                 reason = line.reason or ("before the article text" if i < start else "after the article text")
                 dropped.append(Dropped(line.text, reason, line.number))
             continue
-        if line.cls == "bad" and not (KEEP_LISTS_IN_BODY and line.reason == LINK_LIST and start < i < end):
+        if line.cls == "bad":
             dropped.append(Dropped(line.text, line.reason, line.number))
             continue
         text_ = line.text
@@ -718,9 +702,6 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False) -> CleanR
         if split:
             blocks.append(Block("heading", split[0]))
             blocks.append(Block("paragraph", split[1]))
-            continue
-        if line.cls == "short" and not KEEP_SHORT_IN_BODY and (line.words < 3 or not _TERMINAL.search(text_)):
-            dropped.append(Dropped(line.text, "short line without sentence shape", line.number))
             continue
         blocks.append(Block("list_item" if bullet else "paragraph", text_))
     # a trailing heading has nothing to head
