@@ -202,7 +202,6 @@ _WEAK = [
     r"\bnewsletter\b", r"\bcookies?\b", r"\babo\b", r"\babonnement\b", r"\bsubscription\b", r"\bpodcast\b",
     r"\bpublicit", r"\bwerbung\b", r"\banzeige\b", r"\bsponsored\b",
 ]
-_STRONG_RE = re.compile("|".join(_STRONG), re.I)
 # Consent dialogs are long paragraphs of good prose; these phrases mark them at any length.
 _CONSENT = re.compile(
     r"\b(?:we|wir) (?:use|verwenden|nutzen|setzen)\b.{0,40}\bcookies\b|\btechnische speicherung\b|"
@@ -497,7 +496,7 @@ BAD_PENALTY, BAD_PER_CHAR, DATE_PENALTY, STOP_PENALTY = 10.0, 0.1, 120.0, 600.0
 PHRASE_PENALTY, REPEAT_PENALTY = 50.0, 30.0
 
 
-def _line_score(line: Line, in_body_stop: bool) -> float:
+def _line_score(line: Line) -> float:
     chars = len(line.text)
     if line.cls == "good":
         return float(min(chars, GOOD_CAP))
@@ -521,7 +520,7 @@ def _main_region(lines: list[Line]) -> tuple[int, int]:
     best, best_range = 0.0, (0, -1)
     current, start = 0.0, 0
     for i, line in enumerate(lines):
-        score = _line_score(line, False)
+        score = _line_score(line)
         if current <= 0:
             current, start = score, i
         else:
