@@ -252,10 +252,81 @@ def _render_pdf_all(pdf_module, briefing) -> bytes:
     return pdf_module.render_pdf(briefing)
 
 
-def worker_build(corpus: Path, out: Path, jobs: int) -> dict:
+# --- proposed changes, measured before they land (--proposed) --------------------
+
+
+def link_fingerprint(articles) -> str:
+    """Everything ``link_stories`` reads, in order: same fingerprint, same links and summaries."""
+    import hashlib
+
+    from digest.pipeline import pipeline_version
+
+    digest = hashlib.sha256(pipeline_version().encode())
+    stories = Path(sys.modules["digest.stories"].__file__)
+    digest.update(stories.read_bytes())
+    for a in articles:
+        digest.update("\0".join([a.id, a.lang, a.title, a.standfirst, a.text, *a.summary.sentences]).encode(
+            "utf-8", "surrogatepass"))
+        digest.update(b"\1")
+    return digest.hexdigest()
+
+
+def cached_link_stories(articles, store, link) -> bool:
+    """``link(articles)`` unless the state store holds the result for exactly these articles.
+
+    Keeps one entry (the last batch): the related ids of every article and the
+    summaries the linker re-picked.  Returns True when the cached result was used.
+    """
+    from dataclasses import asdict
+
+    from digest.article import Summary
+
+    key = link_fingerprint(articles)
+    cached = store.get("link", "last")
+    if cached and cached.get("key") == key:
+        for a in articles:
+            a.related = cached["related"].get(a.id, [])
+            if a.id in cached["summaries"]:
+                a.summary = Summary(**cached["summaries"][a.id])
+        return True
+    before = {a.id: list(a.summary.sentences) for a in articles}
+    link(articles)
+    store.put("link", "last", {
+        "key": key,
+        "related": {a.id: a.related for a in articles if a.related},
+        "summaries": {a.id: asdict(a.summary) for a in articles if a.summary.sentences != before[a.id]},
+    })
+    return False
+
+
+def _install_proposed(out: Path) -> None:
+    """Route the build through the render cache (digest.pdf.render_pdf_cached) and a link cache."""
+    import digest.pdf as pdf_module
+    import digest.stories as stories_module
+    from digest.state import StateStore
+
+    state = out / "state.sqlite"
+    plain_render, plain_link = pdf_module.render_pdf, stories_module.link_stories
+
+    def render(briefing, *args, **kwargs):
+        with StateStore(state) as store:
+            return pdf_module.render_pdf_cached(briefing, store, *args, **kwargs)[0]
+
+    def link(articles):
+        with StateStore(state) as store:
+            cached_link_stories(articles, store, plain_link)
+
+    pdf_module.render_pdf = render
+    stories_module.link_stories = link
+
+
+def worker_build(corpus: Path, out: Path, jobs: int, proposed: bool = False) -> dict:
     """``digest build`` as the CLI runs it (``digest.pipeline.build``)."""
     from digest.config import Settings
     from digest.pipeline import build
+
+    if proposed:
+        _install_proposed(out)
 
     settings = Settings(out=out, inputs=[corpus], jobs=jobs, quiet=True)
     load_before = os.getloadavg()[0]
@@ -488,6 +559,11 @@ def measure_size(size: int, texts, args, work: Path, env: dict) -> dict:
                       env, args.timeout)
     entry["build_cold"], entry["build_warm"] = cold, warm
     _progress(f"{size}: builds done")
+    if args.proposed:
+        folder = ["--corpus", str(corpus), "--out", str(work / f"p-{size}"), "--jobs", "1", "--proposed"]
+        entry["proposed_cold"] = run_worker("build", folder, env, args.timeout)
+        entry["proposed_warm"] = run_worker("build", folder, env, args.timeout)
+        _progress(f"{size}: proposed builds done")
     if size in args.jobs_sizes:
         entry["build_jobs2"] = run_worker("build", ["--corpus", str(corpus), "--out", str(work / f"j2-{size}"),
                                                     "--jobs", "2"], env, args.timeout)
@@ -557,6 +633,11 @@ def table(results: dict) -> str:
             ok = "same" if same and all(v != "DIFFERENT" for v in same.values()) else "DIFFER"
             row += f" {per2:>12.1f} {per / per2 if per2 else 0:>6.2f}x {ok:>12}"
         lines.append(row)
+    for size, entry in sizes.items():
+        cold, warm = entry.get("proposed_cold"), entry.get("proposed_warm")
+        if cold and warm and "error" not in cold and "error" not in warm:
+            lines.append(f"{size:>9} with the proposed link and PDF caches: cold {cold['seconds']:.1f} s, "
+                         f"warm {warm['seconds']:.1f} s -> {cold['seconds'] / warm['seconds']:.1f}x")
     if results.get("startup"):
         s = results["startup"]
         lines.append(f"\n`digest --help`: best {s['best_s']:.3f} s, median {s['median_s']:.3f} s "
@@ -587,6 +668,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="also render the PDF with every story in full up to this many articles (default 100)")
     parser.add_argument("--peers", type=int, default=300, help="texts for the peer comparison (0: skip)")
     parser.add_argument("--quick", action="store_true", help="stage timings only (no builds)")
+    parser.add_argument("--proposed", action="store_true",
+                        help="also measure cold/warm builds with the proposed link and PDF caches")
     parser.add_argument("--live", action="store_true",
                         help="run the working tree's code (default: a snapshot of digest/ and templates/ taken at start)")
     parser.add_argument("--timeout", type=float, default=None, help="seconds allowed per measurement process")
@@ -604,7 +687,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.worker == "stages":
             result = worker_stages(args.corpus, args.out, args.pdf_full_max)
         elif args.worker == "build":
-            result = worker_build(args.corpus, args.out, args.jobs)
+            result = worker_build(args.corpus, args.out, args.jobs, args.proposed)
         elif args.worker == "peers":
             result = peers(args.data, args.jobs)
         elif args.worker == "profile":
