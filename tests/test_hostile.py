@@ -232,6 +232,12 @@ def hostile_corpus(folder: Path, canary: Path) -> None:
         "The court is expected to rule on the appeal before the end of next year, a spokesman said.\n"
     )
     (folder / "controls.txt").write_bytes(controls.encode("utf-8"))
+    (folder / "markup-title.txt").write_text(
+        'Minister calls <b>data</b> centre "the best" & <i>safest</i> in Europe\n'
+        "The minister opened the new data centre in Bissen on Monday and praised the 120 engineers who built it.\n"
+        "The operator said the building uses waste heat from its servers to warm 400 nearby homes in the village.\n"
+        "The next phase will start in the autumn of next year, a spokesperson for the operator said on Monday.\n",
+        encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -291,18 +297,23 @@ def test_nothing_from_a_named_file_reaches_an_output(watched_build):
 def test_hostile_text_comes_out_escaped_or_removed_and_every_output_parses(watched_build):
     base, _canary, _result, _log = watched_build
     assert of_kind(output_problems(base / "out"), *LIVE) == []
-    # the hostile headline (the image's alt text) reached the reader as text, not as an element
-    visible = lxml_html.fromstring((base / "out" / "digest.html").read_bytes()).text_content()
-    assert """Photo "><img src=x onerror=alert('alt')>""" in visible
-    titles = [e.findtext("title") for e in etree.fromstring((base / "out" / "feed.xml").read_bytes()).iter("item")]
-    assert """Photo "><img src=x onerror=alert('alt')>""" in titles
+    # every headline reached the reader as text: the markup in it is printed, not obeyed
+    squash = lambda text: " ".join(text.split())  # noqa: E731
+    visible = squash(lxml_html.fromstring((base / "out" / "digest.html").read_bytes()).text_content())
+    feed_titles = {squash(e.findtext("title") or "")
+                   for e in etree.fromstring((base / "out" / "feed.xml").read_bytes()).iter("item")}
+    data = json.loads((base / "out" / "digest.json").read_text(encoding="utf-8"))
+    titles = [squash(a["display_title"]) for a in data["articles"] if a["title"]]
+    assert any("<" in t for t in titles), titles  # the corpus must get markup into a headline
+    for title in titles:
+        assert title in visible and title in feed_titles, title
 
 
 @pytest.mark.xfail(strict=True, reason=(
     "clean.py passes url=<the input file path> to trafilatura.bare_extraction, so an HTML article's url is a "
-    "local path, and keeps image='file:///etc/passwd' from ![x](file:///etc/passwd) or og:image; "
-    "templates/email.html and the PDF link both as they are: <a href='/…/in/hostile.html'>, "
-    "<a href='file:///etc/passwd'>, PDF URI file:///…/hostile.html, digest.json url/image"))
+    "local path, and keeps image='file:///etc/passwd' from ![x](file:///etc/passwd) or og:image; the email "
+    "now drops them, but the PDF links the url (URI file:///…/in/hostile.html) and digest.json keeps "
+    "url='/…/in/hostile.html' and image='file:///etc/passwd'"))
 def test_links_in_the_outputs_of_the_hostile_build_are_only_http(watched_build):
     base, _canary, _result, _log = watched_build
     assert of_kind(output_problems(base / "out"), "link") == []
@@ -394,17 +405,31 @@ def test_renderers_escape_markup_in_every_field(tmp_path):
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "templates/email.html links article.url as given (<a href=\"{{ article.url }}\">Read the original): "
-    "url='javascript:alert(1)' becomes a live javascript: link in digest.html and the email; "
-    "mail.py/feed.py should link only http(s) URLs (feed.canonical_url already checks)"))
+    "the email is fixed, but templates/briefing.html (PDF) still links article.url as given: PDF URI "
+    "actions javascript:alert('url'), data:text/html,…, file:///etc/passwd; and digest.json keeps url/image "
+    "as the cleaner found them (javascript:, data:, file:, //host): clean.py/metadata should keep only "
+    "http(s) url/image, or digest_json/the PDF template should drop others"))
 def test_renderers_link_only_http_urls_whatever_the_article_says(tmp_path):
     articles = [
         hostile_article(1, url="javascript:alert('url')", image="file:///etc/passwd"),
         hostile_article(2, url="data:text/html,<script>alert(1)</script>", image="javascript:alert('img')"),
         hostile_article(3, url="file:///etc/passwd", image="//evil.example/x.png"),
     ]
-    render_everything(make_briefing(articles, base_url="javascript:alert('base')//"), tmp_path)
+    render_everything(make_briefing(articles), tmp_path)
     assert of_kind(output_problems(tmp_path), "link") == []
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "--base-url / base_url is not validated: 'javascript:alert(1)//' becomes the feed's <link>, atom:link "
+    "and atom:id and every item link; config.py/build.py should refuse a base URL that is not http(s) "
+    "(exit status 2)"))
+def test_a_base_url_that_is_not_http_is_a_usage_error(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "digest", "build", str(SEEDS / "002_b5962e9db26456b4.txt"), "--out",
+         str(tmp_path / "out"), "--base-url", "javascript:alert('base')//"],
+        capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert result.returncode == 2, result.stdout
+    assert "base" in result.stderr.lower() and "Traceback" not in result.stderr
 
 
 def test_renderers_drop_characters_xml_forbids(tmp_path):
