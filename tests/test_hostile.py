@@ -396,7 +396,8 @@ def make_briefing(articles, **kwargs):
     return Briefing(**values)
 
 
-def test_renderers_escape_markup_in_every_field(tmp_path):
+def test_renderers_escape_markup_in_every_field(tmp_path, socket_disabled):
+    """(socket_disabled, from pytest-socket: any socket use in the renderers fails this test.)"""
     render_everything(make_briefing([hostile_article(1), hostile_article(2)]), tmp_path)
     assert output_problems(tmp_path) == []
     html = (tmp_path / "digest.html").read_text(encoding="utf-8")
