@@ -640,6 +640,9 @@ def _split_heading_colon(text: str, stops: frozenset[str]) -> tuple[str, str] | 
 # --------------------------------------------------------------------------- the cleaner
 
 
+LANG_SAMPLE = 8000  # characters of prose-like lines: enough for every development page, more only costs time
+
+
 def _detect(text: str) -> tuple[str, float]:
     """The page's language from its longer lines (menus in another language do not sway it)."""
     from .language import detect_lang
@@ -662,7 +665,8 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False) -> CleanR
     if lang:
         result.evidence["lang"] = meta.evidence(lang, "given by the caller", 1.0)
     else:
-        sample = "\n".join(l for l in text.splitlines() if len(l.split()) >= 8)[:20000] or text[:5000]
+        prose = (l for l in text.splitlines() if len(l.split()) >= 8 and _code_score(l) < 0.02)
+        sample = "\n".join(prose)[:LANG_SAMPLE] or text[:LANG_SAMPLE]
         lang, confidence = _detect(sample)
         result.evidence["lang"] = meta.evidence(lang, "py3langid on the page's longer lines", confidence)
     result.lang = lang
