@@ -173,13 +173,19 @@ def test_an_article_with_no_installed_model_is_published_and_says_how_to_get_one
     assert "digest models install fr en" in result.stdout
 
 
-def test_quiet_mode_still_names_every_skipped_file_on_stderr(bad_run, tmp_path):
-    base, skipped, _published, _result = bad_run
-    result = digest_cli("build", str(base / "in"), "--out", str(tmp_path / "out"), "--quiet")
+def test_quiet_mode_still_names_every_skipped_file_on_stderr(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS / GOOD_SEEDS[1], folder / "good.txt")
+    shutil.copy(BAD / "whitespace.txt", folder / "blank.txt")
+    (folder / "photo.md").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    result = digest_cli("build", str(folder), "--out", str(tmp_path / "out"), "--quiet")
     assert result.returncode == 1
     assert result.stdout == ""
-    named = {line.split(": ", 2)[1] for line in result.stderr.splitlines() if line.startswith("skipped: ")}
-    assert named == {str(base / "in" / name) for name in skipped}
+    assert result.stderr.splitlines() == [
+        f"skipped: {folder / 'blank.txt'}: empty file",
+        f"skipped: {folder / 'photo.md'}: binary file (a PNG image), not text",
+    ]
 
 
 def test_the_size_limit_is_set_on_the_command_line(tmp_path):
