@@ -3,8 +3,11 @@
 Every file is first written in full to a temporary file in the output folder,
 flushed to disk, and only then renamed over the old one (``os.replace`` is
 atomic on POSIX).  A build killed at any moment leaves each output either
-entirely old or entirely new.  A lock file keeps two builds from writing into
-the same folder at once.
+entirely old or entirely new; the temporary files it leaves are removed by
+the next build.  A lock file keeps two builds from writing into the same
+folder at once.  Outputs get the permissions a plain ``open()`` would give
+them (or keep those of the file they replace), so a web server can still
+read the feed: temporary files are created private, and that must not leak.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ def write_all_atomic(files: dict[Path, bytes | str]) -> None:
             payload = data.encode("utf-8") if isinstance(data, str) else data
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
             staged.append((tmp, path))
+            os.fchmod(fd, _mode_for(path))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)
                 handle.flush()
@@ -59,6 +63,16 @@ def write_all_atomic(files: dict[Path, bytes | str]) -> None:
         raise
     for folder in {path.parent for _tmp, path in staged}:
         _fsync_dir(folder)
+
+
+def _mode_for(path: Path) -> int:
+    """The mode of the file being replaced, else what open() would create (0666 less the umask)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def remove_stale_temporaries(folder: Path) -> list[Path]:

@@ -102,3 +102,15 @@ def test_the_lock_dies_with_a_killed_build(lock_holder):
     holder.wait()
     with OutputLock(out) as lock:  # no stale lock: the kernel released it
         assert lock.path.read_text() == str(os.getpid())
+
+
+def test_outputs_are_readable_like_any_new_file_and_keep_a_mode_set_on_purpose(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "feed.xml", "<rss/>")
+        assert (tmp_path / "feed.xml").stat().st_mode & 0o777 == 0o644  # not mkstemp's private 0600
+        (tmp_path / "feed.xml").chmod(0o640)
+        write_atomic(tmp_path / "feed.xml", "<rss>new</rss>")
+        assert (tmp_path / "feed.xml").stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(umask)
