@@ -255,3 +255,13 @@ def test_cli_reports_a_missing_file_in_one_line(capsys):
     assert main(["clean", "no/such/file.txt"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no/such/file.txt" in err
+
+
+def test_repairs_leave_names_and_french_typography_alone():
+    from digest.repair import fix_space_before_punctuation, split_glued_caption
+
+    assert split_glued_caption("LuxProvide runs MeluXina and DeSantis met the McDonald family in the LuxConnect data centre") is None
+    assert split_glued_caption("Moderatorin Avanti SharmaThe panel discussed how companies in Europe can use AI safely") == (
+        "Moderatorin Avanti Sharma", "The panel discussed how companies in Europe can use AI safely")
+    assert fix_space_before_punctuation("Il a dit : « Bonjour ! »", "fr") == "Il a dit : « Bonjour ! »"
+    assert fix_space_before_punctuation("MeluXina , launched in 2021 .", "en") == "MeluXina, launched in 2021."
