@@ -437,6 +437,7 @@ def rank_blocks(
     sentences: int | None = None,
     weights: dict[str, float] | None = None,
     avoid: Iterable[str] = (),
+    explain: bool = True,
 ) -> tuple[list[Candidate], list[int], list[dict]]:
     """The candidates, the indices of the picked ones (in article order) and the explanation.
 
@@ -456,7 +457,9 @@ def rank_blocks(
     told = [Counter(content_terms(sentence, lang)) for sentence in avoid]
     repeats = [i for i, cand in enumerate(candidates) if any(_cosine(Counter(cand.terms), t) > REDUNDANCY for t in told)]
     picked = _select(candidates, scores, similarity, max(0, count), exclude=repeats)
-    explain = [
+    if not explain:
+        return candidates, picked, []
+    explanation = [
         {
             "sentence": candidates[i].text,
             "position": candidates[i].position,
@@ -465,7 +468,7 @@ def rank_blocks(
         }
         for i in picked
     ]
-    return candidates, picked, explain
+    return candidates, picked, explanation
 
 
 def _paragraph_blocks(text: str) -> list[Block]:
@@ -480,7 +483,9 @@ def summarize_text(
     Returns the picked sentences, verbatim and in their original order.
     ``sentences`` fixes the length; by default it adapts to the article.
     """
-    candidates, picked, _ = rank_blocks(_paragraph_blocks(text), lang=lang, title=title, sentences=sentences)
+    candidates, picked, _ = rank_blocks(
+        _paragraph_blocks(text), lang=lang, title=title, sentences=sentences, explain=False
+    )
     return [candidates[i].text for i in picked]
 
 
