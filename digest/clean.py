@@ -297,6 +297,12 @@ def _code_score(text: str) -> float:
     return (len(text) - len(text.translate(_CODE_CHARS))) / max(1, len(text))
 
 
+# jusText's idea, on lines: long text rich in function words is prose.  (characters, stop-word share)
+GOOD_CHARS, GOOD_DENSITY = 150, 0.25
+SENTENCE_CHARS, SENTENCE_DENSITY = 70, 0.28  # a shorter line that ends like a sentence
+NEAR_CHARS, NEAR_DENSITY = 50, 0.18
+
+
 def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
     """Give one line its own class and reason, before its neighbours are considered."""
     text = line.text
@@ -350,13 +356,13 @@ def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
         capitals = sum(1 for w in words if w[0].isupper()) / line.words
         if capitals >= CAPITALISED_SHARE:
             return bad("link texts glued together (nearly every word capitalised)")
-    if chars >= 150 and line.stop_density >= 0.25:
+    if chars >= GOOD_CHARS and line.stop_density >= GOOD_DENSITY:
         line.cls = "good"
-    elif chars >= 70 and line.stop_density >= 0.28 and ends:
+    elif chars >= SENTENCE_CHARS and line.stop_density >= SENTENCE_DENSITY and ends:
         line.cls = "good"
-    elif chars >= 150 and line.stop_density < 0.08:
+    elif chars >= GOOD_CHARS and line.stop_density < 0.08:
         return bad("word list (no function words)")
-    elif chars >= 50 and line.stop_density >= 0.18:
+    elif chars >= NEAR_CHARS and line.stop_density >= NEAR_DENSITY:
         line.cls = "neargood"
     else:
         line.cls = "short"
