@@ -35,6 +35,14 @@ class TranslationRequired(ConfigError):
     """``--require-translation`` was given and a needed model is missing."""
 
 
+class NothingPublished(ConfigError):
+    """No input became an article; ``report`` still says why for each file."""
+
+    def __init__(self, message: str, report: "BuildReport"):
+        super().__init__(message)
+        self.report = report
+
+
 @dataclass
 class BuildReport:
     files: int = 0
@@ -85,7 +93,7 @@ def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = 
         articles = _process_all(paths, settings, report, progress)
         _link_and_translate(articles, settings, report)
         if not articles:
-            raise ConfigError("no article could be read from " + ", ".join(map(str, inputs)))
+            raise NothingPublished("no article could be read from " + ", ".join(map(str, inputs)), report)
         articles.sort(key=lambda a: (-_date_key(a.date), a.source))
         report.articles = articles
         briefing = Briefing(

@@ -355,10 +355,6 @@ def test_a_build_migrates_a_version_0_state_store_and_keeps_its_contents(tmp_pat
         conn.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "pipeline.build raises ConfigError('no article could be read from …') before the report exists, so "
-    "build.py prints only that line: the reason for each skipped file is lost exactly when the user "
-    "needs it most"))
 def test_when_no_file_can_be_read_each_one_is_still_named(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -371,9 +367,6 @@ def test_when_no_file_can_be_read_each_one_is_still_named(tmp_path):
     assert f"{folder / 'photo.txt'}: binary file (a PNG image), not text" in output
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "--debug is an option of `digest` only: `digest build … --debug`, where users put it, is rejected "
-    "with 'unrecognized arguments' (cli.py could add it to every subcommand with default=SUPPRESS)"))
 def test_debug_is_accepted_after_the_command_too(tmp_path):
     result = digest_cli("build", str(SEEDS / GOOD_SEEDS[0]), "--out", str(tmp_path / "out"), "--quiet", "--debug")
     assert result.returncode == 0, result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..config import ConfigError, load_config
     from ..outputs import OutputLocked
-    from ..pipeline import build, format_report, progress_bar
+    from ..pipeline import NothingPublished, build, format_report, progress_bar
 
     try:
         settings = load_config(args.config)
@@ -61,10 +62,17 @@ def run(args: argparse.Namespace) -> int:
             settings.max_file_bytes = int(args.max_file_size * 1024 * 1024)
         if settings.jobs < 1 or settings.feed_limit < 1:
             raise ConfigError("--jobs and --feed-limit must be at least 1")
+        if settings.base_url and not re.match(r"^https?://[^\s<>\"']+$", settings.base_url, re.I):
+            raise ConfigError(f"--base-url must be an http(s) URL, not {settings.base_url!r}")
         if settings.templates and not settings.templates.is_dir():
             raise ConfigError(f"{settings.templates}: templates folder not found")
         settings.quiet = args.quiet
         report = build(settings, progress=progress_bar(args.quiet))
+    except NothingPublished as exc:
+        for problem in exc.report.problems:
+            print(f"skipped: {problem}", file=sys.stderr)
+        print(f"digest: error: {exc}", file=sys.stderr)
+        return 2
     except (ConfigError, OutputLocked) as exc:
         print(f"digest: error: {exc}", file=sys.stderr)
         return 2
