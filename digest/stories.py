@@ -34,7 +34,9 @@ MAX_POSTINGS = 50  # a feature shared by more articles than this is too common t
 TERMS_PER_ARTICLE = 40
 MIN_SHARED = 3  # distinct features two articles must share
 # Shared evidence needed, in units of "a feature no other article has" (idf / log(1 + N)).
-MIN_EVIDENCE = 2.5
+# Reports in two languages can only meet through names and figures, so they need less.
+MIN_EVIDENCE = 4.0
+MIN_EVIDENCE_ACROSS_LANGUAGES = 2.5
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _NUMBER = re.compile(r"\d[\d.,  ]*\d|\d")
@@ -91,6 +93,17 @@ def fingerprint(article: Article) -> tuple[Counter, set[str], set[str]]:
     return terms, neutral, words
 
 
+def sentence_facts(sentence: str) -> set[str]:
+    """The language-neutral facts of one sentence: its figures (two or more digits,
+    years left out) and its coined names."""
+    facts = {"name:" + _fold(token) for token in _NAME_TOKEN.findall(sentence) if len(token) >= 3}
+    for number in _NUMBER.findall(sentence):
+        digits = re.sub(r"\D", "", number)
+        if len(digits) >= 2 and not _YEAR.match(digits):
+            facts.add("num:" + digits)
+    return facts
+
+
 def _features(articles: list[Article]) -> list[tuple[set[str], set[str]]]:
     """Each article's fingerprint: its top tf-idf words, and its names and figures.
 
@@ -116,9 +129,9 @@ def find_related(articles: list[Article]) -> list[list[int]]:
     """For each article, the indices of the articles that report the same story.
 
     Two articles are linked when they share at least :data:`MIN_SHARED` distinctive
-    features worth :data:`MIN_EVIDENCE` together: each shared feature counts its
-    idf relative to the batch's largest possible idf, so a feature only these two
-    articles have counts 1 and one that most articles have counts almost 0; names
+    features worth :data:`MIN_EVIDENCE` together: each shared feature counts
+    log(1 + N/df) / log(1 + N), so a feature only these two articles have counts
+    almost 1 and one that every article has counts little; names
     and figures count double, as they pin a story down better than words.  The
     measure is absolute, not relative to article length, so a long feature that
     mentions a story in passing does not drown the evidence.
@@ -135,7 +148,7 @@ def find_related(articles: list[Article]) -> list[list[int]]:
     for feature, ids in postings.items():
         if len(ids) < 2 or len(ids) > MAX_POSTINGS:
             continue
-        weight = math.log((1 + total) / len(ids)) / scale
+        weight = math.log(1 + total / len(ids)) / scale
         if feature.split(":", 1)[0] not in _LANG_PREFIXES:
             weight *= 2  # names and figures
         pairs = list(combinations(ids, 2))
@@ -144,7 +157,8 @@ def find_related(articles: list[Article]) -> list[list[int]]:
             shared_weight[pair] += weight
     related: list[list[int]] = [[] for _ in articles]
     for (a, b), count in shared_count.items():
-        if count >= MIN_SHARED and shared_weight[(a, b)] >= MIN_EVIDENCE:
+        needed = MIN_EVIDENCE if articles[a].lang == articles[b].lang else MIN_EVIDENCE_ACROSS_LANGUAGES
+        if count >= MIN_SHARED and shared_weight[(a, b)] >= needed:
             related[a].append(b)
             related[b].append(a)
     return [sorted(r) for r in related]
@@ -167,7 +181,7 @@ def _deduplicate_summaries(articles: list[Article], related: list[list[int]]) ->
         earlier = [i for i in related[index] if i < index]
         if not earlier or not article.summary.sentences:
             continue
-        told = [s for i in earlier if articles[i].lang == article.lang for s in articles[i].summary.sentences]
+        told = [s for i in earlier for s in articles[i].summary.sentences]
         if not told:
             continue
         summarize_article(article, sentences=len(article.summary.sentences), avoid=told)

@@ -416,6 +416,27 @@ def _select(
     return sorted(picked)
 
 
+def _repeats(candidates: list[Candidate], told: list[str], lang: str) -> list[int]:
+    """Candidates that tell a fact one of the ``told`` sentences already tells: in the
+    same language, by word overlap; in any language, by sharing two figures or
+    names ("7.000 Gäste aus 57 Ländern" repeats "7,000 guests from 57 countries")."""
+    if not told:
+        return []
+    from .stories import sentence_facts
+
+    told_terms = [Counter(content_terms(sentence, lang)) for sentence in told]
+    told_facts = [sentence_facts(sentence) for sentence in told]
+    repeats = []
+    for index, cand in enumerate(candidates):
+        terms = Counter(cand.terms)
+        facts = sentence_facts(cand.text)
+        if any(_cosine(terms, other) > REDUNDANCY for other in told_terms) or any(
+            len(facts & other) >= 2 for other in told_facts
+        ):
+            repeats.append(index)
+    return repeats
+
+
 def _cosine(a: Counter, b: Counter) -> float:
     if not a or not b:
         return 0.0
@@ -454,8 +475,7 @@ def rank_blocks(
     signals, similarity = sentence_signals(candidates, title_terms, lang)
     scores = _score(signals, weights)
     count = sentences if sentences is not None else default_length(len(candidates))
-    told = [Counter(content_terms(sentence, lang)) for sentence in avoid]
-    repeats = [i for i, cand in enumerate(candidates) if any(_cosine(Counter(cand.terms), t) > REDUNDANCY for t in told)]
+    repeats = _repeats(candidates, list(avoid), lang)
     picked = _select(candidates, scores, similarity, max(0, count), exclude=repeats)
     if not explain:
         return candidates, picked, []

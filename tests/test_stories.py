@@ -60,6 +60,19 @@ def test_the_same_fact_is_not_told_twice_in_one_briefing():
     assert "approved the new Moselle bridge after years of debate" not in second.summary.sentences[0]
 
 
+def test_a_fact_told_in_english_is_not_repeated_from_the_german_report():
+    english = summarize_article(_article("en", BRIDGE_A.title, [b.text for b in BRIDGE_A.blocks]), sentences=3)
+    german = summarize_article(_article("de", "Moselbrücke kostet 40,5 Millionen", [
+        "Die neue Moselbrücke von BrückenWerk kostet 40.500.000 Euro und soll täglich 22.500 Autos tragen.",
+        "Der Stadtrat von Trier hat die Brücke am Montag nach langer Debatte genehmigt.",
+    ], lang="de"), sentences=1)
+    assert any("40,500,000 euros" in s for s in english.summary.sentences)
+    assert "40.500.000 Euro" in german.summary.sentences[0]
+    link_stories([english, german])
+    assert german.related == ["en"]
+    assert german.summary.sentences == ["Der Stadtrat von Trier hat die Brücke am Montag nach langer Debatte genehmigt."]
+
+
 def test_many_unrelated_articles_stay_unlinked():
     articles = [
         _article(f"n{i}", f"Report {i}", [f"Item{i}Corp reported {1000 + i * 37} orders for its Model{i} widget in region {i}."])
