@@ -469,6 +469,18 @@ def _restore_topical_lists(lines: list[Line], start: int, end: int, stops: froze
 LIST_OVERLAP = 0.5
 
 
+def _mark_comments(lines: list[Line]) -> None:
+    """Text under a comment header ("Peter sagt:", "Jane on 2 May 2019 said:") is a reader's comment."""
+    in_comment = False
+    for line in lines:
+        if line.reason.startswith("comment header"):
+            in_comment = True
+        elif line.hard_stop:
+            in_comment = False
+        elif in_comment and line.cls != "bad":
+            line.cls, line.reason = "bad", "reader comment"
+
+
 def _headline_shaped(line: Line) -> bool:
     text = line.text
     return 1 <= line.words <= 16 and not _TERMINAL.search(text) and len(text) <= 140 and not text.endswith(":")
@@ -681,6 +693,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False) -> CleanR
     for line in lines:
         classify_line(line, stops, lang)
     _mark_repeats(lines)
+    _mark_comments(lines)
     _mark_link_lists(lines)
     start, end = _main_region(lines)
     end = _trim_tail(lines, start, end)
