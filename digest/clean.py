@@ -788,7 +788,25 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         result.title = lines[best].text
         result.evidence["title"] = meta.evidence(result.title, f"headline-shaped line {lines[best].number} above the body",
                                                  min(0.9, 0.3 + best_score / 10))
+        _split_site_name(result)
     return best
+
+
+_SITE_SUFFIX = re.compile(r"^(?P<title>.{15,}?)\s+[|–—-]\s+(?P<site>[^|–—-]{2,40})$")
+
+
+def _split_site_name(result: CleanResult) -> None:
+    """A page title "Headline | Site" or "Headline - Site": the headline, and the site as publisher."""
+    m = _SITE_SUFFIX.match(result.title)
+    if not m or not 1 <= len(m.group("site").split()) <= 4 or len(m.group("title").split()) < 3:
+        return
+    site = m.group("site").strip()
+    if not site[:1].isupper() and "." not in site:  # "… - and more" is part of the headline
+        return
+    result.title = m.group("title").strip()
+    result.evidence["title"] = meta.evidence(result.title, "page title without the site name", 0.7)
+    result.evidence["publisher"] = meta.evidence(site, "site name after the page title", 0.5)
+    result.publisher = site
 
 
 TITLE_WINDOW, TITLE_MIN_OVERLAP = 30, 0.2
@@ -869,10 +887,10 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
             break
     # publisher
     publisher, where = meta.publisher_from_lines([l.text for l in lines])
-    if publisher:
+    if publisher and (not result.publisher or where.startswith("site line")):
         result.publisher = publisher
         result.evidence["publisher"] = meta.evidence(publisher, where, 0.6)
-    elif result.image:
+    elif result.image and not result.publisher:
         host = meta.publisher_from_url(result.image)
         if host:
             result.publisher = host

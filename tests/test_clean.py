@@ -265,3 +265,15 @@ def test_repairs_leave_names_and_french_typography_alone():
         "Moderatorin Avanti Sharma", "The panel discussed how companies in Europe can use AI safely")
     assert fix_space_before_punctuation("Il a dit : « Bonjour ! »", "fr") == "Il a dit : « Bonjour ! »"
     assert fix_space_before_punctuation("MeluXina , launched in 2021 .", "en") == "MeluXina, launched in 2021."
+
+
+def test_page_title_with_site_name_gives_headline_and_publisher():
+    raw = ("Home\nNews\nCouncil approves new tram line for the city centre | The Valley Courier\n"
+           "The council voted 31 to 9 on Thursday evening to build a tram line linking the railway station with the "
+           "university campus, ending a debate that has run for almost a decade.\n"
+           "Construction is due to start next spring and should take about three years, and the city expects around "
+           "18,000 passengers a day.\n")
+    result = clean_text(raw, "en")
+    assert result.title == "Council approves new tram line for the city centre"
+    assert result.publisher == "The Valley Courier"
+    assert result.evidence["publisher"].source == "site name after the page title"
