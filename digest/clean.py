@@ -588,6 +588,8 @@ def _trim_tail(lines: list[Line], start: int, end: int) -> int:
 
 EXTEND_LINES = 12
 EXTEND_BAD_RUN = 1
+_HEADER_REASONS = ("date line", "byline", "photo credit or caption", "image markup", "duplicated pull quote",
+                   "photo caption", "navigation or button text", "repeated line")
 _EXTEND_STOPS = ("date line", "byline", "photo credit or caption", "image markup")
 
 
@@ -767,7 +769,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
             continue
         if line.reason and line.reason not in ("repeated line", "repeated short line", LINK_LIST, "teaser headline"):
             continue
-        if text.endswith((".", ",", ";", ":")) and not text.endswith("...") or meta.find_dates(text):
+        if text.endswith((".", ",", ";", ":")) and not text.endswith("...") or meta.is_date_line(text):
             continue
         if i >= start:
             # a headline can open the dense region only as its first headline-shaped lines
@@ -834,13 +836,18 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
     # date: a date line just around the headline > a date in the first paragraph > the image path
     head_lo = max(0, (title_index if title_index >= 0 else start) - 3)
     candidates: list[tuple[str, str, float]] = []
+    anchor = title_index if title_index >= 0 else start
     for i in range(head_lo, min(len(lines), start + 3)):
-        if lines[i].words > 12:
+        line = lines[i]
+        if line.words > 12 or i == title_index:
             continue
-        for d in meta.find_dates(lines[i].text, lang):
-            where = "dateline next to the headline" if i >= (title_index if title_index >= 0 else start) else "page header date"
-            conf = 0.9 if where.startswith("dateline") else 0.3
-            candidates.append((d.iso, where, conf))
+        for d in meta.find_dates(line.text, lang)[:1]:
+            if i < anchor:
+                candidates.append((d.iso, "page header date", 0.3))
+            elif line.reason in ("date line", "byline"):
+                candidates.append((d.iso, "dateline next to the headline", 0.9))
+            else:
+                candidates.append((d.iso, "date in a short line next to the headline", 0.55))
     first_paras = " ".join([b.text[:300] for b in result.blocks if b.kind == "paragraph"][:2])
     for d in meta.find_dates(first_paras, lang):
         candidates.append((d.iso, "date in the first paragraph (event date)", 0.5))
@@ -878,6 +885,15 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
             result.standfirst = first.text
             result.evidence["standfirst"] = meta.evidence(first.text, "one-sentence lead below the headline", 0.7)
             result.blocks.pop(0)
+    elif title_index >= 0 and not from_html and title_index + 1 < start:
+        # "Headline / lead / dateline / picture / credit / body": the lead sits above the page furniture
+        lead = lines[title_index + 1]
+        between = lines[title_index + 2:start]
+        if (lead.cls in ("good", "neargood") and _TERMINAL.search(lead.text) and len(lead.text) <= 400
+                and between and all(l.cls == "bad" and l.reason in _HEADER_REASONS for l in between)):
+            result.standfirst = lead.text
+            result.evidence["standfirst"] = meta.evidence(lead.text, "lead between the headline and the dateline", 0.6)
+            result.dropped = [d for d in result.dropped if d.line != lead.number]
     # author
     for line in lines[max(0, start - 8): start + 3]:
         name = meta.byline_author(line.text)

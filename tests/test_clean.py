@@ -277,3 +277,13 @@ def test_page_title_with_site_name_gives_headline_and_publisher():
     assert result.title == "Council approves new tram line for the city centre"
     assert result.publisher == "The Valley Courier"
     assert result.evidence["publisher"].source == "site name after the page title"
+
+
+def test_lead_above_the_dateline_is_the_standfirst_and_the_dateline_dates_the_article():
+    result = clean_text((DATA / "clean" / "de_lead_above_dateline.txt").read_text(encoding="utf-8"))
+    assert result.title == "Fishing Masters Show in Rostock im Mai 2022"  # a date in a headline is still a headline
+    assert result.standfirst.startswith("Der Termin für die nächste Fishing Masters Show")
+    assert result.date == "2022-01-11" and result.evidence["date"].source == "dateline next to the headline"
+    assert result.image == "https://example.org/uploads/2022/01/show.jpg"
+    assert result.text.startswith("Nach zwei coronabedingten Verschiebungen")
+    assert "Bild: Jahr Media" not in result.text
