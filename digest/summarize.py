@@ -48,6 +48,8 @@ SHORT_SENTENCE = 16
 LONG_SENTENCE = 60
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_NUMBER_START = re.compile(r"(?<![\w.,])\d")  # a number: "7.000", "1.9%", "€112M"
+_INNER_CAPITAL = re.compile(r"(?<=\s)[\"'“„«(]?[A-ZÀ-ÖØ-Þ]")  # a capitalised word after the first
 _CODE_SYMBOLS = re.compile(r"[{}();=<>\[\]|\\]")
 _LETTERS = re.compile(r"[^\W\d_]")
 _OPEN_QUOTE = "\"“„«‘‚"
@@ -168,13 +170,13 @@ def _terms_of(words: list[str], lang: str) -> list[str]:
     table = _TERMS.get(lang)
     if table is None or len(table) > 300_000:
         table = _TERMS[lang] = {}
-    missing = [w for w in words if w not in table]
+    missing = [word for word in set(words) if word not in table]
     if missing:
         stop = _stopwords(lang)
         stems = _stemmer(lang).stemWords(missing)
         for word, stem in zip(missing, stems):
             table[word] = "" if word in stop or (len(word) < 2 and not word.isdigit()) else stem
-    return [table[w] for w in words if table[w]]
+    return [term for term in map(table.__getitem__, words) if term]
 
 
 def content_terms(text: str, lang: str) -> list[str]:
@@ -253,9 +255,9 @@ def _candidates(blocks: Iterable[Block], lang: str, strict: bool = True) -> list
             ):
                 continue
             lower = _WORD.findall(sentence.lower())
-            informative = sum(1 for w in words if w[0].isdigit() or w[-1].isdigit())
+            informative = len(_NUMBER_START.findall(sentence))
             if lang != "de":  # German capitalises every noun, so capitals do not mark names there
-                informative += sum(1 for w in words[1:] if w[0].isupper())
+                informative += len(_INNER_CAPITAL.findall(sentence))
             found.append(
                 Candidate(
                     text=sentence,
@@ -285,9 +287,9 @@ def _vectors(candidates: list[Candidate]):
     rows: list[int] = []
     columns: list[int] = []
     for row, cand in enumerate(candidates):
-        for term in cand.terms:
-            rows.append(row)
-            columns.append(vocabulary.setdefault(term, len(vocabulary)))
+        found = [vocabulary.setdefault(term, len(vocabulary)) for term in cand.terms]
+        columns.extend(found)
+        rows.extend([row] * len(found))
     width = max(1, len(vocabulary))
     flat = np.asarray(rows, dtype=np.int64) * width + np.asarray(columns, dtype=np.int64)
     counts = np.bincount(flat, minlength=len(candidates) * width).reshape(len(candidates), width)
