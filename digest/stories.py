@@ -177,13 +177,12 @@ def link_stories(articles: list[Article]) -> None:
 
 def _deduplicate_summaries(articles: list[Article], related: list[list[int]]) -> None:
     """Walk each story in briefing order; re-pick a summary that repeats an earlier one."""
-    from .summarize import summarize_article
+    from .summarize import repeats_told, summarize_article
 
     for index, article in enumerate(articles):
         earlier = [i for i in related[index] if i < index]
         if not earlier or not article.summary.sentences:
             continue
         told = [s for i in earlier for s in articles[i].summary.sentences]
-        if not told:
-            continue
-        summarize_article(article, sentences=len(article.summary.sentences), avoid=told)
+        if told and repeats_told(article.summary.sentences, told, article.lang):
+            summarize_article(article, sentences=len(article.summary.sentences), avoid=told)

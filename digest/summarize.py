@@ -439,6 +439,14 @@ def _repeats(candidates: list[Candidate], told: list[str], lang: str) -> list[in
     return repeats
 
 
+def repeats_told(sentences: list[str], told: list[str], lang: str | None) -> bool:
+    """Does any of ``sentences`` tell a fact one of the ``told`` sentences already tells?"""
+    lang = _normalise_lang(lang)
+    candidates = [Candidate(text=s, position=i, paragraph=0, in_paragraph=0, terms=content_terms(s, lang))
+                  for i, s in enumerate(sentences)]
+    return bool(_repeats(candidates, told, lang))
+
+
 def _cosine(a: Counter, b: Counter) -> float:
     if not a or not b:
         return 0.0
