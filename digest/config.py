@@ -40,6 +40,7 @@ class Settings:
     feed_limit: int = 50
     state: Path | None = None  # default: <out>/state.sqlite
     max_file_bytes: int = 20 * 1024 * 1024
+    max_line_chars: int = 100_000  # a longer line in .txt/.md is no article text (0: no limit)
     quiet: bool = False
     jobs: int = 1
 

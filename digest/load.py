@@ -234,7 +234,7 @@ def load_file(
         longest = max(len(line) for line in text.split("\n"))
         if longest > max_line_chars:
             return LoadProblem(source, f"a line of {longest:,} characters, over the {max_line_chars:,} limit: "
-                               "not article text")
+                               "not article text (raise it with --max-line-length)")
     return Article(source=source, raw=text)
 
 

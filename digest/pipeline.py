@@ -195,7 +195,7 @@ def _process_all(paths, settings: Settings, report: BuildReport, progress) -> li
             if isinstance(item, LoadProblem):
                 report.problems.append(item)
                 continue
-            loaded = load_file(item, settings.max_file_bytes)
+            loaded = load_file(item, settings.max_file_bytes, settings.max_line_chars)
             if isinstance(loaded, LoadProblem):
                 report.problems.append(loaded)
                 continue

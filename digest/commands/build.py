@@ -31,6 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--feed-limit", type=int, metavar="N", help="items kept in the feed history (default 50)")
     parser.add_argument("--state", type=Path, metavar="FILE", help="state store (default: OUT/state.sqlite)")
     parser.add_argument("--max-file-size", type=float, metavar="MB", help="skip input files larger than this (default 20)")
+    parser.add_argument("--max-line-length", type=int, metavar="CHARS",
+                        help="skip .txt/.md files with a longer line (default 100000; 0 for no limit)")
     parser.add_argument("--require-translation", action="store_true", default=None,
                         help="fail (exit 2) when a non-English article cannot be translated")
     parser.add_argument("--full-text", action="store_true", default=None,
@@ -58,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
                 setattr(settings, key, value)
         if args.paths:
             settings.inputs = [Path(p) for p in args.paths]
+        if args.max_line_length is not None:
+            settings.max_line_chars = args.max_line_length
         if args.max_file_size is not None:
             settings.max_file_bytes = int(args.max_file_size * 1024 * 1024)
         if settings.jobs < 1 or settings.feed_limit < 1:
