@@ -403,8 +403,12 @@ def _prepare_lines(text: str, lang: str, dropped: list[Dropped]) -> tuple[list[L
     return lines, images
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def _norm_key(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
+    """The line as a comparison key: case, punctuation and spacing do not make two lines different."""
+    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def _mark_repeats(lines: list[Line]) -> None:
@@ -759,7 +763,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
             body_words |= _content_words(line.text, stops)
     counts: dict[str, int] = {}
     for line in lines:
-        key = _norm_key(line.text)
+        key = _norm_key(line.text) if len(line.text) <= 200 else ""
         counts[key] = counts.get(key, 0) + 1
     best, best_score = -1, 0.0
     for i in range(max(0, start - TITLE_WINDOW), min(start + 3, len(lines) - 1)):
