@@ -140,7 +140,7 @@ def test_an_endless_line_is_refused_but_a_long_paragraph_is_not(tmp_path):
     endless = tmp_path / "endless.txt"
     endless.write_text("word " * 40_000, encoding="utf-8")  # 200,000 characters, no punctuation
     assert str(load_file(endless)) == (
-        f"{endless}: a line of 200,000 characters, over the 100,000 limit: not article text")
+        f"{endless}: a line of 200,000 characters, over the 100,000 limit: not article text (raise it with --max-line-length)")
     paragraph = tmp_path / "long-read.txt"
     paragraph.write_text("Headline\n" + "A sentence of a long read. " * 2000, encoding="utf-8")  # 54,000
     assert isinstance(load_file(paragraph), Article)
