@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .article import Article, Block, Dropped, DropArticle, Evidence
+from .urls import http_url
 from . import metadata as meta
 from .repair import (
     fix_mojibake,
@@ -677,9 +678,13 @@ def _detect(text: str) -> tuple[str, float]:
 
 def clean_text(text: str, lang: str | None = None, *, html: bool = False, source: str = "") -> CleanResult:
     """Clean one page dump (or HTML page with ``html=True``) into metadata and body blocks."""
-    if html:
-        return _clean_html(text, lang, source)
-    return _clean_lines(text, lang)
+    result = _clean_html(text, lang, source) if html else _clean_lines(text, lang)
+    for name in ("url", "image"):  # only web links leave the cleaner (no file:, javascript:, data:, paths)
+        if getattr(result, name) and not http_url(getattr(result, name)):
+            result.dropped.append(Dropped(getattr(result, name), f"{name} is not an http(s) URL"))
+            setattr(result, name, "")
+            result.evidence.pop(name, None)
+    return result
 
 
 def _clean_lines(text: str, lang: str | None, from_html: bool = False) -> CleanResult:
@@ -951,7 +956,7 @@ def _clean_html(html_text: str, lang: str | None, source: str) -> CleanResult:
     """HTML pages: trafilatura finds the main text and metadata in the DOM; our line rules then tidy it."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html_text, url=source or None, include_comments=False, include_tables=True,
+    doc = trafilatura.bare_extraction(html_text, url=http_url(source) or None, include_comments=False, include_tables=True,
                                       with_metadata=True)
     if doc is None:
         return CleanResult(lang=lang or "")

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .article import Article
+from .urls import http_url
 from .briefing import Briefing
 from .config import BUILTIN_TEMPLATES, ConfigError
 
@@ -176,16 +177,6 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u20
 def _printable(value):
     """Jinja ``finalize``: every value a template prints loses unprintable characters."""
     return _UNPRINTABLE.sub("", value) if isinstance(value, str) else value
-
-
-def http_url(url: str) -> str:
-    """The URL if it is an absolute http(s) link, else ''.
-
-    Article metadata comes from scraped pages: a ``javascript:``, ``data:`` or
-    ``file:`` URL, or a local path, must never become a link a reader clicks.
-    """
-    url = (url or "").strip()
-    return url if re.match(r"^https?://[^\s<>\"'`]+$", url, re.I) else ""
 
 
 def template_environment(briefing: Briefing):

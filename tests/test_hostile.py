@@ -271,10 +271,6 @@ def test_no_stage_makes_a_network_request(watched_build):
     assert [url for url in log["requests"] if not url.startswith(("file:", "data:"))] == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "pdf.py: local_image() allows any existing local file an article names as its image, so WeasyPrint "
-    "opens /etc/passwd (and the canary) for ![x](file:///etc/passwd); only files under the input folders "
-    "should be allowed (and clean.py could keep only http(s) or relative image references)"))
 def test_no_file_named_by_an_article_is_read(watched_build):
     _base, canary, _result, log = watched_build
     opened = {str(Path(p).resolve()) for p in log["opened"] if p}
@@ -309,11 +305,6 @@ def test_hostile_text_comes_out_escaped_or_removed_and_every_output_parses(watch
         assert title in visible and title in feed_titles, title
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "clean.py passes url=<the input file path> to trafilatura.bare_extraction, so an HTML article's url is a "
-    "local path, and keeps image='file:///etc/passwd' from ![x](file:///etc/passwd) or og:image; the email "
-    "now drops them, but the PDF links the url (URI file:///…/in/hostile.html) and digest.json keeps "
-    "url='/…/in/hostile.html' and image='file:///etc/passwd'"))
 def test_links_in_the_outputs_of_the_hostile_build_are_only_http(watched_build):
     base, _canary, _result, _log = watched_build
     assert of_kind(output_problems(base / "out"), "link") == []
