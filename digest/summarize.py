@@ -330,8 +330,8 @@ def sentence_signals(candidates: list[Candidate], title_terms: set[str], lang: s
     sentence similarity matrix.
 
     - ``position``: news puts the essentials first (inverted pyramid); decays
-      with the sentence's rank in the article, and a paragraph's first sentence
-      carries its topic.
+      with the sentence's rank in the article.  (A bonus for a paragraph's first
+      sentence was tried and cost ROUGE on the development sets.)
     - ``centrality``: a sentence that shares words with many others states the
       article's main subject (TextRank over tf-idf cosine similarity, its random
       jumps biased towards the opening by :data:`CENTRALITY_PRIOR`: on the
@@ -370,8 +370,6 @@ def sentence_signals(candidates: list[Candidate], title_terms: set[str], lang: s
         words = cand.tokens
         density = len(cand.terms) / len(words)
         row = signals[index]
-        if cand.in_paragraph == 0:
-            row[0] = min(1.0, row[0] + 0.1)
         if title_terms:
             row[2] = min(1.0, len(title_terms.intersection(cand.terms)) / len(title_terms))
         row[3] = min(1.0, cand.informative / len(words) * 3) * 0.5 + density * 0.5
