@@ -30,8 +30,8 @@ METHOD = "signals-v1"
 # no set is traded for another; the penalties were kept at or below zero.
 WEIGHTS: dict[str, float] = {
     "position": 1.0,
-    "centrality": 1.65,
-    "title": 0.65,
+    "centrality": 1.75,
+    "title": 0.55,
     "content": 0.3,
     "length": 1.85,
     "dangling": 0.0,
