@@ -299,11 +299,51 @@ def cached_link_stories(articles, store, link) -> bool:
     return False
 
 
+def fast_to_dict(article) -> dict:
+    """``Article.to_dict`` written out by hand: the same dict (same JSON), ~15x faster than
+    ``dataclasses.asdict``, which deep-copies every value."""
+    from dataclasses import asdict
+
+    data = {name: getattr(article, name) for name in (
+        "source", "id", "title", "kicker", "standfirst", "date", "publisher", "author", "section", "image", "url",
+        "lang", "lang_confidence")}
+    data["blocks"] = [{"kind": b.kind, "text": b.text} for b in article.blocks]
+    data["dropped"] = [{"text": d.text, "reason": d.reason, "line": d.line} for d in article.dropped]
+    data["evidence"] = {k: {"value": e.value, "source": e.source, "confidence": e.confidence}
+                        for k, e in article.evidence.items()}
+    data["translation"] = None if article.translation is None else asdict(article.translation)
+    s = article.summary
+    data["summary"] = {"sentences": list(s.sentences), "key_phrases": list(s.key_phrases),
+                       "key_figures": list(s.key_figures), "method": s.method,
+                       "explain": [dict(e) for e in s.explain]}
+    data["related"] = list(article.related)
+    data["warnings"] = list(article.warnings)
+    data["text"] = article.text
+    data["display_title"] = article.display_title
+    return data
+
+
 def _install_proposed(out: Path) -> None:
-    """Route the build through the render cache (digest.pdf.render_pdf_cached) and a link cache."""
+    """Route the build through the render cache (digest.pdf.render_pdf_cached), a link cache,
+    a by-id index built once per briefing for "also covered by", and a hand-written to_dict."""
+    import digest.mail as mail_module
     import digest.pdf as pdf_module
     import digest.stories as stories_module
+    from digest.article import Article
     from digest.state import StateStore
+
+    Article.to_dict = fast_to_dict
+    indexes: dict[int, tuple[list, dict]] = {}
+
+    def related_articles(article, briefing):
+        entry = indexes.get(id(briefing))
+        if entry is None or entry[0] is not briefing.articles:
+            entry = (briefing.articles, {a.id: a for a in briefing.articles if a.id})
+            indexes[id(briefing)] = entry
+        by_id = entry[1]
+        return [by_id[i] for i in article.related if i in by_id and i != article.id]
+
+    mail_module.related_articles = related_articles
 
     state = out / "state.sqlite"
     plain_render, plain_link = pdf_module.render_pdf, stories_module.link_stories
@@ -548,26 +588,33 @@ def compare_outputs(a: Path, b: Path) -> dict:
 def measure_size(size: int, texts, args, work: Path, env: dict) -> dict:
     corpus = make_corpus(texts, size, work / f"corpus-{size}")
     entry: dict = {"articles": size}
-    entry["stages"] = run_worker("stages", ["--corpus", str(corpus), "--out", str(work / f"stages-{size}"),
+    if args.no_stages:
+        entry["stages"] = {}
+    else:
+        entry["stages"] = run_worker("stages", ["--corpus", str(corpus), "--out", str(work / f"stages-{size}"),
                                             "--pdf-full-max", str(args.pdf_full_max)], env, args.timeout)
-    _progress(f"{size}: stages done")
+        _progress(f"{size}: stages done")
     if args.quick:
         return entry
-    cold = run_worker("build", ["--corpus", str(corpus), "--out", str(work / f"j1-{size}"), "--jobs", "1"],
-                      env, args.timeout)
-    warm = run_worker("build", ["--corpus", str(corpus), "--out", str(work / f"j1-{size}"), "--jobs", "1"],
-                      env, args.timeout)
-    entry["build_cold"], entry["build_warm"] = cold, warm
-    _progress(f"{size}: builds done")
+    cold: dict = {}
+    if not args.skip_plain:
+        cold = run_worker("build", ["--corpus", str(corpus), "--out", str(work / f"j1-{size}"), "--jobs", "1"],
+                          env, args.timeout)
+        warm = run_worker("build", ["--corpus", str(corpus), "--out", str(work / f"j1-{size}"), "--jobs", "1"],
+                          env, args.timeout)
+        entry["build_cold"], entry["build_warm"] = cold, warm
+        _progress(f"{size}: builds done")
     if args.proposed:
         folder = ["--corpus", str(corpus), "--out", str(work / f"p-{size}"), "--jobs", "1", "--proposed"]
         entry["proposed_cold"] = run_worker("build", folder, env, args.timeout)
         entry["proposed_warm"] = run_worker("build", folder, env, args.timeout)
+        if "error" not in entry["proposed_warm"] and (work / f"j1-{size}" / "digest.json").exists():
+            entry["proposed_outputs"] = compare_outputs(work / f"j1-{size}", work / f"p-{size}")
         _progress(f"{size}: proposed builds done")
     if size in args.jobs_sizes:
         entry["build_jobs2"] = run_worker("build", ["--corpus", str(corpus), "--out", str(work / f"j2-{size}"),
                                                     "--jobs", "2"], env, args.timeout)
-        if "error" not in cold and "error" not in entry["build_jobs2"]:
+        if cold and "error" not in cold and "error" not in entry["build_jobs2"]:
             entry["jobs_outputs"] = compare_outputs(work / f"j1-{size}", work / f"j2-{size}")
         _progress(f"{size}: jobs 2 done")
     shutil.rmtree(corpus, ignore_errors=True)
@@ -636,8 +683,12 @@ def table(results: dict) -> str:
     for size, entry in sizes.items():
         cold, warm = entry.get("proposed_cold"), entry.get("proposed_warm")
         if cold and warm and "error" not in cold and "error" not in warm:
-            lines.append(f"{size:>9} with the proposed link and PDF caches: cold {cold['seconds']:.1f} s, "
-                         f"warm {warm['seconds']:.1f} s -> {cold['seconds'] / warm['seconds']:.1f}x")
+            same = entry.get("proposed_outputs")
+            same = "" if not same else (" outputs same as plain" if all(v != "DIFFERENT" for v in same.values())
+                                        else f" outputs {same}")
+            lines.append(f"{size:>9} with the proposed caches: cold {cold['seconds']:.1f} s, "
+                         f"warm {warm['seconds']:.1f} s -> {cold['seconds'] / warm['seconds']:.1f}x, peak "
+                         f"{max(cold['peak_mb'], warm['peak_mb']):.0f} MB;{same}")
     if results.get("startup"):
         s = results["startup"]
         lines.append(f"\n`digest --help`: best {s['best_s']:.3f} s, median {s['median_s']:.3f} s "
@@ -670,6 +721,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="stage timings only (no builds)")
     parser.add_argument("--proposed", action="store_true",
                         help="also measure cold/warm builds with the proposed link and PDF caches")
+    parser.add_argument("--no-stages", action="store_true", help="skip the stage-by-stage process (builds only)")
+    parser.add_argument("--skip-plain", action="store_true", help="skip the plain cold/warm builds (with --proposed)")
+    parser.add_argument("--hash-seed", help="PYTHONHASHSEED for every measured process (default: random, as "
+                        "for users; fix it to tell set-order nondeterminism from other differences)")
     parser.add_argument("--live", action="store_true",
                         help="run the working tree's code (default: a snapshot of digest/ and templates/ taken at start)")
     parser.add_argument("--timeout", type=float, default=None, help="seconds allowed per measurement process")
@@ -714,6 +769,8 @@ def main(argv: list[str] | None = None) -> int:
         for part in ("digest", "templates"):
             shutil.copytree(ROOT / part, code / part, ignore=shutil.ignore_patterns("__pycache__"))
     env = _env(argos, code)
+    if args.hash_seed is not None:
+        env["PYTHONHASHSEED"] = str(args.hash_seed)
     results: dict = {
         "corpus": f"{len(texts)} real texts from {origin}; larger sizes reuse them with '(update k)' appended "
                   "to the longest line of copy k",
