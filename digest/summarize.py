@@ -106,7 +106,7 @@ class Candidate:
     in_paragraph: int  # index within its block
     words: int = 0
     terms: list[str] = field(default_factory=list)
-    tokens: list[str] = field(default_factory=list)  # its words as written
+    tokens: list[str] = field(default_factory=list)  # its words, lower-cased
     informative: int = 0  # numbers, and names where only names are capitalised
     boilerplate: bool = False
 
@@ -248,7 +248,7 @@ def _candidates(blocks: Iterable[Block], lang: str, strict: bool = True) -> list
         suspect_caption = any(mark in lowered for mark in _CAPTION_MARKS)
         suspect_boilerplate = any(word in lowered for word in _BOILERPLATE_WORDS)
         for in_paragraph, sentence in enumerate(split_sentences(block.text, lang)):
-            words = _WORD.findall(sentence)
+            words = _WORD.findall(sentence.lower())
             if (
                 len(words) < minimum
                 or (strict and (is_question(sentence) or is_heading_like(sentence)))
@@ -256,7 +256,6 @@ def _candidates(blocks: Iterable[Block], lang: str, strict: bool = True) -> list
                 or looks_like_code(sentence)
             ):
                 continue
-            lower = _WORD.findall(sentence.lower())
             informative = len(_NUMBER_START.findall(sentence))
             if lang != "de":  # German capitalises every noun, so capitals do not mark names there
                 informative += len(_INNER_CAPITAL.findall(sentence))
@@ -267,7 +266,7 @@ def _candidates(blocks: Iterable[Block], lang: str, strict: bool = True) -> list
                     paragraph=block_index,
                     in_paragraph=in_paragraph,
                     words=len(words),
-                    terms=_terms_of(lower, lang),
+                    terms=_terms_of(words, lang),
                     tokens=words,
                     informative=informative,
                     boilerplate=suspect_boilerplate
@@ -374,7 +373,7 @@ def sentence_signals(candidates: list[Candidate], title_terms: set[str], lang: s
             row[2] = min(1.0, len(title_terms.intersection(cand.terms)) / len(title_terms))
         row[3] = min(1.0, cand.informative / len(words) * 3) * 0.5 + density * 0.5
         row[4] = min(1.0, cand.words / SHORT_SENTENCE) * min(1.0, LONG_SENTENCE / cand.words)
-        if index > 0 and words[0].lower() in dangling_words:
+        if index > 0 and words[0] in dangling_words:
             row[5] = 1.0
         if cand.text[:1] in _OPEN_QUOTE and not _ATTRIBUTION.search(cand.text):
             row[6] = 1.0
