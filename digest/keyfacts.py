@@ -157,12 +157,15 @@ def _context(sentence: str, start: int, end: int, lang: str) -> str:
     million initiative"), else to the words after it.
     """
     stop = _stop(lang)
-    after = phrase_candidates(sentence[end : end + 80], lang)
+    # a lone adverb says how, not what: "€12 billion annually on cloud services"
+    after = [p for p in phrase_candidates(sentence[end : end + 80], lang) if not _is_adverb(p, lang)]
     clause_start = max(sentence.rfind(ch, 0, start) for ch in ";:.!?")  # -1 when none
     before_text = sentence[max(0, clause_start + 1, start - 80) : start]
     before = phrase_candidates(before_text, lang)
     head = sentence[start:end]
     first_after = re.match(r"\s*([^\W\d_][\w\-’']*)", sentence[end : end + 40])
+    if first_after and _is_adverb(first_after.group(1), lang):
+        first_after = None
     is_amount = bool(re.search(r"[€$£%]|cent|Prozent|euro|dollar|EUR|USD|CHF", head, re.IGNORECASE))
     if is_amount and lang != "de":
         names = []
@@ -184,6 +187,10 @@ def _context(sentence: str, start: int, end: int, lang: str) -> str:
     if before:
         return before[-1]
     return after[0] if after else ""
+
+
+def _is_adverb(phrase: str, lang: str) -> bool:
+    return lang == "en" and " " not in phrase and phrase.lower().endswith("ly") and len(phrase) > 4
 
 
 def key_figures(article: Article, lang: str | None = None, limit: int = 5) -> list[str]:

@@ -61,3 +61,9 @@ def test_dates_are_not_key_figures():
     assert any(f.startswith("€3.5 million") for f in figures)
     assert any(f.startswith("40 — ") and "buses" in f for f in figures)
     assert any(f.startswith("12%") for f in figures)
+
+
+def test_an_adverb_is_not_what_a_figure_counts():
+    article = Article(source="x", id="x", lang="en", blocks=[Block(
+        "paragraph", "European firms spend more than €12 billion annually on cloud services.")])
+    assert key_figures(article) == ["€12 billion — cloud services"]
