@@ -23,7 +23,14 @@ memory (``ru_maxrss``) of one measurement is not inherited by the next:
   story in full as before;
 * **startup** — ``digest --help`` wall time (best and median of 7);
 * **peers** — our summariser against sumy's LexRank and our cleaner against
-  jusText on the same texts: time ratios (ours / peer; below 1 is faster).
+  jusText on the same texts: time ratios (ours / peer; below 1 is faster);
+* **proposed** (``--proposed``) — the same builds with changes not yet in the
+  pipeline (a link cache, :func:`digest.pdf.render_pdf_cached`, a by-id index
+  for "also covered by", a hand-written ``to_dict``), their outputs compared
+  with the plain build's.  ``--hash-seed 0`` fixes ``PYTHONHASHSEED`` in every
+  measured process, which tells set-order nondeterminism from real differences.
+
+Profile one cold build with ``--profile N`` (cProfile, cumulative and own time).
 
 The corpus: real texts only.  The development sets in ``../shared/bench``
 (``--data``, or ``$DIGEST_BENCH_DATA``) when present — the 289 noisy page dumps
