@@ -54,36 +54,54 @@ def _stem(word: str, lang: str) -> str:
     return _cached_stem(word.lower(), lang)
 
 
-def _body_sentences(article: Article, lang: str) -> list[str]:
-    sentences = []
-    for block in article.blocks:
-        if block.kind == "heading":
-            continue
-        sentences.extend(split_sentences(block.text, lang))
-    return sentences
+def _body_sentences(article: Article, lang: str, split: list[list[str]] | None = None) -> list[str]:
+    """The sentences of every block but headings; ``split`` is the blocks' sentences when
+    the summariser already split them (:func:`digest.summarize.split_blocks`)."""
+    if split is None:
+        split = [[] if block.kind == "heading" else split_sentences(block.text, lang) for block in article.blocks]
+    return [sentence for sentences in split for sentence in sentences]
 
 
 def phrase_candidates(sentence: str, lang: str, max_words: int = 4) -> list[str]:
     """Runs of content words (up to ``max_words``), split at stop words, punctuation and numbers."""
-    stop = _stop(lang)
-    phrases: list[str] = []
+    return [" ".join(run) for run in _runs(sentence, _stop(lang)) if len(run) <= max_words]
+
+
+def _runs(sentence: str, stop: frozenset[str]) -> list[list[str]]:
+    """The RAKE runs of :func:`phrase_candidates`, each a list of its words."""
+    runs: list[list[str]] = []
     run: list[str] = []
     for token in _TOKEN.findall(sentence):
-        word = token.lower()
-        if not token[0].isalnum() or word in stop or token[0].isdigit() or len(token) < 2:
+        first = token[0]
+        if not first.isalnum() or first.isdigit() or len(token) < 2 or token.lower() in stop:
             if run:
-                phrases.append(" ".join(run))
-            run = []
+                runs.append(run)
+                run = []
             continue
         if token.endswith(("'s", "’s")):  # "Europe’s" -> "Europe"
             token = token[:-2]
         run.append(token)
     if run:
-        phrases.append(" ".join(run))
-    return [p for p in phrases if 1 <= len(p.split()) <= max_words]
+        runs.append(run)
+    return runs
 
 
-def key_phrases(article: Article, lang: str | None = None, limit: int = 8) -> list[str]:
+def _stemmer_for(lang: str):
+    """``word -> stem`` for words in any case, through the summariser's cache."""
+    from .summarize import _STEMS
+
+    def stem(word: str) -> str:
+        lowered = word.lower()
+        table = _STEMS.get(lang)
+        found = table.get(lowered) if table is not None else None
+        return found if found is not None else _cached_stem(lowered, lang)
+
+    return stem
+
+
+def key_phrases(
+    article: Article, lang: str | None = None, limit: int = 8, split: list[list[str]] | None = None
+) -> list[str]:
     """The 5–8 phrases that say what the article is about, best first.
 
     Candidates are the one- to three-word stretches of the RAKE runs; a phrase
@@ -93,20 +111,29 @@ def key_phrases(article: Article, lang: str | None = None, limit: int = 8) -> li
     count is dropped ("AI Factory" inside "Luxembourg AI Factory").
     """
     lang = (lang or article.lang or "en")[:2]
-    sentences = _body_sentences(article, lang)
+    sentences = _body_sentences(article, lang, split)
     heading = f"{article.title} {article.standfirst}"
-    heading_stems = {_stem(w, lang) for p in phrase_candidates(heading, lang) for w in p.split()}
+    stop = _stop(lang)
+    stem = _stemmer_for(lang)
+    heading_stems = {stem(w) for p in phrase_candidates(heading, lang) for w in p.split()}
     counts: Counter[tuple[str, ...]] = Counter()
-    surface: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    surface: dict[tuple[str, ...], dict[str, int]] = {}
     for sentence in [heading] + sentences:
-        for run in phrase_candidates(sentence, lang, max_words=12):
-            words = run.split()
-            stems = [_stem(w, lang) for w in words]
+        for words in _runs(sentence, stop):
+            if len(words) > 12:
+                continue
+            stems = [stem(w) for w in words]
+            length = len(words)
             for size in (1, 2, 3):
-                for start in range(len(words) - size + 1):
+                for start in range(length - size + 1):
                     key = tuple(stems[start : start + size])
+                    form = " ".join(words[start : start + size])
                     counts[key] += 1
-                    surface[key][" ".join(words[start : start + size])] += 1
+                    forms = surface.get(key)
+                    if forms is None:
+                        surface[key] = {form: 1}
+                    else:
+                        forms[form] = forms.get(form, 0) + 1
     scored = []
     for key, count in counts.items():
         if count < 2 or all(len(stem) < 3 for stem in key):
@@ -140,7 +167,7 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return size <= len(longer) and any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
 
 
-def _best_form(forms: Counter[str]) -> str:
+def _best_form(forms: dict[str, int]) -> str:
     """The spelling the article uses most; on a tie the capitalised one (a name)."""
     return sorted(forms.items(), key=lambda item: (-item[1], not item[0][:1].isupper(), item[0]))[0][0]
 
@@ -193,12 +220,19 @@ def _is_adverb(phrase: str, lang: str) -> bool:
     return lang == "en" and " " not in phrase and phrase.lower().endswith("ly") and len(phrase) > 4
 
 
-def key_figures(article: Article, lang: str | None = None, limit: int = 5) -> list[str]:
+_DIGIT = re.compile(r"\d")
+
+
+def key_figures(
+    article: Article, lang: str | None = None, limit: int = 5, split: list[list[str]] | None = None
+) -> list[str]:
     """Numbers with their unit and what they count, e.g. "€112 million — AI Factory", in article order."""
     lang = (lang or article.lang or "en")[:2]
     figures: list[str] = []
     seen: set[str] = set()
-    for sentence in _body_sentences(article, lang):
+    for sentence in _body_sentences(article, lang, split):
+        if not _DIGIT.search(sentence):  # most sentences hold no number at all
+            continue
         for match in _FIGURE.finditer(sentence):
             figure = match.group("figure").strip().rstrip(".,")
             digits = re.sub(r"\D", "", figure)

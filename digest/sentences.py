@@ -82,7 +82,9 @@ def _starts_sentence(rest: str) -> bool:
 
 
 def _is_abbreviation(before: str, rest: str, lang: str) -> bool:
-    """Does the full stop that ends ``before`` belong to a word rather than end a sentence?"""
+    """Does the full stop that ends ``before`` belong to a word rather than end a sentence?
+
+    Only the last 40 characters of ``before`` and the first ones of ``rest`` matter."""
     tail = before[-40:]
     parts = tail.rsplit(None, 1)
     if not parts:
@@ -118,12 +120,15 @@ def _split_line(line: str, lang: str) -> list[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(line):
         end = match.end()
-        rest = line[end:]
+        # only the next few characters and the last 40 before matter: no copies of the whole line
+        rest = line[end : end + 60]
+        if len(rest) == 60 and len(rest.lstrip()) < 20:  # a long run of spaces: look further
+            rest = line[end:]
         if not _starts_sentence(rest):
             continue
         punct = match.group(0)
         if punct.startswith(".") and not punct.startswith("..") and _is_abbreviation(
-            line[: match.start()], rest, lang
+            line[max(0, match.start() - 40) : match.start()], rest, lang
         ):
             continue
         spans.append((start, end))
@@ -156,6 +161,12 @@ def split_sentences(text: str, lang: str = "en") -> list[str]:
     """
     lang = (lang or "en").lower()[:2]
     sentences: list[str] = []
+    if "\n" not in text:  # one line, the usual paragraph: no line breaks to carry sentences across
+        for start, end in _split_line(text, lang):
+            piece = text[start:end].strip()
+            if piece:
+                sentences.append(piece)
+        return sentences
     # Work line by line, carrying an unfinished sentence across a soft line break.
     offset = 0
     pending_start: int | None = None

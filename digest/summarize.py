@@ -50,8 +50,12 @@ SHORT_SENTENCE = 16
 LONG_SENTENCE = 60
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_NUMBER_START = re.compile(r"(?<![\w.,])\d")  # a number: "7.000", "1.9%", "€112M"
-_INNER_CAPITAL = re.compile(r"(?<=\s)[\"'“„«(]?[A-ZÀ-ÖØ-Þ]")  # a capitalised word after the first
+# A digit that starts a number ("7.000", "1.9%", "€112M"): the character before it is no word
+# character, dot or comma.  Written digit-first (the look-behind spans the digit itself) so the
+# regular-expression engine can skip ahead to the digits instead of trying every position.
+_NUMBER_START = re.compile(r"\d(?<![\w.,]\d)")
+# A capitalised word after the first (one match per whitespace before it), whitespace first for speed.
+_INNER_CAPITAL = re.compile(r"\s[\"'“„«(]?[A-ZÀ-ÖØ-Þ]")
 _CODE_SYMBOLS = re.compile(r"[{}();=<>\[\]|\\]")
 _LETTERS = re.compile(r"[^\W\d_]")
 _OPEN_QUOTE = "\"“„«‘‚"
@@ -96,7 +100,7 @@ _DANGLING = {
 _LANG_NAMES = {"en": "english", "de": "german", "fr": "french"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """One sentence of the article, with where it stands."""
 
@@ -172,13 +176,16 @@ def _terms_of(words: list[str], lang: str) -> list[str]:
     table = _TERMS.get(lang)
     if table is None or len(table) > 300_000:
         table = _TERMS[lang] = {}
+    try:  # news vocabulary repeats: usually every word is in the table already
+        return list(filter(None, map(table.__getitem__, words)))
+    except KeyError:
+        pass
     missing = [word for word in set(words) if word not in table]
-    if missing:
-        stop = _stopwords(lang)
-        stems = _stemmer(lang).stemWords(missing)
-        for word, stem in zip(missing, stems):
-            table[word] = "" if word in stop or (len(word) < 2 and not word.isdigit()) else stem
-    return [term for term in map(table.__getitem__, words) if term]
+    stop = _stopwords(lang)
+    stems = _stemmer(lang).stemWords(missing)
+    for word, stem in zip(missing, stems):
+        table[word] = "" if word in stop or (len(word) < 2 and not word.isdigit()) else stem
+    return list(filter(None, map(table.__getitem__, words)))
 
 
 def content_terms(text: str, lang: str) -> list[str]:
@@ -231,47 +238,75 @@ def looks_like_code(sentence: str) -> bool:
     return symbols >= 4 and symbols * 8 > len(_LETTERS.findall(sentence))
 
 
-def _candidates(blocks: Iterable[Block], lang: str, strict: bool = True) -> list[Candidate]:
+def split_blocks(blocks: Iterable[Block], lang: str) -> list[list[str]]:
+    """Each block's sentences (empty for a heading, which is never summarised nor counted);
+    computed once per article and shared by the summary and the key facts."""
+    return [[] if block.kind == "heading" else split_sentences(block.text, lang) for block in blocks]
+
+
+def _candidates(
+    blocks: Iterable[Block], lang: str, strict: bool = True, split: list[list[str]] | None = None
+) -> list[Candidate]:
     """Sentences that may be picked: from paragraphs, list items and quotes only,
     never questions, headings glued into a block, captions, code or one-word lines.
 
     ``strict=False`` (used only when the strict rules leave nothing, as for a
     two-word text) keeps short lines and questions, but still no captions or code.
+    ``split``: the blocks' sentences (:func:`split_blocks`), when already known.
     """
     found: list[Candidate] = []
     minimum = 4 if strict else 1
+    # Names bound locally: this loop runs for every sentence of every article.
+    findall_words = _WORD.findall
+    count_numbers = _NUMBER_START.findall
+    count_capitals = _INNER_CAPITAL.findall if lang != "de" else None  # German capitalises every noun
+    closing = _CLOSING
     for block_index, block in enumerate(blocks):
         if block.kind not in CANDIDATE_KINDS:
             continue
         # The caption and boilerplate patterns are tested once per block: most blocks have neither.
         lowered = block.text.lower()
-        suspect_caption = any(mark in lowered for mark in _CAPTION_MARKS)
-        suspect_boilerplate = any(word in lowered for word in _BOILERPLATE_WORDS)
-        for in_paragraph, sentence in enumerate(split_sentences(block.text, lang)):
-            words = _WORD.findall(sentence.lower())
+        suspect_caption = False
+        for mark in _CAPTION_MARKS:
+            if mark in lowered:
+                suspect_caption = True
+                break
+        suspect_boilerplate = False
+        for word in _BOILERPLATE_WORDS:
+            if word in lowered:
+                suspect_boilerplate = True
+                break
+        sentences = split[block_index] if split is not None else split_sentences(block.text, lang)
+        for in_paragraph, sentence in enumerate(sentences):
+            lower = sentence.lower()
+            words = findall_words(lower)
+            if len(words) < minimum:
+                continue
+            if strict and not sentence.rstrip(closing).endswith((".", "!", "…")):
+                continue  # a question (ends in "?") or a heading-like line (no end punctuation)
+            if suspect_caption and is_caption(sentence):
+                continue
             if (
-                len(words) < minimum
-                or (strict and (is_question(sentence) or is_heading_like(sentence)))
-                or (suspect_caption and is_caption(sentence))
-                or looks_like_code(sentence)
+                ("{" in sentence or "=" in sentence or ";" in sentence or "<" in sentence)
+                and looks_like_code(sentence)
             ):
                 continue
-            informative = len(_NUMBER_START.findall(sentence))
-            if lang != "de":  # German capitalises every noun, so capitals do not mark names there
-                informative += len(_INNER_CAPITAL.findall(sentence))
+            informative = len(count_numbers(sentence))
+            if count_capitals is not None:
+                informative += len(count_capitals(sentence))
             found.append(
                 Candidate(
-                    text=sentence,
-                    position=len(found),
-                    paragraph=block_index,
-                    in_paragraph=in_paragraph,
-                    words=len(words),
-                    terms=_terms_of(words, lang),
-                    tokens=words,
-                    informative=informative,
-                    boilerplate=suspect_boilerplate
-                    and _suspect(sentence, _BOILERPLATE_WORDS)
-                    and bool(_BOILERPLATE.search(sentence.lower())),
+                    sentence,
+                    len(found),
+                    block_index,
+                    in_paragraph,
+                    len(words),
+                    _terms_of(words, lang),
+                    words,
+                    informative,
+                    suspect_boilerplate
+                    and any(word in lower for word in _BOILERPLATE_WORDS)
+                    and bool(_BOILERPLATE.search(lower)),
                 )
             )
     return found
@@ -365,20 +400,31 @@ def sentence_signals(candidates: list[Candidate], title_terms: set[str], lang: s
     signals = np.zeros((count, len(SIGNALS)))
     signals[:, 0] = POSITION_SCALE / (POSITION_SCALE + np.arange(count))
     signals[:, 1] = centrality
+    # The per-sentence signals are computed as plain Python floats and stored a column at a
+    # time: writing numpy elements one by one costs more than computing them.
+    title_share, content, length = [0.0] * count, [0.0] * count, [0.0] * count
+    dangling, unattributed, boilerplate = [0.0] * count, [0.0] * count, [0.0] * count
+    intersect = title_terms.intersection if title_terms else None
+    title_count = len(title_terms)
     for index, cand in enumerate(candidates):
         words = cand.tokens
         density = len(cand.terms) / len(words)
-        row = signals[index]
-        if title_terms:
-            row[2] = min(1.0, len(title_terms.intersection(cand.terms)) / len(title_terms))
-        row[3] = min(1.0, cand.informative / len(words) * 3) * 0.5 + density * 0.5
-        row[4] = min(1.0, cand.words / SHORT_SENTENCE) * min(1.0, LONG_SENTENCE / cand.words)
+        if intersect is not None:
+            title_share[index] = min(1.0, len(intersect(cand.terms)) / title_count)
+        content[index] = min(1.0, cand.informative / len(words) * 3) * 0.5 + density * 0.5
+        length[index] = min(1.0, cand.words / SHORT_SENTENCE) * min(1.0, LONG_SENTENCE / cand.words)
         if index > 0 and words[0] in dangling_words:
-            row[5] = 1.0
+            dangling[index] = 1.0
         if cand.text[:1] in _OPEN_QUOTE and not _ATTRIBUTION.search(cand.text):
-            row[6] = 1.0
+            unattributed[index] = 1.0
         if cand.boilerplate:
-            row[7] = 1.0
+            boilerplate[index] = 1.0
+    signals[:, 2] = title_share
+    signals[:, 3] = content
+    signals[:, 4] = length
+    signals[:, 5] = dangling
+    signals[:, 6] = unattributed
+    signals[:, 7] = boilerplate
     return signals, similarity
 
 
@@ -472,16 +518,20 @@ def rank_blocks(
     weights: dict[str, float] | None = None,
     avoid: Iterable[str] = (),
     explain: bool = True,
+    split: list[list[str]] | None = None,
 ) -> tuple[list[Candidate], list[int], list[dict]]:
     """The candidates, the indices of the picked ones (in article order) and the explanation.
 
     ``avoid``: sentences already told elsewhere (another summary of the same story);
-    a candidate that repeats one of them is not picked.
+    a candidate that repeats one of them is not picked.  ``split``: the blocks'
+    sentences (:func:`split_blocks`) when the caller already has them.
     """
     lang = _normalise_lang(lang)
     weights = weights or WEIGHTS
     blocks = list(blocks)
-    candidates = _candidates(blocks, lang) or _candidates(blocks, lang, strict=False)
+    if split is None:
+        split = split_blocks(blocks, lang)
+    candidates = _candidates(blocks, lang, split=split) or _candidates(blocks, lang, strict=False, split=split)
     if not candidates:
         return [], [], []
     title_terms = topic_terms(candidates, title, standfirst, lang)
@@ -531,14 +581,15 @@ def summarize_article(article: Article, sentences: int | None = None, avoid: Ite
     from .keyfacts import key_figures, key_phrases
 
     lang = _normalise_lang(article.lang)
+    split = split_blocks(article.blocks, lang)  # split once, for the summary and the key facts
     candidates, picked, explain = rank_blocks(
         article.blocks, lang=lang, title=article.title, standfirst=article.standfirst, sentences=sentences,
-        avoid=avoid,
+        avoid=avoid, split=split,
     )
     article.summary = Summary(
         sentences=[candidates[i].text for i in picked],
-        key_phrases=key_phrases(article, lang=lang),
-        key_figures=key_figures(article, lang=lang),
+        key_phrases=key_phrases(article, lang=lang, split=split),
+        key_figures=key_figures(article, lang=lang, split=split),
         method=METHOD,
         explain=explain,
     )
