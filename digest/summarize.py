@@ -316,25 +316,54 @@ def _candidates(
 
 
 def _vectors(candidates: list[Candidate]):
-    """Sentence x term tf-idf matrix (rows L2-normalised), idf over the article's sentences."""
+    """Sentence x term tf-idf matrix (rows L2-normalised), idf over the article's sentences.
+
+    Written for few numpy calls: on a busy machine each call into numpy costs
+    several microseconds of set-up, more than the arithmetic of a short article.
+    The integer work (columns, document frequencies) is done in Python; every
+    floating-point step is the same numpy operation as before, so the values
+    are bit for bit the same."""
     import numpy as np
 
     vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    columns: list[int] = []
-    for row, cand in enumerate(candidates):
+    per_row: list[list[int]] = []
+    df: list[int] = []
+    empty = False
+    for cand in candidates:
         found = [vocabulary.setdefault(term, len(vocabulary)) for term in cand.terms]
-        columns.extend(found)
-        rows.extend([row] * len(found))
+        per_row.append(found)
+        if len(df) < len(vocabulary):
+            df.extend([0] * (len(vocabulary) - len(df)))
+        for column in set(found):
+            df[column] += 1
+        empty = empty or not found
+    count = len(candidates)
     width = max(1, len(vocabulary))
-    flat = np.asarray(rows, dtype=np.int64) * width + np.asarray(columns, dtype=np.int64)
-    counts = np.bincount(flat, minlength=len(candidates) * width).reshape(len(candidates), width)
-    df = np.count_nonzero(counts, axis=0)
-    idf = np.log((1.0 + len(candidates)) / (1.0 + df)) + 1.0
+    flat = [row * width + column for row, found in enumerate(per_row) for column in found]
+    counts = np.bincount(flat, minlength=count * width).reshape(count, width)
+    # (1 + n) / (1 + df) is one correctly rounded division in Python as in numpy
+    idf = np.log(np.array([(1.0 + count) / (1.0 + d) for d in df] or [(1.0 + count) / 1.0])) + 1.0
     matrix = counts * idf
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return matrix / norms, vocabulary, idf
+    norms = np.sqrt(np.add.reduce(matrix * matrix, axis=1, keepdims=True))  # np.linalg.norm's sums
+    if empty:  # a sentence with no content word: a zero row, left as it is
+        norms[norms == 0] = 1.0
+    matrix /= norms
+    return matrix, vocabulary, idf
+
+
+def _solve(matrix, vector):
+    """``np.linalg.solve`` for one float64 system, without its checks and conversions.
+
+    The system of :func:`_pagerank` is strictly diagonally dominant by columns
+    (never singular), so the checks are not needed; the same LAPACK routine runs."""
+    import numpy as np
+
+    try:
+        from numpy.linalg import _umath_linalg
+
+        return _umath_linalg.solve1(matrix, vector, signature="dd->d")
+    except (ImportError, AttributeError, TypeError):  # another numpy: the public function
+        return np.linalg.solve(matrix, vector)
 
 
 def _pagerank(similarity, damping: float = 0.85, iterations: int = 40, teleport=None):
@@ -344,12 +373,15 @@ def _pagerank(similarity, damping: float = 0.85, iterations: int = 40, teleport=
     if teleport is None:
         teleport = np.full(n, 1.0 / n)
     weights = similarity.copy()
-    np.fill_diagonal(weights, 0.0)
+    weights.flat[:: n + 1] = 0.0  # no self-loops (np.fill_diagonal, without its checks)
     sums = weights.sum(axis=1, keepdims=True)
     sums[sums == 0] = 1.0
     transition = weights / sums
     if n <= 300:  # solve the stationary equation directly: one LAPACK call beats the iterations
-        return (1 - damping) * np.linalg.solve(np.eye(n) - damping * transition.T, teleport)
+        # I - damping * transition^T, built in place (the same values as np.eye(n) - ...)
+        system = transition.T * -damping
+        system.flat[:: n + 1] += 1.0
+        return (1 - damping) * _solve(system, teleport)
     rank = np.full(n, 1.0 / n)
     for _ in range(iterations):
         new = (1 - damping) * teleport + damping * transition.T @ rank
@@ -389,42 +421,34 @@ def sentence_signals(candidates: list[Candidate], title_terms: set[str], lang: s
     similarity = matrix @ matrix.T
     if CENTRALITY_PRIOR:
         # biased TextRank: the random reader jumps back to the opening more often than to the end
-        prior = CENTRALITY_PRIOR / (CENTRALITY_PRIOR + np.arange(len(candidates)))
+        prior = np.array([CENTRALITY_PRIOR / (CENTRALITY_PRIOR + i) for i in range(len(candidates))])
         rank = _pagerank(similarity, teleport=prior / prior.sum())
     else:
         rank = _pagerank(similarity)
-    top = rank.max() if len(rank) else 1.0
-    centrality = rank / top if top > 0 else rank
+    rank = rank.tolist()
+    top = max(rank) if rank else 1.0
+    centrality = [value / top for value in rank] if top > 0 else rank
     dangling_words = _DANGLING.get(lang, set())
     count = len(candidates)
-    signals = np.zeros((count, len(SIGNALS)))
-    signals[:, 0] = POSITION_SCALE / (POSITION_SCALE + np.arange(count))
-    signals[:, 1] = centrality
-    # The per-sentence signals are computed as plain Python floats and stored a column at a
-    # time: writing numpy elements one by one costs more than computing them.
-    title_share, content, length = [0.0] * count, [0.0] * count, [0.0] * count
-    dangling, unattributed, boilerplate = [0.0] * count, [0.0] * count, [0.0] * count
+    # One row of plain Python floats per sentence, turned into an array in one call:
+    # writing numpy elements or columns one by one costs more than computing them.
     intersect = title_terms.intersection if title_terms else None
     title_count = len(title_terms)
-    for index, cand in enumerate(candidates):
+    rows = []
+    for index, (cand, central) in enumerate(zip(candidates, centrality)):
         words = cand.tokens
         density = len(cand.terms) / len(words)
-        if intersect is not None:
-            title_share[index] = min(1.0, len(intersect(cand.terms)) / title_count)
-        content[index] = min(1.0, cand.informative / len(words) * 3) * 0.5 + density * 0.5
-        length[index] = min(1.0, cand.words / SHORT_SENTENCE) * min(1.0, LONG_SENTENCE / cand.words)
-        if index > 0 and words[0] in dangling_words:
-            dangling[index] = 1.0
-        if cand.text[:1] in _OPEN_QUOTE and not _ATTRIBUTION.search(cand.text):
-            unattributed[index] = 1.0
-        if cand.boilerplate:
-            boilerplate[index] = 1.0
-    signals[:, 2] = title_share
-    signals[:, 3] = content
-    signals[:, 4] = length
-    signals[:, 5] = dangling
-    signals[:, 6] = unattributed
-    signals[:, 7] = boilerplate
+        rows.append((
+            POSITION_SCALE / (POSITION_SCALE + index),
+            central,
+            min(1.0, len(intersect(cand.terms)) / title_count) if intersect is not None else 0.0,
+            min(1.0, cand.informative / len(words) * 3) * 0.5 + density * 0.5,
+            min(1.0, cand.words / SHORT_SENTENCE) * min(1.0, LONG_SENTENCE / cand.words),
+            1.0 if index > 0 and words[0] in dangling_words else 0.0,
+            1.0 if cand.text[:1] in _OPEN_QUOTE and not _ATTRIBUTION.search(cand.text) else 0.0,
+            1.0 if cand.boilerplate else 0.0,
+        ))
+    signals = np.array(rows, dtype=float).reshape(count, len(SIGNALS))
     return signals, similarity
 
 
