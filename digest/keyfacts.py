@@ -64,39 +64,50 @@ def _body_sentences(article: Article, lang: str, split: list[list[str]] | None =
 
 def phrase_candidates(sentence: str, lang: str, max_words: int = 4) -> list[str]:
     """Runs of content words (up to ``max_words``), split at stop words, punctuation and numbers."""
-    return [" ".join(run) for run in _runs(sentence, _stop(lang)) if len(run) <= max_words]
+    return [" ".join(word for word, _ in run) for run in _runs(sentence, lang) if len(run) <= max_words]
 
 
-def _runs(sentence: str, stop: frozenset[str]) -> list[list[str]]:
-    """The RAKE runs of :func:`phrase_candidates`, each a list of its words."""
-    runs: list[list[str]] = []
-    run: list[str] = []
+# token -> (word, stem) for a content word, None for a stop word, number or punctuation; per language.
+_TOKEN_INFO: dict[str, dict[str, tuple[str, str] | None]] = {}
+
+
+def _token_info(token: str, lang: str, table: dict) -> tuple[str, str] | None:
+    first = token[0]
+    if not first.isalnum() or first.isdigit() or len(token) < 2 or token.lower() in _stop(lang):
+        info = None
+    else:
+        word = token[:-2] if token.endswith(("'s", "’s")) else token  # "Europe’s" -> "Europe"
+        info = (word, _stem(word, lang))
+    if len(table) > 200_000:
+        table.clear()
+    table[token] = info
+    return info
+
+
+_MISSING = object()
+
+
+def _runs(sentence: str, lang: str) -> list[list[tuple[str, str]]]:
+    """The RAKE runs of :func:`phrase_candidates`: each a list of (word, stem)."""
+    table = _TOKEN_INFO.get(lang)
+    if table is None:
+        table = _TOKEN_INFO[lang] = {}
+    runs: list[list[tuple[str, str]]] = []
+    run: list[tuple[str, str]] = []
+    get = table.get
     for token in _TOKEN.findall(sentence):
-        first = token[0]
-        if not first.isalnum() or first.isdigit() or len(token) < 2 or token.lower() in stop:
+        info = get(token, _MISSING)
+        if info is _MISSING:
+            info = _token_info(token, lang, table)
+        if info is None:
             if run:
                 runs.append(run)
                 run = []
-            continue
-        if token.endswith(("'s", "’s")):  # "Europe’s" -> "Europe"
-            token = token[:-2]
-        run.append(token)
+        else:
+            run.append(info)
     if run:
         runs.append(run)
     return runs
-
-
-def _stemmer_for(lang: str):
-    """``word -> stem`` for words in any case, through the summariser's cache."""
-    from .summarize import _STEMS
-
-    def stem(word: str) -> str:
-        lowered = word.lower()
-        table = _STEMS.get(lang)
-        found = table.get(lowered) if table is not None else None
-        return found if found is not None else _cached_stem(lowered, lang)
-
-    return stem
 
 
 def key_phrases(
@@ -113,27 +124,30 @@ def key_phrases(
     lang = (lang or article.lang or "en")[:2]
     sentences = _body_sentences(article, lang, split)
     heading = f"{article.title} {article.standfirst}"
-    stop = _stop(lang)
-    stem = _stemmer_for(lang)
-    heading_stems = {stem(w) for p in phrase_candidates(heading, lang) for w in p.split()}
+    heading_stems = {stem for run in _runs(heading, lang) if len(run) <= 4 for _, stem in run}
+    # every one- to three-word stretch of every run, as (stems, surface form), counted in one go
+    grams: list[tuple[tuple[str, ...], str]] = []
+    for sentence in [heading] + sentences:
+        for run in _runs(sentence, lang):
+            length = len(run)
+            if length > 12:
+                continue
+            grams.extend(((stem,), word) for word, stem in run)
+            if length > 1:
+                grams.extend(((a[1], b[1]), f"{a[0]} {b[0]}") for a, b in zip(run, run[1:]))
+            if length > 2:
+                grams.extend(
+                    ((a[1], b[1], c[1]), f"{a[0]} {b[0]} {c[0]}") for a, b, c in zip(run, run[1:], run[2:])
+                )
     counts: Counter[tuple[str, ...]] = Counter()
     surface: dict[tuple[str, ...], dict[str, int]] = {}
-    for sentence in [heading] + sentences:
-        for words in _runs(sentence, stop):
-            if len(words) > 12:
-                continue
-            stems = [stem(w) for w in words]
-            length = len(words)
-            for size in (1, 2, 3):
-                for start in range(length - size + 1):
-                    key = tuple(stems[start : start + size])
-                    form = " ".join(words[start : start + size])
-                    counts[key] += 1
-                    forms = surface.get(key)
-                    if forms is None:
-                        surface[key] = {form: 1}
-                    else:
-                        forms[form] = forms.get(form, 0) + 1
+    for (key, form), count in Counter(grams).items():
+        counts[key] += count
+        forms = surface.get(key)
+        if forms is None:
+            surface[key] = {form: count}
+        else:
+            forms[form] = count
     scored = []
     for key, count in counts.items():
         if count < 2 or all(len(stem) < 3 for stem in key):
