@@ -67,3 +67,55 @@ def test_an_adverb_is_not_what_a_figure_counts():
     article = Article(source="x", id="x", lang="en", blocks=[Block(
         "paragraph", "European firms spend more than €12 billion annually on cloud services.")])
     assert key_figures(article) == ["€12 billion — cloud services"]
+
+
+def _figures(lang: str, text: str) -> list[str]:
+    return key_figures(Article(source="x", id="x", lang=lang, blocks=[Block("paragraph", text)]))
+
+
+def test_a_count_is_labelled_by_the_noun_after_it_not_by_a_verb_or_adverb():
+    assert _figures("en", "People from over 170 nationalities live in the country.") == ["170 — nationalities"]
+    assert _figures("en", "The company hired 1,200 new engineers last year.") == ["1,200 — new engineers"]
+    assert _figures("de", "Letztes Jahr waren mit 5.600 Personen jedoch weniger Gäste gezählt worden.") == [
+        "5.600 — Personen"]
+    assert _figures("de", "Fast 500 Redner Produkte präsentieren, dazu rund 100 Informationsstände.") == [
+        "500 — Redner", "100 — Informationsstände"]
+    assert _figures("fr", "Plus de 7 000 visiteurs venus de 57 pays sont attendus.") == ["7 000 — visiteurs", "57 — pays"]
+
+
+def test_money_is_labelled_by_what_it_funds_or_costs():
+    assert _figures("en", "Of the €112 million envelope, roughly €60 million comes from the Luxembourg state.") == [
+        "€112 million — envelope", "€60 million — Luxembourg state"]
+    assert _figures("en", "The package includes €25,000 in cash and more than €100,000 worth of services.") == [
+        "€25,000 — cash", "€100,000 — services"]
+    assert _figures("en", "The government approved a loan of around €15 million for the hospital.") == [
+        "€15 million — loan"]
+    assert _figures("en", "It sold 19.6 million shares at $85 each.") == ["19.6 million — shares", "$85 — shares"]
+    assert _figures("de", "Für 0,99 € können Sie diesen Artikel erwerben.") == ["0,99 € — Artikel"]
+    assert _figures("fr", "L'État accorde un prêt de 15 millions d'euros à la société Artec.") == [
+        "15 millions d'euros — prêt"]
+
+
+def test_a_multiplier_says_how_much_more_of_what():
+    assert _figures("en", "With MeluXina-AI set to become 15 times more powerful, Luxembourg grows.") == [
+        "15× — more powerful (MeluXina-AI)"]
+    assert _figures("fr", "Le supercalculateur sera 15 fois plus puissant que MeluXina.") == [
+        "15× — plus puissant (supercalculateur)"]
+    assert _figures("de", "Das neue System ist 20-mal schneller als das alte.") == ["20× — schneller (System)"]
+
+
+def test_shares_and_lists_of_shares():
+    assert _figures("en", "Unemployment rose to 5.1% in March, while inflation fell 0.3 per cent.") == [
+        "5.1% — Unemployment", "0.3 per cent — inflation"]
+    assert _figures("en", "The commission sees Luxembourg GDP at 1.9% in 2026, 2.0% in 2027.") == [
+        "1.9% — Luxembourg GDP", "2.0% — Luxembourg GDP"]
+    assert _figures("en", "Europe accounts for less than 5 per cent of global AI compute capacity.") == [
+        "5 per cent — global AI compute capacity"]
+
+
+def test_no_vague_labels_names_paths_or_durations():
+    assert _figures("en", "Selected for the Fit 4 Start accelerator, HALE-X grew.") == []
+    assert _figures("en", "See uploads/2026/06/untitled-design-4-214-1160x653.png for the image.") == []
+    assert _figures("de", "Seit die Firma vor etwa 15 Jahren kam, wuchs sie.") == []
+    assert _figures("en", "The event takes place on 9 and 10 March, and on 14–15 October.") == []
+    assert not any(" — times" in f for f in _figures("en", "It will become 15 times more powerful."))
