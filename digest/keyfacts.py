@@ -17,7 +17,8 @@ of context from its sentence ("€112 million — AI Factory").
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
+from operator import itemgetter
 
 from .article import Article
 from .sentences import split_sentences
@@ -139,10 +140,11 @@ def key_phrases(
                 grams.extend(
                     ((a[1], b[1], c[1]), f"{a[0]} {b[0]} {c[0]}") for a, b, c in zip(run, run[1:], run[2:])
                 )
-    counts: Counter[tuple[str, ...]] = Counter()
+    counts: Counter[tuple[str, ...]] = Counter(map(itemgetter(0), grams))
     surface: dict[tuple[str, ...], dict[str, int]] = {}
     for (key, form), count in Counter(grams).items():
-        counts[key] += count
+        if counts[key] < 2:
+            continue  # said once: never a key phrase, its spelling is not needed
         forms = surface.get(key)
         if forms is None:
             surface[key] = {form: count}
