@@ -229,18 +229,34 @@ def speed(repeats: int = 3) -> None:
     LexRank is run exactly as the shared scorer runs it (sentences pre-split by
     pysbd, which is not timed); ours starts from the raw text and splits itself.
     Each article is timed in turn for both systems and the best of ``repeats``
-    passes is kept, so a busy machine distorts both alike.
+    passes is kept, so a busy machine distorts both alike ("interleaved").
+    Interleaving also means each system starts every article with caches the
+    other one filled, which costs small numpy calls most; so each system is also
+    timed alone, a whole pass over the set at a time ("alone").  A fourth table
+    times ``summarize_article``: the summary with its key phrases and figures.
     """
     import time
 
     sys.path.insert(0, str(BENCH))
     import score_summ
 
-    from digest.summarize import summarize_text
+    from digest.article import Article, Block
+    from digest.keyfacts import key_figures, key_phrases
+    from digest.summarize import summarize_article, summarize_text
+
+    def best_of(run, items) -> float:
+        best = [float("inf")] * len(items)
+        for _ in range(repeats):
+            for index, item in enumerate(items):
+                start = time.perf_counter()
+                run(item)
+                best[index] = min(best[index], time.perf_counter() - start)
+        return sum(best) / len(items) * 1000
 
     print("| dataset | articles | LexRank ms/article (pre-split) | + pysbd split | digest ms/article (from raw text) "
-          "| speed-up vs LexRank | vs split + LexRank |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+          "| speed-up vs LexRank | vs split + LexRank | LexRank alone | digest alone | speed-up alone |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    per_article = []
     for name in SETS:
         records = _load(name)
         lang = records[0]["lang"]
@@ -262,8 +278,29 @@ def speed(repeats: int = 3) -> None:
                 best_split[index] = min(best_split[index], time.perf_counter() - start)
         ours, theirs = sum(best_ours) / len(records) * 1000, sum(best_theirs) / len(records) * 1000
         splitting = sum(best_split) / len(records) * 1000
+        items = list(enumerate(records))
+        theirs_alone = best_of(lambda item: lexrank(item[1], split[item[0]], int(item[1].get("n_sents") or 3), lang),
+                               items)
+        ours_alone = best_of(lambda item: summarize_text(item[1]["text"], lang=lang, title=item[1].get("title"),
+                                                         sentences=int(item[1].get("n_sents") or 3)), items)
         print(f"| {name.removesuffix('.jsonl')} | {len(records)} | {theirs:.2f} | {splitting:.2f} | {ours:.2f} "
-              f"| {theirs / ours:.1f}x | {(theirs + splitting) / ours:.1f}x |")
+              f"| {theirs / ours:.1f}x | {(theirs + splitting) / ours:.1f}x | {theirs_alone:.2f} | {ours_alone:.2f} "
+              f"| {theirs_alone / ours_alone:.1f}x |")
+
+        def article(rec):
+            return Article(source="bench", id=rec["id"], lang=lang, title=rec.get("title") or "",
+                           blocks=[Block("paragraph", p) for p in rec["text"].split("\n\n") if p.strip()])
+
+        articles = [article(rec) for rec in records]
+        per_article.append((name, best_of(lambda a: summarize_text(a.text, lang=lang, title=a.title), articles),
+                            best_of(lambda a: key_phrases(a, lang=lang), articles),
+                            best_of(lambda a: key_figures(a, lang=lang), articles),
+                            best_of(summarize_article, articles)))
+    print()
+    print("| dataset | summary ms/article | key phrases | key figures | summarize_article (all, one split) |")
+    print("|---|---:|---:|---:|---:|")
+    for name, summary, phrases, figures, whole in per_article:
+        print(f"| {name.removesuffix('.jsonl')} | {summary:.2f} | {phrases:.2f} | {figures:.2f} | {whole:.2f} |")
 
 
 HARD_CASES = [  # (language, text, expected sentences): the cases news text throws at a splitter
