@@ -154,3 +154,22 @@ def test_cli_explain_shows_signals():
     result = _digest(str(FACTORY), "--sentences", "1", "--lang", "en", "--explain")
     assert result.returncode == 0, result.stderr
     assert "centrality" in result.stdout and "score" in result.stdout
+
+
+def test_the_shared_sentence_split_changes_nothing():
+    """summarize_article splits once for the summary and the key facts; the result is the
+    same as when each part splits the text itself."""
+    from digest.keyfacts import key_figures, key_phrases
+    from digest.summarize import rank_blocks
+
+    blocks = [Block("heading", "Budget"),
+              Block("paragraph", "The Luxembourg AI Factory, a €112 million initiative, opens in 2026. "
+                                 "It adds more than 2,100 GPU-AI accelerators.\nRoughly €60 million comes "
+                                 "from the Luxembourg state."),
+              Block("paragraph", "Dr. Smith said the AI Factory will serve 7,000 researchers. Is it enough?")]
+    article = Article(source="x", id="x", lang="en", title="AI Factory", blocks=blocks)
+    candidates, picked, _ = rank_blocks(blocks, lang="en", title="AI Factory")
+    summarize_article(article)
+    assert article.summary.sentences == [candidates[i].text for i in picked]
+    assert article.summary.key_phrases == key_phrases(article)
+    assert article.summary.key_figures == key_figures(article)
