@@ -114,3 +114,8 @@ def test_german_seed_keeps_dates_and_quotes_whole():
         "Dienstag und Mittwoch in den Hallen der Luxexpo erwartet." in sentences
     )
     assert any(s.startswith("Die Konferenz steht unter dem Motto: „Accelerating AI") and s.endswith("“.") for s in sentences)
+
+
+def test_a_long_run_of_spaces_does_not_hide_what_follows_a_full_stop():
+    assert split_sentences("It rose." + " " * 80 + "then it fell.", "en") == ["It rose." + " " * 80 + "then it fell."]
+    assert split_sentences("Am 2." + " " * 70 + "Dezember kamen sie.", "de") == ["Am 2." + " " * 70 + "Dezember kamen sie."]
