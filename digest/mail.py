@@ -285,7 +285,8 @@ def wrap(text: str, indent: str = "", first: str | None = None) -> str:
 
 def subject(briefing: Briefing) -> str:
     day = f"{briefing.created.day} {briefing.created:%B %Y}"
-    return _printable(f"{briefing.title} — {day} — {story_count(len(briefing.articles))}")
+    title = " ".join(_printable(briefing.title).split())  # a header is one line
+    return f"{title} — {day} — {story_count(len(briefing.articles))}"
 
 
 def message_id(briefing: Briefing) -> str:
