@@ -243,7 +243,7 @@ def strong_phrase(folded: str) -> str:
     """The boilerplate phrase in a (lower-cased, accent-folded) line, or ``""``."""
     by_word, always = _STRONG_INDEX
     candidates = list(always)
-    for word in set(_LETTERS.findall(folded)):
+    for word in dict.fromkeys(_LETTERS.findall(folded)):  # ordered: same reason on every run
         candidates.extend(by_word.get(word, ()))
     for pattern in candidates:
         m = pattern.search(folded)

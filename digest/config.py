@@ -38,6 +38,8 @@ class Settings:
     require_translation: bool = False
     full_text: bool = False
     feed_limit: int = 50
+    pdf_full_stories: int = 30  # stories shown in full in the PDF (0: all); the next ones as a compact list
+    pdf_brief_stories: int = 300  # stories in the PDF's compact "In brief" list (0: all the rest)
     state: Path | None = None  # default: <out>/state.sqlite
     max_file_bytes: int = 20 * 1024 * 1024
     max_line_chars: int = 100_000  # a longer line in .txt/.md is no article text (0: no limit)

@@ -620,10 +620,18 @@ def _value(figure: str) -> tuple[str, float]:
             kind = name
     number = re.search(r"\d[\d.,  ]*", figure).group(0).strip()
     # "7.000" and "7,000" are thousands; "1.9" and "0,99" are decimals
+    digits = number.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     if re.fullmatch(r"\d{1,3}(?:[.,  ]\d{3})+", number):
         amount = float(re.sub(r"\D", "", number))
     else:
-        amount = float(number.replace(",", ".").replace(" ", "").replace("\u00a0", "") or 0)
+        # the last separator is the decimal point, any earlier ones group thousands ("56.923,48")
+        digits = re.sub(r"[.,]$", "", digits)
+        last = max(digits.rfind("."), digits.rfind(","))
+        whole, fraction = (digits[:last], digits[last + 1:]) if last >= 0 else (digits, "")
+        try:
+            amount = float(f"{re.sub(r'[^0-9]', '', whole) or 0}.{re.sub(r'[^0-9]', '', fraction) or 0}")
+        except ValueError:
+            amount = 0.0
     scale = re.search(r"\d\s?([A-Za-zäöü]+)", figure)
     if scale and scale.group(1).lower() in _SCALES:
         amount *= _SCALES[scale.group(1).lower()]

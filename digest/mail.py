@@ -126,9 +126,14 @@ def meta_line(article: Article) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def related_articles(article: Article, briefing: Briefing) -> list[Article]:
-    """The other articles in this briefing that tell the same story."""
-    by_id = {a.id: a for a in briefing.articles if a.id}
+def related_articles(article: Article, briefing: Briefing, by_id: dict[str, Article] | None = None) -> list[Article]:
+    """The other articles in this briefing that tell the same story.
+
+    Pass ``by_id`` (built once per render) when calling for every article:
+    rebuilding it per call made the email quadratic in the number of articles.
+    """
+    if by_id is None:
+        by_id = {a.id: a for a in briefing.articles if a.id}
     return [by_id[i] for i in article.related if i in by_id and i != article.id]
 
 
@@ -199,6 +204,7 @@ def template_environment(briefing: Briefing):
         finalize=_printable,
     )
     env.filters["http_url"] = http_url
+    articles_by_id = {a.id: a for a in briefing.articles if a.id}
     env.globals.update(
         language_name=language_name,
         human_date=human_date,
@@ -210,7 +216,7 @@ def template_environment(briefing: Briefing):
         story_labels=lambda articles: ", ".join(story_label(a) for a in articles),
         meta_line=meta_line,
         untranslated_note=untranslated_note,
-        related=lambda article: related_articles(article, briefing),
+        related=lambda article: related_articles(article, briefing, articles_by_id),
         body_blocks=body_blocks,
         body_lang=body_lang,
         display_standfirst=display_standfirst,

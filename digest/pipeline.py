@@ -176,7 +176,11 @@ def _process_all(paths, settings: Settings, report: BuildReport, progress) -> li
             report.problems.append(LoadProblem(source, f"skipped: {reason}"))
             return
         article.source = source
-        article.raw = ""  # the renderers need only the cleaned text; keep memory flat
+        # The renderers need only the cleaned text: the raw page, the removed lines and the
+        # score breakdown stay out of memory (``digest clean --explain`` shows the removed lines).
+        article.raw = ""
+        article.dropped = []
+        article.summary.explain = []
         if article.id in seen:
             report.warnings.append(f"{source}: same article as {seen[article.id].source}; published once")
             return
@@ -246,7 +250,7 @@ def _render_and_write(briefing: Briefing, settings: Settings, report: BuildRepor
     from .feed import render_feed
     from .mail import build_message, render_html, render_text
     from .outputs import write_all_atomic
-    from .pdf import render_pdf
+    from .pdf import render_pdf_cached
     from .state import StateStore
 
     out = Path(settings.out)
@@ -254,15 +258,17 @@ def _render_and_write(briefing: Briefing, settings: Settings, report: BuildRepor
     clock = time.perf_counter()
     with StateStore(settings.state_path) as store:
         rss, atom = render_feed(briefing, store=store, feed_limit=settings.feed_limit)
-    timings["render feed"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    html = render_html(briefing)
-    text = render_text(briefing)
-    message = build_message(briefing, html, text)
-    timings["render email"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    pdf = render_pdf(briefing)
-    timings["render pdf"] = time.perf_counter() - clock
+        timings["render feed"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        html = render_html(briefing)
+        text = render_text(briefing)
+        message = build_message(briefing, html, text)
+        timings["render email"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        pdf, _reused = render_pdf_cached(
+            briefing, store, settings.pdf_full_stories or None, settings.pdf_brief_stories or None
+        )
+        timings["render pdf"] = time.perf_counter() - clock
     data = digest_json(briefing, report)
     files = {
         out / "feed.xml": rss,

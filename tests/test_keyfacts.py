@@ -119,3 +119,12 @@ def test_no_vague_labels_names_paths_or_durations():
     assert _figures("de", "Seit die Firma vor etwa 15 Jahren kam, wuchs sie.") == []
     assert _figures("en", "The event takes place on 9 and 10 March, and on 14–15 October.") == []
     assert not any(" — times" in f for f in _figures("en", "It will become 15 times more powerful."))
+
+
+def test_a_malformed_number_never_costs_the_article():
+    """Scraped numbers can mix separators ("56.923.48"): the figure still gets a value."""
+    from digest.keyfacts import _value
+
+    assert _value("56.923.48 Euro") == ("EUR", 56923.48)
+    assert _value("€56.923,48") == ("EUR", 56923.48)
+    assert _value("1,234.5 tonnes")[1] == 1234.5

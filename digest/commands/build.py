@@ -29,6 +29,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--templates", type=Path, metavar="DIR",
                         help="your own templates (same names as in templates/); missing ones fall back to the built-in set")
     parser.add_argument("--feed-limit", type=int, metavar="N", help="items kept in the feed history (default 50)")
+    parser.add_argument("--pdf-full-stories", type=int, metavar="N",
+                        help="stories shown in full in the PDF (default 30; 0 for all)")
+    parser.add_argument("--pdf-brief-stories", type=int, metavar="N",
+                        help="further stories listed in one line each in the PDF (default 300; 0 for all)")
     parser.add_argument("--state", type=Path, metavar="FILE", help="state store (default: OUT/state.sqlite)")
     parser.add_argument("--max-file-size", type=float, metavar="MB", help="skip input files larger than this (default 20)")
     parser.add_argument("--max-line-length", type=int, metavar="CHARS",
@@ -53,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
         overrides = {
             "out": args.out, "title": args.title, "base_url": args.base_url, "email_from": args.email_from,
             "email_to": args.email_to, "list_unsubscribe": args.list_unsubscribe, "templates": args.templates, "feed_limit": args.feed_limit,
-            "state": args.state, "jobs": args.jobs, "require_translation": args.require_translation, "full_text": args.full_text,
+            "state": args.state, "jobs": args.jobs,
+            "pdf_full_stories": args.pdf_full_stories, "pdf_brief_stories": args.pdf_brief_stories, "require_translation": args.require_translation, "full_text": args.full_text,
         }
         for key, value in overrides.items():
             if value is not None:
@@ -64,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
             settings.max_line_chars = args.max_line_length
         if args.max_file_size is not None:
             settings.max_file_bytes = int(args.max_file_size * 1024 * 1024)
+        if settings.pdf_full_stories < 0 or settings.pdf_brief_stories < 0:
+            raise ConfigError("--pdf-full-stories and --pdf-brief-stories must be 0 or more")
         if settings.jobs < 1 or settings.feed_limit < 1:
             raise ConfigError("--jobs and --feed-limit must be at least 1")
         if settings.base_url and not re.match(r"^https?://[^\s<>\"']+$", settings.base_url, re.I):
