@@ -610,6 +610,11 @@ def summarize_article(article: Article, sentences: int | None = None, avoid: Ite
         article.blocks, lang=lang, title=article.title, standfirst=article.standfirst, sentences=sentences,
         avoid=avoid, split=split,
     )
+    if avoid and article.summary.method == METHOD:
+        # a re-pick (story linking): the key facts depend on the article alone and stand
+        article.summary.sentences = [candidates[i].text for i in picked]
+        article.summary.explain = explain
+        return article
     article.summary = Summary(
         sentences=[candidates[i].text for i in picked],
         key_phrases=key_phrases(article, lang=lang, split=split),
