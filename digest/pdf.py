@@ -18,6 +18,7 @@ outside the template folders and the article images that exist locally.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -33,6 +34,23 @@ ONE_LINE_CHARS = 160
 
 class FetchRefused(ValueError):
     """A resource the briefing may not load (remote, or outside the allowed folders)."""
+
+
+_LONG_WORD = re.compile(r"[^\s\u200b]{41,}")
+
+
+def breakable(value):
+    """Give words longer than 40 characters a break opportunity every 30.
+
+    WeasyPrint's line breaking with ``hyphens: auto`` is quadratic in the length
+    of an unbreakable word: one 10,000-character word took minutes.  A zero-width
+    space is invisible and lets the line break.  URLs and paths are left alone.
+    """
+    if not isinstance(value, str) or len(value) < 41:
+        return value
+    if "/" in value and not any(ch.isspace() for ch in value):  # a URL or a file path, not prose
+        return value
+    return _LONG_WORD.sub(lambda m: "\u200b".join(m.group()[i:i + 30] for i in range(0, len(m.group()), 30)), value)
 
 
 def local_image(image: str) -> str:
@@ -120,6 +138,8 @@ def render_pdf_html(
     full), ``in_brief`` (the compact list) and ``left_out`` (a number).
     """
     env = template_environment(briefing)
+    printable = env.finalize
+    env.finalize = lambda value: breakable(printable(value))
     env.globals["local_image"] = local_image
     env.globals["one_line"] = one_line
     context = template_context(briefing)

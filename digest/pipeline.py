@@ -289,7 +289,7 @@ def digest_json(briefing: Briefing, report: BuildReport) -> str:
         "title": briefing.title,
         "created": briefing.created.isoformat(),
         "languages": briefing.languages,
-        "articles": [article.to_dict() for article in briefing.articles],
+        "articles": [_web_links_only(article.to_dict()) for article in briefing.articles],
         "skipped": [{"source": p.source, "reason": p.message} for p in report.problems],
         "warnings": report.warnings,
     }
@@ -300,6 +300,14 @@ def digest_json(briefing: Briefing, report: BuildReport) -> str:
 
 
 _INVISIBLE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]")
+
+
+def _web_links_only(record: dict) -> dict:
+    """digest.json is read by other programs: only http(s) URLs go in as links."""
+    from .urls import http_url
+
+    record["url"], record["image"] = http_url(record["url"]), http_url(record["image"])
+    return record
 
 
 def _date_key(iso: str) -> int:

@@ -396,11 +396,6 @@ def test_renderers_escape_markup_in_every_field(tmp_path, socket_disabled):
     assert "{{ 7*7 }}" in html  # printed, not evaluated: no template injection
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the email is fixed, but templates/briefing.html (PDF) still links article.url as given: PDF URI "
-    "actions javascript:alert('url'), data:text/html,…, file:///etc/passwd; and digest.json keeps url/image "
-    "as the cleaner found them (javascript:, data:, file:, //host): clean.py/metadata should keep only "
-    "http(s) url/image, or digest_json/the PDF template should drop others"))
 def test_renderers_link_only_http_urls_whatever_the_article_says(tmp_path):
     articles = [
         hostile_article(1, url="javascript:alert('url')", image="file:///etc/passwd"),
@@ -432,10 +427,6 @@ def pdf_words(markup: str) -> list[str]:
     return re.split(r"[\s\u00ad\u200b]+", text)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "pdf.py/templates: a 10,000-character word reaches WeasyPrint unbroken and with hyphens:auto its "
-    "line breaking is quadratic: the PDF of one such word takes ~3 minutes (2,100 characters: 5 s). Fix: "
-    "insert U+200B every ~30 characters in words longer than that before rendering"))
 def test_a_10000_character_word_reaches_the_pdf_with_break_opportunities(tmp_path):
     from digest.pdf import render_pdf_html
 
