@@ -21,6 +21,7 @@ from typing import Optional
 
 from . import __version__
 from .article import Article
+from .urls import http_url
 from .briefing import Briefing
 from .mail import (
     anchor,
@@ -60,8 +61,8 @@ class FeedItem:
 
 def canonical_url(url: str) -> str:
     """The article URL without fragment and tracking parameters, or '' if not http(s)."""
-    url = (url or "").strip()
-    if not re.match(r"^https?://", url, re.I):
+    url = http_url(url)
+    if not url:
         return ""
     url = url.split("#", 1)[0]
     base, _, query = url.partition("?")
@@ -144,7 +145,7 @@ def make_item(article: Article, briefing: Briefing) -> FeedItem:
         author=xml_text(article.author or article.publisher or ""),
         category=xml_text(article.kicker),
         lang=xml_text(article.lang),
-        image=article.image if re.match(r"^https?://", article.image or "") else "",
+        image=http_url(article.image),
         # UTC, so that the history's ORDER BY on the text sorts by time.
         first_seen=briefing.created.astimezone(timezone.utc).isoformat(),
     )
