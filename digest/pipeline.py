@@ -231,10 +231,10 @@ def _link_and_translate(articles: list[Article], settings: Settings, report: Bui
     from .translate import translate_articles
 
     clock = time.perf_counter()
-    link_stories(articles)
-    report.stage_seconds["link"] = time.perf_counter() - clock
-    clock = time.perf_counter()
     with StateStore(settings.state_path) as store:
+        _link_stories_cached(articles, store, link_stories)
+        report.stage_seconds["link"] = time.perf_counter() - clock
+        clock = time.perf_counter()
         report.warnings.extend(translate_articles(articles, full_text=settings.full_text, store=store))
     report.stage_seconds["translate"] = time.perf_counter() - clock
     missing = [a for a in articles if a.translation and a.translation.status == "not-translated"]
@@ -244,6 +244,39 @@ def _link_and_translate(articles: list[Article], settings: Settings, report: Bui
             f"{len(missing)} article(s) could not be translated and --require-translation is set; "
             f"install the model first: {'; '.join(hints) or 'see digest models list'}"
         )
+
+
+def _link_fingerprint(articles: list[Article]) -> str:
+    """Everything story linking reads, in order: same fingerprint, same links and summaries."""
+    digest = hashlib.sha256(pipeline_version().encode())
+    digest.update(Path(__file__).with_name("stories.py").read_bytes())
+    for article in articles:
+        parts = [article.id, article.lang, article.title, article.standfirst, article.text, *article.summary.sentences]
+        digest.update("\0".join(parts).encode("utf-8", "surrogatepass") + b"\1")
+    return digest.hexdigest()
+
+
+def _link_stories_cached(articles: list[Article], store, link_stories) -> None:
+    """Link stories, or reuse the last build's links when exactly the same articles come again.
+
+    Linking looks at the whole briefing at once, so it cannot be cached per
+    article; a rebuild over unchanged inputs is the common case it serves.
+    """
+    key = _link_fingerprint(articles)
+    cached = store.get("link", "last")
+    if cached and cached.get("key") == key:
+        for article in articles:
+            article.related = cached["related"].get(article.id, [])
+            if article.id in cached["sentences"]:
+                article.summary.sentences = cached["sentences"][article.id]
+        return
+    before = {article.id: list(article.summary.sentences) for article in articles}
+    link_stories(articles)
+    store.put("link", "last", {
+        "key": key,
+        "related": {a.id: a.related for a in articles if a.related},
+        "sentences": {a.id: a.summary.sentences for a in articles if a.summary.sentences != before[a.id]},
+    })
 
 
 def _render_and_write(briefing: Briefing, settings: Settings, report: BuildReport) -> None:
