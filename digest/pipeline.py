@@ -134,6 +134,17 @@ def cache_key(article: Article) -> str:
     return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _keep_what_renderers_need(article: Article) -> None:
+    """The raw page, the removed lines and the score breakdown stay out of memory and outputs.
+
+    They are in the per-article cache; ``digest clean --explain`` and
+    ``digest summarize --explain`` show them for one article.
+    """
+    article.raw = ""
+    article.dropped = []
+    article.summary.explain = []
+
+
 def _process_or_reason(article: Article) -> tuple[Article | None, str]:
     """Worker entry point (top level so a process pool can pickle it)."""
     try:
@@ -176,11 +187,7 @@ def _process_all(paths, settings: Settings, report: BuildReport, progress) -> li
             report.problems.append(LoadProblem(source, f"skipped: {reason}"))
             return
         article.source = source
-        # The renderers need only the cleaned text: the raw page, the removed lines and the
-        # score breakdown stay out of memory (``digest clean --explain`` shows the removed lines).
-        article.raw = ""
-        article.dropped = []
-        article.summary.explain = []
+        _keep_what_renderers_need(article)
         if article.id in seen:
             report.warnings.append(f"{source}: same article as {seen[article.id].source}; published once")
             return
@@ -272,6 +279,8 @@ def _link_stories_cached(articles: list[Article], store, link_stories) -> None:
         return
     before = {article.id: list(article.summary.sentences) for article in articles}
     link_stories(articles)
+    for article in articles:  # a re-picked summary comes with a fresh score breakdown
+        _keep_what_renderers_need(article)
     store.put("link", "last", {
         "key": key,
         "related": {a.id: a.related for a in articles if a.related},
