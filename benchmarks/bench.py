@@ -24,11 +24,6 @@ memory (``ru_maxrss``) of one measurement is not inherited by the next:
 * **startup** — ``digest --help`` wall time (best and median of 7);
 * **peers** — our summariser against sumy's LexRank and our cleaner against
   jusText on the same texts: time ratios (ours / peer; below 1 is faster);
-* **proposed** (``--proposed``) — the same builds with changes not yet in the
-  pipeline (a link cache, :func:`digest.pdf.render_pdf_cached`, a by-id index
-  for "also covered by", a hand-written ``to_dict``), their outputs compared
-  with the plain build's.  ``--hash-seed 0`` fixes ``PYTHONHASHSEED`` in every
-  measured process, which tells set-order nondeterminism from real differences.
 
 Profile one cold build with ``--profile N`` (cProfile, cumulative and own time).
 
@@ -259,121 +254,10 @@ def _render_pdf_all(pdf_module, briefing) -> bytes:
     return pdf_module.render_pdf(briefing)
 
 
-# --- proposed changes, measured before they land (--proposed) --------------------
-
-
-def link_fingerprint(articles) -> str:
-    """Everything ``link_stories`` reads, in order: same fingerprint, same links and summaries."""
-    import hashlib
-
-    from digest.pipeline import pipeline_version
-
-    digest = hashlib.sha256(pipeline_version().encode())
-    stories = Path(sys.modules["digest.stories"].__file__)
-    digest.update(stories.read_bytes())
-    for a in articles:
-        digest.update("\0".join([a.id, a.lang, a.title, a.standfirst, a.text, *a.summary.sentences]).encode(
-            "utf-8", "surrogatepass"))
-        digest.update(b"\1")
-    return digest.hexdigest()
-
-
-def cached_link_stories(articles, store, link) -> bool:
-    """``link(articles)`` unless the state store holds the result for exactly these articles.
-
-    Keeps one entry (the last batch): the related ids of every article and the
-    summaries the linker re-picked.  Returns True when the cached result was used.
-    """
-    from dataclasses import asdict
-
-    from digest.article import Summary
-
-    key = link_fingerprint(articles)
-    cached = store.get("link", "last")
-    if cached and cached.get("key") == key:
-        for a in articles:
-            a.related = cached["related"].get(a.id, [])
-            if a.id in cached["summaries"]:
-                a.summary = Summary(**cached["summaries"][a.id])
-        return True
-    before = {a.id: list(a.summary.sentences) for a in articles}
-    link(articles)
-    store.put("link", "last", {
-        "key": key,
-        "related": {a.id: a.related for a in articles if a.related},
-        "summaries": {a.id: asdict(a.summary) for a in articles if a.summary.sentences != before[a.id]},
-    })
-    return False
-
-
-def fast_to_dict(article) -> dict:
-    """``Article.to_dict`` written out by hand: the same dict (same JSON), ~15x faster than
-    ``dataclasses.asdict``, which deep-copies every value."""
-    from dataclasses import asdict
-
-    data = {name: getattr(article, name) for name in (
-        "source", "id", "title", "kicker", "standfirst", "date", "publisher", "author", "section", "image", "url",
-        "lang", "lang_confidence")}
-    data["blocks"] = [{"kind": b.kind, "text": b.text} for b in article.blocks]
-    data["dropped"] = [{"text": d.text, "reason": d.reason, "line": d.line} for d in article.dropped]
-    data["evidence"] = {k: {"value": e.value, "source": e.source, "confidence": e.confidence}
-                        for k, e in article.evidence.items()}
-    data["translation"] = None if article.translation is None else asdict(article.translation)
-    s = article.summary
-    data["summary"] = {"sentences": list(s.sentences), "key_phrases": list(s.key_phrases),
-                       "key_figures": list(s.key_figures), "method": s.method,
-                       "explain": [dict(e) for e in s.explain]}
-    data["related"] = list(article.related)
-    data["warnings"] = list(article.warnings)
-    data["text"] = article.text
-    data["display_title"] = article.display_title
-    return data
-
-
-def _install_proposed(out: Path) -> None:
-    """Route the build through the render cache (digest.pdf.render_pdf_cached), a link cache,
-    a by-id index built once per briefing for "also covered by", and a hand-written to_dict."""
-    import digest.mail as mail_module
-    import digest.pdf as pdf_module
-    import digest.stories as stories_module
-    from digest.article import Article
-    from digest.state import StateStore
-
-    Article.to_dict = fast_to_dict
-    indexes: dict[int, tuple[list, dict]] = {}
-
-    def related_articles(article, briefing):
-        entry = indexes.get(id(briefing))
-        if entry is None or entry[0] is not briefing.articles:
-            entry = (briefing.articles, {a.id: a for a in briefing.articles if a.id})
-            indexes[id(briefing)] = entry
-        by_id = entry[1]
-        return [by_id[i] for i in article.related if i in by_id and i != article.id]
-
-    mail_module.related_articles = related_articles
-
-    state = out / "state.sqlite"
-    plain_render, plain_link = pdf_module.render_pdf, stories_module.link_stories
-
-    def render(briefing, *args, **kwargs):
-        with StateStore(state) as store:
-            return pdf_module.render_pdf_cached(briefing, store, *args, **kwargs)[0]
-
-    def link(articles):
-        with StateStore(state) as store:
-            cached_link_stories(articles, store, plain_link)
-
-    pdf_module.render_pdf = render
-    stories_module.link_stories = link
-
-
-def worker_build(corpus: Path, out: Path, jobs: int, proposed: bool = False) -> dict:
+def worker_build(corpus: Path, out: Path, jobs: int) -> dict:
     """``digest build`` as the CLI runs it (``digest.pipeline.build``)."""
     from digest.config import Settings
     from digest.pipeline import build
-
-    if proposed:
-        _install_proposed(out)
 
     settings = Settings(out=out, inputs=[corpus], jobs=jobs, quiet=True)
     load_before = os.getloadavg()[0]
@@ -603,21 +487,12 @@ def measure_size(size: int, texts, args, work: Path, env: dict) -> dict:
         _progress(f"{size}: stages done")
     if args.quick:
         return entry
-    cold: dict = {}
-    if not args.skip_plain:
-        cold = run_worker("build", ["--corpus", str(corpus), "--out", str(work / f"j1-{size}"), "--jobs", "1"],
-                          env, args.timeout)
-        warm = run_worker("build", ["--corpus", str(corpus), "--out", str(work / f"j1-{size}"), "--jobs", "1"],
-                          env, args.timeout)
-        entry["build_cold"], entry["build_warm"] = cold, warm
-        _progress(f"{size}: builds done")
-    if args.proposed:
-        folder = ["--corpus", str(corpus), "--out", str(work / f"p-{size}"), "--jobs", "1", "--proposed"]
-        entry["proposed_cold"] = run_worker("build", folder, env, args.timeout)
-        entry["proposed_warm"] = run_worker("build", folder, env, args.timeout)
-        if "error" not in entry["proposed_warm"] and (work / f"j1-{size}" / "digest.json").exists():
-            entry["proposed_outputs"] = compare_outputs(work / f"j1-{size}", work / f"p-{size}")
-        _progress(f"{size}: proposed builds done")
+    cold = run_worker("build", ["--corpus", str(corpus), "--out", str(work / f"j1-{size}"), "--jobs", "1"],
+                      env, args.timeout)
+    warm = run_worker("build", ["--corpus", str(corpus), "--out", str(work / f"j1-{size}"), "--jobs", "1"],
+                      env, args.timeout)
+    entry["build_cold"], entry["build_warm"] = cold, warm
+    _progress(f"{size}: builds done")
     if size in args.jobs_sizes:
         entry["build_jobs2"] = run_worker("build", ["--corpus", str(corpus), "--out", str(work / f"j2-{size}"),
                                                     "--jobs", "2"], env, args.timeout)
@@ -687,15 +562,6 @@ def table(results: dict) -> str:
             ok = "same" if same and all(v != "DIFFERENT" for v in same.values()) else "DIFFER"
             row += f" {per2:>12.1f} {per / per2 if per2 else 0:>6.2f}x {ok:>12}"
         lines.append(row)
-    for size, entry in sizes.items():
-        cold, warm = entry.get("proposed_cold"), entry.get("proposed_warm")
-        if cold and warm and "error" not in cold and "error" not in warm:
-            same = entry.get("proposed_outputs")
-            same = "" if not same else (" outputs same as plain" if all(v != "DIFFERENT" for v in same.values())
-                                        else f" outputs {same}")
-            lines.append(f"{size:>9} with the proposed caches: cold {cold['seconds']:.1f} s, "
-                         f"warm {warm['seconds']:.1f} s -> {cold['seconds'] / warm['seconds']:.1f}x, peak "
-                         f"{max(cold['peak_mb'], warm['peak_mb']):.0f} MB;{same}")
     if results.get("startup"):
         s = results["startup"]
         lines.append(f"\n`digest --help`: best {s['best_s']:.3f} s, median {s['median_s']:.3f} s "
@@ -726,10 +592,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="also render the PDF with every story in full up to this many articles (default 100)")
     parser.add_argument("--peers", type=int, default=300, help="texts for the peer comparison (0: skip)")
     parser.add_argument("--quick", action="store_true", help="stage timings only (no builds)")
-    parser.add_argument("--proposed", action="store_true",
-                        help="also measure cold/warm builds with the proposed link and PDF caches")
     parser.add_argument("--no-stages", action="store_true", help="skip the stage-by-stage process (builds only)")
-    parser.add_argument("--skip-plain", action="store_true", help="skip the plain cold/warm builds (with --proposed)")
     parser.add_argument("--hash-seed", help="PYTHONHASHSEED for every measured process (default: random, as "
                         "for users; fix it to tell set-order nondeterminism from other differences)")
     parser.add_argument("--live", action="store_true",
@@ -749,7 +612,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.worker == "stages":
             result = worker_stages(args.corpus, args.out, args.pdf_full_max)
         elif args.worker == "build":
-            result = worker_build(args.corpus, args.out, args.jobs, args.proposed)
+            result = worker_build(args.corpus, args.out, args.jobs)
         elif args.worker == "peers":
             result = peers(args.data, args.jobs)
         elif args.worker == "profile":

@@ -263,8 +263,10 @@ def _link_fingerprint(articles: list[Article]) -> str:
     return digest.hexdigest()
 
 
-def _link_stories_cached(articles: list[Article], store, link_stories) -> None:
+def _link_stories_cached(articles: list[Article], store, link_stories) -> bool:
     """Link stories, or reuse the last build's links when exactly the same articles come again.
+
+    Returns True when the cached links were reused.
 
     Linking looks at the whole briefing at once, so it cannot be cached per
     article; a rebuild over unchanged inputs is the common case it serves.
@@ -276,7 +278,7 @@ def _link_stories_cached(articles: list[Article], store, link_stories) -> None:
             article.related = cached["related"].get(article.id, [])
             if article.id in cached["sentences"]:
                 article.summary.sentences = cached["sentences"][article.id]
-        return
+        return True
     before = {article.id: list(article.summary.sentences) for article in articles}
     link_stories(articles)
     for article in articles:  # a re-picked summary comes with a fresh score breakdown
@@ -286,6 +288,7 @@ def _link_stories_cached(articles: list[Article], store, link_stories) -> None:
         "related": {a.id: a.related for a in articles if a.related},
         "sentences": {a.id: a.summary.sentences for a in articles if a.summary.sentences != before[a.id]},
     })
+    return False
 
 
 def _render_and_write(briefing: Briefing, settings: Settings, report: BuildReport) -> None:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import sys
 from pathlib import Path
 
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("digest_bench", ROOT / "benchmarks" / "bench.py")
@@ -78,34 +76,3 @@ def test_quick_run_on_the_seeds_writes_json_and_a_table(tmp_path, capsys):
     assert results["startup"]["best_s"] > 0
     table = capsys.readouterr().out
     assert "summarise" in table and "digest --help" in table
-
-
-def test_link_cache_reuses_links_and_repicked_summaries_only_for_the_same_articles(tmp_path):
-    import digest.stories  # noqa: F401  (the fingerprint covers its source)
-    from digest.article import Article, Block, Summary
-    from digest.state import StateStore
-
-    def articles():
-        return [Article(source=f"s{i}", id=f"id{i}", lang="en", title=f"Title {i}",
-                        blocks=[Block("paragraph", f"Body {i}.")], summary=Summary(sentences=[f"Body {i}."]))
-                for i in range(3)]
-
-    calls = []
-
-    def link(batch):
-        calls.append(len(batch))
-        batch[0].related, batch[1].related = ["id1"], ["id0"]
-        batch[1].summary = Summary(sentences=["Re-picked."], method="test")
-
-    with StateStore(tmp_path / "state.sqlite") as store:
-        first = articles()
-        assert bench.cached_link_stories(first, store, link) is False
-        again = articles()
-        assert bench.cached_link_stories(again, store, link) is True
-        assert calls == [3]
-        assert [a.related for a in again] == [a.related for a in first] == [["id1"], ["id0"], []]
-        assert again[1].summary.sentences == ["Re-picked."] and again[0].summary.sentences == ["Body 0."]
-        changed = articles()
-        changed[2].blocks = [Block("paragraph", "Another body.")]
-        assert bench.cached_link_stories(changed, store, link) is False
-        assert calls == [3, 3]

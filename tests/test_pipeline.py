@@ -213,3 +213,34 @@ def test_with_a_model_installed_the_german_seed_is_translated_and_the_second_bui
         assert again["segments"] > 0 and again["cache_hits"] == again["segments"]
     finally:
         enable_socket()
+
+
+def test_link_cache_reuses_links_and_repicked_summaries_only_for_the_same_articles(tmp_path):
+    from digest.article import Article, Block, Summary
+    from digest.pipeline import _link_stories_cached
+    from digest.state import StateStore
+
+    def articles():
+        return [Article(source=f"s{i}", id=f"id{i}", lang="en", title=f"Title {i}",
+                        blocks=[Block("paragraph", f"Body {i}.")], summary=Summary(sentences=[f"Body {i}."]))
+                for i in range(3)]
+
+    calls = []
+
+    def link(batch):
+        calls.append(len(batch))
+        batch[0].related, batch[1].related = ["id1"], ["id0"]
+        batch[1].summary = Summary(sentences=["Re-picked."], method="test")
+
+    with StateStore(tmp_path / "state.sqlite") as store:
+        first = articles()
+        assert _link_stories_cached(first, store, link) is False
+        again = articles()
+        assert _link_stories_cached(again, store, link) is True
+        assert calls == [3]
+        assert [a.related for a in again] == [a.related for a in first] == [["id1"], ["id0"], []]
+        assert again[1].summary.sentences == ["Re-picked."] and again[0].summary.sentences == ["Body 0."]
+        changed = articles()
+        changed[2].blocks = [Block("paragraph", "Another body.")]
+        assert _link_stories_cached(changed, store, link) is False
+        assert calls == [3, 3]
