@@ -83,15 +83,16 @@ def process_article(article: Article) -> Article:
 def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = None) -> BuildReport:
     """Run the whole pipeline and write the outputs into ``settings.out``."""
     from .outputs import OutputLock
+    from .state import StateStore
 
     started = time.perf_counter()
     report = BuildReport()
     inputs = settings.inputs or [DEFAULT_SEEDS]
-    with OutputLock(settings.out):
+    with OutputLock(settings.out), StateStore(settings.state_path) as store:
         paths = list(find_inputs(inputs))
         report.files = len(paths)
-        articles = _process_all(paths, settings, report, progress)
-        _link_and_translate(articles, settings, report)
+        articles = _process_all(paths, settings, report, progress, store)
+        _link_and_translate(articles, settings, report, store)
         if not articles:
             raise NothingPublished("no article could be read from " + ", ".join(map(str, inputs)), report)
         articles.sort(key=lambda a: (-_date_key(a.date), a.source))
@@ -106,7 +107,7 @@ def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = 
             list_unsubscribe=settings.list_unsubscribe,
             templates=settings.template_dirs,
         )
-        _render_and_write(briefing, settings, report)
+        _render_and_write(briefing, settings, report, store)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -153,7 +154,7 @@ def _process_or_reason(article: Article) -> tuple[Article | None, str]:
         return None, str(exc)
 
 
-def _process_all(paths, settings: Settings, report: BuildReport, progress) -> list[Article]:
+def _process_all(paths, settings: Settings, report: BuildReport, progress, store) -> list[Article]:
     """Run the per-article stages, reusing cached results and a process pool when asked.
 
     Results are consumed in input order whatever the pool does, so ``--jobs``
@@ -161,8 +162,6 @@ def _process_all(paths, settings: Settings, report: BuildReport, progress) -> li
     so memory stays flat however many files there are.
     """
     from collections import deque
-
-    from .state import StateStore
 
     clock = time.perf_counter()
     articles: list[Article] = []
@@ -174,7 +173,6 @@ def _process_all(paths, settings: Settings, report: BuildReport, progress) -> li
 
         pool = ProcessPoolExecutor(max_workers=settings.jobs)
     window: deque = deque()
-    store = StateStore(settings.state_path)
 
     def accept(source: str, key: str, result: tuple[Article | None, str], cached: bool) -> None:
         article, reason = result
@@ -225,24 +223,21 @@ def _process_all(paths, settings: Settings, report: BuildReport, progress) -> li
         if fresh:
             store.put_many(CACHE_NAMESPACE, fresh)
     finally:
-        store.close()
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     report.stage_seconds["load+clean+detect+summarise"] = time.perf_counter() - clock
     return articles
 
 
-def _link_and_translate(articles: list[Article], settings: Settings, report: BuildReport) -> None:
-    from .state import StateStore
+def _link_and_translate(articles: list[Article], settings: Settings, report: BuildReport, store) -> None:
     from .stories import link_stories
     from .translate import translate_articles
 
     clock = time.perf_counter()
-    with StateStore(settings.state_path) as store:
-        _link_stories_cached(articles, store, link_stories)
-        report.stage_seconds["link"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        report.warnings.extend(translate_articles(articles, full_text=settings.full_text, store=store))
+    _link_stories_cached(articles, store, link_stories)
+    report.stage_seconds["link"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    report.warnings.extend(translate_articles(articles, full_text=settings.full_text, store=store))
     report.stage_seconds["translate"] = time.perf_counter() - clock
     missing = [a for a in articles if a.translation and a.translation.status == "not-translated"]
     if settings.require_translation and missing:
@@ -291,29 +286,27 @@ def _link_stories_cached(articles: list[Article], store, link_stories) -> bool:
     return False
 
 
-def _render_and_write(briefing: Briefing, settings: Settings, report: BuildReport) -> None:
+def _render_and_write(briefing: Briefing, settings: Settings, report: BuildReport, store) -> None:
     from .feed import render_feed
     from .mail import build_message, render_html, render_text
     from .outputs import write_all_atomic
     from .pdf import render_pdf_cached
-    from .state import StateStore
 
     out = Path(settings.out)
     timings = report.stage_seconds
     clock = time.perf_counter()
-    with StateStore(settings.state_path) as store:
-        rss, atom = render_feed(briefing, store=store, feed_limit=settings.feed_limit)
-        timings["render feed"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        html = render_html(briefing)
-        text = render_text(briefing)
-        message = build_message(briefing, html, text)
-        timings["render email"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        pdf, _reused = render_pdf_cached(
-            briefing, store, settings.pdf_full_stories or None, settings.pdf_brief_stories or None
-        )
-        timings["render pdf"] = time.perf_counter() - clock
+    rss, atom = render_feed(briefing, store=store, feed_limit=settings.feed_limit)
+    timings["render feed"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    html = render_html(briefing)
+    text = render_text(briefing)
+    message = build_message(briefing, html, text)
+    timings["render email"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    pdf, _reused = render_pdf_cached(
+        briefing, store, settings.pdf_full_stories or None, settings.pdf_brief_stories or None
+    )
+    timings["render pdf"] = time.perf_counter() - clock
     data = digest_json(briefing, report)
     files = {
         out / "feed.xml": rss,

@@ -14,7 +14,6 @@ import email.policy
 import json
 import os
 import random
-import resource
 import shutil
 import signal
 import sqlite3
