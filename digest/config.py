@@ -38,6 +38,7 @@ class Settings:
     require_translation: bool = False
     full_text: bool = False
     feed_limit: int = 50
+    email_stories: int = 100  # stories in the email (0: all); the rest are counted, as mail servers refuse huge messages
     pdf_full_stories: int = 30  # stories shown in full in the PDF (0: all); the next ones as a compact list
     pdf_brief_stories: int = 300  # stories in the PDF's compact "In brief" list (0: all the rest)
     state: Path | None = None  # default: <out>/state.sqlite

@@ -40,6 +40,10 @@ LANGUAGE_NAMES = {
 }
 
 TEXT_WIDTH = 72
+# Stories an email shows in full; the rest are counted and left to the PDF and digest.json.
+# Mail servers refuse messages over 10–25 MB and Gmail clips HTML after 102 KB: a
+# 10,000-article email (45 MB) could not be sent at all.
+DEFAULT_EMAIL_STORIES = 100
 
 
 # --- presentation helpers (pure) -------------------------------------------------
@@ -256,22 +260,33 @@ def template_context(briefing: Briefing) -> dict:
 # --- renderers ------------------------------------------------------------------
 
 
-def render_html(briefing: Briefing) -> str:
+def email_context(env, briefing: Briefing, stories: int | None) -> dict:
+    """Templates get ``articles`` (all, for counts), ``stories`` (the first ``stories``
+    shown; ``None``: all) and ``left_out`` (how many are not in the email)."""
+    shown = briefing.articles if stories is None else briefing.articles[: max(0, stories)]
+    shown_ids = {anchor(a) for a in shown}
+    env.globals["in_email"] = lambda article: anchor(article) in shown_ids
+    context = template_context(briefing)
+    context.update(stories=shown, left_out=len(briefing.articles) - len(shown))
+    return context
+
+
+def render_html(briefing: Briefing, stories: int | None = DEFAULT_EMAIL_STORIES) -> str:
     """The HTML email with its CSS inlined (dark-mode rules kept as a media query)."""
     import css_inline
 
     env = template_environment(briefing)
-    html = render_template(env, "email.html", template_context(briefing))
+    html = render_template(env, "email.html", email_context(env, briefing, stories))
     inliner = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
     return inliner.inline(html)
 
 
-def render_text(briefing: Briefing) -> str:
+def render_text(briefing: Briefing, stories: int | None = DEFAULT_EMAIL_STORIES) -> str:
     """The plain-text part: the same stories, wrapped at 72 columns."""
     env = template_environment(briefing)
     env.filters["wrap"] = wrap
     env.filters["underline"] = lambda s, ch="=": ch * min(len(s), TEXT_WIDTH)
-    text = render_template(env, "email.txt", template_context(briefing))
+    text = render_template(env, "email.txt", email_context(env, briefing, stories))
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
     return text
 

@@ -16,6 +16,7 @@ import errno
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 
 TEMP_SUFFIX = ".digest-tmp"
@@ -31,38 +32,72 @@ def write_atomic(path: Path, data: bytes | str) -> None:
 
 
 def write_all_atomic(files: dict[Path, bytes | str]) -> None:
-    """Write several outputs so that a crash at any moment leaves each one whole.
-
-    Two phases: first every output is written in full to a temporary file
-    beside it and fsynced; only when all of them are on disk are they renamed
-    into place, one quick ``os.replace`` each.  A failure while writing (disk
-    full, a kill) therefore changes no output at all, and the window in which
-    a kill leaves some outputs new and some old is a handful of renames.
-    """
-    staged: list[tuple[str, Path]] = []
-    try:
+    """Write several outputs so that a crash at any moment leaves each one whole."""
+    with StagedOutputs() as staged:
         for path, data in files.items():
-            path = Path(path)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            payload = data.encode("utf-8") if isinstance(data, str) else data
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
-            staged.append((tmp, path))
-            os.fchmod(fd, _mode_for(path))
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-        for tmp, path in staged:
-            os.replace(tmp, path)
-    except BaseException:
-        for tmp, _path in staged:
+            staged.write(path, data)
+
+
+class StagedOutputs:
+    """Outputs written one by one as they are rendered, and put in place all together.
+
+    Two phases: each output is written in full to a temporary file beside its
+    final path and fsynced as soon as it is ready, so the build can forget it
+    and render the next one (a 10,000-article build never holds all its
+    outputs in memory at once); only when the ``with`` block ends without an
+    error are they renamed into place, one quick ``os.replace`` each.  A
+    failure while rendering or writing (a template error, a full disk, a
+    kill) therefore changes no output at all, and the window in which a kill
+    leaves some outputs new and some old is a handful of renames.
+    """
+
+    def __init__(self) -> None:
+        self._staged: list[tuple[str, Path]] = []
+
+    def write(self, path: Path, data: bytes | str) -> None:
+        self.write_chunks(path, [data])
+
+    def write_chunks(self, path: Path, chunks: Iterable[bytes | str]) -> None:
+        """Stage ``path`` from pieces (str pieces as UTF-8), never holding the whole file."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+        self._staged.append((tmp, path))
+        os.fchmod(fd, _mode_for(path))
+        with os.fdopen(fd, "wb", buffering=1 << 20) as handle:
+            for chunk in chunks:
+                handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    @property
+    def paths(self) -> list[Path]:
+        return [path for _tmp, path in self._staged]
+
+    def __enter__(self) -> "StagedOutputs":
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is not None:
+            self.discard()
+            return
+        try:
+            for tmp, path in self._staged:
+                os.replace(tmp, path)
+        except BaseException:
+            self.discard()
+            raise
+        for folder in {path.parent for _tmp, path in self._staged}:
+            _fsync_dir(folder)
+        self._staged = []
+
+    def discard(self) -> None:
+        for tmp, _path in self._staged:
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
-        raise
-    for folder in {path.parent for _tmp, path in staged}:
-        _fsync_dir(folder)
+        self._staged = []
 
 
 def _mode_for(path: Path) -> int:

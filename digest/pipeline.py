@@ -287,54 +287,81 @@ def _link_stories_cached(articles: list[Article], store, link_stories) -> bool:
 
 
 def _render_and_write(briefing: Briefing, settings: Settings, report: BuildReport, store) -> None:
+    """Render each output and stage it on disk at once, so only one is in memory at a time;
+    all of them replace the old ones together, and only if every one was rendered."""
     from .feed import render_feed
     from .mail import build_message, render_html, render_text
-    from .outputs import write_all_atomic
+    from .outputs import StagedOutputs
     from .pdf import render_pdf_cached
 
     out = Path(settings.out)
     timings = report.stage_seconds
-    clock = time.perf_counter()
-    rss, atom = render_feed(briefing, store=store, feed_limit=settings.feed_limit)
-    timings["render feed"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    html = render_html(briefing)
-    text = render_text(briefing)
-    message = build_message(briefing, html, text)
-    timings["render email"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    pdf, _reused = render_pdf_cached(
-        briefing, store, settings.pdf_full_stories or None, settings.pdf_brief_stories or None
-    )
-    timings["render pdf"] = time.perf_counter() - clock
-    data = digest_json(briefing, report)
-    files = {
-        out / "feed.xml": rss,
-        out / "atom.xml": atom,
-        out / "digest.html": html,
-        out / "digest.txt": text,
-        out / "digest.eml": message.as_bytes(),
-        out / "briefing.pdf": pdf,
-        out / "digest.json": data,
-    }
-    write_all_atomic(files)
-    report.outputs = list(files)
+    with StagedOutputs() as staged:
+        clock = time.perf_counter()
+        rss, atom = render_feed(briefing, store=store, feed_limit=settings.feed_limit)
+        staged.write(out / "feed.xml", rss)
+        staged.write(out / "atom.xml", atom)
+        del rss, atom
+        timings["render feed"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        html = render_html(briefing, settings.email_stories or None)
+        text = render_text(briefing, settings.email_stories or None)
+        staged.write(out / "digest.html", html)
+        staged.write(out / "digest.txt", text)
+        staged.write(out / "digest.eml", build_message(briefing, html, text).as_bytes())
+        del html, text
+        timings["render email"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        pdf, _reused = render_pdf_cached(
+            briefing, store, settings.pdf_full_stories or None, settings.pdf_brief_stories or None
+        )
+        staged.write(out / "briefing.pdf", pdf)
+        del pdf
+        timings["render pdf"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        staged.write_chunks(out / "digest.json", digest_json_chunks(briefing, report))
+        timings["digest.json"] = time.perf_counter() - clock
+        report.outputs = staged.paths
 
 
 def digest_json(briefing: Briefing, report: BuildReport) -> str:
     """Everything the run produced, for machines: one record per article."""
-    payload = {
-        "title": briefing.title,
-        "created": briefing.created.isoformat(),
-        "languages": briefing.languages,
-        "articles": [_web_links_only(article.to_dict()) for article in briefing.articles],
-        "skipped": [{"source": p.source, "reason": p.message} for p in report.problems],
-        "warnings": report.warnings,
-    }
-    text = json.dumps(payload, ensure_ascii=False, indent=2)
-    # Readable UTF-8, but invisible controls and bidi overrides as \u escapes: the data
-    # stays exact and nobody viewing the file is misled by them.
-    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return "".join(digest_json_chunks(briefing, report))
+
+
+def digest_json_chunks(briefing: Briefing, report: BuildReport) -> Iterable[str]:
+    """digest.json piece by piece, one article at a time: at 10,000 articles the
+    whole document as one string (and its encoded copy) was the build's peak memory.
+
+    The text is what ``json.dumps(payload, indent=2)`` gives for the whole document.
+    """
+    head = {"title": briefing.title, "created": briefing.created.isoformat(), "languages": briefing.languages}
+    yield "{\n"
+    for key, value in head.items():
+        yield f"  {_json_value(key, '  ')}: {_json_value(value, '  ')},\n"
+    if briefing.articles:
+        yield '  "articles": [\n'
+        last = len(briefing.articles) - 1
+        for index, article in enumerate(briefing.articles):
+            record = _json_value(_web_links_only(article.to_dict()), "    ")
+            yield f"    {record}{',' if index < last else ''}\n"
+        yield "  ],\n"
+    else:
+        yield '  "articles": [],\n'
+    skipped = [{"source": p.source, "reason": p.message} for p in report.problems]
+    yield f'  "skipped": {_json_value(skipped, "  ")},\n'
+    yield f'  "warnings": {_json_value(report.warnings, "  ")}\n'
+    yield "}\n"
+
+
+def _json_value(value, indent: str) -> str:
+    """One JSON value as ``json.dumps(indent=2)`` writes it ``len(indent)`` spaces deep.
+
+    Readable UTF-8, but invisible controls and bidi overrides as \\u escapes: the
+    data stays exact and nobody viewing the file is misled by them.
+    """
+    text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 _INVISIBLE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]")

@@ -222,6 +222,25 @@ def test_related_stories_link_to_each_other():
     assert "Also covered by: " in render_text(sample_briefing())
 
 
+def test_a_big_briefing_sends_the_first_stories_and_counts_the_rest():
+    """Mail servers refuse messages of tens of MB: 10,000 stories cannot all go in one email."""
+    german = german_article(False)
+    german.related = ["001-milestone"]
+    briefing = sample_briefing(articles=[english_article(), german, milestone_article()])
+    html = render_html(briefing, stories=2)
+    shown = visible_text(html)
+    plain = " ".join(render_text(briefing, stories=2).split())
+    for out in (shown, plain):
+        assert "Luxembourg's €112M AI Factory and MeluXina-AI Go Live in Mid-2026" in out
+        assert MILESTONE_1 not in out
+        assert "This email shows the first 2 of 3 stories, newest first. The last one is in the PDF briefing" in out
+    assert "3 stories" in subject(briefing)
+    # "Also covered by" names a story that is not in the email, without a dead in-page link
+    assert "Also covered by: Luxembourg AI Factory sets new milestone" in shown
+    assert 'href="#a-001-milestone"' not in html
+    assert "first 3 of" not in visible_text(render_html(briefing, stories=None))
+
+
 def test_hostile_titles_are_escaped_in_html():
     hostile = english_article(
         title='<script>alert("x")</script> & <b>bold</b>',

@@ -29,6 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--templates", type=Path, metavar="DIR",
                         help="your own templates (same names as in templates/); missing ones fall back to the built-in set")
     parser.add_argument("--feed-limit", type=int, metavar="N", help="items kept in the feed history (default 50)")
+    parser.add_argument("--email-stories", type=int, metavar="N",
+                        help="stories in the email (default 100; 0 for all); the rest are counted")
     parser.add_argument("--pdf-full-stories", type=int, metavar="N",
                         help="stories shown in full in the PDF (default 30; 0 for all)")
     parser.add_argument("--pdf-brief-stories", type=int, metavar="N",
@@ -58,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
             "out": args.out, "title": args.title, "base_url": args.base_url, "email_from": args.email_from,
             "email_to": args.email_to, "list_unsubscribe": args.list_unsubscribe, "templates": args.templates, "feed_limit": args.feed_limit,
             "state": args.state, "jobs": args.jobs,
-            "pdf_full_stories": args.pdf_full_stories, "pdf_brief_stories": args.pdf_brief_stories, "require_translation": args.require_translation, "full_text": args.full_text,
+            "email_stories": args.email_stories, "pdf_full_stories": args.pdf_full_stories, "pdf_brief_stories": args.pdf_brief_stories, "require_translation": args.require_translation, "full_text": args.full_text,
         }
         for key, value in overrides.items():
             if value is not None:
@@ -69,8 +71,8 @@ def run(args: argparse.Namespace) -> int:
             settings.max_line_chars = args.max_line_length
         if args.max_file_size is not None:
             settings.max_file_bytes = int(args.max_file_size * 1024 * 1024)
-        if settings.pdf_full_stories < 0 or settings.pdf_brief_stories < 0:
-            raise ConfigError("--pdf-full-stories and --pdf-brief-stories must be 0 or more")
+        if min(settings.email_stories, settings.pdf_full_stories, settings.pdf_brief_stories) < 0:
+            raise ConfigError("--email-stories, --pdf-full-stories and --pdf-brief-stories must be 0 or more")
         if settings.jobs < 1 or settings.feed_limit < 1:
             raise ConfigError("--jobs and --feed-limit must be at least 1")
         if settings.base_url and not re.match(r"^https?://[^\s<>\"']+$", settings.base_url, re.I):
