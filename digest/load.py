@@ -207,12 +207,22 @@ def load_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
 ) -> Union[Article, LoadProblem]:
-    """Read one file into an :class:`Article`, or say why it cannot be one.
+    """Read one file into an :class:`Article`, or say why it cannot be one."""
+    data = read_input(path, max_bytes)
+    if isinstance(data, LoadProblem):
+        return data
+    return article_from_bytes(display_path(path), data, max_line_chars)
+
+
+def read_input(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Union[bytes, LoadProblem]:
+    """The bytes of one input file, or why they cannot be read.
 
     The file is opened non-blocking and checked on the open descriptor, so a
     FIFO, socket or device with an article name is refused instead of hanging
     the build, and a file swapped between the check and the read cannot slip
-    past the size limit.  At most ``max_bytes`` are ever read.
+    past the size limit.  At most ``max_bytes`` are ever read.  Apart from
+    :func:`article_from_bytes` because the build hashes the bytes to find a
+    cached result before any decoding, and decodes in a worker process.
     """
     source = display_path(path)
     try:
@@ -223,6 +233,13 @@ def load_file(
         return LoadProblem(source, _os_reason(exc))
     if not data.strip():
         return LoadProblem(source, "empty file")
+    return data
+
+
+def article_from_bytes(
+    source: str, data: bytes, max_line_chars: int = DEFAULT_MAX_LINE_CHARS
+) -> Union[Article, LoadProblem]:
+    """Decode one file's bytes into an :class:`Article`, or say why they are no article text."""
     try:
         text, _encoding = decode_bytes(data)
     except DecodeError as exc:

@@ -26,7 +26,7 @@ from . import __version__
 from .article import Article, DropArticle
 from .briefing import Briefing
 from .config import DEFAULT_SEEDS, ConfigError, Settings
-from .load import LoadProblem, find_inputs, load_file
+from .load import LoadProblem, find_inputs
 
 OUTPUT_NAMES = ["feed.xml", "atom.xml", "digest.html", "digest.txt", "digest.eml", "briefing.pdf", "digest.json"]
 
@@ -112,7 +112,7 @@ def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = 
     return report
 
 
-PER_ARTICLE_MODULES = ["article", "clean", "metadata", "repair", "language", "sentences", "summarize", "keyfacts"]
+PER_ARTICLE_MODULES = ["article", "load", "clean", "metadata", "repair", "language", "sentences", "summarize", "keyfacts"]
 CACHE_NAMESPACE = "article"
 CACHE_FLUSH_EVERY = 200
 
@@ -128,11 +128,18 @@ def pipeline_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def cache_key(article: Article) -> str:
-    """Per-article results depend only on the raw text, its kind (HTML or not) and the code."""
-    kind = Path(article.source).suffix.lower() in {".html", ".htm"}
-    basis = f"{pipeline_version()}\0{int(kind)}\0{article.raw}"
-    return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()
+def cache_key(source: str, data: bytes, max_line_chars: int) -> str:
+    """Per-article results depend only on the file's bytes, its kind (HTML or not), the
+    line-length limit the loader checks, and the code.
+
+    Keyed on the bytes, not the decoded text, so the build finds a cached
+    result without decoding anything: with ``--jobs`` the main process only
+    reads, hashes and looks up, and all the decoding happens in the workers.
+    """
+    kind = Path(source).suffix.lower() in {".html", ".htm"}
+    digest = hashlib.sha256(f"{pipeline_version()}\0{int(kind)}\0{max_line_chars}\0".encode())
+    digest.update(data)
+    return digest.hexdigest()
 
 
 def _keep_what_renderers_need(article: Article) -> None:
@@ -147,26 +154,52 @@ def _keep_what_renderers_need(article: Article) -> None:
 
 
 def _process_or_reason(article: Article) -> tuple[Article | None, str]:
-    """Worker entry point (top level so a process pool can pickle it)."""
+    """One loaded article through the per-article stages, or the reason it was dropped."""
     try:
         return process_article(article), ""
     except DropArticle as exc:
         return None, str(exc)
 
 
+def _process_file(source: str, data: bytes, max_line_chars: int) -> tuple[str, object, str]:
+    """One file's bytes through decoding and the per-article stages (a process pool's task).
+
+    Returns ``(status, value, record)``: ``("ok", article, record)`` with the
+    article already slimmed for the renderers and its full result as JSON for
+    the cache; ``("dropped", reason, record)``; or ``("unreadable", problem, "")``
+    for bytes that are no article text (not cached: the limit may change).
+    Serialising here, in the worker, keeps the main process free to feed the pool.
+    """
+    from .load import article_from_bytes
+
+    loaded = article_from_bytes(source, data, max_line_chars)
+    if isinstance(loaded, LoadProblem):
+        return "unreadable", loaded, ""
+    article, reason = _process_or_reason(loaded)
+    if article is None:
+        return "dropped", reason, json.dumps({"_skipped": reason})
+    record = json.dumps(article.to_dict())
+    _keep_what_renderers_need(article)
+    return "ok", article, record
+
+
 def _process_all(paths, settings: Settings, report: BuildReport, progress, store) -> list[Article]:
     """Run the per-article stages, reusing cached results and a process pool when asked.
 
-    Results are consumed in input order whatever the pool does, so ``--jobs``
-    never changes the outputs.  Only a bounded window of articles is in flight,
-    so memory stays flat however many files there are.
+    The main process reads each file, hashes its bytes and looks the result
+    up in the state store; only files without one go to the stages (in a
+    worker with ``--jobs``).  Results are consumed in input order whatever
+    the pool does, so ``--jobs`` never changes the outputs, and only a bounded
+    window of files is in flight, so memory stays flat however many there are.
     """
     from collections import deque
+
+    from .load import display_path, read_input
 
     clock = time.perf_counter()
     articles: list[Article] = []
     seen: dict[str, Article] = {}
-    fresh: dict[str, dict] = {}
+    fresh: dict[str, str] = {}
     pool = None
     if settings.jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -174,16 +207,20 @@ def _process_all(paths, settings: Settings, report: BuildReport, progress, store
         pool = ProcessPoolExecutor(max_workers=settings.jobs)
     window: deque = deque()
 
-    def accept(source: str, key: str, result: tuple[Article | None, str], cached: bool) -> None:
-        article, reason = result
-        if not cached:
-            fresh[key] = {"_skipped": reason} if article is None else article.to_dict()
+    def accept(source: str, key: str, outcome: tuple[str, object, str]) -> None:
+        status, value, record = outcome
+        if record:
+            fresh[key] = record
             if len(fresh) >= CACHE_FLUSH_EVERY:
-                store.put_many(CACHE_NAMESPACE, fresh)
+                store.put_many_json(CACHE_NAMESPACE, fresh)
                 fresh.clear()
-        if article is None:
-            report.problems.append(LoadProblem(source, f"skipped: {reason}"))
+        if status == "unreadable":
+            report.problems.append(value)
             return
+        if status == "dropped":
+            report.problems.append(LoadProblem(source, f"skipped: {value}"))
+            return
+        article = value
         article.source = source
         _keep_what_renderers_need(article)
         if article.id in seen:
@@ -195,33 +232,34 @@ def _process_all(paths, settings: Settings, report: BuildReport, progress, store
 
     def drain(limit: int) -> None:
         while len(window) > limit:
-            source, key, pending, cached = window.popleft()
-            result = pending.result() if hasattr(pending, "result") else pending
-            accept(source, key, result, cached)
+            source, key, pending = window.popleft()
+            accept(source, key, pending.result() if hasattr(pending, "result") else pending)
 
     try:
         for item in progress(paths) if progress else paths:
+            # problems go through the window too, so the report lists them in input order
             if isinstance(item, LoadProblem):
-                report.problems.append(item)
+                window.append((item.source, "", ("unreadable", item, "")))
                 continue
-            loaded = load_file(item, settings.max_file_bytes, settings.max_line_chars)
-            if isinstance(loaded, LoadProblem):
-                report.problems.append(loaded)
+            data = read_input(item, settings.max_file_bytes)
+            if isinstance(data, LoadProblem):
+                window.append((data.source, "", ("unreadable", data, "")))
                 continue
-            key = cache_key(loaded)
+            source = display_path(item)
+            key = cache_key(source, data, settings.max_line_chars)
             hit = store.get(CACHE_NAMESPACE, key)
             if hit is not None:
                 report.cache_hits += 1
-                result = (None, hit["_skipped"]) if "_skipped" in hit else (Article.from_dict(hit), "")
-                window.append((loaded.source, key, result, True))
+                outcome = ("dropped", hit["_skipped"], "") if "_skipped" in hit else ("ok", Article.from_dict(hit), "")
+                window.append((source, key, outcome))
             elif pool is None:
-                window.append((loaded.source, key, _process_or_reason(loaded), False))
+                window.append((source, key, _process_file(source, data, settings.max_line_chars)))
             else:
-                window.append((loaded.source, key, pool.submit(_process_or_reason, loaded), False))
+                window.append((source, key, pool.submit(_process_file, source, data, settings.max_line_chars)))
             drain(8 * settings.jobs if pool else 0)
         drain(0)
         if fresh:
-            store.put_many(CACHE_NAMESPACE, fresh)
+            store.put_many_json(CACHE_NAMESPACE, fresh)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)

@@ -175,6 +175,14 @@ class StateStore:
                 [(namespace, key, json.dumps(value)) for key, value in items.items()],
             )
 
+    def put_many_json(self, namespace: str, items: dict[str, str]) -> None:
+        """Like :meth:`put_many` for values already serialised (by a worker process) with json.dumps."""
+        with self.conn:
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO cache (namespace, key, value) VALUES (?, ?, ?)",
+                [(namespace, key, value) for key, value in items.items()],
+            )
+
     def close(self) -> None:
         self.conn.close()
 

@@ -244,3 +244,49 @@ def test_link_cache_reuses_links_and_repicked_summaries_only_for_the_same_articl
         changed[2].blocks = [Block("paragraph", "Another body.")]
         assert _link_stories_cached(changed, store, link) is False
         assert calls == [3, 3]
+
+
+def test_jobs_2_publishes_exactly_what_jobs_1_does_and_its_cache_serves_the_next_build(tmp_path, monkeypatch):
+    """--jobs only changes how fast: same bytes in every output, same skipped files, same warnings."""
+    import shutil
+    from datetime import datetime, timezone
+
+    from digest import pipeline
+    from digest.config import Settings
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for path in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(path, corpus / path.name)
+    shutil.copy(SEEDS / GERMAN_SEED, corpus / "zz_same_story_again.txt")
+    for name in ["empty.txt", "boilerplate.txt", "mojibake.txt", "encodings.txt", "hostile.txt"]:
+        shutil.copy(Path(__file__).parent / "data" / "bad" / name, corpus / name)
+    (corpus / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+
+    class FixedClock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime(2026, 11, 22, 6, 30, tzinfo=timezone.utc)
+
+    monkeypatch.setattr(pipeline, "datetime", FixedClock)
+    reports = {jobs: pipeline.build(Settings(out=tmp_path / f"jobs{jobs}", inputs=[corpus], jobs=jobs, quiet=True))
+               for jobs in (1, 2)}
+    one, two = reports[1], reports[2]
+    assert len(one.articles) >= 6 and one.cache_hits == two.cache_hits == 0
+    assert [str(p) for p in two.problems] == [str(p) for p in one.problems]
+    assert any("photo.txt" in str(p) for p in one.problems) and any("empty.txt" in str(p) for p in one.problems)
+    assert two.warnings == one.warnings and any("same article as" in w for w in one.warnings)
+    def output(folder: str, name: str) -> bytes:  # MIME boundaries are random by design
+        return re.sub(rb"={10,}\d+==", b"BOUNDARY", (tmp_path / folder / name).read_bytes())
+
+    for name in pipeline.OUTPUT_NAMES:
+        assert output("jobs2", name) == output("jobs1", name), name
+
+    # the results the workers cached serve the next build, with the same outputs
+    again = pipeline.build(Settings(out=tmp_path / "jobs2", inputs=[corpus], jobs=2, quiet=True,
+                                    state=tmp_path / "jobs2" / "state.sqlite"))
+    readable = len(one.articles) + sum("skipped:" in str(p) for p in one.problems) + 1  # + the duplicate
+    assert again.cache_hits == readable
+    assert [a.id for a in again.articles] == [a.id for a in one.articles]
+    for name in pipeline.OUTPUT_NAMES:
+        assert output("jobs2", name) == output("jobs1", name), name
