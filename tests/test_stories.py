@@ -96,3 +96,43 @@ def test_the_seed_reports_on_the_ai_factory_are_linked():
     # 000 (Nexus 2026 round-up), 001 (AI Factory launch) and 002 (€112M AI Factory and MeluXina-AI)
     assert related["001"] == ["000", "002"] and related["002"] == ["000", "001"]
     assert related["004"] == []  # the German Nexus 2025 / Mistral piece is another story
+
+
+_LINK_IN_A_FRESH_PROCESS = """
+import json, sys
+from digest.article import Article, Block
+from digest.stories import _features, link_stories
+from digest.summarize import summarize_article
+articles = [summarize_article(Article(source=d["id"], id=d["id"], title=d["title"], lang=d["lang"],
+                                      blocks=[Block("paragraph", p) for p in d["paragraphs"]]), sentences=1)
+            for d in json.load(sys.stdin)]
+features = [f.tolist() for f in _features(articles)]
+link_stories(articles)
+print(json.dumps({"features": features, "related": [a.related for a in articles],
+                  "summaries": [a.summary.sentences for a in articles]}))
+"""
+
+
+def test_links_do_not_depend_on_the_string_hash_seed():
+    import json
+    import os
+    import subprocess
+    import sys
+
+    articles = [BRIDGE_A, MUSEUM, BRIDGE_B, BRIDGE_DE] + [
+        _article(f"n{i}", f"Moselle report {i}", [
+            f"The Moselle ferry Item{i} carried {1000 + i * 37} cars across the river on Monday.",
+            f"Trier and Konz share the ferry, which BrückenWerk maintains, the council said of ferry {i % 3}.",
+        ]) for i in range(12)
+    ]
+    data = json.dumps([{"id": a.id, "title": a.title, "lang": a.lang, "paragraphs": [b.text for b in a.blocks]}
+                       for a in articles])
+    root = Path(__file__).resolve().parent.parent
+    results = []
+    for seed in ("1", "2", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        done = subprocess.run([sys.executable, "-c", _LINK_IN_A_FRESH_PROCESS], input=data, env=env, cwd=root,
+                              capture_output=True, text=True, check=True)
+        results.append(json.loads(done.stdout))
+    assert results[0]["related"][0] == ["bridge-b", "bridge-de"]
+    assert results[0] == results[1] == results[2]
