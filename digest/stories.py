@@ -11,7 +11,7 @@ articles times the (bounded) postings, never with all pairs of full texts.
 
 Features are integer keys in numpy arrays, not strings in dicts: a 10,000-article
 batch has millions of (article, term) entries, and as Python strings and
-Counters they took 650 MB; as keys they take a few dozen MB and link in seconds.
+Counters they took 650 MB; as keys they take a few dozen MB and link in about 10 s.
 A word is numbered the first time the batch meets it and a word pair is the two
 numbers side by side, so keys are exact (no hash collisions) and the same in
 every process (no dependence on ``PYTHONHASHSEED``).
@@ -32,7 +32,6 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from itertools import count
 
 import numpy as np
 
@@ -59,6 +58,9 @@ _LANG_PREFIXES = {"en", "de", "fr"}  # languages whose words count single (see _
 _PAIR_SHIFT = np.uint64(32)
 _NEUTRAL = 1 << 62
 _DOUBLE = 1 << 63
+_ARTICLES_PER_BLOCK = 500  # whose terms are counted at once (a few MB of keys)
+_PAIRS_PER_CHUNK = 1 << 18  # article pairs weighed at once (about 15 MB of arrays)
+
 
 def _fold(word: str) -> str:
     """Lower-case ASCII form, so "Luxemburg"/"Luxembourg" stay apart but "Société"/"Societe" meet."""
@@ -149,18 +151,21 @@ def _spelling_order(keys: np.ndarray, rank: np.ndarray) -> np.ndarray:
 def _document_frequencies(sequences: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """Every term key of the batch, sorted, and the number of articles that have it.
 
-    One flat buffer sorted in place: a dict over the batch's distinct terms (which
-    grow with the batch, as word pairs rarely repeat) was most of the memory."""
-    buffer = np.empty(sum(2 * len(stems) for stems in sequences), dtype=np.uint64)
-    filled = 0
-    for stems in sequences:
-        keys = np.unique(_terms(stems))
-        buffer[filled:filled + len(keys)] = keys
-        filled += len(keys)
-    flat = buffer[:filled]
-    flat.sort()
-    starts = np.flatnonzero(np.concatenate(([True], flat[1:] != flat[:-1])))[: len(flat)]
-    return flat[starts], np.diff(np.append(starts, filled))
+    Counted a block of articles at a time into sorted arrays: a dict over the batch's
+    distinct terms (which grow with the batch, as word pairs rarely repeat) was most
+    of the memory, and a flat array of every article's terms is still a few dozen MB."""
+    known = np.empty(0, dtype=np.uint64)
+    df = np.empty(0, dtype=np.int64)
+    for start in range(0, len(sequences), _ARTICLES_PER_BLOCK):
+        block = [np.unique(_terms(stems)) for stems in sequences[start:start + _ARTICLES_PER_BLOCK]]
+        keys = np.concatenate([known] + block)
+        counts = np.concatenate((df, np.ones(len(keys) - len(known), dtype=np.int64)))
+        order = np.argsort(keys, kind="stable")
+        keys, counts = keys[order], counts[order]
+        del order, block
+        starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))[: len(keys)]
+        known, df = keys[starts], np.add.reduceat(counts, starts) if len(keys) else counts
+    return known, df
 
 
 def _top_terms(stems: np.ndarray, known: np.ndarray, df: np.ndarray, idf: np.ndarray,
@@ -212,23 +217,22 @@ def _features(articles: list[Article]) -> list[np.ndarray]:
     idf = np.array([0.0] + [log_total - math.log(d) for d in range(1, len(articles) + 1)])
     rank = np.empty(len(spelled), dtype=np.int64)
     rank[sorted(range(len(spelled)), key=spelled.__getitem__)] = np.arange(len(spelled))
-    del spelled
     features = []
     for stems, lang, names in zip(sequences, langs, neutral):
         words = _top_terms(stems, known, df, idf, rank)
-        if lang not in _LANG_PREFIXES:  # string keys read any other language's words as names
+        if lang not in _LANG_PREFIXES:  # as when features were strings: "it:..." read as a name
             words |= np.uint64(_DOUBLE)
         features.append(np.union1d(words, names | np.uint64(_NEUTRAL | _DOUBLE)))
     return features
 
 
-def _postings(features: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _postings(features: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The inverted index, flat: one entry per (feature, article), sorted by feature then
     article.  For each entry: its article, the end of its feature's run of entries (the
     articles after it that share the feature are the entries up to there) and the run's
     length."""
     keys = np.concatenate(features) if features else np.empty(0, np.uint64)
-    owners = np.repeat(np.arange(len(features)), [len(f) for f in features])
+    owners = np.repeat(np.arange(len(features), dtype=np.int32), [len(f) for f in features])
     order = np.argsort(keys, kind="stable")
     keys, owners = keys[order], owners[order]
     starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))[: len(keys)]
@@ -244,9 +248,6 @@ def _weights(keys: np.ndarray, lengths: np.ndarray, total: int) -> np.ndarray:
     weights = table[np.minimum(lengths, MAX_POSTINGS)]
     weights[keys >= np.uint64(_DOUBLE)] *= 2
     return weights
-
-
-_PAIRS_PER_CHUNK = 1 << 18  # bounds the memory of the pair arrays (about 15 MB)
 
 
 def find_related(articles: list[Article]) -> list[list[int]]:
@@ -268,8 +269,8 @@ def find_related(articles: list[Article]) -> list[list[int]]:
         return [[] for _ in articles]
     keys, owners, ends, lengths = _postings(_features(articles))
     weights = _weights(keys, lengths, total)
-    del keys
     later = np.where((lengths >= 2) & (lengths <= MAX_POSTINGS), ends - np.arange(len(ends)) - 1, 0)
+    del keys, ends, lengths
     entries = np.flatnonzero(later)
     entries = entries[np.argsort(owners[entries], kind="stable")]  # article by article
     done = np.cumsum(later[entries])
@@ -293,7 +294,7 @@ def _linked_pairs(entries, owners, later, weights, language, total) -> list[tupl
     """The linked pairs (a, b), a < b, among the features of the articles of ``entries``."""
     counts = later[entries]
     partners = np.repeat(entries + 1 - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
-    first = np.repeat(owners[entries], counts)
+    first = np.repeat(owners[entries].astype(np.int64), counts)  # first * total needs 64 bits
     second = owners[partners]
     pairs, which, shared = np.unique(first * total + second, return_inverse=True, return_counts=True)
     evidence = np.bincount(which, weights=np.repeat(weights[entries], counts))  # in feature order
@@ -313,16 +314,13 @@ def link_stories(articles: list[Article]) -> None:
 
 
 def _deduplicate_summaries(articles: list[Article], related: list[list[int]]) -> None:
-    """Walk each story in briefing order; re-pick a summary that repeats an earlier one.
-
-    Copies of one report (syndicated news) have the same summary: each told sentence
-    is checked once, not once per copy, which changes no answer and saves most of the time."""
+    """Walk each story in briefing order; re-pick a summary that repeats an earlier one."""
     from .summarize import repeats_told, summarize_article
 
     for index, article in enumerate(articles):
         earlier = [i for i in related[index] if i < index]
         if not earlier or not article.summary.sentences:
             continue
-        told = list(dict.fromkeys(s for i in earlier for s in articles[i].summary.sentences))
+        told = [s for i in earlier for s in articles[i].summary.sentences]
         if told and repeats_told(article.summary.sentences, told, article.lang):
             summarize_article(article, sentences=len(article.summary.sentences), avoid=told)
