@@ -50,7 +50,6 @@ MIN_EVIDENCE_ACROSS_LANGUAGES = 2.5
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _NUMBER = re.compile(r"\d[\d.,  ]*\d|\d")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_LANG_PREFIXES = {"en", "de", "fr"}  # languages whose words count single (see _features)
 
 # Feature keys (uint64).  A word is its number (below 2**32); a word pair (a, b) is
 # (a + 1) * 2**32 + b; names, name phrases and figures are numbered in their own
@@ -218,10 +217,8 @@ def _features(articles: list[Article]) -> list[np.ndarray]:
     rank = np.empty(len(spelled), dtype=np.int64)
     rank[sorted(range(len(spelled)), key=spelled.__getitem__)] = np.arange(len(spelled))
     features = []
-    for stems, lang, names in zip(sequences, langs, neutral):
+    for stems, names in zip(sequences, neutral):
         words = _top_terms(stems, known, df, idf, rank)
-        if lang not in _LANG_PREFIXES:  # as when features were strings: "it:..." read as a name
-            words |= np.uint64(_DOUBLE)
         features.append(np.union1d(words, names | np.uint64(_NEUTRAL | _DOUBLE)))
     return features
 
