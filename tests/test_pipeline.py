@@ -290,3 +290,19 @@ def test_jobs_2_publishes_exactly_what_jobs_1_does_and_its_cache_serves_the_next
     assert [a.id for a in again.articles] == [a.id for a in one.articles]
     for name in pipeline.OUTPUT_NAMES:
         assert output("jobs2", name) == output("jobs1", name), name
+
+
+@pytest.mark.parametrize("option", ["--email-stories", "--pdf-full-stories", "--pdf-brief-stories"])
+def test_a_negative_story_limit_is_a_usage_error(tmp_path, capsys, option):
+    assert main(["build", str(SEEDS), "--out", str(tmp_path), "--quiet", option, "-1"]) == 2
+    assert "must be 0 or more" in capsys.readouterr().err
+    assert not (tmp_path / "digest.html").exists()
+
+
+def test_email_stories_limits_the_email_but_not_the_other_outputs(tmp_path):
+    assert main(["build", str(SEEDS), "--out", str(tmp_path), "--quiet", "--email-stories", "2"]) == 0
+    text = (tmp_path / "digest.txt").read_text(encoding="utf-8")
+    assert "This email shows the first 2 of 5 stories" in squash(text)
+    assert len(re.findall(r"(?m)^\d+\. ", text)) == 2
+    assert len(json.loads((tmp_path / "digest.json").read_text(encoding="utf-8"))["articles"]) == 5
+    assert len(feedparser.parse((tmp_path / "feed.xml").read_bytes()).entries) == 5
