@@ -173,3 +173,84 @@ def test_the_shared_sentence_split_changes_nothing():
     assert article.summary.sentences == [candidates[i].text for i in picked]
     assert article.summary.key_phrases == key_phrases(article)
     assert article.summary.key_figures == key_figures(article)
+
+
+# --------------------------------------------------------------------------- quotation fragments
+# A quotation that spans several sentences is split with it: the first piece opens a quote
+# mark it never closes, the last closes one it never opened.  Alone, either misquotes.
+
+
+def _picks(*paragraphs: str, lang: str = "en", sentences: int = 5) -> list[str]:
+    return summarize_text("\n\n".join(paragraphs), lang=lang, sentences=sentences)
+
+
+_FILLER_EN = (
+    "The European Commission presented its plan for artificial intelligence factories in Brussels on Monday.",
+    "Luxembourg will host one of the new factories at its MeluXina supercomputer in Bissen.",
+)
+
+
+def test_the_tail_of_a_quotation_that_opened_earlier_is_never_picked():
+    tail = "Europe must become a place where AI is developed, manufactured, deployed and scaled.”"
+    picked = _picks("“Our objective is clear. " + tail, *_FILLER_EN)
+    assert picked
+    assert tail not in picked
+    assert not any(s.endswith("”") and "“" not in s for s in picked)
+
+
+def test_a_sentence_that_opens_a_quotation_and_does_not_close_it_is_never_picked():
+    head = "“Artificial intelligence is becoming one of the defining factors for competitiveness in Europe."
+    picked = _picks(head + " It is a question of sovereignty for every member state.”", *_FILLER_EN)
+    assert picked
+    assert head not in picked
+
+
+def test_a_whole_quotation_in_one_sentence_may_be_picked():
+    quote = "“Europe must become a place where AI is developed and scaled,” the minister said on Monday."
+    assert quote in _picks(quote, *_FILLER_EN)
+
+
+def test_a_balanced_german_quotation_is_kept():
+    quote = "„Wir wollen eine KI-Plattform für ganz Europa sein“, sagte der Minister am Montag in Luxemburg."
+    quote_english_close = "„Wir denken nicht national, wir denken europäisch”, sagte er vor 7.000 Gästen."
+    picked = _picks(quote, quote_english_close,
+                    "Die Regierung stellte am Montag ihren Plan für künstliche Intelligenz vor.", lang="de")
+    assert quote in picked
+    assert quote_english_close in picked
+
+
+def test_guillemets_in_both_directions():
+    french = "« L’Europe doit devenir un lieu où l’IA est développée », a déclaré le ministre lundi."
+    german = "»Wir wollen eine KI-Plattform für ganz Europa sein«, sagte der Minister am Montag."
+    open_french = "« L’Europe doit devenir un lieu où l’IA est développée et déployée à grande échelle."
+    assert french in _picks(french, "Le gouvernement a présenté lundi son plan pour l’intelligence artificielle.",
+                            lang="fr")
+    assert german in _picks(german, "Die Regierung stellte am Montag ihren Plan für künstliche Intelligenz vor.",
+                            lang="de")
+    picked = _picks(open_french + " Nous avons les talents et les données. »",
+                    "Le gouvernement a présenté lundi son plan pour l’intelligence artificielle.", lang="fr")
+    assert picked and open_french not in picked
+
+
+def test_apostrophes_and_single_quotes_are_not_quotation_fragments():
+    sentence = "Luxembourg’s minister called the plan ‘frugal AI’ and said it would cost €112 million."
+    assert sentence in _picks(sentence, *_FILLER_EN)
+
+
+def test_a_text_made_only_of_quotation_fragments_still_gets_a_summary():
+    text = ("“Our objective is clear. Europe must become a place where AI is developed.”\n\n"
+            "“Luxembourg wants to be an AI platform for all of Europe. We think European.”")
+    picked = summarize_text(text, lang="en")
+    assert picked and all(s in text for s in picked)
+
+
+def test_seed_summary_has_no_sentence_with_an_unbalanced_quotation():
+    from digest.summarize import is_quote_fragment
+
+    seed = SEEDS / "000_cb43a64e21b99d29.txt"
+    text = seed.read_text(encoding="utf-8")
+    picked = summarize_text(text, lang="en")
+    assert picked
+    assert not any(is_quote_fragment(s) for s in picked)
+    assert not any(s.count("“") != s.count("”") for s in picked)
+    assert not any("deployed and scaled.”" in s for s in picked)
