@@ -517,25 +517,90 @@ def _select(
     return sorted(picked)
 
 
-def _repeats(candidates: list[Candidate], told: list[str], lang: str) -> list[int]:
+# (lang, sentence) -> its counted content terms and its facts; see :func:`_told_sentence`.
+_TOLD: dict[tuple[str, str], tuple[Counter, frozenset[str]]] = {}
+
+
+def _told_sentence(sentence: str, lang: str) -> tuple[Counter, frozenset[str]]:
+    """A told sentence's content terms (counted) and facts, cached: story linking tells the
+    summary of a story's earliest article to every later one, and asks twice per article
+    (:func:`repeats_told`, then the re-pick), so the same sentences come back again and again."""
+    key = (lang, sentence)
+    found = _TOLD.get(key)
+    if found is None:
+        from .stories import sentence_facts
+
+        if len(_TOLD) > 50_000:  # bounded, like the stem tables
+            _TOLD.clear()
+        found = _TOLD[key] = (Counter(content_terms(sentence, lang)), frozenset(sentence_facts(sentence)))
+    return found
+
+
+def _similar_to_told(candidates: list[Candidate], told_terms: list[Counter]) -> list[bool]:
+    """For each candidate: is its word overlap (cosine of term counts) with one of the told
+    sentences above :data:`REDUNDANCY`?
+
+    All pairs at once, as one matrix product over the told sentences' vocabulary (a
+    candidate's other terms add to its norm only).  The values are those of the plain
+    pairwise formula, ``dot / sqrt(|a|² * |b|²)``, bit for bit: the dot products and
+    squared norms are whole numbers, exact in float64 and int64, then the same single
+    square root and division.  A sentence with no terms gives 0/0 = nan, never above."""
+    import numpy as np
+
+    vocabulary: dict[str, int] = {}
+    told_cells = [(row, vocabulary.setdefault(term, len(vocabulary)), count)
+                  for row, counts in enumerate(told_terms) for term, count in counts.items()]
+    if not vocabulary:
+        return [False] * len(candidates)
+    told_matrix = np.zeros((len(told_terms), len(vocabulary)))
+    rows, columns, counts = zip(*told_cells)
+    told_matrix[rows, columns] = counts
+    told_norms = [sum(count * count for count in terms.values()) for terms in told_terms]
+
+    cand_matrix = np.zeros((len(candidates), len(vocabulary)))
+    cand_norms = []
+    for row, cand in enumerate(candidates):
+        terms = Counter(cand.terms)
+        cand_norms.append(sum(count * count for count in terms.values()))
+        for term, count in terms.items():
+            column = vocabulary.get(term)
+            if column is not None:
+                cand_matrix[row, column] = count
+    dots = cand_matrix @ told_matrix.T
+    norms = np.outer(np.array(cand_norms, dtype=np.int64), np.array(told_norms, dtype=np.int64))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cosines = dots / np.sqrt(norms)
+    return (cosines > REDUNDANCY).any(axis=1).tolist()
+
+
+def _repeats(candidates: list[Candidate], told: list[str], lang: str, first: bool = False) -> list[int]:
     """Candidates that tell a fact one of the ``told`` sentences already tells: in the
     same language, by word overlap; in any language, by sharing two figures or
-    names ("7.000 Gäste aus 57 Ländern" repeats "7,000 guests from 57 countries")."""
-    if not told:
+    names ("7.000 Gäste aus 57 Ländern" repeats "7,000 guests from 57 countries").
+
+    ``first``: stop at the first repeat (the caller only asks whether there is one)."""
+    if not told or not candidates:
         return []
     from .stories import sentence_facts
 
-    told_terms = [Counter(content_terms(sentence, lang)) for sentence in told]
-    told_facts = [sentence_facts(sentence) for sentence in told]
+    told_terms, told_facts = zip(*(_told_sentence(sentence, lang) for sentence in told))
+    similar = _similar_to_told(candidates, list(told_terms))
+    # Only a told sentence with two facts or more can share two with a candidate.
+    fact_sets = [facts for facts in told_facts if len(facts) >= 2]
     repeats = []
     for index, cand in enumerate(candidates):
-        terms = Counter(cand.terms)
-        facts = sentence_facts(cand.text)
-        if any(_cosine(terms, other) > REDUNDANCY for other in told_terms) or any(
-            len(facts & other) >= 2 for other in told_facts
-        ):
+        if similar[index] or (fact_sets and _shares_two_facts(sentence_facts(cand.text), fact_sets)):
             repeats.append(index)
+            if first:
+                break
     return repeats
+
+
+def _shares_two_facts(facts: set[str], fact_sets: list[frozenset[str]]) -> bool:
+    """Two figures or names in common with one told sentence: the same fact in any language."""
+    if len(facts) < 2:
+        return False
+    return any(len(facts & other) >= 2 for other in fact_sets)
 
 
 def _quote_fragments(candidates: list[Candidate]) -> list[int]:
@@ -550,14 +615,7 @@ def repeats_told(sentences: list[str], told: list[str], lang: str | None) -> boo
     lang = _normalise_lang(lang)
     candidates = [Candidate(text=s, position=i, paragraph=0, in_paragraph=0, terms=content_terms(s, lang))
                   for i, s in enumerate(sentences)]
-    return bool(_repeats(candidates, told, lang))
-
-
-def _cosine(a: Counter, b: Counter) -> float:
-    if not a or not b:
-        return 0.0
-    dot = sum(count * b[term] for term, count in a.items() if term in b)
-    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+    return bool(_repeats(candidates, told, lang, first=True))
 
 
 def _score(signals, weights: dict[str, float]) -> list[float]:

@@ -254,3 +254,73 @@ def test_seed_summary_has_no_sentence_with_an_unbalanced_quotation():
     assert not any(is_quote_fragment(s) for s in picked)
     assert not any(s.count("“") != s.count("”") for s in picked)
     assert not any("deployed and scaled.”" in s for s in picked)
+
+
+# --------------------------------------------------------------------------- repeats of told sentences
+# Story linking re-picks a later article's summary when it repeats what an earlier one told.
+# The check runs as one matrix product; these tests hold it to the plain pairwise definition.
+
+
+def _pairwise_repeats(candidates, told, lang):
+    """The definition: cosine of term counts above REDUNDANCY with one told sentence,
+    or two shared facts (figures, coined names), one pair at a time."""
+    import math
+    from collections import Counter
+
+    from digest.stories import sentence_facts
+    from digest.summarize import REDUNDANCY, content_terms
+
+    def cosine(a, b):
+        if not a or not b:
+            return 0.0
+        dot = sum(count * b[term] for term, count in a.items() if term in b)
+        return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+    told_terms = [Counter(content_terms(s, lang)) for s in told]
+    told_facts = [sentence_facts(s) for s in told]
+    return [i for i, cand in enumerate(candidates)
+            if any(cosine(Counter(cand.terms), t) > REDUNDANCY for t in told_terms)
+            or any(len(sentence_facts(cand.text) & f) >= 2 for f in told_facts)]
+
+
+_TOLD = [
+    "The Luxembourg AI Factory, a €112 million initiative, opens in 2026 with 2,100 accelerators.",
+    "Die Regierung empfing 7.000 Gäste aus 57 Ländern in der Luxexpo.",
+    "Ministers said MeluXina-AI would serve researchers and start-ups.",
+    "The the the.",  # no content word at all
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_repeats_of_told_sentences_match_the_pairwise_definition(lang):
+    from digest.summarize import _candidates, _paragraph_blocks, _repeats
+
+    text = "\n\n".join([
+        "The AI Factory in Luxembourg, a €112 million initiative, opens in 2026 with 2,100 accelerators.",
+        "The government welcomed 7,000 guests from 57 countries at Luxexpo on Tuesday.",
+        "Researchers and start-ups will be served by MeluXina-AI, ministers said on Monday.",
+        "The weather in Kirchberg was mild and the trams ran on time all day long.",
+        "Hello there, it is what it is and so it goes on and on.",
+    ])
+    candidates = _candidates(_paragraph_blocks(text), lang)
+    assert len(candidates) == 5
+    expected = _pairwise_repeats(candidates, _TOLD, lang)
+    assert expected  # the test means something: some repeat, some do not
+    assert len(expected) < len(candidates)
+    assert _repeats(candidates, _TOLD, lang) == expected
+    assert _repeats(candidates, _TOLD, lang) == expected  # again, from the cache of told sentences
+    assert _repeats(candidates, _TOLD, lang, first=True) == expected[:1]
+    assert _repeats(candidates, [], lang) == []
+    assert _repeats([], _TOLD, lang) == []
+
+
+def test_repeats_told_answers_whether_any_sentence_repeats():
+    from digest.summarize import repeats_told
+
+    assert repeats_told(["7.000 Gäste aus 57 Ländern kamen zur Luxexpo."],
+                        ["The fair drew 7,000 guests from 57 countries."], "de")
+    assert repeats_told(["The weather was mild.",
+                         "The Luxembourg AI Factory, a €112 million initiative, opens in 2026."], _TOLD, "en")
+    assert not repeats_told(["The weather in Kirchberg was mild and the trams ran on time."], _TOLD, "en")
+    assert not repeats_told(["The weather was mild."], [], "en")
+    assert not repeats_told(["The weather was mild."], ["The the the."], "en")
