@@ -59,11 +59,6 @@ _INNER_CAPITAL = re.compile(r"\s[\"'“„«(]?[A-ZÀ-ÖØ-Þ]")
 _CODE_SYMBOLS = re.compile(r"[{}();=<>\[\]|\\]")
 _LETTERS = re.compile(r"[^\W\d_]")
 _OPEN_QUOTE = "\"“„«‘‚"
-# Double quotation marks only: ’ and ‘ are apostrophes too ("Luxembourg’s"), so they prove nothing.
-_QUOTE_MARK = re.compile(r'[“”„«»"]')
-# One quotation with no quotation mark inside it: English “…”, German „…“ (or „…”), guillemets
-# «…» and »…«, straight "…".  Removed repeatedly, from the innermost out, to undo nesting.
-_BALANCED_QUOTE = re.compile(r'“[^“”„«»"]*”|„[^“”„«»"]*[“”]|«[^“”„«»"]*»|»[^“”„«»"]*«|"[^“”„«»"]*"')
 _CAPTION = re.compile(  # literal first, so the engine can skip ahead; word start checked in is_caption
     r"(?:foto|fotos|photo|photos|bild|image|picture|credit|crédit|illustration|quelle)\s*:"
     r"|©|getty images|(?:afp|dpa|reuters)/|ap photo"
@@ -118,7 +113,6 @@ class Candidate:
     tokens: list[str] = field(default_factory=list)  # its words, lower-cased
     informative: int = 0  # numbers, and names where only names are capitalised
     boilerplate: bool = False
-    quote_fragment: bool = False  # part of a quotation spanning sentences: scored, never picked
 
 
 # --------------------------------------------------------------------------- words
@@ -231,21 +225,6 @@ def is_caption(sentence: str) -> bool:
     return False
 
 
-def is_quote_fragment(sentence: str) -> bool:
-    """A piece of a quotation that spans several sentences: it opens a quotation
-    and does not close it, or closes one opened earlier.  Shown alone it misquotes
-    (a closing mark with no opening one, or words cut off mid-quote), so it is
-    never picked (see :func:`_candidates`)."""
-    if _QUOTE_MARK.search(sentence) is None:  # most sentences: no regular expression work
-        return False
-    rest = sentence
-    while True:
-        shorter = _BALANCED_QUOTE.sub("", rest)
-        if shorter == rest:
-            return _QUOTE_MARK.search(rest) is not None
-        rest = shorter
-
-
 def _suspect(sentence: str, marks: tuple[str, ...]) -> bool:
     lowered = sentence.lower()
     return any(mark in lowered for mark in marks)
@@ -270,13 +249,9 @@ def _candidates(
 ) -> list[Candidate]:
     """Sentences that may be picked: from paragraphs, list items and quotes only,
     never questions, headings glued into a block, captions, code or one-word lines.
-    A fragment of a quotation that spans several sentences (:func:`is_quote_fragment`)
-    is kept but marked ``quote_fragment``: it still counts for the article's
-    centrality and positions (dropping it from them cost ROUGE), it is never picked.
 
     ``strict=False`` (used only when the strict rules leave nothing, as for a
-    two-word text) keeps short lines and questions, but still no captions or code,
-    and marks no quotation fragment.
+    two-word text) keeps short lines and questions, but still no captions or code.
     ``split``: the blocks' sentences (:func:`split_blocks`), when already known.
     """
     found: list[Candidate] = []
@@ -332,7 +307,6 @@ def _candidates(
                     suspect_boilerplate
                     and any(word in lower for word in _BOILERPLATE_WORDS)
                     and bool(_BOILERPLATE.search(lower)),
-                    strict and is_quote_fragment(sentence),
                 )
             )
     return found
@@ -603,13 +577,6 @@ def _shares_two_facts(facts: set[str], fact_sets: list[frozenset[str]]) -> bool:
     return any(len(facts & other) >= 2 for other in fact_sets)
 
 
-def _quote_fragments(candidates: list[Candidate]) -> list[int]:
-    """Candidates that are pieces of a longer quotation, never to be picked alone;
-    none when every candidate is one (a text made only of such pieces still gets a summary)."""
-    fragments = [index for index, cand in enumerate(candidates) if cand.quote_fragment]
-    return fragments if len(fragments) < len(candidates) else []
-
-
 def repeats_told(sentences: list[str], told: list[str], lang: str | None) -> bool:
     """Does any of ``sentences`` tell a fact one of the ``told`` sentences already tells?"""
     lang = _normalise_lang(lang)
@@ -653,8 +620,8 @@ def rank_blocks(
     signals, similarity = sentence_signals(candidates, title_terms, lang)
     scores = _score(signals, weights)
     count = sentences if sentences is not None else default_length(len(candidates))
-    excluded = _repeats(candidates, list(avoid), lang) + _quote_fragments(candidates)
-    picked = _select(candidates, scores, similarity, max(0, count), exclude=excluded)
+    repeats = _repeats(candidates, list(avoid), lang)
+    picked = _select(candidates, scores, similarity, max(0, count), exclude=repeats)
     if not explain:
         return candidates, picked, []
     explanation = [
