@@ -128,10 +128,13 @@ class Article:
 
     @property
     def display_summary(self) -> list[str]:
-        """Summary sentences in English where a translation exists."""
+        """Summary sentences in English where a translation exists, each a whole quotation
+        where the split cut one (see :func:`~digest.sentences.balance_quotes`)."""
+        from .sentences import balance_quotes
+
         if self.translation and self.translation.status == "translated" and self.translation.summary:
-            return self.translation.summary
-        return self.summary.sentences
+            return [balance_quotes(sentence) for sentence in self.translation.summary]
+        return [balance_quotes(sentence) for sentence in self.summary.sentences]
 
     def stable_id(self) -> str:
         """An identity that survives rebuilds, other machines and renamed input files.

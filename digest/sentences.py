@@ -203,3 +203,50 @@ def _emit(sentences: list[str], piece: str) -> None:
     piece = piece.strip()
     if piece:
         sentences.append(piece)
+
+
+# --------------------------------------------------------------------------- quotations cut by a split
+# Double quotation marks only: ’ and ‘ are apostrophes too ("Luxembourg’s"), so they prove nothing.
+_QUOTE_MARK = re.compile(r'[“”„«»"]')
+# One quotation with no quotation mark inside it: English “…”, German „…“ (or „…”), guillemets
+# «…» and »…«, straight "…".  Removed repeatedly, innermost first, to undo nesting.
+_BALANCED_QUOTE = re.compile(r'“[^“”„«»"]*”|„[^“”„«»"]*[“”]|«[^“”„«»"]*»|»[^“”„«»"]*«|"[^“”„«»"]*"')
+_CLOSING_FOR = {"“": "”", "„": "“", "«": "»", "»": "«", '"': '"'}
+_OPENING_FOR = {"”": "“", "“": "„", "»": "«", "«": "»", '"': '"'}
+
+
+def balance_quotes(sentence: str) -> str:
+    """A sentence cut from a quotation that spans several sentences, with the one
+    quotation mark it lacks put back.
+
+    Picked alone, the last sentence of a long quote reads ``…deployed and scaled.”``
+    (a closing mark with nothing to close) and the first one opens a quote that never
+    ends.  An editor quoting part of a speech marks it as a quotation again, so the
+    briefing adds the missing opening mark in front, or the closing mark at the end;
+    the words stay exactly as written.  A sentence whose marks cannot be paired with
+    one addition is left as it is.
+    """
+    if _QUOTE_MARK.search(sentence) is None:  # most sentences: no regular-expression work
+        return sentence
+    rest = sentence
+    while True:
+        shorter = _BALANCED_QUOTE.sub("", rest)
+        if shorter == rest:
+            break
+        rest = shorter
+    unpaired = list(_QUOTE_MARK.finditer(rest))
+    if len(unpaired) != 1:
+        return sentence
+    mark = unpaired[0].group()
+    before, after = rest[: unpaired[0].start()], rest[unpaired[0].end():]
+    # An opening mark stands before the words it quotes: nothing (or only space, a
+    # colon, a dash) between it and the start, or a space before it and a word after.
+    opens = mark != "”" and (
+        not before.strip(" \u00a0\u202f:–—-(") or (before[-1:].isspace() and after[:1].isalnum())
+        or (mark == "«" and before[-1:].isspace())
+    )
+    if opens:
+        spaced = "\u00a0" if mark == "«" and after[:1].isspace() else ""
+        return sentence.rstrip() + spaced + _CLOSING_FOR[mark]
+    spaced = "\u00a0" if mark == "»" and before[-1:].isspace() else ""
+    return _OPENING_FOR[mark] + spaced + sentence.lstrip()

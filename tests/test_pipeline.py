@@ -306,3 +306,15 @@ def test_email_stories_limits_the_email_but_not_the_other_outputs(tmp_path):
     assert len(re.findall(r"(?m)^\d+\. ", text)) == 2
     assert len(json.loads((tmp_path / "digest.json").read_text(encoding="utf-8"))["articles"]) == 5
     assert len(feedparser.parse((tmp_path / "feed.xml").read_bytes()).entries) == 5
+
+
+def test_summary_sentences_cut_from_a_long_quotation_are_shown_as_quotations(built):
+    """The words are the article's; a piece of a quote gets back the one mark it lacks."""
+    from digest.sentences import balance_quotes
+
+    shown = readable_outputs(built)
+    for article in json.loads((built / "digest.json").read_text(encoding="utf-8"))["articles"]:
+        for sentence in article["summary"]["sentences"]:
+            whole = squash(balance_quotes(sentence))
+            for name in ("html", "txt", "feed", "eml-text"):
+                assert whole in squash(shown[name]), (name, whole)

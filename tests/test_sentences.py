@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.sentences import split_sentences
+from digest.sentences import split_sentences, balance_quotes
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -119,3 +119,43 @@ def test_german_seed_keeps_dates_and_quotes_whole():
 def test_a_long_run_of_spaces_does_not_hide_what_follows_a_full_stop():
     assert split_sentences("It rose." + " " * 80 + "then it fell.", "en") == ["It rose." + " " * 80 + "then it fell."]
     assert split_sentences("Am 2." + " " * 70 + "Dezember kamen sie.", "de") == ["Am 2." + " " * 70 + "Dezember kamen sie."]
+
+
+# --- a quotation cut by the split -------------------------------------------------
+# A quote that runs over several sentences is split with them; shown alone, a piece
+# must read as a quotation again: the one missing mark is put back, the words stay.
+
+
+def test_the_tail_of_a_long_quotation_gets_its_opening_mark_back():
+    tail = "Europe must become a place where AI is developed, manufactured, deployed and scaled.”"
+    assert balance_quotes(tail) == "“" + tail
+    assert balance_quotes("It was the right decision,” Bettel said.") == "“It was the right decision,” Bettel said."
+
+
+def test_the_start_of_a_long_quotation_gets_its_closing_mark():
+    assert balance_quotes("“We will build the factory here.") == "“We will build the factory here.”"
+    assert balance_quotes("He said: “We will build it.") == "He said: “We will build it.”"
+    assert balance_quotes('"We will act.') == '"We will act."'
+
+
+def test_german_and_french_marks_are_paired_their_own_way():
+    assert balance_quotes("„Wir bauen hier.") == "„Wir bauen hier.“"
+    assert balance_quotes("Es war die richtige Entscheidung“, so Bettel.") == "„Es war die richtige Entscheidung“, so Bettel."
+    assert balance_quotes("« Nous allons construire ici.") == "« Nous allons construire ici.\u00a0»"
+    assert balance_quotes("Nous construisons ici », a dit le ministre.") == "«\u00a0Nous construisons ici », a dit le ministre."
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Luxembourg AI Factory opens in 2026.",
+    "The “AI Factory” opens in 2026, “on time”, he said.",
+    "„Es war die richtige Entscheidung“, so Außenminister Xavier Bettel.",
+    "Luxembourg’s ‘best’ year, the minister’s words.",
+    "“A” and “B” and “C",  # one unpaired mark, but which pairing is meant is plain
+])
+def test_whole_quotations_apostrophes_and_plain_sentences_are_left_as_written(sentence):
+    expected = sentence + "”" if sentence.endswith("“C") else sentence
+    assert balance_quotes(sentence) == expected
+
+
+def test_marks_that_one_addition_cannot_pair_are_left_as_written():
+    assert balance_quotes("“One” two” three”.") == "“One” two” three”."
