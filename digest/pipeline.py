@@ -110,6 +110,7 @@ def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = 
             templates=settings.template_dirs,
         )
         _render_and_write(briefing, settings, report, store)
+        _prune_stale_results(store)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -124,7 +125,7 @@ def _one_blas_thread() -> None:
 
 
 PER_ARTICLE_MODULES = ["article", "load", "clean", "metadata", "repair", "language", "sentences", "summarize", "keyfacts"]
-CACHE_NAMESPACE = "article"
+CACHE_NAMESPACE = "article"  # one namespace per pipeline version: "article/<version>"
 CACHE_FLUSH_EVERY = 200
 
 
@@ -137,6 +138,17 @@ def pipeline_version() -> str:
         if path.exists():
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def cache_namespace() -> str:
+    """Results of this version of the per-article code; older versions' are pruned after a
+    build (:func:`_prune_stale_results`), so upgrading digest never doubles the state store."""
+    return f"{CACHE_NAMESPACE}/{pipeline_version()}"
+
+
+def _prune_stale_results(store) -> None:
+    """Drop per-article results no build of this code can ever hit again."""
+    store.drop_namespaces(CACHE_NAMESPACE, keep=cache_namespace())
 
 
 def cache_key(source: str, data: bytes, max_line_chars: int) -> str:
@@ -223,7 +235,7 @@ def _process_all(paths, settings: Settings, report: BuildReport, progress, store
         if record:
             fresh[key] = record
             if len(fresh) >= CACHE_FLUSH_EVERY:
-                store.put_many_json(CACHE_NAMESPACE, fresh)
+                store.put_many_json(cache_namespace(), fresh)
                 fresh.clear()
         if status == "unreadable":
             report.problems.append(value)
@@ -258,7 +270,7 @@ def _process_all(paths, settings: Settings, report: BuildReport, progress, store
                 continue
             source = display_path(item)
             key = cache_key(source, data, settings.max_line_chars)
-            hit = store.get(CACHE_NAMESPACE, key)
+            hit = store.get(cache_namespace(), key)
             if hit is not None:
                 report.cache_hits += 1
                 outcome = ("dropped", hit["_skipped"], "") if "_skipped" in hit else ("ok", Article.from_dict(hit), "")
@@ -270,7 +282,7 @@ def _process_all(paths, settings: Settings, report: BuildReport, progress, store
             drain(8 * settings.jobs if pool else 0)
         drain(0)
         if fresh:
-            store.put_many_json(CACHE_NAMESPACE, fresh)
+            store.put_many_json(cache_namespace(), fresh)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)

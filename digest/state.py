@@ -183,6 +183,21 @@ class StateStore:
                 [(namespace, key, value) for key, value in items.items()],
             )
 
+    def drop_namespaces(self, prefix: str, keep: str) -> int:
+        """Delete every entry of ``prefix`` and ``prefix/*`` except those of ``keep``;
+        compact the file when that freed much (SQLite only reuses freed pages otherwise)."""
+        with self.conn:
+            dropped = self.conn.execute(
+                # the range lets SQLite walk the primary-key index ("/" sorts just before "0")
+                "DELETE FROM cache WHERE namespace >= ? AND namespace < ? AND namespace != ?"
+                " AND (namespace = ? OR substr(namespace, 1, ?) = ?)",
+                (prefix, prefix + "0", keep, prefix, len(prefix) + 1, prefix + "/"),
+            ).rowcount
+        if dropped > 1000:
+            self.conn.execute("VACUUM")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # in WAL mode the file shrinks here
+        return dropped
+
     def close(self) -> None:
         self.conn.close()
 

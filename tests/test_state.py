@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from digest.config import ConfigError
 from digest.state import SCHEMA_VERSION, StateError, StateStore
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def test_values_round_trip_per_namespace(tmp_path):
@@ -118,3 +121,24 @@ def test_text_that_utf8_cannot_encode_is_stored_and_read_back_unchanged(tmp_path
         store.put("article", "k", {"source": odd})
     with StateStore(tmp_path / "state.sqlite") as store:
         assert store.get("article", "k") == {"source": odd}
+
+
+def test_results_of_older_digest_versions_are_pruned_after_a_build(tmp_path):
+    """Upgrading digest makes every cached per-article result unreachable: they must not pile up."""
+    from digest.cli import main
+    from digest.pipeline import cache_namespace
+
+    out = tmp_path / "out"
+    assert main(["build", str(SEEDS), "--out", str(out), "--quiet"]) == 0
+    with StateStore(out / "state.sqlite") as store:
+        current = store.conn.execute("SELECT count(*) FROM cache WHERE namespace=?", (cache_namespace(),)).fetchone()[0]
+        assert current == 5
+        store.put("article/0123456789abcdef", "old", {"title": "from an older digest"})
+        store.put("article", "older", {"title": "from before versioned namespaces"})
+        store.put("articles-of-a-plugin", "k", {"kept": True})
+    assert main(["build", str(SEEDS), "--out", str(out), "--quiet"]) == 0
+    with StateStore(out / "state.sqlite") as store:
+        namespaces = dict(store.conn.execute("SELECT namespace, count(*) FROM cache GROUP BY namespace").fetchall())
+    assert namespaces[cache_namespace()] == 5
+    assert "article/0123456789abcdef" not in namespaces and "article" not in namespaces
+    assert namespaces["articles-of-a-plugin"] == 1
