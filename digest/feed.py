@@ -160,10 +160,14 @@ def _ensure_table(conn) -> None:
         " guid TEXT PRIMARY KEY, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,"
         " published TEXT NOT NULL, position INTEGER NOT NULL, item TEXT NOT NULL)"
     )
+    # The feed reads the newest rows only: without this index every build sorted the
+    # whole history, which grows by every article ever published.
+    conn.execute(f"CREATE INDEX IF NOT EXISTS {FEED_TABLE}_newest ON {FEED_TABLE} (first_seen DESC, position, guid)")
 
 
-def record_items(store, items: list[FeedItem]) -> list[FeedItem]:
-    """Add this build's items to the history and return the whole history, newest first.
+def record_items(store, items: list[FeedItem], limit: int | None = None) -> list[FeedItem]:
+    """Add this build's items to the history and return the newest ``limit`` of the
+    whole history (all with ``None``), newest first.
 
     An item seen before keeps its first-seen time (and so its place in the
     feed) but takes today's title and summary, which may be better.
@@ -171,25 +175,29 @@ def record_items(store, items: list[FeedItem]) -> list[FeedItem]:
     conn = store.conn
     with conn:
         _ensure_table(conn)
+        known: dict[str, str] = {}
+        guids = [item.guid for item in items]
+        for start in range(0, len(guids), 500):
+            chunk = guids[start : start + 500]
+            known.update(conn.execute(
+                f"SELECT guid, first_seen FROM {FEED_TABLE} WHERE guid IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall())
+        updates, inserts = [], []
         for position, item in enumerate(items):
-            row = conn.execute(f"SELECT first_seen FROM {FEED_TABLE} WHERE guid=?", (item.guid,)).fetchone()
-            if row:
-                item.first_seen = row[0]
-                conn.execute(
-                    f"UPDATE {FEED_TABLE} SET last_seen=?, published=?, item=? WHERE guid=?",
-                    (item.first_seen, item.published, json.dumps(asdict(item), ensure_ascii=False), item.guid),
-                )
+            now = item.first_seen
+            if item.guid in known:
+                item.first_seen = known[item.guid]
+                updates.append((now, item.published, json.dumps(asdict(item), ensure_ascii=False), item.guid))
             else:
-                conn.execute(
-                    f"INSERT INTO {FEED_TABLE} (guid, first_seen, last_seen, published, position, item)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    (item.guid, item.first_seen, item.first_seen, item.published, position,
-                     json.dumps(asdict(item), ensure_ascii=False)),
-                )
-    rows = conn.execute(
-        f"SELECT item FROM {FEED_TABLE} ORDER BY first_seen DESC, position ASC, guid ASC"
-    ).fetchall()
-    return [FeedItem(**json.loads(row[0])) for row in rows]
+                inserts.append((item.guid, now, now, item.published, position,
+                                json.dumps(asdict(item), ensure_ascii=False)))
+        conn.executemany(f"UPDATE {FEED_TABLE} SET last_seen=?, published=?, item=? WHERE guid=?", updates)
+        conn.executemany(
+            f"INSERT INTO {FEED_TABLE} (guid, first_seen, last_seen, published, position, item)"
+            " VALUES (?, ?, ?, ?, ?, ?)", inserts)
+    query = f"SELECT item FROM {FEED_TABLE} ORDER BY first_seen DESC, position ASC, guid ASC"
+    rows = conn.execute(query + " LIMIT ?", (limit,)) if limit is not None else conn.execute(query)
+    return [FeedItem(**json.loads(row[0])) for row in rows.fetchall()]
 
 
 def unique_items(briefing: Briefing) -> list[FeedItem]:
@@ -210,7 +218,7 @@ def render_feed(briefing: Briefing, store=None, feed_limit: int = 50) -> tuple[b
 
     items = unique_items(briefing)
     if store is not None:
-        items = record_items(store, items)
+        items = record_items(store, items, max(0, feed_limit))
     items = items[: max(0, feed_limit)]
 
     base = briefing.base_url.rstrip("/") + "/" if briefing.base_url else ""

@@ -182,6 +182,21 @@ def test_history_is_cut_at_the_feed_limit(tmp_path):
     assert [e.title for e in feedparser.parse(rss).entries] == ["Luxembourg AI Factory sets new milestone"]
 
 
+def test_history_remembers_when_each_item_was_first_and_last_seen(tmp_path):
+    from digest.feed import FEED_TABLE, record_items, unique_items
+
+    day1 = sample_briefing(articles=[english_article(), milestone_article()])
+    day2 = sample_briefing(articles=[milestone_article()])
+    day2.created = day1.created + timedelta(days=1)
+    with StateStore(tmp_path / "state.sqlite") as store:
+        everything = record_items(store, unique_items(day1))
+        assert [i.title for i in record_items(store, unique_items(day1), limit=1)] == [everything[0].title]
+        record_items(store, unique_items(day2))
+        rows = store.conn.execute(f"SELECT first_seen, last_seen FROM {FEED_TABLE} ORDER BY position").fetchall()
+    first, second = day1.created.isoformat(), day2.created.isoformat()
+    assert sorted(rows) == [(first, first), (first, second)]  # the milestone came back on day 2
+
+
 def test_without_a_store_the_feed_is_just_this_build(tmp_path):
     with StateStore(tmp_path / "state.sqlite") as store:
         render_feed(sample_briefing(articles=[english_article()]), store=store)
