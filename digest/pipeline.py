@@ -166,10 +166,12 @@ def cache_key(source: str, data: bytes, max_line_chars: int) -> str:
 
 
 def _keep_what_renderers_need(article: Article) -> None:
-    """The raw page, the removed lines and the score breakdown stay out of memory and outputs.
+    """The raw page, the removed lines and the score breakdown stay out of memory, the
+    cache and the outputs.
 
-    They are in the per-article cache; ``digest clean --explain`` and
-    ``digest summarize --explain`` show them for one article.
+    They are half of an article's record, and nothing of a build reads them:
+    ``digest clean --explain`` and ``digest summarize --explain`` work them out
+    again for the one article a user asks about.
     """
     article.raw = ""
     article.dropped = []
@@ -188,8 +190,7 @@ def _process_file(source: str, data: bytes, max_line_chars: int) -> tuple[str, o
     """One file's bytes through decoding and the per-article stages (a process pool's task).
 
     Returns ``(status, value, record)``: ``("ok", article, record)`` with the
-    article already slimmed for the renderers and its full result as JSON for
-    the cache; ``("dropped", reason, record)``; or ``("unreadable", problem, "")``
+    article already slimmed for the renderers and as JSON for the cache; ``("dropped", reason, record)``; or ``("unreadable", problem, "")``
     for bytes that are no article text (not cached: the limit may change).
     Serialising here, in the worker, keeps the main process free to feed the pool.
     """
@@ -201,9 +202,8 @@ def _process_file(source: str, data: bytes, max_line_chars: int) -> tuple[str, o
     article, reason = _process_or_reason(loaded)
     if article is None:
         return "dropped", reason, json.dumps({"_skipped": reason})
-    record = json.dumps(article.to_dict())
     _keep_what_renderers_need(article)
-    return "ok", article, record
+    return "ok", article, json.dumps(article.to_dict())
 
 
 def _process_all(paths, settings: Settings, report: BuildReport, progress, store) -> list[Article]:
