@@ -147,8 +147,9 @@ def cache_namespace() -> str:
 
 
 def _prune_stale_results(store) -> None:
-    """Drop per-article results no build of this code can ever hit again."""
+    """Drop per-article results and re-picks no build of this code can ever hit again."""
     store.drop_namespaces(CACHE_NAMESPACE, keep=cache_namespace())
+    store.drop_namespaces(_RepickCache.NAMESPACE, keep=f"{_RepickCache.NAMESPACE}/{pipeline_version()}")
 
 
 def cache_key(source: str, data: bytes, max_line_chars: int) -> str:
@@ -336,7 +337,9 @@ def _link_stories_cached(articles: list[Article], store, link_stories) -> bool:
                 article.summary.sentences = cached["sentences"][article.id]
         return True
     before = {article.id: list(article.summary.sentences) for article in articles}
-    link_stories(articles)
+    repicks = _RepickCache(store)
+    link_stories(articles, repick=repicks)
+    repicks.save()
     for article in articles:  # a re-picked summary comes with a fresh score breakdown
         _keep_what_renderers_need(article)
     store.put("link", "last", {
@@ -345,6 +348,43 @@ def _link_stories_cached(articles: list[Article], store, link_stories) -> bool:
         "sentences": {a.id: a.summary.sentences for a in articles if a.summary.sentences != before[a.id]},
     })
     return False
+
+
+class _RepickCache:
+    """Story linking's re-picks, cached by everything they depend on.
+
+    When an earlier article of a story already told a fact, a later one's summary
+    is picked again without it: a whole summary, most of the linking time.  The
+    links must be worked out again whenever the set of articles changes (a new
+    article arrives), but the re-picks of the stories it does not touch are the
+    same, so they come from the state store.
+    """
+
+    NAMESPACE = "repick"
+
+    def __init__(self, store):
+        from .stories import repick_summary
+
+        self.store, self.compute, self.fresh = store, repick_summary, {}
+
+    def namespace(self) -> str:
+        return f"{self.NAMESPACE}/{pipeline_version()}"
+
+    def __call__(self, article: Article, sentences: int, told: list[str]) -> None:
+        basis = [article.lang, article.title, article.standfirst, [(b.kind, b.text) for b in article.blocks],
+                 sentences, told]
+        key = hashlib.sha256(json.dumps(basis).encode("utf-8", "surrogatepass")).hexdigest()
+        cached = self.fresh.get(key) or self.store.get(self.namespace(), key)
+        if cached is not None:
+            article.summary.sentences = list(cached)
+            return
+        self.compute(article, sentences, told)
+        self.fresh[key] = list(article.summary.sentences)
+
+    def save(self) -> None:
+        if self.fresh:
+            self.store.put_many(self.namespace(), self.fresh)
+        self.fresh = {}
 
 
 def _render_and_write(briefing: Briefing, settings: Settings, report: BuildReport, store) -> None:

@@ -301,18 +301,28 @@ def _linked_pairs(entries, owners, later, weights, language, total) -> list[tupl
     return list(zip(first[linked].tolist(), second[linked].tolist()))
 
 
-def link_stories(articles: list[Article]) -> None:
+def link_stories(articles: list[Article], repick=None) -> None:
     """Set ``article.related`` (ids of the others on the same story) and make sure
     no two summaries of one briefing tell the same fact twice."""
     related = find_related(articles)
     for article, others in zip(articles, related):
         article.related = [articles[i].id for i in others if articles[i].id != article.id]
-    _deduplicate_summaries(articles, related)
+    _deduplicate_summaries(articles, related, repick or repick_summary)
 
 
-def _deduplicate_summaries(articles: list[Article], related: list[list[int]]) -> None:
+def repick_summary(article: Article, sentences: int, told: list[str]) -> None:
+    """Summarise ``article`` again in ``sentences`` sentences, none repeating ``told``.
+
+    The default for :func:`link_stories`; a caller may pass a cached equivalent
+    (the build does: a re-pick is a whole summary, most of the linking time)."""
+    from .summarize import summarize_article
+
+    summarize_article(article, sentences=sentences, avoid=told)
+
+
+def _deduplicate_summaries(articles: list[Article], related: list[list[int]], repick=repick_summary) -> None:
     """Walk each story in briefing order; re-pick a summary that repeats an earlier one."""
-    from .summarize import repeats_told, summarize_article
+    from .summarize import repeats_told
 
     for index, article in enumerate(articles):
         earlier = [i for i in related[index] if i < index]
@@ -320,4 +330,4 @@ def _deduplicate_summaries(articles: list[Article], related: list[list[int]]) ->
             continue
         told = [s for i in earlier for s in articles[i].summary.sentences]
         if told and repeats_told(article.summary.sentences, told, article.lang):
-            summarize_article(article, sentences=len(article.summary.sentences), avoid=told)
+            repick(article, len(article.summary.sentences), told)

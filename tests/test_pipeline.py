@@ -227,7 +227,7 @@ def test_link_cache_reuses_links_and_repicked_summaries_only_for_the_same_articl
 
     calls = []
 
-    def link(batch):
+    def link(batch, repick=None):
         calls.append(len(batch))
         batch[0].related, batch[1].related = ["id1"], ["id0"]
         batch[1].summary = Summary(sentences=["Re-picked."], method="test")
@@ -318,3 +318,68 @@ def test_summary_sentences_cut_from_a_long_quotation_are_shown_as_quotations(bui
             whole = squash(balance_quotes(sentence))
             for name in ("html", "txt", "feed", "eml-text"):
                 assert whole in squash(shown[name]), (name, whole)
+
+
+def test_story_re_picks_are_reused_only_for_the_same_article_count_and_told_sentences(tmp_path):
+    from digest.article import Article, Block, Summary
+    from digest.pipeline import _RepickCache
+    from digest.state import StateStore
+
+    def article(text="Body one. Body two."):
+        return Article(source="s", id="a", lang="en", title="T", blocks=[Block("paragraph", text)],
+                       summary=Summary(sentences=["Body one."]))
+
+    calls = []
+
+    def counting(store):
+        cache = _RepickCache(store)
+
+        def compute(art, sentences, told):
+            calls.append((art.blocks[0].text, sentences, tuple(told)))
+            art.summary.sentences = [f"Picked again ({len(calls)})."]
+        cache.compute = compute
+        return cache
+
+    with StateStore(tmp_path / "state.sqlite") as store:
+        first = counting(store)
+        a = article()
+        first(a, 1, ["Told."])
+        first.save()
+        again = counting(store)  # a later build
+        b = article()
+        again(b, 1, ["Told."])
+        assert len(calls) == 1 and b.summary.sentences == a.summary.sentences == ["Picked again (1)."]
+        again(article(), 1, ["Told otherwise."])
+        again(article(), 2, ["Told."])
+        again(article("Body one. Body three."), 1, ["Told."])
+        assert len(calls) == 4
+
+
+def test_a_rebuild_after_new_articles_arrive_publishes_what_a_fresh_build_does(tmp_path, monkeypatch):
+    """Every cache (per-article results, story links, re-picks, the PDF) must be invisible."""
+    import shutil
+    from datetime import datetime, timezone
+
+    from digest import pipeline
+    from digest.config import Settings
+
+    class FixedClock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime(2026, 11, 22, 6, 30, tzinfo=timezone.utc)
+
+    monkeypatch.setattr(pipeline, "datetime", FixedClock)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for path in seeds[:3]:
+        shutil.copy(path, corpus / path.name)
+    pipeline.build(Settings(out=tmp_path / "daily", inputs=[corpus], quiet=True))
+    for path in seeds[3:]:  # the next articles of the day arrive
+        shutil.copy(path, corpus / path.name)
+    rebuilt = pipeline.build(Settings(out=tmp_path / "daily", inputs=[corpus], quiet=True))
+    fresh = pipeline.build(Settings(out=tmp_path / "fresh", inputs=[corpus], quiet=True))
+    assert rebuilt.cache_hits == 3 and fresh.cache_hits == 0
+    assert any(a.related for a in fresh.articles)
+    for name in ["digest.json", "digest.txt", "digest.html"]:
+        assert (tmp_path / "daily" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
