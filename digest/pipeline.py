@@ -149,7 +149,7 @@ def cache_namespace() -> str:
 def _prune_stale_results(store) -> None:
     """Drop per-article results and re-picks no build of this code can ever hit again."""
     store.drop_namespaces(CACHE_NAMESPACE, keep=cache_namespace())
-    store.drop_namespaces(_RepickCache.NAMESPACE, keep=f"{_RepickCache.NAMESPACE}/{pipeline_version()}")
+    store.drop_namespaces(_RepickCache.NAMESPACE, keep=_RepickCache.namespace())
 
 
 def cache_key(source: str, data: bytes, max_line_chars: int) -> str:
@@ -191,8 +191,9 @@ def _process_file(source: str, data: bytes, max_line_chars: int) -> tuple[str, o
     """One file's bytes through decoding and the per-article stages (a process pool's task).
 
     Returns ``(status, value, record)``: ``("ok", article, record)`` with the
-    article already slimmed for the renderers and as JSON for the cache; ``("dropped", reason, record)``; or ``("unreadable", problem, "")``
-    for bytes that are no article text (not cached: the limit may change).
+    article already slimmed for the renderers and as JSON for the cache;
+    ``("dropped", reason, record)``; or ``("unreadable", problem, "")`` for
+    bytes that are no article text (not cached: finding that out again is cheap).
     Serialising here, in the worker, keeps the main process free to feed the pool.
     """
     from .load import article_from_bytes
@@ -367,8 +368,9 @@ class _RepickCache:
 
         self.store, self.compute, self.fresh = store, repick_summary, {}
 
-    def namespace(self) -> str:
-        return f"{self.NAMESPACE}/{pipeline_version()}"
+    @classmethod
+    def namespace(cls) -> str:
+        return f"{cls.NAMESPACE}/{pipeline_version()}"
 
     def __call__(self, article: Article, sentences: int, told: list[str]) -> None:
         basis = [article.lang, article.title, article.standfirst, [(b.kind, b.text) for b in article.blocks],
