@@ -17,6 +17,7 @@ import os
 import re
 import sys
 import time
+from concurrent.futures.process import BrokenProcessPool  # what a dead worker leaves (20 ms to import)
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import datetime, timezone
@@ -208,6 +209,38 @@ def _process_file(source: str, data: bytes, max_line_chars: int) -> tuple[str, o
     return "ok", article, json.dumps(article.to_dict())
 
 
+class _Pool:
+    """A process pool for :func:`_process_file` whose futures remember their pool and
+    arguments, so a task lost with a dead worker can be run again."""
+
+    def __init__(self, jobs: int):
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.executor = ProcessPoolExecutor(max_workers=jobs)
+
+    def submit(self, data: bytes, max_line_chars: int, source: str):
+        future = self.executor.submit(_process_file, source, data, max_line_chars)
+        future.pool, future.args = self, (data, max_line_chars)
+        return future
+
+    def shutdown(self, **options) -> None:
+        self.executor.shutdown(**options)
+
+
+def _process_alone(source: str, data: bytes, max_line_chars: int) -> tuple[str, object, str]:
+    """:func:`_process_file` in a process of its own: if that one dies too, the file is what
+    kills it, and it is skipped with the reason (not cached: it may be the machine's memory)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1) as alone:
+        try:
+            return alone.submit(_process_file, source, data, max_line_chars).result()
+        except BrokenProcessPool:
+            return "unreadable", LoadProblem(
+                source, "skipped: the worker process died on this file (it crashed or was killed, "
+                "perhaps for memory)"), ""
+
+
 def _process_all(paths, settings: Settings, report: BuildReport, progress, store) -> list[Article]:
     """Run the per-article stages, reusing cached results and a process pool when asked.
 
@@ -225,11 +258,7 @@ def _process_all(paths, settings: Settings, report: BuildReport, progress, store
     articles: list[Article] = []
     seen: dict[str, Article] = {}
     fresh: dict[str, str] = {}
-    pool = None
-    if settings.jobs > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        pool = ProcessPoolExecutor(max_workers=settings.jobs)
+    pool = _Pool(settings.jobs) if settings.jobs > 1 else None
     window: deque = deque()
 
     def accept(source: str, key: str, outcome: tuple[str, object, str]) -> None:
@@ -256,9 +285,22 @@ def _process_all(paths, settings: Settings, report: BuildReport, progress, store
         report.warnings.extend(f"{source}: {w}" for w in article.warnings)
 
     def drain(limit: int) -> None:
+        nonlocal pool
         while len(window) > limit:
             source, key, pending = window.popleft()
-            accept(source, key, pending.result() if hasattr(pending, "result") else pending)
+            if isinstance(pending, tuple):
+                accept(source, key, pending)
+                continue
+            try:
+                accept(source, key, pending.result())
+            except BrokenProcessPool:
+                # A worker died (crashed, or killed for memory) and took the pool's other
+                # files down with it: run each of them again alone, so that only the file
+                # that kills a worker is skipped, and go on with a fresh pool.
+                if pool is pending.pool:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = _Pool(settings.jobs)
+                accept(source, key, _process_alone(source, *pending.args))
 
     try:
         for item in progress(paths) if progress else paths:
@@ -280,7 +322,7 @@ def _process_all(paths, settings: Settings, report: BuildReport, progress, store
             elif pool is None:
                 window.append((source, key, _process_file(source, data, settings.max_line_chars)))
             else:
-                window.append((source, key, pool.submit(_process_file, source, data, settings.max_line_chars)))
+                window.append((source, key, pool.submit(data, settings.max_line_chars, source=source)))
             drain(8 * settings.jobs if pool else 0)
         drain(0)
         if fresh:

@@ -383,3 +383,35 @@ def test_a_rebuild_after_new_articles_arrive_publishes_what_a_fresh_build_does(t
     assert any(a.related for a in fresh.articles)
     for name in ["digest.json", "digest.txt", "digest.html"]:
         assert (tmp_path / "daily" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
+
+
+@pytest.mark.skipif(__import__("multiprocessing").get_start_method() != "fork",
+                    reason="the crash is planted by patching the parent, which only forked workers inherit")
+def test_a_file_that_kills_its_worker_is_skipped_alone_and_the_others_are_published(tmp_path, monkeypatch):
+    """With --jobs a dead worker takes the pool's other files down with it: they must come back."""
+    import os
+    import shutil
+
+    from digest import pipeline
+    from digest.config import Settings
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for path in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(path, corpus / path.name)
+    (corpus / "001a_poison.txt").write_text("Poison pill.\n\nThis page makes the process that reads it die.\n")
+    real = pipeline.process_article
+
+    def crash_on_poison(article):
+        if "Poison pill" in article.raw:
+            os._exit(9)  # as a segfault or the kernel's OOM killer would end it
+        return real(article)
+
+    monkeypatch.setattr(pipeline, "process_article", crash_on_poison)
+    report = pipeline.build(Settings(out=tmp_path / "out", inputs=[corpus], jobs=2, quiet=True))
+    assert sorted(Path(a.source).name for a in report.articles) == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert [str(p) for p in report.problems] == [
+        f"{corpus / '001a_poison.txt'}: skipped: the worker process died on this file "
+        "(it crashed or was killed, perhaps for memory)"]
+    titles = [e.title for e in feedparser.parse((tmp_path / "out" / "feed.xml").read_bytes()).entries]
+    assert len(titles) == 5
