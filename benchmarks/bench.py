@@ -101,9 +101,10 @@ def vary(text: str, copy: int) -> str:
     return "\n".join(lines)
 
 
-def make_corpus(texts: list[tuple[str, str]], size: int, folder: Path) -> Path:
+def make_corpus(texts: list[tuple[str, str]], size: int, folder: Path, start: int = 0) -> Path:
+    """Files ``start`` to ``size - 1`` of the corpus (``start``: add to a corpus made before)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for i in range(size):
+    for i in range(start, size):
         name, text = texts[i % len(texts)]
         copy = i // len(texts)
         body = vary(text, copy) if copy else text
@@ -492,6 +493,14 @@ def measure_size(size: int, texts, args, work: Path, env: dict) -> dict:
     warm = run_worker("build", ["--corpus", str(corpus), "--out", str(work / f"j1-{size}"), "--jobs", "1"],
                       env, args.timeout)
     entry["build_cold"], entry["build_warm"] = cold, warm
+    # The morning as it goes: NEW_ARTICLES more files arrive and the briefing is rebuilt
+    # (over a copy of the first build's folder and state, which the --jobs check compares).
+    shutil.copytree(work / f"j1-{size}", work / f"new-{size}")
+    make_corpus(texts, size + NEW_ARTICLES, corpus, start=size)
+    entry["build_new"] = run_worker("build", ["--corpus", str(corpus), "--out", str(work / f"new-{size}"),
+                                              "--jobs", "1"], env, args.timeout)
+    make_corpus_trim(corpus, size)
+    shutil.rmtree(work / f"new-{size}", ignore_errors=True)
     _progress(f"{size}: builds done")
     if size in args.jobs_sizes:
         entry["build_jobs2"] = run_worker("build", ["--corpus", str(corpus), "--out", str(work / f"j2-{size}"),
@@ -501,6 +510,15 @@ def measure_size(size: int, texts, args, work: Path, env: dict) -> dict:
         _progress(f"{size}: jobs 2 done")
     shutil.rmtree(corpus, ignore_errors=True)
     return entry
+
+
+NEW_ARTICLES = 10
+
+
+def make_corpus_trim(folder: Path, size: int) -> None:
+    """Back to the first ``size`` files (the --jobs comparison builds the corpus as measured cold)."""
+    for path in sorted(folder.glob("*.txt"))[size:]:
+        path.unlink()
 
 
 def _progress(message: str) -> None:
@@ -542,7 +560,7 @@ def table(results: dict) -> str:
     lines.append("")
     lines.append("digest build (pipeline.build):")
     lines.append(f"{'articles':>9} {'published':>9} {'cold s':>8} {'ms/art':>7} {'per-art s':>9} {'peak MB':>8} "
-                 f"{'warm s':>7} {'speed-up':>8} {'j2 per-art s':>12} {'j2 gain':>7} {'j2 outputs':>12}")
+                 f"{'warm s':>7} {'speed-up':>8} {'+10 new s':>9} {'j2 per-art s':>12} {'j2 gain':>7} {'j2 outputs':>12}")
     for size, entry in sizes.items():
         cold, warm, j2 = entry.get("build_cold", {}), entry.get("build_warm", {}), entry.get("build_jobs2", {})
         if not cold or "error" in cold:
@@ -556,6 +574,8 @@ def table(results: dict) -> str:
             row += f" {warm['seconds']:>7.1f} {cold['seconds'] / warm['seconds']:>7.1f}x"
         else:
             row += f" {'-':>7} {'-':>8}"
+        new = entry.get("build_new", {})
+        row += f" {new['seconds']:>9.1f}" if new and "error" not in new else f" {'-':>9}"
         if j2 and "error" not in j2:
             per2 = j2["stage_seconds"].get("load+clean+detect+summarise", 0)
             same = entry.get("jobs_outputs", {})
