@@ -167,16 +167,12 @@ class StateStore:
         self.put_many(namespace, {key: value})
 
     def put_many(self, namespace: str, items: dict[str, Any]) -> None:
-        with self.conn:
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO cache (namespace, key, value) VALUES (?, ?, ?)",
-                # ensure_ascii: a lone surrogate (from a file name that is not UTF-8) is
-                # stored as \\udcxx and read back as it was, instead of failing the build
-                [(namespace, key, json.dumps(value)) for key, value in items.items()],
-            )
+        # ensure_ascii: a lone surrogate (from a file name that is not UTF-8) is
+        # stored as \\udcxx and read back as it was, instead of failing the build
+        self.put_many_json(namespace, {key: json.dumps(value) for key, value in items.items()})
 
     def put_many_json(self, namespace: str, items: dict[str, str]) -> None:
-        """Like :meth:`put_many` for values already serialised (by a worker process) with json.dumps."""
+        """Like :meth:`put_many` for values already serialised with ``json.dumps`` (by a worker process)."""
         with self.conn:
             self.conn.executemany(
                 "INSERT OR REPLACE INTO cache (namespace, key, value) VALUES (?, ?, ?)",
