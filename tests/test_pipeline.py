@@ -41,6 +41,21 @@ def built(tmp_path_factory):
     return out
 
 
+@pytest.fixture
+def fixed_clock(monkeypatch):
+    """Every build made in the test is stamped 22 November 2026, 06:30 UTC, so two builds compare byte for byte."""
+    from datetime import datetime, timezone
+
+    from digest import pipeline
+
+    class FixedClock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime(2026, 11, 22, 6, 30, tzinfo=timezone.utc)
+
+    monkeypatch.setattr(pipeline, "datetime", FixedClock)
+
+
 def readable_outputs(out: Path) -> dict[str, str]:
     """The text a reader sees in each output (URLs of images are metadata, not text)."""
     message = email.message_from_bytes((out / "digest.eml").read_bytes(), policy=email.policy.default)
@@ -246,10 +261,9 @@ def test_link_cache_reuses_links_and_repicked_summaries_only_for_the_same_articl
         assert calls == [3, 3]
 
 
-def test_jobs_2_publishes_exactly_what_jobs_1_does_and_its_cache_serves_the_next_build(tmp_path, monkeypatch):
+def test_jobs_2_publishes_exactly_what_jobs_1_does_and_its_cache_serves_the_next_build(tmp_path, fixed_clock):
     """--jobs only changes how fast: same bytes in every output, same skipped files, same warnings."""
     import shutil
-    from datetime import datetime, timezone
 
     from digest import pipeline
     from digest.config import Settings
@@ -263,12 +277,6 @@ def test_jobs_2_publishes_exactly_what_jobs_1_does_and_its_cache_serves_the_next
         shutil.copy(Path(__file__).parent / "data" / "bad" / name, corpus / name)
     (corpus / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
 
-    class FixedClock(datetime):
-        @classmethod
-        def now(cls, tz=None):
-            return datetime(2026, 11, 22, 6, 30, tzinfo=timezone.utc)
-
-    monkeypatch.setattr(pipeline, "datetime", FixedClock)
     reports = {jobs: pipeline.build(Settings(out=tmp_path / f"jobs{jobs}", inputs=[corpus], jobs=jobs, quiet=True))
                for jobs in (1, 2)}
     one, two = reports[1], reports[2]
@@ -355,20 +363,13 @@ def test_story_re_picks_are_reused_only_for_the_same_article_count_and_told_sent
         assert len(calls) == 4
 
 
-def test_a_rebuild_after_new_articles_arrive_publishes_what_a_fresh_build_does(tmp_path, monkeypatch):
+def test_a_rebuild_after_new_articles_arrive_publishes_what_a_fresh_build_does(tmp_path, fixed_clock):
     """Every cache (per-article results, story links, re-picks, the PDF) must be invisible."""
     import shutil
-    from datetime import datetime, timezone
 
     from digest import pipeline
     from digest.config import Settings
 
-    class FixedClock(datetime):
-        @classmethod
-        def now(cls, tz=None):
-            return datetime(2026, 11, 22, 6, 30, tzinfo=timezone.utc)
-
-    monkeypatch.setattr(pipeline, "datetime", FixedClock)
     corpus = tmp_path / "in"
     corpus.mkdir()
     seeds = sorted(SEEDS.glob("*.txt"))
