@@ -150,18 +150,18 @@ def worker_stages(corpus: Path, work: Path, pdf_full_max: int) -> dict:
 
     from digest.article import DropArticle
     from digest.briefing import Briefing
-    from digest.clean import clean_article
+    from digest.text.clean import clean_article
     from digest.config import BUILTIN_TEMPLATES
-    from digest.feed import render_feed
-    from digest.language import detect_language
-    from digest.load import LoadProblem, find_inputs, load_file
-    from digest.mail import build_message, render_html, render_text
-    from digest import pdf as pdf_module
+    from digest.publish.feed import render_feed
+    from digest.text.language import detect_language
+    from digest.ingest.load import LoadProblem, find_inputs, load_file
+    from digest.publish.mail import build_message, render_html, render_text
+    from digest.publish import pdf as pdf_module
     from digest.pipeline import BuildReport, _date_key, digest_json
-    from digest.state import StateStore
-    from digest.stories import link_stories
-    from digest.summarize import summarize_article
-    from digest.translate import translate_articles
+    from digest.store.state import StateStore
+    from digest.analysis.stories import link_stories
+    from digest.analysis.summarize import summarize_article
+    from digest.translation.translate import translate_articles
 
     stages: dict[str, dict] = {}
     counts: dict[str, int] = {}
@@ -308,7 +308,7 @@ class _SumyTokenizer:
     the comparison is of the ranking, on identical sentences."""
 
     def __init__(self, lang: str):
-        from digest.sentences import split_sentences
+        from digest.text.sentences import split_sentences
 
         self.language = {"de": "german", "fr": "french"}.get(lang, "english")
         self.lang = lang
@@ -340,7 +340,7 @@ def peers(data: Path | None, limit: int) -> dict:
         from sumy.summarizers.lex_rank import LexRankSummarizer
         from sumy.utils import get_stop_words
 
-        from digest.summarize import summarize_text
+        from digest.analysis.summarize import summarize_text
 
         summarizers = {}
 
@@ -369,7 +369,7 @@ def peers(data: Path | None, limit: int) -> dict:
 
         import justext
 
-        from digest.clean import clean_text
+        from digest.text.clean import clean_text
 
         stoplists = {"en": justext.get_stoplist("English"), "de": justext.get_stoplist("German")}
 
@@ -616,7 +616,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hash-seed", help="PYTHONHASHSEED for every measured process (default: random, as "
                         "for users; fix it to tell set-order nondeterminism from other differences)")
     parser.add_argument("--live", action="store_true",
-                        help="run the working tree's code (default: a snapshot of digest/ and templates/ taken at start)")
+                        help="run the working tree's code (default: a snapshot of digest/ taken at start)")
     parser.add_argument("--timeout", type=float, default=None, help="seconds allowed per measurement process")
     parser.add_argument("--profile", type=int, metavar="N", help="only profile one cold build of N articles (cProfile)")
     # worker mode (internal)
@@ -656,7 +656,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.live:  # measure one version of the code even while the working tree changes
         code = scratch / "code"
         shutil.rmtree(code, ignore_errors=True)
-        for part in ("digest", "templates"):
+        for part in ("digest",):  # the templates live inside the package
             shutil.copytree(ROOT / part, code / part, ignore=shutil.ignore_patterns("__pycache__"))
     env = _env(argos, code)
     if args.hash_seed is not None:

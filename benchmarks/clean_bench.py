@@ -33,7 +33,7 @@ BENCH = Path(os.environ.get("DIGEST_BENCH", ROOT.parent / "shared" / "bench"))
 def bench_clean(text: str, lang: str) -> str:
     """The scorer's in-process entry point: ``FUNC(text, lang) -> cleaned text``."""
     sys.path.insert(0, str(ROOT))
-    from digest.clean import clean_text
+    from digest.text.clean import clean_text
 
     result = clean_text(text, lang)
     return "\n\n".join(p for p in (result.title, result.standfirst, result.text) if p)
@@ -43,7 +43,7 @@ def measure_speed(data: Path) -> None:
     """Pages per second on the whole development set, digest and jusText in the same process."""
     import justext
 
-    from digest.clean import clean_text
+    from digest.text.clean import clean_text
 
     pages = [json.loads(line) for line in data.open(encoding="utf-8") if line.strip()]
     stoplists = {"en": justext.get_stoplist("English"), "de": justext.get_stoplist("German")}

@@ -7,7 +7,7 @@ Two uses:
     cd ../shared/bench && python score_summ.py summ-dev-*.jsonl -s lead -s lexrank -s textrank -s lsa \\
         -s py:../../main/benchmarks/summ_bench.py:summarize
 
-* ``python benchmarks/summ_bench.py --tune`` fits :data:`digest.summarize.WEIGHTS`
+* ``python benchmarks/summ_bench.py --tune`` fits :data:`digest.analysis.summarize.WEIGHTS`
   by coordinate ascent on the mean ROUGE-2 F1 of the three development sets
   (ROUGE computed with the scorer's own tokenisers, so it needs the bench
   virtualenv: rouge-score, nltk).  It prints the weights; copy them by hand.
@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 def summarize(text: str, n: int, lang: str) -> list[str]:
     """The ``py:`` protocol: FUNC(text, n, lang) -> sentences."""
-    from digest.summarize import summarize_text
+    from digest.analysis.summarize import summarize_text
 
     return [" ".join(s.split()) for s in summarize_text(text, lang=lang, sentences=n)]
 
@@ -75,7 +75,7 @@ def _prepare(records: list[dict], lang: str):
     import score_summ
 
     tokenize = score_summ.tokens_for(lang)
-    from digest.summarize import _candidates, _paragraph_blocks, topic_terms
+    from digest.analysis.summarize import _candidates, _paragraph_blocks, topic_terms
 
     prepared = []
     for rec in records:
@@ -92,7 +92,7 @@ def _prepare(records: list[dict], lang: str):
 
 def _signals(prepared) -> None:
     """(Re)compute the signal matrices, after a change to the signals' shape."""
-    from digest.summarize import SIGNALS, sentence_signals
+    from digest.analysis.summarize import SIGNALS, sentence_signals
 
     for item in prepared:
         signals, similarity = sentence_signals(item[0], item[1], item[2])
@@ -104,7 +104,7 @@ def _signals(prepared) -> None:
 def _evaluate(prepared, weights: dict[str, float], redundancy: float) -> float:
     import numpy as np
 
-    from digest.summarize import _select
+    from digest.analysis.summarize import _select
 
     total = 0.0
     for candidates, _, _, grams, reference, ref_total, n, names, matrix, similarity in prepared:
@@ -121,7 +121,7 @@ def tune() -> None:
     quarter of the mean margin (margins relative to the baseline), so that no set
     is sacrificed to another.
     """
-    from digest import summarize as summ
+    from digest.analysis import summarize as summ
 
     data = {}
     for name in SETS:
@@ -186,7 +186,7 @@ def tune() -> None:
 
 def evaluate() -> None:
     """Approximate ROUGE-2 F1 of the current weights on each set (the scorer's tokenisers)."""
-    from digest import summarize as summ
+    from digest.analysis import summarize as summ
 
     for name in SETS:
         records = _load(name)
@@ -205,7 +205,7 @@ def stories(count: int) -> None:
     import time
 
     from digest.article import Article, Block
-    from digest.stories import link_stories
+    from digest.analysis.stories import link_stories
 
     texts = [(rec["text"], rec["lang"]) for name in SETS for rec in _load(name)]
     articles = []
@@ -241,8 +241,8 @@ def speed(repeats: int = 3) -> None:
     import score_summ
 
     from digest.article import Article, Block
-    from digest.keyfacts import key_figures, key_phrases
-    from digest.summarize import summarize_article, summarize_text
+    from digest.analysis.keyfacts import key_figures, key_phrases
+    from digest.analysis.summarize import summarize_article, summarize_text
 
     def best_of(run, items) -> float:
         best = [float("inf")] * len(items)
@@ -328,9 +328,9 @@ def splitters() -> None:
     """Hard cases passed and speed on the development texts: ours, pysbd, syntok."""
     import time
 
-    from digest.sentences import split_sentences
+    from digest.text.sentences import split_sentences
 
-    systems = {"digest.sentences": lambda text, lang: split_sentences(text, lang)}
+    systems = {"digest.text.sentences": lambda text, lang: split_sentences(text, lang)}
     try:
         import pysbd
 

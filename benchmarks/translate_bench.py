@@ -18,7 +18,7 @@ to ``--sentences``), grouped into paragraphs of ``--paragraph`` sentences:
 
 * **argos per paragraph**: ``argostranslate.translate.translate(paragraph, "de", "en")``
   once per paragraph, as a caller of argostranslate's API would;
-* **digest batched**: ``digest.translate.translate_sentences`` once with every
+* **digest batched**: ``digest.translation.translate.translate_sentences`` once with every
   sentence (what ``translate_articles`` does for all articles of a language).
 
 Both use the same beam size (argostranslate's ``ARGOS_BEAM_SIZE``, set by
@@ -43,7 +43,7 @@ GERMAN_SEED = next((ROOT / "seeds").glob("004_*.txt"))
 
 
 def german_sentences(count: int) -> list[str]:
-    from digest.sentences import split_sentences
+    from digest.text.sentences import split_sentences
 
     found = [s for s in split_sentences(GERMAN_SEED.read_text(encoding="utf-8"), "de") if len(s.split()) >= 6]
     return [found[i % len(found)] for i in range(count)]
@@ -104,8 +104,8 @@ def main() -> int:
     archive = build_package(workdir, args.output_tokens)
     from argostranslate import translate as argos_translate
 
-    from digest.models import find_model, install_file
-    from digest.translate import load_model, translate_sentences
+    from digest.translation.models import find_model, install_file
+    from digest.translation.translate import load_model, translate_sentences
 
     install_file(archive)
     model = find_model("de", "en")

@@ -130,7 +130,7 @@ class Article:
     def display_summary(self) -> list[str]:
         """Summary sentences in English where a translation exists, each a whole quotation
         where the split cut one (see :func:`~digest.sentences.balance_quotes`)."""
-        from .sentences import balance_quotes
+        from .text.sentences import balance_quotes
 
         if self.translation and self.translation.status == "translated" and self.translation.summary:
             return [balance_quotes(sentence) for sentence in self.translation.summary]

@@ -17,7 +17,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-BUILTIN_TEMPLATES = PROJECT_ROOT / "templates"
+BUILTIN_TEMPLATES = Path(__file__).resolve().parent / "publish" / "templates"
 DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
 
 

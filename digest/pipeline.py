@@ -28,7 +28,7 @@ from . import __version__
 from .article import Article, DropArticle
 from .briefing import Briefing
 from .config import DEFAULT_SEEDS, ConfigError, Settings
-from .load import LoadProblem, find_inputs
+from .ingest.load import LoadProblem, find_inputs
 
 OUTPUT_NAMES = ["feed.xml", "atom.xml", "digest.html", "digest.txt", "digest.eml", "briefing.pdf", "digest.json"]
 
@@ -63,9 +63,9 @@ class BuildReport:
 
 def process_article(article: Article) -> Article:
     """The per-article stages, a pure function of the article (safe to map over a pool)."""
-    from .clean import clean_article
-    from .language import detect_language
-    from .summarize import summarize_article
+    from .text.clean import clean_article
+    from .text.language import detect_language
+    from .analysis.summarize import summarize_article
 
     stage = "clean"
     try:
@@ -84,8 +84,8 @@ def process_article(article: Article) -> Article:
 
 def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = None) -> BuildReport:
     """Run the whole pipeline and write the outputs into ``settings.out``."""
-    from .outputs import OutputLock
-    from .state import StateStore
+    from .publish.outputs import OutputLock
+    from .store.state import StateStore
 
     _one_blas_thread()
     started = time.perf_counter()
@@ -125,7 +125,7 @@ def _one_blas_thread() -> None:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
-PER_ARTICLE_MODULES = ["article", "load", "clean", "metadata", "repair", "language", "sentences", "summarize", "keyfacts"]
+PER_ARTICLE_CODE = ["article.py", "ingest/*.py", "text/*.py", "analysis/*.py"]  # what shapes a cached article
 CACHE_NAMESPACE = "article"  # one namespace per pipeline version: "article/<version>"
 CACHE_FLUSH_EVERY = 200
 
@@ -134,9 +134,9 @@ CACHE_FLUSH_EVERY = 200
 def pipeline_version() -> str:
     """A fingerprint of the per-article code: change a stage and every cached result is stale."""
     digest = hashlib.sha256(__version__.encode())
-    for name in PER_ARTICLE_MODULES:
-        path = Path(__file__).with_name(f"{name}.py")
-        if path.exists():
+    package = Path(__file__).parent
+    for pattern in PER_ARTICLE_CODE:
+        for path in sorted(package.glob(pattern)):
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -197,7 +197,7 @@ def _process_file(source: str, data: bytes, max_line_chars: int) -> tuple[str, o
     bytes that are no article text (not cached: finding that out again is cheap).
     Serialising here, in the worker, keeps the main process free to feed the pool.
     """
-    from .load import article_from_bytes
+    from .ingest.load import article_from_bytes
 
     loaded = article_from_bytes(source, data, max_line_chars)
     if isinstance(loaded, LoadProblem):
@@ -252,7 +252,7 @@ def _process_all(paths, settings: Settings, report: BuildReport, progress, store
     """
     from collections import deque
 
-    from .load import display_path, read_input
+    from .ingest.load import display_path, read_input
 
     clock = time.perf_counter()
     articles: list[Article] = []
@@ -335,8 +335,8 @@ def _process_all(paths, settings: Settings, report: BuildReport, progress, store
 
 
 def _link_and_translate(articles: list[Article], settings: Settings, report: BuildReport, store) -> None:
-    from .stories import link_stories
-    from .translate import translate_articles
+    from .analysis.stories import link_stories
+    from .translation.translate import translate_articles
 
     clock = time.perf_counter()
     _link_stories_cached(articles, store, link_stories)
@@ -356,7 +356,7 @@ def _link_and_translate(articles: list[Article], settings: Settings, report: Bui
 def _link_fingerprint(articles: list[Article]) -> str:
     """Everything story linking reads, in order: same fingerprint, same links and summaries."""
     digest = hashlib.sha256(pipeline_version().encode())
-    digest.update(Path(__file__).with_name("stories.py").read_bytes())
+    digest.update((Path(__file__).parent / "analysis" / "stories.py").read_bytes())
     for article in articles:
         parts = [article.id, article.lang, article.title, article.standfirst, article.text, *article.summary.sentences]
         digest.update("\0".join(parts).encode("utf-8", "surrogatepass") + b"\1")
@@ -406,7 +406,7 @@ class _RepickCache:
     NAMESPACE = "repick"
 
     def __init__(self, store):
-        from .stories import repick_summary
+        from .analysis.stories import repick_summary
 
         self.store, self.compute, self.fresh = store, repick_summary, {}
 
@@ -434,10 +434,10 @@ class _RepickCache:
 def _render_and_write(briefing: Briefing, settings: Settings, report: BuildReport, store) -> None:
     """Render each output and stage it on disk at once, so only one is in memory at a time;
     all of them replace the old ones together, and only if every one was rendered."""
-    from .feed import render_feed
-    from .mail import build_message, render_html, render_text
-    from .outputs import StagedOutputs
-    from .pdf import render_pdf_cached
+    from .publish.feed import render_feed
+    from .publish.mail import build_message, render_html, render_text
+    from .publish.outputs import StagedOutputs
+    from .publish.pdf import render_pdf_cached
 
     out = Path(settings.out)
     timings = report.stage_seconds
@@ -514,7 +514,7 @@ _INVISIBLE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\
 
 def _web_links_only(record: dict) -> dict:
     """digest.json is read by other programs: only http(s) URLs go in as links."""
-    from .urls import http_url
+    from .text.urls import http_url
 
     record["url"], record["image"] = http_url(record["url"]), http_url(record["image"])
     return record

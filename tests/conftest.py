@@ -59,7 +59,7 @@ def argos_packages(tmp_path, monkeypatch) -> Path:
 
 
 def _forget_models() -> None:
-    translate = sys.modules.get("digest.translate")
+    translate = sys.modules.get("digest.translation.translate")
     if translate is not None:
         translate.forget_loaded_models()
     argos_translate = sys.modules.get("argostranslate.translate")

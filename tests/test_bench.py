@@ -22,8 +22,8 @@ def test_without_the_development_sets_the_corpus_is_the_seeds(tmp_path):
 
 
 def test_copies_of_a_text_are_distinct_articles(tmp_path):
-    from digest.clean import clean_article
-    from digest.load import load_file
+    from digest.text.clean import clean_article
+    from digest.ingest.load import load_file
 
     texts, _ = bench.source_texts(tmp_path / "absent")
     folder = bench.make_corpus(texts, 3 * len(texts), tmp_path / "corpus")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from digest.article import Article, DropArticle
-from digest.clean import clean_article, clean_text
+from digest.text.clean import clean_article, clean_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -258,7 +258,7 @@ def test_cli_reports_a_missing_file_in_one_line(capsys):
 
 
 def test_repairs_leave_names_and_french_typography_alone():
-    from digest.repair import fix_space_before_punctuation, split_glued_caption
+    from digest.text.repair import fix_space_before_punctuation, split_glued_caption
 
     assert split_glued_caption("LuxProvide runs MeluXina and DeSantis met the McDonald family in the LuxConnect data centre") is None
     assert split_glued_caption("Moderatorin Avanti SharmaThe panel discussed how companies in Europe can use AI safely") == (

@@ -10,8 +10,8 @@ import feedparser
 import pytest
 from lxml import etree
 
-from digest.feed import article_guid, render_feed
-from digest.state import StateStore
+from digest.publish.feed import article_guid, render_feed
+from digest.store.state import StateStore
 from test_mail import INSTALL_HINT, english_article, german_article, milestone_article, sample_briefing
 
 ATOM_RNG = Path(__file__).parent / "data" / "feed" / "atom.rng"
@@ -183,7 +183,7 @@ def test_history_is_cut_at_the_feed_limit(tmp_path):
 
 
 def test_history_remembers_when_each_item_was_first_and_last_seen(tmp_path):
-    from digest.feed import FEED_TABLE, record_items, unique_items
+    from digest.publish.feed import FEED_TABLE, record_items, unique_items
 
     day1 = sample_briefing(articles=[english_article(), milestone_article()])
     day2 = sample_briefing(articles=[milestone_article()])

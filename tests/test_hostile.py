@@ -357,9 +357,9 @@ def hostile_article(n: int, extra: str = "", word: str = "Donaudampfschifffahrt"
 
 def render_everything(briefing, out: Path) -> None:
     """The renderers and writer the build uses, on a briefing made by hand."""
-    from digest.feed import render_feed
-    from digest.mail import build_message, render_html, render_text
-    from digest.pdf import render_pdf
+    from digest.publish.feed import render_feed
+    from digest.publish.mail import build_message, render_html, render_text
+    from digest.publish.pdf import render_pdf
     from digest.pipeline import BuildReport, digest_json
 
     rss, atom = render_feed(briefing)
@@ -428,7 +428,7 @@ def pdf_words(markup: str) -> list[str]:
 
 
 def test_a_10000_character_word_reaches_the_pdf_with_break_opportunities(tmp_path):
-    from digest.pdf import render_pdf_html
+    from digest.publish.pdf import render_pdf_html
 
     briefing = make_briefing([hostile_article(1, word=LONG_WORD)])
     longest = max(map(len, pdf_words(render_pdf_html(briefing))))

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from digest.article import Article, Block
-from digest.keyfacts import key_figures, key_phrases
+from digest.analysis.keyfacts import key_figures, key_phrases
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -123,7 +123,7 @@ def test_no_vague_labels_names_paths_or_durations():
 
 def test_a_malformed_number_never_costs_the_article():
     """Scraped numbers can mix separators ("56.923.48"): the figure still gets a value."""
-    from digest.keyfacts import _value
+    from digest.analysis.keyfacts import _value
 
     assert _value("56.923.48 Euro") == ("EUR", 56923.48)
     assert _value("€56.923,48") == ("EUR", 56923.48)

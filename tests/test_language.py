@@ -1,7 +1,7 @@
 """Language detection works offline, on the cleaned text, in EN/DE/FR."""
 
 from digest.article import Article, Block
-from digest.language import detect_lang, detect_language
+from digest.text.language import detect_lang, detect_language
 
 
 def test_detects_english_german_and_french():

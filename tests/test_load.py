@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from digest.article import Article
-from digest.load import LoadProblem, decode_bytes, load_file, load_paths
+from digest.ingest.load import LoadProblem, decode_bytes, load_file, load_paths
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 GERMAN = "Luxemburg will sich im Bereich der Künstlichen Intelligenz (KI) positionieren. Für 0,99 € – „Straße“."
@@ -186,7 +186,7 @@ def test_a_utf8_page_with_a_pasted_cp1252_fragment_keeps_both_readable():
 
 
 def test_file_names_that_are_not_utf8_or_hold_control_characters_are_shown_safely(tmp_path):
-    from digest.load import display_path
+    from digest.ingest.load import display_path
 
     folder = os.fsencode(tmp_path)
     latin1 = os.path.join(folder, b"caf\xe9.txt")  # a name written by a Latin-1 system

@@ -18,7 +18,7 @@ import pytest
 from digest.article import Article, Block, Summary, Translation
 from digest.briefing import Briefing
 from digest.config import BUILTIN_TEMPLATES, ConfigError
-from digest.mail import build_message, human_date, render_html, render_text, subject
+from digest.publish.mail import build_message, human_date, render_html, render_text, subject
 
 INSTALL_HINT = "argospm install translate-de_en"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.metadata import (
+from digest.text.metadata import (
     byline_author,
     date_from_url,
     find_dates,

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from digest import models
+from digest.translation import models
 from digest.cli import main
-from digest.models import ModelError, install_file, install_from_index, installed_pairs
+from digest.translation.models import ModelError, install_file, install_from_index, installed_pairs
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from digest import outputs
-from digest.outputs import OutputLock, OutputLocked, write_all_atomic, write_atomic
+from digest.publish import outputs
+from digest.publish.outputs import OutputLock, OutputLocked, write_all_atomic, write_atomic
 
 
 def test_write_atomic_replaces_the_file_and_leaves_no_temporary(tmp_path):
@@ -54,7 +54,7 @@ def test_temporaries_left_by_a_killed_build_are_removed_by_the_next_one(tmp_path
 
 HOLD_LOCK = """
 import sys, time
-from digest.outputs import OutputLock
+from digest.publish.outputs import OutputLock
 with OutputLock(sys.argv[1]):
     print("locked", flush=True)
     time.sleep(120)

@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from digest.config import BUILTIN_TEMPLATES
-from digest.pdf import FetchRefused, check_fetch, render_pdf
+from digest.publish.pdf import FetchRefused, check_fetch, render_pdf
 from test_mail import INSTALL_HINT, english_article, sample_briefing
 
 

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from digest.article import Summary
-from digest.pdf import DEFAULT_FULL_STORIES, one_line, render_pdf, render_pdf_html, split_stories
+from digest.publish.pdf import DEFAULT_FULL_STORIES, one_line, render_pdf, render_pdf_html, split_stories
 from test_mail import english_article, german_article, sample_briefing
 
 
@@ -94,8 +94,8 @@ def test_one_line_is_the_first_summary_sentence_shortened_at_a_word():
 
 
 def test_cached_render_reuses_the_pdf_only_while_the_layout_input_is_the_same(tmp_path):
-    from digest.pdf import render_pdf_cached
-    from digest.state import StateStore
+    from digest.publish.pdf import render_pdf_cached
+    from digest.store.state import StateStore
 
     templates = tmp_path / "templates"
     templates.mkdir()

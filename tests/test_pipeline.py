@@ -233,7 +233,7 @@ def test_with_a_model_installed_the_german_seed_is_translated_and_the_second_bui
 def test_link_cache_reuses_links_and_repicked_summaries_only_for_the_same_articles(tmp_path):
     from digest.article import Article, Block, Summary
     from digest.pipeline import _link_stories_cached
-    from digest.state import StateStore
+    from digest.store.state import StateStore
 
     def articles():
         return [Article(source=f"s{i}", id=f"id{i}", lang="en", title=f"Title {i}",
@@ -318,7 +318,7 @@ def test_email_stories_limits_the_email_but_not_the_other_outputs(tmp_path):
 
 def test_summary_sentences_cut_from_a_long_quotation_are_shown_as_quotations(built):
     """The words are the article's; a piece of a quote gets back the one mark it lacks."""
-    from digest.sentences import balance_quotes
+    from digest.text.sentences import balance_quotes
 
     shown = readable_outputs(built)
     for article in json.loads((built / "digest.json").read_text(encoding="utf-8"))["articles"]:
@@ -331,7 +331,7 @@ def test_summary_sentences_cut_from_a_long_quotation_are_shown_as_quotations(bui
 def test_story_re_picks_are_reused_only_for_the_same_article_count_and_told_sentences(tmp_path):
     from digest.article import Article, Block, Summary
     from digest.pipeline import _RepickCache
-    from digest.state import StateStore
+    from digest.store.state import StateStore
 
     def article(text="Body one. Body two."):
         return Article(source="s", id="a", lang="en", title="T", blocks=[Block("paragraph", text)],

@@ -14,7 +14,7 @@ import re
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from digest.load import decode_bytes, DecodeError, normalise_text
+from digest.ingest.load import decode_bytes, DecodeError, normalise_text
 
 # derandomize: the same examples on every machine and every run, so a failure is
 # never a fluke of one CI run (Hypothesis still shrinks it to a minimal example).
@@ -92,7 +92,7 @@ def located(sentences: list[str], text: str) -> list[int]:
 @given(texts, st.sampled_from(["en", "de", "fr", "", "xx"]))
 @example("Dr. Müller kam. Er ging.\n\nNeuer Absatz", "de")
 def test_sentences_are_trimmed_substrings_in_order_and_cover_the_text(text, lang):
-    from digest.sentences import split_sentences
+    from digest.text.sentences import split_sentences
 
     sentences = split_sentences(text, lang)
     located(sentences, text)
@@ -110,7 +110,7 @@ def test_sentences_are_trimmed_substrings_in_order_and_cover_the_text(text, lang
 @SLOW
 @given(texts)
 def test_cleaning_never_fails_and_keeps_only_text_from_the_page(text):
-    from digest.clean import clean_text
+    from digest.text.clean import clean_text
 
     result = clean_text(normalise_text(text))
     assert isinstance(result.text, str)
@@ -131,7 +131,7 @@ def test_cleaning_the_cleaned_body_changes_nothing(text):
     every block, word for word and in order, and adds or drops nothing.  Only roles may differ:
     the body no longer has its headline above it, so the second cleaning may read the first
     block as the title (or a short line as the standfirst); the texts must be the same."""
-    from digest.clean import clean_text
+    from digest.text.clean import clean_text
 
     first = clean_text(normalise_text(text))  # what the loader hands the cleaner
     second = clean_text(first.text, lang=first.lang)
@@ -144,7 +144,7 @@ def test_cleaning_the_cleaned_body_changes_nothing(text):
 @SLOW
 @given(texts, st.sampled_from(["en", "de", "fr", None]), st.none() | st.integers(1, 6))
 def test_summary_sentences_come_from_the_text_in_order(text, lang, length):
-    from digest.summarize import summarize_text
+    from digest.analysis.summarize import summarize_text
 
     summary = summarize_text(text, lang=lang, sentences=length)
     located(summary, text)

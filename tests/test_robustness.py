@@ -250,7 +250,7 @@ def assert_state_consistent(path: Path) -> None:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         conn.close()
-    from digest.state import SCHEMA_VERSION, StateStore
+    from digest.store.state import SCHEMA_VERSION, StateStore
 
     with StateStore(path) as store:
         assert store.version == SCHEMA_VERSION
@@ -304,7 +304,7 @@ def test_builds_killed_at_random_moments_never_damage_the_previous_outputs(tmp_p
 
 
 def test_an_unexpected_error_is_one_line_and_the_previous_outputs_stay(tmp_path, monkeypatch, capsys):
-    from digest import mail
+    from digest.publish import mail
     from digest.cli import main
 
     out = tmp_path / "out"

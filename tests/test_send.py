@@ -11,7 +11,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
 from digest.cli import main
-from digest.mail import build_message, render_html, render_text
+from digest.publish.mail import build_message, render_html, render_text
 from test_mail import sample_briefing
 
 

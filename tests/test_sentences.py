@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.sentences import split_sentences, balance_quotes
+from digest.text.sentences import split_sentences, balance_quotes
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from digest.config import ConfigError
-from digest.state import SCHEMA_VERSION, StateError, StateStore
+from digest.store.state import SCHEMA_VERSION, StateError, StateStore
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -73,7 +73,7 @@ def test_a_version_0_store_is_migrated_and_nothing_in_it_is_lost(tmp_path):
 
 
 def test_a_failed_migration_leaves_the_old_store_untouched(tmp_path, monkeypatch):
-    from digest import state
+    from digest.store import state
 
     path = tmp_path / "state.sqlite"
     make_version_0_store(path)

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from digest.article import Article, Block
-from digest.stories import find_related, link_stories
-from digest.summarize import summarize_article
+from digest.analysis.stories import find_related, link_stories
+from digest.analysis.summarize import summarize_article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -83,7 +83,7 @@ def test_many_unrelated_articles_stay_unlinked():
 
 
 def test_the_seed_reports_on_the_ai_factory_are_linked():
-    clean = pytest.importorskip("digest.clean")
+    clean = pytest.importorskip("digest.text.clean")
     articles = []
     for path in sorted(SEEDS.glob("*.txt")):
         article = Article(source=path.name, id=path.name[:3], raw=path.read_text(encoding="utf-8"))
@@ -101,8 +101,8 @@ def test_the_seed_reports_on_the_ai_factory_are_linked():
 _LINK_IN_A_FRESH_PROCESS = """
 import json, sys
 from digest.article import Article, Block
-from digest.stories import _features, link_stories
-from digest.summarize import summarize_article
+from digest.analysis.stories import _features, link_stories
+from digest.analysis.summarize import summarize_article
 articles = [summarize_article(Article(source=d["id"], id=d["id"], title=d["title"], lang=d["lang"],
                                       blocks=[Block("paragraph", p) for p in d["paragraphs"]]), sentences=1)
             for d in json.load(sys.stdin)]

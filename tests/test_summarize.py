@@ -10,7 +10,7 @@ import pytest
 
 from digest import summarize_text
 from digest.article import Article, Block
-from digest.summarize import default_length, summarize_article
+from digest.analysis.summarize import default_length, summarize_article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -159,8 +159,8 @@ def test_cli_explain_shows_signals():
 def test_the_shared_sentence_split_changes_nothing():
     """summarize_article splits once for the summary and the key facts; the result is the
     same as when each part splits the text itself."""
-    from digest.keyfacts import key_figures, key_phrases
-    from digest.summarize import rank_blocks
+    from digest.analysis.keyfacts import key_figures, key_phrases
+    from digest.analysis.summarize import rank_blocks
 
     blocks = [Block("heading", "Budget"),
               Block("paragraph", "The Luxembourg AI Factory, a €112 million initiative, opens in 2026. "
@@ -186,8 +186,8 @@ def _pairwise_repeats(candidates, told, lang):
     import math
     from collections import Counter
 
-    from digest.stories import sentence_facts
-    from digest.summarize import REDUNDANCY, content_terms
+    from digest.text.terms import content_terms, sentence_facts
+    from digest.analysis.summarize import REDUNDANCY
 
     def cosine(a, b):
         if not a or not b:
@@ -212,7 +212,7 @@ _TOLD = [
 
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_repeats_of_told_sentences_match_the_pairwise_definition(lang):
-    from digest.summarize import _candidates, _paragraph_blocks, _repeats
+    from digest.analysis.summarize import _candidates, _paragraph_blocks, _repeats
 
     text = "\n\n".join([
         "The AI Factory in Luxembourg, a €112 million initiative, opens in 2026 with 2,100 accelerators.",
@@ -234,7 +234,7 @@ def test_repeats_of_told_sentences_match_the_pairwise_definition(lang):
 
 
 def test_repeats_told_answers_whether_any_sentence_repeats():
-    from digest.summarize import repeats_told
+    from digest.analysis.summarize import repeats_told
 
     assert repeats_told(["7.000 Gäste aus 57 Ländern kamen zur Luxexpo."],
                         ["The fair drew 7,000 guests from 57 countries."], "de")

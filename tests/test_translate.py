@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from argos_fixture import FIXED_TRANSLATION
-from digest import translate as translate_module
+from digest.translation import translate as translate_module
 from digest.article import Article, Block, Summary
 from digest.cli import main
-from digest.state import StateStore
-from digest.translate import translate_articles, translate_text
+from digest.store.state import StateStore
+from digest.translation.translate import translate_articles, translate_text
 
 SUMMARY = [
     "Luxemburg will sich im Bereich der Künstlichen Intelligenz positionieren.",
@@ -186,7 +186,7 @@ def test_digest_translate_missing_file_is_a_usage_error(argos_packages, tmp_path
 
 def test_importing_digest_does_not_import_argostranslate():
     """argostranslate reads its settings at import: importing it early would fix them too soon."""
-    code = ("import sys, digest.translate, digest.models, digest.commands.translate, digest.cli;"
+    code = ("import sys, digest.translation.translate, digest.translation.models, digest.cli.translate, digest.cli;"
             "digest.cli.make_parser(); print('argostranslate' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parent.parent)

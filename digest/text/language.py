@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .article import Article
+from ..article import Article
 
 # Below this many letters a guess is noise; below this confidence we warn.
 MIN_LETTERS = 20

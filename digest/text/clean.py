@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .article import Article, Block, Dropped, DropArticle, Evidence
+from ..article import Article, Block, Dropped, DropArticle, Evidence
 from .urls import http_url
 from . import metadata as meta
 from .repair import (

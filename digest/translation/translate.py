@@ -21,11 +21,11 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .article import Article, Block, Translation
+from ..article import Article, Block, Translation
 from .models import InstalledModel, ModelError, find_model, install_hint, language_name
 
 if TYPE_CHECKING:
-    from .state import StateStore
+    from ..store.state import StateStore
 
 CACHE_NAMESPACE = "translation"
 MAX_BATCH_SENTENCES = 32
@@ -139,7 +139,7 @@ class _Plan:
 
 
 def _plan(article: Article, full_text: bool) -> _Plan:
-    from .sentences import split_sentences
+    from ..text.sentences import split_sentences
 
     lang = article.lang
     plan = _Plan(article)
@@ -249,7 +249,7 @@ def _assemble(plan: _Plan, done: dict[str, str], model: InstalledModel, source_l
 
 def translate_text(text: str, from_code: str, to_code: str = "en") -> str:
     """Translate a plain text, keeping its paragraphs (for ``digest translate``)."""
-    from .sentences import split_sentences
+    from ..text.sentences import split_sentences
 
     if from_code == to_code:
         return text

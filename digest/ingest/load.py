@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
-from .article import Article
+from ..article import Article
 
 SUFFIXES = {".txt", ".md", ".html", ".htm"}
 _MB = 1024 * 1024  # --max-file-size counts in these

@@ -31,7 +31,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .config import ConfigError
+from ..config import ConfigError
 
 SCHEMA_VERSION = 1
 

@@ -57,7 +57,7 @@ def _error(message: str) -> None:
 
 
 def _read_text(name: str) -> str:
-    from ..load import DecodeError, decode_bytes, normalise_text
+    from ..ingest.load import DecodeError, decode_bytes, normalise_text
 
     if name == "-":
         data = sys.stdin.buffer.read()
@@ -74,8 +74,8 @@ def _read_text(name: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..models import ModelError
-    from ..translate import translate_text
+    from ..translation.models import ModelError
+    from ..translation.translate import translate_text
 
     source = "standard input" if args.file == "-" else args.file
     try:
@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from_code = args.from_code
     if not from_code:
-        from ..language import detect_lang
+        from ..text.language import detect_lang
 
         from_code, _confidence = detect_lang(text)
         if not from_code:
@@ -111,7 +111,7 @@ def _size(n: int) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from ..models import install_hint, installed_pairs, language_name, packages_dir
+    from ..translation.models import install_hint, installed_pairs, language_name, packages_dir
 
     problems: list[str] = []
     models = installed_pairs(problems)
@@ -128,8 +128,8 @@ def run_list(args: argparse.Namespace) -> int:
     if not args.paths:
         return EXIT_OK
 
-    from ..language import detect_lang
-    from ..load import LoadProblem, load_paths
+    from ..text.language import detect_lang
+    from ..ingest.load import LoadProblem, load_paths
 
     counts: dict[str, int] = {}
     skipped = 0
@@ -156,7 +156,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_install(args: argparse.Namespace) -> int:
-    from ..models import ModelError, install_file, install_from_index
+    from ..translation.models import ModelError, install_file, install_from_index
 
     if args.file and args.pair:
         _error("give either a language pair or --file, not both")

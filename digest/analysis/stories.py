@@ -30,12 +30,12 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import defaultdict
 
 import numpy as np
 
-from .article import Article
+from ..article import Article
+from ..text.terms import NAME_TOKEN, NUMBER, YEAR, content_terms, fold, normalise_lang
 
 MAX_POSTINGS = 50  # a feature shared by more articles than this is too common to mean "same story"
 TERMS_PER_ARTICLE = 40
@@ -48,8 +48,6 @@ MIN_EVIDENCE = 6.0
 MIN_EVIDENCE_ACROSS_LANGUAGES = 2.5
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
-_NUMBER = re.compile(r"\d[\d.,  ]*\d|\d")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 # Feature keys (uint64).  A word is its number (below 2**32); a word pair (a, b) is
 # (a + 1) * 2**32 + b; names, name phrases and figures are numbered in their own
@@ -61,19 +59,6 @@ _ARTICLES_PER_BLOCK = 500  # whose terms are counted at once (a few MB of keys)
 _PAIRS_PER_CHUNK = 1 << 18  # article pairs weighed at once (about 15 MB of arrays)
 
 
-def _fold(word: str) -> str:
-    """Lower-case ASCII form, so "Luxemburg"/"Luxembourg" stay apart but "Société"/"Societe" meet."""
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
-
-
-# Coined names read the same in every language: a capital after a small letter
-# (MeluXina, EuroHPC, LuxProvide, iPhone) or a capitalised word with digits (GPT-4).
-# Plain acronyms (AI, EU, CEO) are too common to tell stories apart.
-_NAME_TOKEN = re.compile(
-    r"(?<![\w-])(?:[^\W\d_]*[a-zà-ÿ][A-ZÀ-Þ][\w’'-]*|[A-ZÀ-Þ][\w-]*\d[\w-]*)(?![\w-])"
-)
-
-
 _CAPITALISED_RUN = re.compile(r"(?<![.!?:]\s)(?<!^)\b(?:[A-Z][\w’'-]*\s+){1,4}[A-Z][\w’'-]*")
 
 
@@ -83,21 +68,10 @@ def _name_phrases(text: str) -> set[str]:
     found = set()
     for line in text.splitlines():
         for match in _CAPITALISED_RUN.finditer(line):
-            words = [_fold(w) for w in match.group(0).split()]
+            words = [fold(w) for w in match.group(0).split()]
             for a, b in zip(words, words[1:]):
                 found.add(f"phrase:{a} {b}")
     return found
-
-
-def sentence_facts(sentence: str) -> set[str]:
-    """The language-neutral facts of one sentence: its figures (two or more digits,
-    years left out) and its coined names."""
-    facts = {"name:" + _fold(token) for token in _NAME_TOKEN.findall(sentence) if len(token) >= 3}
-    for number in _NUMBER.findall(sentence):
-        digits = re.sub(r"\D", "", number)
-        if len(digits) >= 2 and not _YEAR.match(digits):
-            facts.add("num:" + digits)
-    return facts
 
 
 def _text(article: Article) -> str:
@@ -107,11 +81,11 @@ def _text(article: Article) -> str:
 def _neutral_features(text: str, lang: str) -> tuple[set[str], set[str]]:
     """An article's names, folded ("meluxina-ai"), and its name phrases and figures
     (``phrase:ai factory``, ``num:2100``): what reads the same in every language."""
-    names = {_fold(token) for token in set(_NAME_TOKEN.findall(text)) if len(token) >= 3}
+    names = {fold(token) for token in set(NAME_TOKEN.findall(text)) if len(token) >= 3}
     others: set[str] = _name_phrases(text) if lang != "de" else set()
-    for number in _NUMBER.findall(text):
+    for number in NUMBER.findall(text):
         digits = re.sub(r"\D", "", number)
-        if len(digits) >= 3 and not _YEAR.match(digits) and len(digits) <= 12:
+        if len(digits) >= 3 and not YEAR.match(digits) and len(digits) <= 12:
             others.add("num:" + digits)
     return names, others
 
@@ -189,9 +163,7 @@ def _features(articles: list[Article]) -> list[np.ndarray]:
     Words, names and figures are numbered in batch order, so the keys, and the order
     in which evidence adds up, do not depend on the process's string hashing.
     """
-    from .summarize import _normalise_lang, content_terms
-
-    langs = [_normalise_lang(article.lang) for article in articles]
+    langs = [normalise_lang(article.lang) for article in articles]
     neutral_spelled: list[str] = []
     name_numbers, other_numbers = _Numbering(neutral_spelled), _Numbering(neutral_spelled)
     neutral = []

@@ -19,8 +19,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .article import Article, Block, Summary
-from .sentences import split_sentences
+from ..article import Article, Block, Summary
+from ..text.sentences import split_sentences
+from ..text.terms import WORD, content_terms, normalise_lang, sentence_facts, terms_of
 
 CANDIDATE_KINDS = ("paragraph", "list_item", "quote")
 METHOD = "signals-v1"
@@ -49,7 +50,6 @@ CENTRALITY_PRIOR = 10
 SHORT_SENTENCE = 16
 LONG_SENTENCE = 60
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 # A digit that starts a number ("7.000", "1.9%", "€112M"): the character before it is no word
 # character, dot or comma.  Written digit-first (the look-behind spans the digit itself) so the
 # regular-expression engine can skip ahead to the digits instead of trying every position.
@@ -97,7 +97,6 @@ _DANGLING = {
            "leur", "leurs", "mais", "et", "donc", "alors", "aussi", "pourtant", "cependant",
            "toutefois", "ainsi"},
 }
-_LANG_NAMES = {"en": "english", "de": "german", "fr": "french"}
 
 
 @dataclass(slots=True)
@@ -118,87 +117,7 @@ class Candidate:
 # --------------------------------------------------------------------------- words
 
 
-_STOPWORDS: dict[str, frozenset[str]] = {}
-_ENGLISH_TWO_LETTER_WORDS = {
-    "a", "i", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my",
-    "no", "of", "oh", "ok", "on", "or", "so", "to", "up", "us", "we",
-}
-_STEMMERS: dict[str, object] = {}
-# lower-cased word -> stem, or "" for a stop word; one table per language.
-_TERMS: dict[str, dict[str, str]] = {}
-
-
-def _stopwords(lang: str) -> frozenset[str]:
-    if lang not in _STOPWORDS:
-        from stop_words import get_stop_words
-
-        try:
-            words = get_stop_words(_LANG_NAMES.get(lang, "english"))
-        except Exception:  # a language the list does not have: English words still help
-            words = get_stop_words("english")
-        words = {w for w in words if w.isalpha()}
-        if lang == "en":  # the English list also holds country and web codes ("ai", "eu", "uk")
-            words = {w for w in words if len(w) > 2 or w in _ENGLISH_TWO_LETTER_WORDS}
-        _STOPWORDS[lang] = frozenset(words)
-    return _STOPWORDS[lang]
-
-
-def _stemmer(lang: str):
-    """Snowball stemmer (the C one from PyStemmer when installed, else pure Python)."""
-    stemmer = _STEMMERS.get(lang)
-    if stemmer is None:
-        import snowballstemmer
-
-        try:
-            stemmer = snowballstemmer.stemmer(_LANG_NAMES.get(lang, "english"))
-        except KeyError:
-            stemmer = snowballstemmer.stemmer("english")
-        _STEMMERS[lang] = stemmer
-    return stemmer
-
-
-_STEMS: dict[str, dict[str, str]] = {}
-
-
-def _stem(word: str, lang: str) -> str:
-    """Stem of a lower-cased word, cached (news vocabulary repeats a lot)."""
-    table = _STEMS.get(lang)
-    if table is None or len(table) > 300_000:
-        table = _STEMS[lang] = {}
-    stem = table.get(word)
-    if stem is None:
-        stem = table[word] = _stemmer(lang).stemWord(word)
-    return stem
-
-
-def _terms_of(words: list[str], lang: str) -> list[str]:
-    """Stems of the content words among ``words`` (already lower-cased)."""
-    table = _TERMS.get(lang)
-    if table is None or len(table) > 300_000:
-        table = _TERMS[lang] = {}
-    try:  # news vocabulary repeats: usually every word is in the table already
-        return list(filter(None, map(table.__getitem__, words)))
-    except KeyError:
-        pass
-    missing = [word for word in set(words) if word not in table]
-    stop = _stopwords(lang)
-    stems = _stemmer(lang).stemWords(missing)
-    for word, stem in zip(missing, stems):
-        table[word] = "" if word in stop or (len(word) < 2 and not word.isdigit()) else stem
-    return list(filter(None, map(table.__getitem__, words)))
-
-
-def content_terms(text: str, lang: str) -> list[str]:
-    """Stemmed content words of ``text`` (stop words and one-letter tokens left out)."""
-    return _terms_of(_WORD.findall(text.lower()), lang)
-
-
 # --------------------------------------------------------------------------- candidates
-
-
-def _normalise_lang(lang: str | None) -> str:
-    lang = (lang or "en").lower()[:2]
-    return lang if lang in _LANG_NAMES else "en"
 
 
 _CLOSING = "\"'”“’»)] \u00a0\u202f\t\n"
@@ -257,7 +176,7 @@ def _candidates(
     found: list[Candidate] = []
     minimum = 4 if strict else 1
     # Names bound locally: this loop runs for every sentence of every article.
-    findall_words = _WORD.findall
+    findall_words = WORD.findall
     count_numbers = _NUMBER_START.findall
     count_capitals = _INNER_CAPITAL.findall if lang != "de" else None  # German capitalises every noun
     closing = _CLOSING
@@ -301,7 +220,7 @@ def _candidates(
                     block_index,
                     in_paragraph,
                     len(words),
-                    _terms_of(words, lang),
+                    terms_of(words, lang),
                     words,
                     informative,
                     suspect_boilerplate
@@ -502,8 +421,6 @@ def _told_sentence(sentence: str, lang: str) -> tuple[Counter, frozenset[str]]:
     key = (lang, sentence)
     found = _TOLD.get(key)
     if found is None:
-        from .stories import sentence_facts
-
         if len(_TOLD) > 50_000:  # bounded, like the stem tables
             _TOLD.clear()
         found = _TOLD[key] = (Counter(content_terms(sentence, lang)), frozenset(sentence_facts(sentence)))
@@ -555,8 +472,6 @@ def _repeats(candidates: list[Candidate], told: list[str], lang: str, first: boo
     ``first``: stop at the first repeat (the caller only asks whether there is one)."""
     if not told or not candidates:
         return []
-    from .stories import sentence_facts
-
     told_terms, told_facts = zip(*(_told_sentence(sentence, lang) for sentence in told))
     similar = _similar_to_told(candidates, list(told_terms))
     # Only a told sentence with two facts or more can share two with a candidate.
@@ -579,7 +494,7 @@ def _shares_two_facts(facts: set[str], fact_sets: list[frozenset[str]]) -> bool:
 
 def repeats_told(sentences: list[str], told: list[str], lang: str | None) -> bool:
     """Does any of ``sentences`` tell a fact one of the ``told`` sentences already tells?"""
-    lang = _normalise_lang(lang)
+    lang = normalise_lang(lang)
     candidates = [Candidate(text=s, position=i, paragraph=0, in_paragraph=0, terms=content_terms(s, lang))
                   for i, s in enumerate(sentences)]
     return bool(_repeats(candidates, told, lang, first=True))
@@ -608,7 +523,7 @@ def rank_blocks(
     a candidate that repeats one of them is not picked.  ``split``: the blocks'
     sentences (:func:`split_blocks`) when the caller already has them.
     """
-    lang = _normalise_lang(lang)
+    lang = normalise_lang(lang)
     weights = weights or WEIGHTS
     blocks = list(blocks)
     if split is None:
@@ -662,7 +577,7 @@ def summarize_article(article: Article, sentences: int | None = None, avoid: Ite
     """
     from .keyfacts import key_figures, key_phrases
 
-    lang = _normalise_lang(article.lang)
+    lang = normalise_lang(article.lang)
     split = split_blocks(article.blocks, lang)  # split once, for the summary and the key facts
     candidates, picked, explain = rank_blocks(
         article.blocks, lang=lang, title=article.title, standfirst=article.standfirst, sentences=sentences,

@@ -256,6 +256,6 @@ def _forget_loaded_models() -> None:
     """Drop translators loaded in this process so a reinstalled model is reloaded."""
     import sys
 
-    translate = sys.modules.get("digest.translate")
+    translate = sys.modules.get("digest.translation.translate")
     if translate is not None:
         translate.forget_loaded_models()

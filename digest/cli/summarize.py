@@ -38,7 +38,7 @@ def _language(text: str, lang: str | None) -> str:
     if lang:
         return lang
     try:
-        from ..language import detect_lang
+        from ..text.language import detect_lang
 
         code, _ = detect_lang(text)
         return code or "en"
@@ -49,7 +49,7 @@ def _language(text: str, lang: str | None) -> str:
 def _run_jsonl(args: argparse.Namespace) -> int:
     import json
 
-    from ..summarize import summarize_text
+    from ..analysis.summarize import summarize_text
 
     status = 0
     for number, line in enumerate(sys.stdin, start=1):
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.jsonl:
         return _run_jsonl(args)
-    from ..summarize import _paragraph_blocks, rank_blocks
+    from ..analysis.summarize import _paragraph_blocks, rank_blocks
 
     try:
         text = _read(args.file)

@@ -31,7 +31,7 @@ def run(args) -> int:
     except OSError as exc:
         print(f"digest clean: {args.file}: cannot read: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    from ..clean import clean_text
+    from ..text.clean import clean_text
 
     is_html = args.html or name.lower().endswith((".html", ".htm"))
     result = clean_text(text, args.lang, html=is_html, source="" if name == "-" else name)
@@ -55,7 +55,7 @@ def _read_input(path: str) -> tuple[str, str]:
     else:
         with open(path, "rb") as handle:
             data = handle.read()
-    from ..load import decode_bytes
+    from ..ingest.load import decode_bytes
 
     return decode_bytes(data)[0], path
 
@@ -96,7 +96,7 @@ def _run_jsonl(args) -> int:
     """One JSON line in, one out, in order; a bad line costs only itself (its output carries "error")."""
     import json
 
-    from ..clean import clean_text
+    from ..text.clean import clean_text
 
     status = 0
     for number, raw in enumerate(sys.stdin.buffer, 1):

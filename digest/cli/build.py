@@ -51,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..config import ConfigError, load_config
-    from ..outputs import OutputLocked
+    from ..publish.outputs import OutputLocked
     from ..pipeline import NothingPublished, build, format_report, progress_bar
 
     try:

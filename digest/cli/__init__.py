@@ -1,6 +1,6 @@
 """Command-line entry point: ``digest <command> ...``.
 
-Each command lives in its own module under ``digest/commands/`` and exposes
+Each command lives in its own module in this package and exposes
 ``register(subparsers)`` (argument definitions only, no heavy imports) and
 sets ``func`` via ``set_defaults(func=run)``; ``run(args) -> int`` imports the
 heavy libraries it needs.  That keeps ``digest --help`` fast.
@@ -12,15 +12,15 @@ import argparse
 import importlib
 import sys
 
-from . import __version__
+from .. import __version__
 
 # Order here is the order in ``digest --help``.
 COMMAND_MODULES = [
-    "digest.commands.build",
-    "digest.commands.clean",
-    "digest.commands.summarize",
-    "digest.commands.translate",
-    "digest.commands.send",
+    "digest.cli.build",
+    "digest.cli.clean",
+    "digest.cli.summarize",
+    "digest.cli.translate",
+    "digest.cli.send",
 ]
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2

@@ -22,8 +22,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from .article import Article
-from .briefing import Briefing
+from ..article import Article
+from ..briefing import Briefing
 from .mail import anchor, render_template, template_context, template_environment
 
 PDF_TEMPLATE = "briefing.html"

@@ -20,9 +20,9 @@ import re
 from collections import Counter
 from operator import itemgetter
 
-from .article import Article
-from .sentences import split_sentences
-from .summarize import _stem as _cached_stem
+from ..article import Article
+from ..text.sentences import split_sentences
+from ..text.terms import stem as _cached_stem, stopwords
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*|[^\w\s]", re.UNICODE)
 
@@ -46,9 +46,7 @@ _MONTH_WORDS = re.compile(
 
 
 def _stop(lang: str) -> frozenset[str]:
-    from .summarize import _stopwords
-
-    return _stopwords(lang)
+    return stopwords(lang)
 
 
 def _stem(word: str, lang: str) -> str:

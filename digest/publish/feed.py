@@ -19,10 +19,10 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import Optional
 
-from . import __version__
-from .article import Article
-from .urls import http_url
-from .briefing import Briefing
+from .. import __version__
+from ..article import Article
+from ..text.urls import http_url
+from ..briefing import Briefing
 from .mail import (
     anchor,
     is_translated,

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from .article import Evidence
+from ..article import Evidence
 
 MONTHS = {
     # English

@@ -23,10 +23,10 @@ from email.utils import format_datetime, getaddresses
 from pathlib import Path
 from typing import Iterable
 
-from .article import Article
-from .urls import http_url
-from .briefing import Briefing
-from .config import BUILTIN_TEMPLATES, ConfigError
+from ..article import Article
+from ..text.urls import http_url
+from ..briefing import Briefing
+from ..config import BUILTIN_TEMPLATES, ConfigError
 
 LANGUAGE_NAMES = {
     "en": "English",
