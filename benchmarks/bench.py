@@ -157,7 +157,8 @@ def worker_stages(corpus: Path, work: Path, pdf_full_max: int) -> dict:
     from digest.ingest.load import LoadProblem, find_inputs, load_file
     from digest.publish.mail import build_message, render_html, render_text
     from digest.publish import pdf as pdf_module
-    from digest.pipeline import BuildReport, _date_key, digest_json
+    from digest.pipeline import _date_key
+    from digest.publish.digest_json import digest_json
     from digest.store.state import StateStore
     from digest.analysis.stories import link_stories
     from digest.analysis.summarize import summarize_article
@@ -178,7 +179,7 @@ def worker_stages(corpus: Path, work: Path, pdf_full_max: int) -> dict:
     # Warm-up, timed apart: the first article pays for lazy imports (dateparser, py3langid's
     # model, stemmers) and the first PDF for WeasyPrint's fonts.  A build pays this once.
     clock = time.perf_counter()
-    from digest.pipeline import _process_or_reason
+    from digest.runner import _process_or_reason
 
     first = load_file(paths[0]) if paths else None
     if first is not None and not isinstance(first, LoadProblem):
@@ -235,7 +236,7 @@ def worker_stages(corpus: Path, work: Path, pdf_full_max: int) -> dict:
     timed("render email mime", len(articles), lambda: build_message(briefing, html, text).as_bytes())
     pdf = timed("render pdf", len(articles), lambda: pdf_module.render_pdf(briefing))
     stages["render pdf"]["pages"] = pdf_pages(pdf)
-    timed("digest.json", len(articles), lambda: digest_json(briefing, BuildReport(articles=articles)))
+    timed("digest.json", len(articles), lambda: digest_json(briefing, [], []))
     if len(articles) <= pdf_full_max:
         full = timed("render pdf (all in full)", len(articles), lambda: _render_pdf_all(pdf_module, briefing))
         stages["render pdf (all in full)"]["pages"] = pdf_pages(full)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field, fields
+from importlib.resources import files
 from pathlib import Path
 
 if sys.version_info >= (3, 11):
@@ -16,9 +17,13 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent / "publish" / "templates"
-DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
+# Package data, found wherever digest is installed (a wheel, pipx, an editable checkout).
+BUILTIN_TEMPLATES = Path(str(files("digest") / "publish" / "templates"))
+DEFAULT_TITLE = "News briefing"  # the date is shown beside it in every output
+# Reserved names (RFC 2606): a message built without real addresses cannot be delivered
+# by mistake, and `digest send` refuses it until From and To are set.
+PLACEHOLDER_FROM = "digest@example.invalid"
+PLACEHOLDER_TO = "subscribers@example.invalid"
 
 
 class ConfigError(Exception):
@@ -27,11 +32,11 @@ class ConfigError(Exception):
 
 @dataclass
 class Settings:
-    title: str = "Luxembourg AI & Tech Briefing"
+    title: str = ""  # default: DEFAULT_TITLE
     out: Path = Path("build")
     inputs: list[Path] = field(default_factory=list)
-    email_from: str = "digest@localhost"
-    email_to: str = "subscribers@localhost"
+    email_from: str = ""  # default: PLACEHOLDER_FROM
+    email_to: str = ""  # default: PLACEHOLDER_TO
     base_url: str = ""
     list_unsubscribe: str = ""  # a mailto: or https: URL for the List-Unsubscribe header
     templates: Path | None = None
@@ -55,6 +60,19 @@ class Settings:
     def template_dirs(self) -> list[Path]:
         dirs = [self.templates] if self.templates else []
         return dirs + [BUILTIN_TEMPLATES]
+
+    def briefing_title(self) -> str:
+        return self.title or DEFAULT_TITLE
+
+    def input_paths(self) -> list[Path]:
+        """What to read when no PATH is given: ``inputs`` from ``digest.toml``, else a
+        ``seeds/`` folder in the working folder (the repository's sample corpus)."""
+        if self.inputs:
+            return self.inputs
+        if Path("seeds").is_dir():
+            return [Path("seeds")]
+        raise ConfigError("no articles to read: give a file or folder (digest build PATH), or set "
+                          "inputs in digest.toml (digest init writes one)")
 
 
 _PATH_KEYS = {"out", "templates", "state"}

@@ -57,6 +57,12 @@ def is_web_link(url: str) -> bool:
     return url.startswith("#") or urlparse(url).scheme.lower() in WEB_SCHEMES | {"cid", "mailto"}
 
 
+def is_site_link(url: str) -> bool:
+    """A web link, or a path relative to where the feed is served (no scheme, no host)."""
+    parts = urlparse(url.strip())
+    return is_web_link(url) or (not parts.scheme and not parts.netloc and not url.strip().startswith("//"))
+
+
 def html_problems(markup: str | bytes, where: str) -> list[str]:
     """Live markup (script-like elements, event handlers, javascript:), non-web links, bidi controls."""
     if not markup.strip():
@@ -95,11 +101,11 @@ def feed_problems(data: bytes, where: str) -> list[str]:
     problems = []
     atom = "{http://www.w3.org/2005/Atom}"
     for link in root.iter(f"{atom}link"):
-        if not is_web_link(link.get("href", "")):
+        if not is_site_link(link.get("href", "")):
             problems.append(f"link: {where}: atom:link {link.get('href')!r}")
     for element in root.iter("link", "comments", "docs", f"{atom}uri", f"{atom}icon", f"{atom}logo"):
         value = (element.text or "").strip()
-        if value and not is_web_link(value):
+        if value and not is_site_link(value):
             problems.append(f"link: {where}: <{etree.QName(element).localname}> {value[:80]!r}")
     for element in root.iter("guid", f"{atom}id"):
         value = (element.text or "").strip()
@@ -360,7 +366,7 @@ def render_everything(briefing, out: Path) -> None:
     from digest.publish.feed import render_feed
     from digest.publish.mail import build_message, render_html, render_text
     from digest.publish.pdf import render_pdf
-    from digest.pipeline import BuildReport, digest_json
+    from digest.publish.digest_json import digest_json
 
     rss, atom = render_feed(briefing)
     html = render_html(briefing)
@@ -368,7 +374,7 @@ def render_everything(briefing, out: Path) -> None:
     files = {
         "feed.xml": rss, "atom.xml": atom, "digest.html": html, "digest.txt": text,
         "digest.eml": build_message(briefing, html, text).as_bytes(), "briefing.pdf": render_pdf(briefing),
-        "digest.json": digest_json(briefing, BuildReport()),
+        "digest.json": digest_json(briefing, [], []),
     }
     out.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():

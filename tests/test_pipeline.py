@@ -232,7 +232,7 @@ def test_with_a_model_installed_the_german_seed_is_translated_and_the_second_bui
 
 def test_link_cache_reuses_links_and_repicked_summaries_only_for_the_same_articles(tmp_path):
     from digest.article import Article, Block, Summary
-    from digest.pipeline import _link_stories_cached
+    from digest.store.cache import link_stories_cached
     from digest.store.state import StateStore
 
     def articles():
@@ -249,15 +249,15 @@ def test_link_cache_reuses_links_and_repicked_summaries_only_for_the_same_articl
 
     with StateStore(tmp_path / "state.sqlite") as store:
         first = articles()
-        assert _link_stories_cached(first, store, link) is False
+        assert link_stories_cached(first, store, link) is False
         again = articles()
-        assert _link_stories_cached(again, store, link) is True
+        assert link_stories_cached(again, store, link) is True
         assert calls == [3]
         assert [a.related for a in again] == [a.related for a in first] == [["id1"], ["id0"], []]
         assert again[1].summary.sentences == ["Re-picked."] and again[0].summary.sentences == ["Body 0."]
         changed = articles()
         changed[2].blocks = [Block("paragraph", "Another body.")]
-        assert _link_stories_cached(changed, store, link) is False
+        assert link_stories_cached(changed, store, link) is False
         assert calls == [3, 3]
 
 
@@ -265,7 +265,7 @@ def test_jobs_2_publishes_exactly_what_jobs_1_does_and_its_cache_serves_the_next
     """--jobs only changes how fast: same bytes in every output, same skipped files, same warnings."""
     import shutil
 
-    from digest import pipeline
+    from digest import pipeline, runner
     from digest.config import Settings
 
     corpus = tmp_path / "in"
@@ -330,7 +330,7 @@ def test_summary_sentences_cut_from_a_long_quotation_are_shown_as_quotations(bui
 
 def test_story_re_picks_are_reused_only_for_the_same_article_count_and_told_sentences(tmp_path):
     from digest.article import Article, Block, Summary
-    from digest.pipeline import _RepickCache
+    from digest.store.cache import RepickCache
     from digest.store.state import StateStore
 
     def article(text="Body one. Body two."):
@@ -340,7 +340,7 @@ def test_story_re_picks_are_reused_only_for_the_same_article_count_and_told_sent
     calls = []
 
     def counting(store):
-        cache = _RepickCache(store)
+        cache = RepickCache(store)
 
         def compute(art, sentences, told):
             calls.append((art.blocks[0].text, sentences, tuple(told)))
@@ -367,7 +367,7 @@ def test_a_rebuild_after_new_articles_arrive_publishes_what_a_fresh_build_does(t
     """Every cache (per-article results, story links, re-picks, the PDF) must be invisible."""
     import shutil
 
-    from digest import pipeline
+    from digest import pipeline, runner
     from digest.config import Settings
 
     corpus = tmp_path / "in"
@@ -393,7 +393,7 @@ def test_a_file_that_kills_its_worker_is_skipped_alone_and_the_others_are_publis
     import os
     import shutil
 
-    from digest import pipeline
+    from digest import pipeline, runner
     from digest.config import Settings
 
     corpus = tmp_path / "in"
@@ -401,14 +401,14 @@ def test_a_file_that_kills_its_worker_is_skipped_alone_and_the_others_are_publis
     for path in sorted(SEEDS.glob("*.txt")):
         shutil.copy(path, corpus / path.name)
     (corpus / "001a_poison.txt").write_text("Poison pill.\n\nThis page makes the process that reads it die.\n")
-    real = pipeline.process_article
+    real = runner.process_article
 
     def crash_on_poison(article):
         if "Poison pill" in article.raw:
             os._exit(9)  # as a segfault or the kernel's OOM killer would end it
         return real(article)
 
-    monkeypatch.setattr(pipeline, "process_article", crash_on_poison)
+    monkeypatch.setattr(runner, "process_article", crash_on_poison)
     report = pipeline.build(Settings(out=tmp_path / "out", inputs=[corpus], jobs=2, quiet=True))
     assert sorted(Path(a.source).name for a in report.articles) == sorted(p.name for p in SEEDS.glob("*.txt"))
     assert [str(p) for p in report.problems] == [

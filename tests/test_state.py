@@ -126,7 +126,7 @@ def test_text_that_utf8_cannot_encode_is_stored_and_read_back_unchanged(tmp_path
 def test_results_of_older_digest_versions_are_pruned_after_a_build(tmp_path):
     """Upgrading digest makes every cached per-article result unreachable: they must not pile up."""
     from digest.cli import main
-    from digest.pipeline import cache_namespace
+    from digest.store.cache import cache_namespace
 
     out = tmp_path / "out"
     assert main(["build", str(SEEDS), "--out", str(out), "--quiet"]) == 0

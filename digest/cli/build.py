@@ -1,4 +1,4 @@
-"""``digest build``: the whole pipeline on files or folders (default: seeds/)."""
+"""``digest build``: the whole pipeline on files or folders, and its terminal report."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "build",
         help="build the feed, email and PDF briefing from article files",
         description="Clean, translate (offline), summarise and publish every .txt/.md/.html article "
-        "under PATH (default: the seeds/ corpus). Outputs: feed.xml, atom.xml, digest.html, digest.txt, "
+        "under PATH (default: inputs in digest.toml, else ./seeds). Outputs: feed.xml, atom.xml, digest.html, digest.txt, "
         "digest.eml, briefing.pdf, digest.json. Exit status: 0 all good, 1 some articles skipped, "
         "2 usage or configuration error.",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: seeds/)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: inputs in digest.toml, else ./seeds)")
     parser.add_argument("--out", type=Path, help="output folder (default: build/)")
     parser.add_argument("--config", type=Path, help="settings file (default: ./digest.toml when present)")
     parser.add_argument("--title", help="briefing title")
@@ -52,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..config import ConfigError, load_config
     from ..publish.outputs import OutputLocked
-    from ..pipeline import NothingPublished, build, format_report, progress_bar
+    from ..pipeline import NothingPublished, build
 
     try:
         settings = load_config(args.config)
@@ -91,7 +91,49 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if not args.quiet:
         print(format_report(report, settings))
+        if not (settings.email_from and settings.email_to):
+            print("note: digest.eml has placeholder addresses (example.invalid): set email_from and email_to "
+                  "in digest.toml, or --from/--to; digest send refuses it until then")
     else:
         for problem in report.problems:
             print(f"skipped: {problem}", file=sys.stderr)
     return report.exit_status
+
+
+def format_report(report, settings) -> str:
+    """The short terminal report: what was read, translated, skipped, and where it went."""
+    lines = []
+    languages: dict[str, int] = {}
+    for article in report.articles:
+        languages[article.lang or "?"] = languages.get(article.lang or "?", 0) + 1
+    langs = ", ".join(f"{code} {count}" for code, count in sorted(languages.items(), key=lambda kv: (-kv[1], kv[0])))
+    lines.append(f"Read {report.files} file(s): {len(report.articles)} article(s) published ({langs}), "
+                 f"{len(report.problems)} skipped.")
+    translated = [a for a in report.articles if a.translation and a.translation.status == "translated"]
+    missing = [a for a in report.articles if a.translation and a.translation.status == "not-translated"]
+    if translated:
+        lines.append(f"Translated {len(translated)} article(s): " +
+                     ", ".join(f"{Path(a.source).name} ({a.translation.model})" for a in translated))
+    if missing:
+        lines.append(f"Not translated {len(missing)} article(s): " +
+                     ", ".join(f"{Path(a.source).name} ({a.lang})" for a in missing))
+    if not translated and not missing:
+        lines.append("Nothing needed translation.")
+    for problem in report.problems:
+        lines.append(f"skipped: {problem}")
+    for warning in report.warnings:
+        lines.append(f"warning: {warning}")
+    lines.append(f"Outputs in {settings.out}/: " + " ".join(p.name for p in report.outputs))
+    if report.cache_hits:
+        lines.append(f"Reused {report.cache_hits} unchanged article(s) from the state store.")
+    lines.append(f"Took {report.seconds:.1f} s.")
+    return "\n".join(lines)
+
+
+def progress_bar(quiet: bool):
+    """A tqdm bar on a terminal; nothing with --quiet or when stderr is not a terminal."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return lambda items: tqdm(items, desc="articles", unit="file", leave=False)

@@ -79,6 +79,10 @@ def run(args) -> int:
     senders = [addr for _, addr in getaddresses([str(msg.get("From", ""))]) if "@" in addr]
     if not senders:
         return _fail(f"{path}: no sender: give --from ADDR", EXIT_USAGE)
+    placeholders = [addr for addr in senders[:1] + recipients if addr.lower().endswith(".invalid")]
+    if placeholders:
+        return _fail(f"{path}: placeholder address {placeholders[0]} (built without email_from/email_to): "
+                     "set them in digest.toml and build again, or give --from and --to", EXIT_USAGE)
 
     password = os.environ.get(PASSWORD_VARIABLE, "")
     if args.user and not password:

@@ -36,7 +36,8 @@ from .mail import (
 # Never change this: every guid without a URL is derived from it.
 GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/digest/articles")
 FEED_TABLE = "feed_items"
-NO_LINK = "http://localhost/"  # RSS requires a channel link; --base-url gives the real one
+# RSS requires a channel link: without --base-url it is the folder the feed is served from.
+NO_LINK = "./"
 
 
 @dataclass
@@ -261,9 +262,10 @@ def render_feed(briefing: Briefing, store=None, feed_limit: int = 50) -> tuple[b
             entry.enclosure(item.image, "0", kind)
 
     def links(self_name: str) -> None:
-        fg.link(href=base or NO_LINK, rel="alternate", replace=True)
+        # feedgen takes RSS's channel <link> from the last link set: the site, not the feed itself
         if base:
-            fg.link(href=base + self_name, rel="self")
+            fg.link(href=base + self_name, rel="self", replace=True)
+        fg.link(href=base or NO_LINK, rel="alternate", replace=not base)
 
     links("feed.xml")
     rss = fg.rss_str(pretty=True)

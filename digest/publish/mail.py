@@ -26,7 +26,7 @@ from typing import Iterable
 from ..article import Article
 from ..text.urls import http_url
 from ..briefing import Briefing
-from ..config import BUILTIN_TEMPLATES, ConfigError
+from ..config import BUILTIN_TEMPLATES, PLACEHOLDER_FROM, PLACEHOLDER_TO, ConfigError
 
 LANGUAGE_NAMES = {
     "en": "English",
@@ -314,7 +314,7 @@ def message_id(briefing: Briefing) -> str:
     """Same briefing, same id: a rebuilt digest is recognisably the same mail."""
     ids = "\n".join(a.id or a.display_title for a in briefing.articles)
     token = hashlib.sha256(f"{briefing.created.isoformat()}\n{ids}".encode()).hexdigest()[:20]
-    domain = _domain(briefing.email_from) or "digest.localhost"
+    domain = _domain(briefing.email_from or PLACEHOLDER_FROM)
     return f"<digest.{briefing.created:%Y%m%d}.{token}@{domain}>"
 
 
@@ -336,8 +336,8 @@ def build_message(briefing: Briefing, html: str, text: str) -> EmailMessage:
     """A multipart/alternative message: plain text first, HTML preferred."""
     msg = EmailMessage()
     msg["Subject"] = subject(briefing)
-    msg["From"] = _addresses(briefing.email_from) or "digest@localhost"
-    msg["To"] = _addresses(briefing.email_to) or "undisclosed-recipients:;"
+    msg["From"] = _addresses(briefing.email_from) or PLACEHOLDER_FROM
+    msg["To"] = _addresses(briefing.email_to) or PLACEHOLDER_TO
     msg["Date"] = format_datetime(briefing.created)
     msg["Message-ID"] = message_id(briefing)
     unsubscribe = getattr(briefing, "list_unsubscribe", "")

@@ -1,0 +1,54 @@
+"""Render every output of a briefing and put them in place together.
+
+Each output is rendered and staged on disk at once, so only one is in memory at a
+time; all of them replace the old ones together, and only if every one rendered.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from ..briefing import Briefing
+from ..config import Settings
+
+OUTPUT_NAMES = ["feed.xml", "atom.xml", "digest.html", "digest.txt", "digest.eml", "briefing.pdf", "digest.json"]
+
+
+def write_outputs(briefing: Briefing, settings: Settings, store, skipped: list[dict], warnings: list[str],
+                  timings: dict[str, float]) -> list[Path]:
+    """Write every output into ``settings.out``; returns their paths."""
+    from .feed import render_feed
+    from .mail import build_message, render_html, render_text
+    from .digest_json import digest_json_chunks
+    from .outputs import StagedOutputs
+    from .pdf import render_pdf_cached
+
+    out = Path(settings.out)
+    with StagedOutputs() as staged:
+        clock = time.perf_counter()
+        rss, atom = render_feed(briefing, store=store, feed_limit=settings.feed_limit)
+        staged.write(out / "feed.xml", rss)
+        staged.write(out / "atom.xml", atom)
+        del rss, atom
+        timings["render feed"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        html = render_html(briefing, settings.email_stories or None)
+        text = render_text(briefing, settings.email_stories or None)
+        staged.write(out / "digest.html", html)
+        staged.write(out / "digest.txt", text)
+        staged.write(out / "digest.eml", build_message(briefing, html, text).as_bytes())
+        del html, text
+        timings["render email"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        pdf, _reused = render_pdf_cached(
+            briefing, store, settings.pdf_full_stories or None, settings.pdf_brief_stories or None
+        )
+        staged.write(out / "briefing.pdf", pdf)
+        del pdf
+        timings["render pdf"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        staged.write_chunks(out / "digest.json", digest_json_chunks(briefing, skipped, warnings))
+        timings["digest.json"] = time.perf_counter() - clock
+        written = staged.paths
+    return written

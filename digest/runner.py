@@ -1,0 +1,197 @@
+"""Running the per-article stages over every input file.
+
+Enters: the input paths.  Leaves: the published articles in input order, with
+each skipped file's reason in the :class:`~digest.report.BuildReport`.
+
+The main process reads each file, hashes its bytes and looks the result up in
+the state store; only new or changed files go through the stages, in this
+process or (``--jobs N``) in a process pool.  A worker that dies costs only the
+file that kills it.  Every per-article stage is a pure function of the article.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from concurrent.futures.process import BrokenProcessPool  # what a dead worker leaves (20 ms to import)
+
+from .article import Article, DropArticle
+from .config import Settings
+from .ingest.load import LoadProblem
+from .report import BuildReport
+from .store.cache import CACHE_FLUSH_EVERY, cache_key, cache_namespace, keep_what_renderers_need
+
+
+def process_article(article: Article) -> Article:
+    """The per-article stages, a pure function of the article (safe to map over a pool)."""
+    from .text.clean import clean_article
+    from .text.language import detect_language
+    from .analysis.summarize import summarize_article
+
+    stage = "clean"
+    try:
+        clean_article(article)
+        stage = "language"
+        detect_language(article)
+        article.id = article.stable_id()
+        stage = "summarise"
+        summarize_article(article)
+    except DropArticle:
+        raise
+    except Exception as exc:  # one article's surprise must not cost the others
+        raise DropArticle(f"{stage} failed: {type(exc).__name__}: {exc}") from exc
+    return article
+
+
+def _process_or_reason(article: Article) -> tuple[Article | None, str]:
+    """One loaded article through the per-article stages, or the reason it was dropped."""
+    try:
+        return process_article(article), ""
+    except DropArticle as exc:
+        return None, str(exc)
+
+
+def _process_file(source: str, data: bytes, max_line_chars: int) -> tuple[str, object, str]:
+    """One file's bytes through decoding and the per-article stages (a process pool's task).
+
+    Returns ``(status, value, record)``: ``("ok", article, record)`` with the
+    article already slimmed for the renderers and as JSON for the cache;
+    ``("dropped", reason, record)``; or ``("unreadable", problem, "")`` for
+    bytes that are no article text (not cached: finding that out again is cheap).
+    Serialising here, in the worker, keeps the main process free to feed the pool.
+    """
+    from .ingest.load import article_from_bytes
+
+    loaded = article_from_bytes(source, data, max_line_chars)
+    if isinstance(loaded, LoadProblem):
+        return "unreadable", loaded, ""
+    article, reason = _process_or_reason(loaded)
+    if article is None:
+        return "dropped", reason, json.dumps({"_skipped": reason})
+    keep_what_renderers_need(article)
+    return "ok", article, json.dumps(article.to_dict())
+
+
+class _Pool:
+    """A process pool for :func:`_process_file` whose futures remember their pool and
+    arguments, so a task lost with a dead worker can be run again."""
+
+    def __init__(self, jobs: int):
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.executor = ProcessPoolExecutor(max_workers=jobs)
+
+    def submit(self, data: bytes, max_line_chars: int, source: str):
+        future = self.executor.submit(_process_file, source, data, max_line_chars)
+        future.pool, future.args = self, (data, max_line_chars)
+        return future
+
+    def shutdown(self, **options) -> None:
+        self.executor.shutdown(**options)
+
+
+def _process_alone(source: str, data: bytes, max_line_chars: int) -> tuple[str, object, str]:
+    """:func:`_process_file` in a process of its own: if that one dies too, the file is what
+    kills it, and it is skipped with the reason (not cached: it may be the machine's memory)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1) as alone:
+        try:
+            return alone.submit(_process_file, source, data, max_line_chars).result()
+        except BrokenProcessPool:
+            return "unreadable", LoadProblem(
+                source, "skipped: the worker process died on this file (it crashed or was killed, "
+                "perhaps for memory)"), ""
+
+
+def process_all(paths, settings: Settings, report: BuildReport, progress, store) -> list[Article]:
+    """Run the per-article stages, reusing cached results and a process pool when asked.
+
+    The main process reads each file, hashes its bytes and looks the result
+    up in the state store; only files without one go to the stages (in a
+    worker with ``--jobs``).  Results are consumed in input order whatever
+    the pool does, so ``--jobs`` never changes the outputs, and only a bounded
+    window of files is in flight, so memory stays flat however many there are.
+    """
+    from collections import deque
+
+    from .ingest.load import display_path, read_input
+
+    clock = time.perf_counter()
+    articles: list[Article] = []
+    seen: dict[str, Article] = {}
+    fresh: dict[str, str] = {}
+    pool = _Pool(settings.jobs) if settings.jobs > 1 else None
+    window: deque = deque()
+
+    def accept(source: str, key: str, outcome: tuple[str, object, str]) -> None:
+        status, value, record = outcome
+        if record:
+            fresh[key] = record
+            if len(fresh) >= CACHE_FLUSH_EVERY:
+                store.put_many_json(cache_namespace(), fresh)
+                fresh.clear()
+        if status == "unreadable":
+            report.problems.append(value)
+            return
+        if status == "dropped":
+            report.problems.append(LoadProblem(source, f"skipped: {value}"))
+            return
+        article = value
+        article.source = source
+        keep_what_renderers_need(article)
+        if article.id in seen:
+            report.warnings.append(f"{source}: same article as {seen[article.id].source}; published once")
+            return
+        seen[article.id] = article
+        articles.append(article)
+        report.warnings.extend(f"{source}: {w}" for w in article.warnings)
+
+    def drain(limit: int) -> None:
+        nonlocal pool
+        while len(window) > limit:
+            source, key, pending = window.popleft()
+            if isinstance(pending, tuple):
+                accept(source, key, pending)
+                continue
+            try:
+                accept(source, key, pending.result())
+            except BrokenProcessPool:
+                # A worker died (crashed, or killed for memory) and took the pool's other
+                # files down with it: run each of them again alone, so that only the file
+                # that kills a worker is skipped, and go on with a fresh pool.
+                if pool is pending.pool:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = _Pool(settings.jobs)
+                accept(source, key, _process_alone(source, *pending.args))
+
+    try:
+        for item in progress(paths) if progress else paths:
+            # problems go through the window too, so the report lists them in input order
+            if isinstance(item, LoadProblem):
+                window.append((item.source, "", ("unreadable", item, "")))
+                continue
+            data = read_input(item, settings.max_file_bytes)
+            if isinstance(data, LoadProblem):
+                window.append((data.source, "", ("unreadable", data, "")))
+                continue
+            source = display_path(item)
+            key = cache_key(source, data, settings.max_line_chars)
+            hit = store.get(cache_namespace(), key)
+            if hit is not None:
+                report.cache_hits += 1
+                outcome = ("dropped", hit["_skipped"], "") if "_skipped" in hit else ("ok", Article.from_dict(hit), "")
+                window.append((source, key, outcome))
+            elif pool is None:
+                window.append((source, key, _process_file(source, data, settings.max_line_chars)))
+            else:
+                window.append((source, key, pool.submit(data, settings.max_line_chars, source=source)))
+            drain(8 * settings.jobs if pool else 0)
+        drain(0)
+        if fresh:
+            store.put_many_json(cache_namespace(), fresh)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    report.stage_seconds["load+clean+detect+summarise"] = time.perf_counter() - clock
+    return articles
