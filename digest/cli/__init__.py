@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "digest.cli.summarize",
     "digest.cli.translate",
     "digest.cli.send",
+    "digest.cli.init",
 ]
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
