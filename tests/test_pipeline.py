@@ -265,7 +265,7 @@ def test_jobs_2_publishes_exactly_what_jobs_1_does_and_its_cache_serves_the_next
     """--jobs only changes how fast: same bytes in every output, same skipped files, same warnings."""
     import shutil
 
-    from digest import pipeline, runner
+    from digest import pipeline
     from digest.config import Settings
 
     corpus = tmp_path / "in"
@@ -367,7 +367,7 @@ def test_a_rebuild_after_new_articles_arrive_publishes_what_a_fresh_build_does(t
     """Every cache (per-article results, story links, re-picks, the PDF) must be invisible."""
     import shutil
 
-    from digest import pipeline, runner
+    from digest import pipeline
     from digest.config import Settings
 
     corpus = tmp_path / "in"

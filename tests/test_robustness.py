@@ -337,7 +337,7 @@ def test_a_state_file_that_is_not_a_store_is_a_usage_error_and_is_kept(tmp_path)
 
 
 def test_a_build_migrates_a_version_0_state_store_and_keeps_its_contents(tmp_path):
-    from test_state import make_version_0_store
+    from samples import make_version_0_store
 
     out = tmp_path / "out"
     out.mkdir()

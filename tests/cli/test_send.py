@@ -12,7 +12,7 @@ from aiosmtpd.smtp import AuthResult
 
 from digest.cli import main
 from digest.publish.mail import build_message, render_html, render_text
-from test_mail import sample_briefing
+from samples import sample_briefing
 
 
 class Inbox:

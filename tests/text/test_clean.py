@@ -12,9 +12,9 @@ import pytest
 from digest.article import Article, DropArticle
 from digest.text.clean import clean_article, clean_text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 EXPECTED = {k: v for k, v in json.loads((DATA / "expected_seeds.json").read_text(encoding="utf-8")).items()
             if not k.startswith("_")}
 

@@ -11,7 +11,7 @@ import pytest
 from digest.article import Article
 from digest.ingest.load import LoadProblem, decode_bytes, load_file, load_paths
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 GERMAN = "Luxemburg will sich im Bereich der Künstlichen Intelligenz (KI) positionieren. Für 0,99 € – „Straße“."
 
 

@@ -16,7 +16,7 @@ from digest.translation import models
 from digest.cli import main
 from digest.translation.models import ModelError, install_file, install_from_index, installed_pairs
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def folder_listing(folder: Path) -> list[str]:

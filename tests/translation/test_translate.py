@@ -189,5 +189,5 @@ def test_importing_digest_does_not_import_argostranslate():
     code = ("import sys, digest.translation.translate, digest.translation.models, digest.cli.translate, digest.cli;"
             "digest.cli.make_parser(); print('argostranslate' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parent.parent)
+                         cwd=Path(__file__).resolve().parents[2])
     assert out.stdout.strip() == "False"

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from digest.article import Summary
 from digest.publish.pdf import DEFAULT_FULL_STORIES, one_line, render_pdf, render_pdf_html, split_stories
-from test_mail import english_article, german_article, sample_briefing
+from samples import english_article, german_article, sample_briefing
 
 
 def many_articles(count: int):

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from digest.config import ConfigError
+from samples import make_version_0_store
 from digest.store.state import SCHEMA_VERSION, StateError, StateStore
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def test_values_round_trip_per_namespace(tmp_path):
@@ -31,23 +31,6 @@ def test_a_new_store_is_at_the_current_version(tmp_path):
     with StateStore(tmp_path / "new.sqlite") as store:
         assert store.version == SCHEMA_VERSION
     assert not list(tmp_path.glob("*.bak")), "an empty store needs no backup"
-
-
-def make_version_0_store(path, other_table: bool = True):
-    """The prototype's layout, written by hand: one kv table, keys "<namespace>/<key>"."""
-    conn = sqlite3.connect(str(path))
-    with conn:
-        conn.execute("CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT)")
-        conn.executemany("INSERT INTO kv VALUES (?, ?)", [
-            ("translate/abc", json.dumps({"text": "Guten Morgen → Good morning"})),
-            ("translate/def", json.dumps("Straße → street")),
-            ("summary/xyz", "not json, typed by hand"),
-            ("orphan", json.dumps(42)),
-        ])
-        if other_table:  # a table another stage created in that store: migrations leave it alone
-            conn.execute("CREATE TABLE history (guid TEXT PRIMARY KEY, item TEXT)")
-            conn.execute("INSERT INTO history VALUES ('urn:1', '{\"title\": \"Old item\"}')")
-    conn.close()
 
 
 def test_a_version_0_store_is_migrated_and_nothing_in_it_is_lost(tmp_path):

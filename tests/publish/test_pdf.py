@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from digest.config import BUILTIN_TEMPLATES
 from digest.publish.pdf import FetchRefused, check_fetch, render_pdf
-from test_mail import INSTALL_HINT, english_article, sample_briefing
+from samples import INSTALL_HINT, english_article, sample_briefing
 
 
 def pdf_pages(data: bytes) -> list[str]:

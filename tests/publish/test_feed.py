@@ -12,9 +12,9 @@ from lxml import etree
 
 from digest.publish.feed import article_guid, render_feed
 from digest.store.state import StateStore
-from test_mail import INSTALL_HINT, english_article, german_article, milestone_article, sample_briefing
+from samples import INSTALL_HINT, english_article, german_article, milestone_article, sample_briefing
 
-ATOM_RNG = Path(__file__).parent / "data" / "feed" / "atom.rng"
+ATOM_RNG = Path(__file__).resolve().parents[1] / "data" / "feed" / "atom.rng"
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
 
 

@@ -12,7 +12,7 @@ from digest import summarize_text
 from digest.article import Article, Block
 from digest.analysis.summarize import default_length, summarize_article
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 FACTORY = SEEDS / "002_b5962e9db26456b4.txt"
 

@@ -6,7 +6,7 @@ import pytest
 
 from digest.text.sentences import split_sentences, balance_quotes
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from pathlib import Path
 from digest.article import Article, Block
 from digest.analysis.keyfacts import key_figures, key_phrases
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def _seed(name: str, lang: str) -> Article:

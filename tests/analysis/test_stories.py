@@ -8,7 +8,7 @@ from digest.article import Article, Block
 from digest.analysis.stories import find_related, link_stories
 from digest.analysis.summarize import summarize_article
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def _article(ident: str, title: str, paragraphs: list[str], lang: str = "en") -> Article:
@@ -127,7 +127,7 @@ def test_links_do_not_depend_on_the_string_hash_seed():
     ]
     data = json.dumps([{"id": a.id, "title": a.title, "lang": a.lang, "paragraphs": [b.text for b in a.blocks]}
                        for a in articles])
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     results = []
     for seed in ("1", "2", "12345"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
