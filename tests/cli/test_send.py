@@ -145,3 +145,22 @@ def test_default_message_is_digest_eml_in_the_output_folder(smtp_server, eml, ca
 def test_password_is_not_a_flag():
     with pytest.raises(SystemExit):
         main(["send", "--smtp-host", "h", "--password", "x"])
+
+
+def test_a_message_built_without_addresses_is_refused_until_they_are_given(smtp_server, tmp_path, capsys):
+    controller, inbox = smtp_server
+    port = controller.port
+    briefing = sample_briefing(email_from="", email_to="")
+    html, text = render_html(briefing), render_text(briefing)
+    path = tmp_path / "digest.eml"
+    path.write_bytes(build_message(briefing, html, text).as_bytes())
+    assert "example.invalid" in path.read_text(encoding="utf-8")
+
+    assert main(["send", str(path), "--smtp-host", "127.0.0.1", "--port", str(port)]) == 2
+    error = capsys.readouterr().err.strip()
+    assert len(error.splitlines()) == 1 and str(path) in error and "placeholder address" in error
+    assert inbox.envelopes == []
+
+    assert main(["send", str(path), "--smtp-host", "127.0.0.1", "--port", str(port),
+                 "--from", "briefing@example.org", "--to", "team@example.org"]) == 0
+    assert inbox.envelopes[0].rcpt_tos == ["team@example.org"]

@@ -43,6 +43,12 @@ def test_rss_parses_without_bozo_and_has_the_required_channel_elements():
     self_link = channel.find("{http://www.w3.org/2005/Atom}link")
     assert self_link.get("rel") == "self"
     assert self_link.get("href") == "https://news.example.org/digest/feed.xml"
+    assert channel.findtext("link") == "https://news.example.org/digest/"  # the site, not the feed itself
+
+
+def test_without_a_base_url_the_channel_link_is_the_folder_the_feed_is_served_from():
+    channel = etree.fromstring(rss_of(sample_briefing(base_url=""))).find("channel")
+    assert channel.findtext("link") == "./"
 
 
 def test_rss_items_carry_title_summary_link_date_source_and_language():
