@@ -1,31 +1,61 @@
-"""Summariser benchmark and weight fitting on the development sets in ../shared/bench.
+"""Summariser benchmark on the development sets in ../shared/bench: figures that cannot flatter themselves.
 
-Two uses:
+``python benchmarks/summ_bench.py`` (the default, ``--cv``) prints, per development set:
 
-* as a ``py:`` system for the shared scorer (fair, in-process timing)::
+* the in-sample table: the settings chosen on all the data (what ships in
+  :data:`digest.analysis.summarize.SETTINGS`), scored on that same data;
+* the out-of-fold table: k-fold cross-validation with folds fixed by a hash of
+  each item's id; for every fold the two free settings are chosen on the other
+  folds of all three sets together (one configuration for every genre), then
+  scored on the held-out fold.  Each figure has a bootstrap 95% interval, and a
+  paired bootstrap against the best baseline of the set says whether the margin
+  is real.
 
-    cd ../shared/bench && python score_summ.py summ-dev-*.jsonl -s lead -s lexrank -s textrank -s lsa \\
-        -s py:../../main/benchmarks/summ_bench.py:summarize
+The baselines (lead, LexRank, TextRank, LSA, Luhn) and ROUGE are the shared
+scorer's own code, imported from ../shared/bench/score_summ.py (so it needs its
+requirements: rouge-score, sumy, nltk, pysbd).  Baseline scores are cached
+under ``--cache`` (keyed by the data and scorer files' hashes): they take
+minutes and never change.
 
-* ``python benchmarks/summ_bench.py --tune`` fits :data:`digest.analysis.summarize.WEIGHTS`
-  by coordinate ascent on the mean ROUGE-2 F1 of the three development sets
-  (ROUGE computed with the scorer's own tokenisers, so it needs the bench
-  virtualenv: rouge-score, nltk).  It prints the weights; copy them by hand.
+Also a ``py:`` system for the shared scorer (fair, in-process timing)::
 
-Skips cleanly (exit 0 with a message) when ../shared/bench is absent.
+    cd ../shared/bench && python score_summ.py summ-dev-*.jsonl -s lead -s textrank \\
+        -s py:../../wt-summ/benchmarks/summ_bench.py:summarize
+
+and ``--speed``, ``--stories N``, ``--splitters``.  Skips cleanly (exit 0 with
+a message) when ../shared/bench is absent.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
+import os
 import sys
-from collections import Counter
-from pathlib import Path
+
+# Determinism, as the shared scorer does it: sumy's LSA builds its vocabulary from sets
+# (string-hash order) and multi-threaded BLAS flips near ties; re-exec with a fixed seed.
+if os.environ.get("PYTHONHASHSEED") != "0" and __name__ == "__main__":
+    os.environ["PYTHONHASHSEED"] = "0"
+    os.execv(sys.executable, [sys.executable] + sys.argv)
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
+
+import argparse  # noqa: E402
+import hashlib  # noqa: E402
+import itertools  # noqa: E402
+import json  # noqa: E402
+import random  # noqa: E402
+from collections import Counter  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "bench"
 SETS = ["summ-dev-news-en-long.jsonl", "summ-dev-news-en-highlights.jsonl", "summ-dev-comment-de.jsonl"]
+BASELINES = ["lead", "lexrank", "textrank", "lsa", "luhn"]
+# The only free numbers (digest.analysis.summarize.Settings) and the values tried for each.
+GRID = {
+    "position": [0.0, 0.15, 0.25, 0.35, 0.5, 0.75],
+    "connectivity": [0.0, 1.0, 1.25, 1.5, 2.0, 3.0],
+}
 sys.path.insert(0, str(ROOT))
 
 
@@ -33,7 +63,8 @@ def summarize(text: str, n: int, lang: str) -> list[str]:
     """The ``py:`` protocol: FUNC(text, n, lang) -> sentences."""
     from digest.analysis.summarize import summarize_text
 
-    return [" ".join(s.split()) for s in summarize_text(text, lang=lang, sentences=n)]
+    return [" ".join(s.split()) for s in summarize_text(text, lang=lang, title=os.environ.get("BENCH_TITLE"),
+                                                         sentences=n)]
 
 
 def _load(name: str) -> list[dict]:
@@ -41,12 +72,24 @@ def _load(name: str) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def _scorer():
+    sys.path.insert(0, str(BENCH))
+    import score_summ
+
+    return score_summ
+
+
+# --------------------------------------------------------------------------- ROUGE and baselines
+
+
 def _bigrams(tokens: list[str]) -> Counter:
     return Counter(zip(tokens, tokens[1:]))
 
 
 def _rouge2(picked: list[list[str]], reference: Counter, ref_total: int) -> float:
-    """ROUGE-2 F1 as rouge-score computes it: bigrams over the joined summary's tokens."""
+    """ROUGE-2 F1 exactly as rouge-score computes it on the scorer's tokens: the summary is one
+    token sequence (its bigrams span sentence ends), overlap is clipped by the reference's counts.
+    Checked against ``score_summ.score_pair`` on every in-sample summary (see :func:`cross_validate`)."""
     tokens = [token for sentence in picked for token in sentence]
     summary = _bigrams(tokens)
     total = sum(summary.values())
@@ -59,140 +102,174 @@ def _rouge2(picked: list[list[str]], reference: Counter, ref_total: int) -> floa
     return 2 * precision * recall / (precision + recall)
 
 
-BASELINES = {  # best classic system per set (README of ../shared/bench): TextRank, lead-3, LSA
-    "summ-dev-news-en-long.jsonl": 70.23,
-    "summ-dev-news-en-highlights.jsonl": 19.39,
-    "summ-dev-comment-de.jsonl": 42.45,
-}
+def _digest_of(path: Path) -> str:
+    return hashlib.sha1(path.read_bytes()).hexdigest()[:12]
 
 
-PENALTIES = {"dangling", "unattributed_quote", "boilerplate"}
+def baseline_scores(name: str, records: list[dict], cache: Path) -> dict[str, list[float]]:
+    """Per-item ROUGE-2 F1 of each classic baseline, run and scored by the shared scorer's code."""
+    score_summ = _scorer()
+    key = f"{name}.{_digest_of(BENCH / name)}.{_digest_of(BENCH / 'score_summ.py')}.json"
+    path = cache / key
+    if path.exists():
+        found = json.loads(path.read_text(encoding="utf-8"))
+        if set(BASELINES) <= set(found):
+            return found
+    lang = records[0]["lang"]
+    split = [score_summ.split_sentences(rec["text"], lang) for rec in records]
+    scores = {}
+    for system in BASELINES:
+        print(f"  running baseline {system} on {name} (cached afterwards)", file=sys.stderr, flush=True)
+        run = score_summ.get_system(system, 60.0)
+        scores[system] = [
+            score_summ.score_pair((lang, rec["reference"], run(rec, sentences, int(rec.get("n_sents") or 3), lang)))[1]
+            for rec, sentences in zip(records, split)
+        ]
+    cache.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(scores), encoding="utf-8")
+    return scores
 
 
-def _prepare(records: list[dict], lang: str):
-    """Per article: candidates, title terms and bigram counters (computed once)."""
-    sys.path.insert(0, str(BENCH))
-    import score_summ
+# --------------------------------------------------------------------------- cross-validation
 
-    tokenize = score_summ.tokens_for(lang)
-    from digest.analysis.summarize import _candidates, _paragraph_blocks, topic_terms
 
+def fold_of(item_id: str, folds: int) -> int:
+    """The item's fold: fixed by a hash of its id, so every run and every change sees the same split."""
+    return int(hashlib.sha1(item_id.encode("utf-8")).hexdigest()[:8], 16) % folds
+
+
+def _prepare(records: list[dict]) -> list[dict]:
+    """Per item: what the summariser measures (independent of the settings) and the scorer's tokens."""
+    from digest.analysis.summarize import _candidates, _paragraph_blocks, measure, topic_terms
+
+    tokenize = _scorer().tokens_for(records[0]["lang"])
     prepared = []
     for rec in records:
-        candidates = _candidates(_paragraph_blocks(rec["text"]), lang)
-        if not candidates:
-            continue
-        title_terms = topic_terms(candidates, rec.get("title"), None, lang)
-        grams = [tokenize(c.text) for c in candidates]
-        reference = _bigrams(tokenize(rec["reference"].replace("\n", " ")))
-        prepared.append([candidates, title_terms, lang, grams, reference, sum(reference.values()),
-                         int(rec.get("n_sents") or 3), None, None, None])
+        lang = rec["lang"]
+        blocks = _paragraph_blocks(rec["text"])
+        candidates = _candidates(blocks, lang) or _candidates(blocks, lang, strict=False)
+        reference = _bigrams(tokenize(rec["reference"]))
+        prepared.append({
+            "id": rec["id"], "n": int(rec.get("n_sents") or 3), "candidates": candidates,
+            "evidence": measure(candidates, topic_terms(rec.get("title"), None, lang)) if candidates else None,
+            "tokens": [tokenize(c.text) for c in candidates], "reference": reference,
+            "ref_total": sum(reference.values()),
+        })
     return prepared
 
 
-def _signals(prepared) -> None:
-    """(Re)compute the signal matrices, after a change to the signals' shape."""
-    from digest.analysis.summarize import SIGNALS, sentence_signals
+def _picks(item: dict, settings) -> list[int]:
+    from digest.analysis.summarize import _select, sentence_signals
 
-    for item in prepared:
-        signals, similarity = sentence_signals(item[0], item[1], item[2])
-        item[7] = list(SIGNALS)
-        item[8] = signals
-        item[9] = similarity
+    if item["evidence"] is None:
+        return []
+    rows, _ = sentence_signals(item["evidence"], settings)
+    return _select([sum(row) for row in rows], item["evidence"].similarity, item["n"])
 
 
-def _evaluate(prepared, weights: dict[str, float], redundancy: float) -> float:
-    import numpy as np
-
-    from digest.analysis.summarize import _select
-
-    total = 0.0
-    for candidates, _, _, grams, reference, ref_total, n, names, matrix, similarity in prepared:
-        scores = list(matrix @ np.array([weights.get(name, 0.0) for name in names]))
-        picked = _select(candidates, scores, similarity, n, redundancy)
-        total += _rouge2([grams[i] for i in picked], reference, ref_total)
-    return 100 * total / max(1, len(prepared))
+def _score_items(prepared: list[dict], settings) -> list[float]:
+    return [_rouge2([item["tokens"][i] for i in _picks(item, settings)], item["reference"], item["ref_total"])
+            for item in prepared]
 
 
-def tune() -> None:
-    """Coordinate ascent on the weights, then on the signal shapes, twice over.
+def bootstrap_interval(values: list[float], iterations: int, seed: int = 0) -> tuple[float, float]:
+    """95% percentile interval of the mean, resampling items."""
+    rng = random.Random(seed)
+    n = len(values)
+    means = sorted(sum(values[rng.randrange(n)] for _ in range(n)) / n for _ in range(iterations))
+    return means[int(0.025 * iterations)], means[int(0.975 * iterations) - 1]
 
-    The objective is the worst set's margin over its best classic baseline plus a
-    quarter of the mean margin (margins relative to the baseline), so that no set
-    is sacrificed to another.
-    """
-    from digest.analysis import summarize as summ
 
-    data = {}
+def paired_bootstrap(ours: list[float], theirs: list[float], iterations: int, seed: int = 1):
+    """Mean difference, its 95% interval and the share of resamples where ours is not ahead
+    (a one-sided p-value): the same items resampled for both systems."""
+    differences = [a - b for a, b in zip(ours, theirs)]
+    rng = random.Random(seed)
+    n = len(differences)
+    means = sorted(sum(differences[rng.randrange(n)] for _ in range(n)) / n for _ in range(iterations))
+    not_ahead = sum(1 for mean in means if mean <= 0) / iterations
+    return sum(differences) / n, means[int(0.025 * iterations)], means[int(0.975 * iterations) - 1], not_ahead
+
+
+def _objective(per_set: dict[str, list[float]], best: dict[str, list[float]], members: dict[str, list[int]]) -> float:
+    """The worst set's margin over its best baseline, plus a quarter of the mean margin,
+    on the given items: no set is traded for another."""
+    margins = []
+    for name, indices in members.items():
+        if indices:
+            margins.append(sum(per_set[name][i] - best[name][i] for i in indices) / len(indices))
+    return min(margins) + 0.25 * sum(margins) / len(margins)
+
+
+def cross_validate(folds: int, iterations: int, cache: Path) -> int:
+    """Print the in-sample and out-of-fold tables (see the module docstring)."""
+    from digest.analysis.summarize import SETTINGS, Settings
+
+    score_summ = _scorer()
+    data, baselines = {}, {}
     for name in SETS:
         records = _load(name)
-        data[name] = _prepare(records, records[0]["lang"])
+        baselines[name] = baseline_scores(name, records, cache)
+        data[name] = (records, _prepare(records))
+    configurations = [Settings(**dict(zip(GRID, values))) for values in itertools.product(*GRID.values())]
+    print(f"scoring {len(configurations)} settings on {sum(len(r) for r, _ in data.values())} items ...",
+          file=sys.stderr, flush=True)
+    scores = {config: {name: _score_items(prepared, config) for name, (_, prepared) in data.items()}
+              for config in configurations}
+    best_name = {name: max(BASELINES, key=lambda b: sum(baselines[name][b])) for name in SETS}
+    best = {name: baselines[name][best_name[name]] for name in SETS}
+    fold = {name: [fold_of(rec["id"], folds) for rec in records] for name, (records, _) in data.items()}
 
-    def refresh():
+    def choose(members):
+        return max(configurations, key=lambda c: (_objective(scores[c], best, members), c == SETTINGS))
+
+    everything = {name: list(range(len(data[name][0]))) for name in SETS}
+    in_sample = choose(everything)
+    out_of_fold = {name: [0.0] * len(data[name][0]) for name in SETS}
+    chosen = []
+    for k in range(folds):
+        training = {name: [i for i, f in enumerate(fold[name]) if f != k] for name in SETS}
+        config = choose(training)
+        chosen.append(config)
         for name in SETS:
-            _signals(data[name])
+            for i, f in enumerate(fold[name]):
+                if f == k:
+                    out_of_fold[name][i] = scores[config][name][i]
 
-    def objective(w, r):
-        per_set = [_evaluate(data[name], w, r) for name in SETS]
-        margins = [score / BASELINES[name] - 1 for score, name in zip(per_set, SETS)]
-        return min(margins) + 0.25 * sum(margins) / len(margins), per_set
+    # The fast ROUGE-2 above must be the scorer's: check it on every in-sample summary.
+    worst = 0.0
+    for name, (records, prepared) in data.items():
+        for rec, item, value in zip(records, prepared, scores[in_sample][name]):
+            sentences = [item["candidates"][i].text for i in _picks(item, in_sample)]
+            exact = score_summ.score_pair((rec["lang"], rec["reference"], sentences))[1]
+            worst = max(worst, abs(exact - value))
 
-    refresh()
-    weights = dict(summ.WEIGHTS)
-    redundancy = summ.REDUNDANCY
-    best, per_set = objective(weights, redundancy)
-    print(f"start {best:.4f} {['%.2f' % s for s in per_set]}", flush=True)
-    shapes = {"CENTRALITY_PRIOR": [0, 3, 10, 30], "POSITION_SCALE": [1, 2, 3, 5, 8, 12], "SHORT_SENTENCE": [6, 9, 12, 16, 20],
-              "LONG_SENTENCE": [25, 30, 35, 45, 60]}
-    for _round in range(2):
-        for step in (0.5, 0.25, 0.1):
-            improved = True
-            while improved:
-                improved = False
-                for name in list(weights) + ["__redundancy"]:
-                    if name == "position":
-                        continue  # the unit: the other weights are relative to it
-                    for delta in (step, -step):
-                        trial_w, trial_r = dict(weights), redundancy
-                        if name == "__redundancy":
-                            trial_r = round(min(1.01, max(0.1, redundancy + delta / 2)), 3)
-                        else:
-                            trial_w[name] = round(weights[name] + delta, 3)
-                            if name in PENALTIES and trial_w[name] > 0:
-                                continue  # a penalty stays a penalty
-                        score, sets = objective(trial_w, trial_r)
-                        if score > best + 1e-4:
-                            best, per_set, weights, redundancy = score, sets, trial_w, trial_r
-                            improved = True
-                            print(f"{best:.4f} {['%.2f' % s for s in per_set]} {name} -> "
-                                  f"{trial_r if name == '__redundancy' else trial_w[name]}", flush=True)
-        for shape, values in shapes.items():
-            current = getattr(summ, shape)
-            for value in values:
-                if value == current:
-                    continue
-                setattr(summ, shape, value)
-                refresh()
-                score, sets = objective(weights, redundancy)
-                if score > best + 1e-4:
-                    best, per_set, current = score, sets, value
-                    print(f"{best:.4f} {['%.2f' % s for s in per_set]} {shape} -> {value}", flush=True)
-            setattr(summ, shape, current)
-            refresh()
-    print("WEIGHTS =", json.dumps(weights, indent=4))
-    print("REDUNDANCY =", redundancy)
-    print({shape: getattr(summ, shape) for shape in shapes})
+    def cell(values):
+        lo, hi = bootstrap_interval(values, iterations)
+        mean = sum(values) / len(values)
+        return f"{100 * mean:.2f} [{100 * lo:.1f}, {100 * hi:.1f}]"
 
+    def table(title, ours):
+        print(f"\n### {title}\n")
+        print("| set | items | digest | " + " | ".join(BASELINES) + " | digest − best baseline (paired 95% CI) | p(not ahead) |")
+        print("|---|---:|---:|" + "---:|" * len(BASELINES) + "---|---:|")
+        for name in SETS:
+            diff, lo, hi, p = paired_bootstrap(ours[name], best[name], iterations)
+            label = name.removeprefix("summ-dev-").removesuffix(".jsonl")
+            print(f"| {label} | {len(ours[name])} | **{cell(ours[name])}** | "
+                  + " | ".join(cell(baselines[name][b]) for b in BASELINES)
+                  + f" | {100 * diff:+.2f} [{100 * lo:+.1f}, {100 * hi:+.1f}] vs {best_name[name]} | {p:.3f} |")
 
-def evaluate() -> None:
-    """Approximate ROUGE-2 F1 of the current weights on each set (the scorer's tokenisers)."""
-    from digest.analysis import summarize as summ
-
-    for name in SETS:
-        records = _load(name)
-        prepared = _prepare(records, records[0]["lang"])
-        _signals(prepared)
-        print(f"{name}: R2 {_evaluate(prepared, summ.WEIGHTS, summ.REDUNDANCY):.2f} (best baseline {BASELINES[name]})")
+    print(f"ROUGE-2 F1 ×100, mean over items [bootstrap 95% interval, {iterations} resamples]; "
+          f"{folds} folds by sha1(id); settings grid {GRID}")
+    table(f"In-sample (settings chosen on all the data: {in_sample})", {n: scores[in_sample][n] for n in SETS})
+    table(f"Out-of-fold ({folds}-fold; settings chosen in the training folds only)", out_of_fold)
+    print("\nsettings chosen per fold: " + "; ".join(f"{c.position}/{c.connectivity}" for c in chosen)
+          + " (position/connectivity)")
+    print(f"fast ROUGE-2 vs score_summ.score_pair, largest difference on the in-sample summaries: {worst:.2e}")
+    if in_sample != SETTINGS:
+        print(f"NOTE: the shipped SETTINGS ({SETTINGS}) differ from the in-sample choice ({in_sample})")
+    return 0
 
 
 def stories(count: int) -> None:
@@ -369,20 +446,17 @@ def splitters() -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--tune", action="store_true", help="fit the weights on the development sets")
-    parser.add_argument("--evaluate", action="store_true", help="approximate ROUGE-2 of the current weights")
+    parser.add_argument("--cv", action="store_true", help="in-sample and out-of-fold tables (the default)")
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    parser.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples (default 1000)")
+    parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "digest-summ-bench",
+                        help="where baseline scores are cached")
     parser.add_argument("--stories", type=int, metavar="N", help="time story linking on N articles")
     parser.add_argument("--speed", action="store_true", help="articles per second beside sumy's LexRank")
     parser.add_argument("--splitters", action="store_true", help="compare sentence splitters (pysbd, syntok)")
     args = parser.parse_args()
     if not BENCH.is_dir():
         print(f"summ_bench: {BENCH} not found; nothing to do")
-        return 0
-    if args.tune:
-        tune()
-        return 0
-    if args.evaluate:
-        evaluate()
         return 0
     if args.splitters:
         splitters()
@@ -393,8 +467,7 @@ def main() -> int:
     if args.stories:
         stories(args.stories)
         return 0
-    parser.print_help()
-    return 0
+    return cross_validate(args.folds, args.bootstrap, args.cache)
 
 
 if __name__ == "__main__":

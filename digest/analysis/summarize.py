@@ -1,14 +1,17 @@
 """Extractive summaries: pick the article's most telling sentences, keep their order.
 
-Each sentence gets a score that is a weighted sum of a few signals, each in
-0..1 (see :func:`sentence_signals` for why each one is there); the best ones are
-taken greedily, skipping any that repeats a sentence already taken, and shown
-in the article's order.  No neural network: the result is deterministic and
-``--explain`` shows every signal's share of every picked sentence's score.
+A sentence is worth showing when it states what the whole article is about
+(centrality) and, in news, when it comes early (the inverted pyramid); how much
+the opening is trusted is measured in each article, not assumed for a genre.
+Each score is the sum of three signals (:data:`SIGNALS`, see
+:func:`sentence_signals`); the best sentences are taken greedily, skipping any
+that repeats one already taken, and shown in the article's order.  No neural
+network: the result is deterministic, and ``--explain`` shows every signal's
+share of every picked sentence's score.
 
-The weights (:data:`WEIGHTS`) were fitted on the development sets in
-``../shared/bench`` (English news with long and with short references, German
-commentaries) with ``benchmarks/summ_bench.py --tune``, not on the seeds.
+Only two numbers are free (:class:`Settings`); ``benchmarks/summ_bench.py``
+chooses them inside cross-validation training folds and reports out-of-fold
+ROUGE beside the baselines, so the figures say how it does on unseen articles.
 """
 
 from __future__ import annotations
@@ -24,41 +27,37 @@ from ..text.sentences import split_sentences
 from ..text.terms import WORD, content_terms, normalise_lang, sentence_facts, terms_of
 
 CANDIDATE_KINDS = ("paragraph", "list_item", "quote")
-METHOD = "signals-v1"
+METHOD = "signals-v2"
+SIGNALS = ("centrality", "centroid", "position")
 
-# Fitted on the development sets (see module docstring); relative to position = 1.
-# The fit maximises the worst set's margin over its best classic baseline, so
-# no set is traded for another; the penalties were kept at or below zero.
-WEIGHTS: dict[str, float] = {
-    "position": 1.0,
-    "centrality": 1.75,
-    "title": 0.55,
-    "content": 0.3,
-    "length": 1.85,
-    "dangling": 0.0,
-    "unattributed_quote": -0.1,
-    "boilerplate": -3.0,
-}
-SIGNALS = ("position", "centrality", "title", "content", "length", "dangling", "unattributed_quote", "boilerplate")
-# Two picked sentences whose word overlap (cosine) is above this say the same thing.
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The summariser's only two free numbers (everything else is measured per article).
+
+    Chosen by ``benchmarks/summ_bench.py`` inside cross-validation training folds
+    over all three development sets at once (one configuration for every genre
+    and language); the bench prints the choice made on all the data, which is
+    what ships here.
+    """
+
+    # How much an opening that is fully central may add to a sentence's score
+    # (centrality is at most 1): the inverted-pyramid prior, at full trust.
+    position: float = 0.75
+    # How fast graph centrality gives way to similarity with the whole article as
+    # the sentence graph gets sparse: the centroid's share is 1 - connectivity * density.
+    connectivity: float = 1.25
+
+
+SETTINGS = Settings()
+# Two sentences whose word overlap (cosine) is above this say the same thing: a fixed
+# definition shared with story linking (:func:`repeats_told`), not a fitted weight.
 REDUNDANCY = 0.575
-# Shape of two signals, fitted with the weights: position is halved POSITION_SCALE sentences
-# into the article; length is full between SHORT_SENTENCE and LONG_SENTENCE words.
+# The position prior halves this many sentences into the article.
 POSITION_SCALE = 3
-# 0: plain TextRank; N > 0: its random jumps favour the opening, halving N sentences in.
-CENTRALITY_PRIOR = 10
-SHORT_SENTENCE = 16
-LONG_SENTENCE = 60
 
-# A digit that starts a number ("7.000", "1.9%", "€112M"): the character before it is no word
-# character, dot or comma.  Written digit-first (the look-behind spans the digit itself) so the
-# regular-expression engine can skip ahead to the digits instead of trying every position.
-_NUMBER_START = re.compile(r"\d(?<![\w.,]\d)")
-# A capitalised word after the first (one match per whitespace before it), whitespace first for speed.
-_INNER_CAPITAL = re.compile(r"\s[\"'“„«(]?[A-ZÀ-ÖØ-Þ]")
 _CODE_SYMBOLS = re.compile(r"[{}();=<>\[\]|\\]")
 _LETTERS = re.compile(r"[^\W\d_]")
-_OPEN_QUOTE = "\"“„«‘‚"
 _CAPTION = re.compile(  # literal first, so the engine can skip ahead; word start checked in is_caption
     r"(?:foto|fotos|photo|photos|bild|image|picture|credit|crédit|illustration|quelle)\s*:"
     r"|©|getty images|(?:afp|dpa|reuters)/|ap photo"
@@ -79,24 +78,6 @@ _BOILERPLATE = re.compile(
     r"weiterlesen|abonnieren|abos?\b|anmelden|alle rechte|"
     r"lire la suite|abonnez|s'abonner|tous droits)",
 )  # matched against lower-cased text
-_ATTRIBUTION = re.compile(
-    r"\b(?:said|says|say|told|added|explained|according|stressed|noted|argued|asked|wrote|"
-    r"sagte|sagt|sagten|so\b|erklärte|betonte|meinte|fügte|laut|zufolge|"
-    r"a dit|dit|déclaré|affirme|a affirmé|selon|explique|souligne)\b",
-    re.IGNORECASE,
-)
-# Sentence openers that point back at something the reader of the summary has not seen.
-_DANGLING = {
-    "en": {"he", "she", "it", "they", "this", "these", "those", "that", "his", "her", "their",
-           "its", "him", "them", "also", "however", "but", "and", "so", "then", "there", "here",
-           "such", "meanwhile", "still", "yet", "instead", "otherwise", "moreover", "furthermore"},
-    "de": {"er", "sie", "es", "dies", "diese", "dieser", "dieses", "dass", "sein", "seine",
-           "ihr", "ihre", "auch", "aber", "doch", "und", "dann", "dort", "deshalb", "daher",
-           "damit", "dabei", "darum", "trotzdem", "allerdings", "jedoch", "zudem", "außerdem"},
-    "fr": {"il", "elle", "ils", "elles", "ce", "cela", "ceci", "ces", "cette", "son", "sa", "ses",
-           "leur", "leurs", "mais", "et", "donc", "alors", "aussi", "pourtant", "cependant",
-           "toutefois", "ainsi"},
-}
 
 
 @dataclass(slots=True)
@@ -110,26 +91,9 @@ class Candidate:
     words: int = 0
     terms: list[str] = field(default_factory=list)
     tokens: list[str] = field(default_factory=list)  # its words, lower-cased
-    informative: int = 0  # numbers, and names where only names are capitalised
-    boilerplate: bool = False
-
-
-# --------------------------------------------------------------------------- words
-
-
-# --------------------------------------------------------------------------- candidates
 
 
 _CLOSING = "\"'”“’»)] \u00a0\u202f\t\n"
-
-
-def is_question(sentence: str) -> bool:
-    return sentence.rstrip(_CLOSING).endswith("?")
-
-
-def is_heading_like(sentence: str) -> bool:
-    """A line with no end punctuation is a heading, a caption or a menu item, not a statement."""
-    return not sentence.rstrip(_CLOSING).endswith((".", "!", "?", "…"))
 
 
 def is_caption(sentence: str) -> bool:
@@ -142,11 +106,6 @@ def is_caption(sentence: str) -> bool:
         if start == 0 or not lowered[start - 1].isalnum():
             return True
     return False
-
-
-def _suspect(sentence: str, marks: tuple[str, ...]) -> bool:
-    lowered = sentence.lower()
-    return any(mark in lowered for mark in marks)
 
 
 def looks_like_code(sentence: str) -> bool:
@@ -167,18 +126,18 @@ def _candidates(
     blocks: Iterable[Block], lang: str, strict: bool = True, split: list[list[str]] | None = None
 ) -> list[Candidate]:
     """Sentences that may be picked: from paragraphs, list items and quotes only,
-    never questions, headings glued into a block, captions, code or one-word lines.
+    never questions, headings glued into a block, captions, code, boilerplate
+    ("subscribe to our newsletter") or one-word lines.
 
     ``strict=False`` (used only when the strict rules leave nothing, as for a
-    two-word text) keeps short lines and questions, but still no captions or code.
+    two-word text) keeps short lines, questions and boilerplate, but still no
+    captions or code.
     ``split``: the blocks' sentences (:func:`split_blocks`), when already known.
     """
     found: list[Candidate] = []
     minimum = 4 if strict else 1
     # Names bound locally: this loop runs for every sentence of every article.
     findall_words = WORD.findall
-    count_numbers = _NUMBER_START.findall
-    count_capitals = _INNER_CAPITAL.findall if lang != "de" else None  # German capitalises every noun
     closing = _CLOSING
     for block_index, block in enumerate(blocks):
         if block.kind not in CANDIDATE_KINDS:
@@ -210,23 +169,13 @@ def _candidates(
                 and looks_like_code(sentence)
             ):
                 continue
-            informative = len(count_numbers(sentence))
-            if count_capitals is not None:
-                informative += len(count_capitals(sentence))
+            if (
+                strict and suspect_boilerplate
+                and any(word in lower for word in _BOILERPLATE_WORDS) and _BOILERPLATE.search(lower)
+            ):
+                continue
             found.append(
-                Candidate(
-                    sentence,
-                    len(found),
-                    block_index,
-                    in_paragraph,
-                    len(words),
-                    terms_of(words, lang),
-                    words,
-                    informative,
-                    suspect_boilerplate
-                    and any(word in lower for word in _BOILERPLATE_WORDS)
-                    and bool(_BOILERPLATE.search(lower)),
-                )
+                Candidate(sentence, len(found), block_index, in_paragraph, len(words), terms_of(words, lang), words)
             )
     return found
 
@@ -235,7 +184,8 @@ def _candidates(
 
 
 def _vectors(candidates: list[Candidate]):
-    """Sentence x term tf-idf matrix (rows L2-normalised), idf over the article's sentences.
+    """Sentence x term tf-idf matrix (rows L2-normalised), idf over the article's sentences,
+    and the unnormalised sum of the rows (the article's centroid).
 
     Written for few numpy calls: on a busy machine each call into numpy costs
     several microseconds of set-up, more than the arithmetic of a short article.
@@ -263,11 +213,13 @@ def _vectors(candidates: list[Candidate]):
     # (1 + n) / (1 + df) is one correctly rounded division in Python as in numpy
     idf = np.log(np.array([(1.0 + count) / (1.0 + d) for d in df] or [(1.0 + count) / 1.0])) + 1.0
     matrix = counts * idf
+    # the article's term weights (before each sentence is normalised): what the whole text is about
+    centroid = np.add.reduce(matrix, axis=0)
     norms = np.sqrt(np.add.reduce(matrix * matrix, axis=1, keepdims=True))  # np.linalg.norm's sums
     if empty:  # a sentence with no content word: a zero row, left as it is
         norms[norms == 0] = 1.0
     matrix /= norms
-    return matrix, vocabulary, idf
+    return matrix, vocabulary, idf, centroid
 
 
 def _solve(matrix, vector):
@@ -285,12 +237,12 @@ def _solve(matrix, vector):
         return np.linalg.solve(matrix, vector)
 
 
-def _pagerank(similarity, damping: float = 0.85, iterations: int = 40, teleport=None):
+def _pagerank(similarity, damping: float = 0.85, iterations: int = 40):
+    """TextRank: the stationary distribution of a walk over sentence similarity."""
     import numpy as np
 
     n = similarity.shape[0]
-    if teleport is None:
-        teleport = np.full(n, 1.0 / n)
+    teleport = np.full(n, 1.0 / n)
     weights = similarity.copy()
     weights.flat[:: n + 1] = 0.0  # no self-loops (np.fill_diagonal, without its checks)
     sums = weights.sum(axis=1, keepdims=True)
@@ -310,72 +262,79 @@ def _pagerank(similarity, damping: float = 0.85, iterations: int = 40, teleport=
     return rank
 
 
-def sentence_signals(candidates: list[Candidate], title_terms: set[str], lang: str):
-    """Each candidate's signals (a row of :data:`SIGNALS`, each in 0..1) and the
-    sentence similarity matrix.
+@dataclass(slots=True)
+class Evidence:
+    """What the summariser measures in one article, before any setting is applied."""
 
-    - ``position``: news puts the essentials first (inverted pyramid); decays
-      with the sentence's rank in the article.  (A bonus for a paragraph's first
-      sentence was tried and cost ROUGE on the development sets.)
-    - ``centrality``: a sentence that shares words with many others states the
-      article's main subject (TextRank over tf-idf cosine similarity, its random
-      jumps biased towards the opening by :data:`CENTRALITY_PRIOR`: on the
-      development sets that beat both plain TextRank and a plain position bonus).
-    - ``title``: share of the title's and standfirst's content words the
-      sentence repeats: the editor already said what matters.
-    - ``content``: informative words: numbers and names (capitalised words
-      inside a sentence, where the language does not capitalise all nouns) and
-      content-word density, against filler sentences.
-    - ``length``: very short sentences carry little, very long ones crowd out others.
-    - ``dangling`` (penalty): starts with a pronoun or connector ("He said this…")
-      that leans on context the summary does not show.  Fitting set its weight
-      to 0: on all three development sets any penalty cost ROUGE (the reference
-      summaries keep such sentences), so it is reported by ``--explain`` only.
-    - ``unattributed_quote`` (penalty): a quotation with nobody named as saying it.
-    - ``boilerplate`` (penalty): subscription prompts, share buttons, "read more".
+    centrality: list[float]  # TextRank, the top sentence at 1
+    centroid: list[float]  # cosine with the whole article (title included), the top sentence at 1
+    density: float  # share of sentence pairs that have a content word in common
+    similarity: object  # sentence x sentence cosine (numpy array)
+
+
+def measure(candidates: list[Candidate], title_terms: set[str]) -> Evidence:
+    """Centrality two ways, and how connected the sentence graph is.
+
+    - TextRank (PageRank over tf-idf cosine) finds the sentence that shares words
+      with many others: the article's main subject, without trusting any position.
+    - Similarity to the centroid (all sentences' tf-idf summed, plus the title's
+      words, which the editor chose) says the same on a sparse graph, where
+      PageRank degenerates: when few sentence pairs share a word at all (short
+      opinion pieces, German compounds) the random walk has little to walk on.
     """
     import numpy as np
 
-    matrix, _, _ = _vectors(candidates)
+    matrix, vocabulary, idf, centroid = _vectors(candidates)
+    for term in title_terms:  # the title counts as one more sentence of the article
+        column = vocabulary.get(term)
+        if column is not None:
+            centroid[column] += idf[column]
     similarity = matrix @ matrix.T
-    if CENTRALITY_PRIOR:
-        # biased TextRank: the random reader jumps back to the opening more often than to the end
-        prior = np.array([CENTRALITY_PRIOR / (CENTRALITY_PRIOR + i) for i in range(len(candidates))])
-        rank = _pagerank(similarity, teleport=prior / prior.sum())
-    else:
-        rank = _pagerank(similarity)
-    rank = rank.tolist()
-    top = max(rank) if rank else 1.0
-    centrality = [value / top for value in rank] if top > 0 else rank
-    dangling_words = _DANGLING.get(lang, set())
+    rank = _pagerank(similarity)
+    top = rank.max()
+    centrality = (rank / top if top > 0 else rank).tolist()
+    to_centroid = matrix @ centroid
+    top = to_centroid.max()
+    centroid_share = (to_centroid / top if top > 0 else to_centroid).tolist()
     count = len(candidates)
-    # One row of plain Python floats per sentence, turned into an array in one call:
-    # writing numpy elements or columns one by one costs more than computing them.
-    intersect = title_terms.intersection if title_terms else None
-    title_count = len(title_terms)
-    rows = []
-    for index, (cand, central) in enumerate(zip(candidates, centrality)):
-        words = cand.tokens
-        density = len(cand.terms) / len(words)
-        rows.append((
-            POSITION_SCALE / (POSITION_SCALE + index),
-            central,
-            min(1.0, len(intersect(cand.terms)) / title_count) if intersect is not None else 0.0,
-            min(1.0, cand.informative / len(words) * 3) * 0.5 + density * 0.5,
-            min(1.0, cand.words / SHORT_SENTENCE) * min(1.0, LONG_SENTENCE / cand.words),
-            1.0 if index > 0 and words[0] in dangling_words else 0.0,
-            1.0 if cand.text[:1] in _OPEN_QUOTE and not _ATTRIBUTION.search(cand.text) else 0.0,
-            1.0 if cand.boilerplate else 0.0,
-        ))
-    signals = np.array(rows, dtype=float).reshape(count, len(SIGNALS))
-    return signals, similarity
+    if count > 1:
+        linked = int(np.count_nonzero(similarity > 1e-12)) - int(np.count_nonzero(similarity.diagonal() > 1e-12))
+        density = linked / (count * (count - 1))
+    else:
+        density = 1.0
+    return Evidence(centrality, centroid_share, density, similarity)
 
 
-def topic_terms(candidates: list[Candidate], title: str | None, standfirst: str | None, lang: str) -> set[str]:
-    """What the editor says the article is about: the content words of its title and standfirst.
+def sentence_signals(evidence: Evidence, settings: Settings = SETTINGS):
+    """Each candidate's signals (a row of :data:`SIGNALS`; the score is their sum),
+    and the two quantities measured in the article that shaped them.
 
-    (Standing in the opening sentence for a missing title was tried: it cost 0.3
-    ROUGE-2 on the development set without titles.)"""
+    - ``centrality`` and ``centroid``: how central the sentence is, by TextRank
+      and by similarity to the whole article.  Their mix follows the graph: the
+      centroid's share is ``1 - connectivity * density``, so a well-connected
+      article is read by its graph, a sparse one by its centroid.
+    - ``position``: the inverted-pyramid prior (halved :data:`POSITION_SCALE`
+      sentences in), weighted by how central the opening sentence really is in
+      this article: a news lead that states the subject is trusted, the hook of
+      a commentary is not.  No fixed bias for any genre.
+
+    No signal rewards length: both centralities are cosines, so a long sentence
+    scores by what it says, not by how many words it takes.
+    """
+    share = min(1.0, max(0.0, 1.0 - settings.connectivity * evidence.density))
+    graph = [(1.0 - share) * value for value in evidence.centrality]
+    centroid = [share * value for value in evidence.centroid]
+    trust = graph[0] + centroid[0]
+    weight = settings.position * trust
+    rows = [
+        (g, c, weight * POSITION_SCALE / (POSITION_SCALE + index))
+        for index, (g, c) in enumerate(zip(graph, centroid))
+    ]
+    return rows, {"opening_trust": round(trust, 4), "centroid_share": round(share, 4)}
+
+
+def topic_terms(title: str | None, standfirst: str | None, lang: str) -> set[str]:
+    """What the editor says the article is about: the content words of its title and standfirst."""
     return set(content_terms(" ".join(t for t in (title, standfirst) if t), lang))
 
 
@@ -387,16 +346,10 @@ def default_length(candidate_count: int) -> int:
     return max(2, min(5, round(math.sqrt(candidate_count) * 0.6) + 1))
 
 
-def _select(
-    candidates: list[Candidate],
-    scores: list[float],
-    similarity,
-    count: int,
-    weights_redundancy: float = REDUNDANCY,
-    exclude: Iterable[int] = (),
-) -> list[int]:
-    """Best-scoring sentences first, skipping one that repeats a sentence already picked."""
-    order = sorted(range(len(candidates)), key=lambda i: (-scores[i], i))
+def _select(scores: list[float], similarity, count: int, exclude: Iterable[int] = ()) -> list[int]:
+    """Best-scoring sentences first, skipping one that repeats a sentence already picked
+    (cosine above :data:`REDUNDANCY`); returned in article order."""
+    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
     excluded = set(exclude)
     picked: list[int] = []
     for index in order:
@@ -404,7 +357,7 @@ def _select(
             break
         if index in excluded:
             continue
-        if any(similarity[index, other] > weights_redundancy for other in picked):
+        if any(similarity[index, other] > REDUNDANCY for other in picked):
             continue
         picked.append(index)
     return sorted(picked)
@@ -500,19 +453,13 @@ def repeats_told(sentences: list[str], told: list[str], lang: str | None) -> boo
     return bool(_repeats(candidates, told, lang, first=True))
 
 
-def _score(signals, weights: dict[str, float]) -> list[float]:
-    import numpy as np
-
-    return (signals @ np.array([weights.get(name, 0.0) for name in SIGNALS])).tolist()
-
-
 def rank_blocks(
     blocks: list[Block],
     lang: str | None = None,
     title: str | None = None,
     standfirst: str | None = None,
     sentences: int | None = None,
-    weights: dict[str, float] | None = None,
+    settings: Settings | None = None,
     avoid: Iterable[str] = (),
     explain: bool = True,
     split: list[list[str]] | None = None,
@@ -522,21 +469,21 @@ def rank_blocks(
     ``avoid``: sentences already told elsewhere (another summary of the same story);
     a candidate that repeats one of them is not picked.  ``split``: the blocks'
     sentences (:func:`split_blocks`) when the caller already has them.
+    ``settings``: the two free numbers (default :data:`SETTINGS`).
     """
     lang = normalise_lang(lang)
-    weights = weights or WEIGHTS
     blocks = list(blocks)
     if split is None:
         split = split_blocks(blocks, lang)
     candidates = _candidates(blocks, lang, split=split) or _candidates(blocks, lang, strict=False, split=split)
     if not candidates:
         return [], [], []
-    title_terms = topic_terms(candidates, title, standfirst, lang)
-    signals, similarity = sentence_signals(candidates, title_terms, lang)
-    scores = _score(signals, weights)
+    evidence = measure(candidates, topic_terms(title, standfirst, lang))
+    rows, measured = sentence_signals(evidence, settings or SETTINGS)
+    scores = [sum(row) for row in rows]
     count = sentences if sentences is not None else default_length(len(candidates))
     repeats = _repeats(candidates, list(avoid), lang)
-    picked = _select(candidates, scores, similarity, max(0, count), exclude=repeats)
+    picked = _select(scores, evidence.similarity, max(0, count), exclude=repeats)
     if not explain:
         return candidates, picked, []
     explanation = [
@@ -544,7 +491,8 @@ def rank_blocks(
             "sentence": candidates[i].text,
             "position": candidates[i].position,
             "score": round(scores[i], 4),
-            "signals": {name: round(weights.get(name, 0.0) * float(signals[i, k]), 4) for k, name in enumerate(SIGNALS)},
+            "signals": {name: round(value, 4) for name, value in zip(SIGNALS, rows[i])},
+            "measured": measured,
         }
         for i in picked
     ]

@@ -92,9 +92,14 @@ def run(args: argparse.Namespace) -> int:
         _paragraph_blocks(text), lang=lang, title=args.title, sentences=args.sentences
     )
     if args.explain:
+        if explain:
+            measured = explain[0]["measured"]
+            print(f"measured in this article: opening trusted {measured['opening_trust']:.2f}, "
+                  f"centroid share {measured['centroid_share']:.2f} (graph {1 - measured['centroid_share']:.2f})")
         for item in explain:
             print(f"[{item['position']}] score {item['score']:.3f}: {item['sentence']}")
-            parts = ", ".join(f"{name} {value:+.3f}" for name, value in item["signals"].items() if value)
+            total = sum(item["signals"].values()) or 1.0
+            parts = ", ".join(f"{name} {value:+.3f} ({value / total:.0%})" for name, value in item["signals"].items())
             print(f"    {parts}")
         return 0
     for index in picked:

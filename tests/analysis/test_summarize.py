@@ -113,8 +113,10 @@ def test_explain_breaks_each_score_down_by_signal():
     assert len(article.summary.explain) == 2
     for item in article.summary.explain:
         assert item["sentence"] in article.summary.sentences
-        assert {"position", "centrality", "title"} <= set(item["signals"])
+        assert set(item["signals"]) == {"position", "centrality", "centroid"}
         assert item["score"] == pytest.approx(sum(item["signals"].values()), abs=1e-3)
+        assert 0 <= item["measured"]["opening_trust"] <= 1
+        assert 0 <= item["measured"]["centroid_share"] <= 1
 
 
 def _digest(*args, stdin: str = "") -> subprocess.CompletedProcess:
@@ -243,3 +245,56 @@ def test_repeats_told_answers_whether_any_sentence_repeats():
     assert not repeats_told(["The weather in Kirchberg was mild and the trams ran on time."], _TOLD, "en")
     assert not repeats_told(["The weather was mild."], [], "en")
     assert not repeats_told(["The weather was mild."], ["The the the."], "en")
+
+
+# --------------------------------------------------------------------------- French
+# A French local-news article (written for these tests): lead with the decision and the cost,
+# a photo credit, quotations in « », a newsletter prompt, a question and a "Lire aussi" link.
+FRENCH = ROOT / "tests" / "data" / "summarize" / "fr_tramway_nancy.txt"
+
+
+def _french_article() -> Article:
+    paragraphs = [p.strip() for p in FRENCH.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    return Article(source="fr", id="fr", lang="fr", title=paragraphs[0],
+                   blocks=[Block("paragraph", p) for p in paragraphs[1:]])
+
+
+def test_french_summary_leads_with_the_decision_and_its_cost():
+    article = summarize_article(_french_article(), sentences=3)
+    summary = article.summary.sentences
+    assert len(summary) == 3
+    assert any("148 millions d'euros" in sentence and "tramway" in sentence for sentence in summary)
+    text = article.text
+    positions = [text.find(sentence) for sentence in summary]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions)
+
+
+@pytest.mark.parametrize("count", [None, 2, 4, 6])
+def test_french_summary_skips_credits_prompts_questions_and_links(count):
+    summary = summarize_article(_french_article(), sentences=count).summary.sentences
+    assert summary
+    for sentence in summary:
+        assert "Abonnez-vous" not in sentence
+        assert "©" not in sentence and not sentence.startswith("Photo")
+        assert "Lire aussi" not in sentence
+        assert not sentence.endswith("?")
+
+
+def test_french_quotations_come_out_whole():
+    """A quoted sentence keeps both guillemets, whether picked whole or split from a longer quote."""
+    from digest.text.sentences import balance_quotes
+
+    summary = summarize_article(_french_article(), sentences=6).summary.sentences
+    quoted = [sentence for sentence in summary if "«" in sentence or "»" in sentence]
+    assert quoted, "the president's quotation is among the six most telling sentences"
+    for sentence in quoted:
+        shown = balance_quotes(sentence)
+        assert shown.count("«") == shown.count("»")
+    assert any("a déclaré le président de la Métropole" in sentence for sentence in quoted)
+
+
+def test_french_re_pick_avoids_what_another_summary_told():
+    first = summarize_article(_french_article(), sentences=2).summary.sentences
+    lead = next(sentence for sentence in first if "148 millions" in sentence)
+    again = summarize_article(_french_article(), sentences=2, avoid=[lead]).summary.sentences
+    assert lead not in again and len(again) == 2
