@@ -93,7 +93,7 @@ _RANGE = re.compile(r"\d\s*(?:[-–—]|bis|to|au|until|jusqu'au)\s*\d", re.I)
 _EVENT = re.compile(r"\b(?:bis|until|jusqu'(?:au|à)|ab dem|from|vom|du|deadline|frist|anmeldung|registration|"
                     r"tickets?|findet|statt|aura lieu|takes place|will be held|wird|soll|geplant|planned|prévu)\b",
                     re.I)
-HEAD_ABOVE, HEAD_BELOW, FOOTER_LINES = 4, 4, 6
+HEAD_ABOVE, HEAD_BELOW, FOOTER_LINES, LONG_LINE = 4, 4, 6, 20
 
 # Scores by zone: how often a date standing there is the publication date (see the module docstring).
 ZONE_SCORE = {
@@ -104,8 +104,12 @@ ZONE_SCORE = {
     "body": 0.2,       # inside the text: mostly the events it reports
     "image": 0.3,      # year/month(/day) in the lead image's upload path
     "relative": 0.45,  # "vor 2 Stunden" next to the headline, resolved against the file's time
+    "metadata": 0.7,   # a "datePublished" field of structured data left in the dump
     "comments": 0.0,   # reader comments, "related articles", after an end-of-article marker
 }
+_META_KEY = re.compile(r"(?:date_?published|publi(?:cation|shed|sh)_?(?:date|time)\w*|pagePublishDate\w*|"
+                       r"article:published_time|datecreated|uploadDate)[\"']?\s*[:=]\s*[\"']?$", re.I)
+_TEASER_REASONS = ("link list or menu (run of headline-shaped lines)", "teaser headline")
 
 
 def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int, lang: str = "",
@@ -128,14 +132,22 @@ def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int
         dates = meta.find_dates(text, lang)
         if not dates:
             continue
+        code = line.reason == "script or code residue"
         zone = _zone(i, line, anchor, title_index, start, end, stop, body_lines)
         for k, d in enumerate(dates):
+            if code:
+                key = _META_KEY.search(text[max(0, d.start - 40): d.start])
+                if key:  # structured data left in the dump: {"datePublished": "2023-10-31…"}
+                    c = DateCandidate(d.iso, line.number, text[max(0, d.start - 40): d.end + 10], "metadata")
+                    c.score, c.why = ZONE_SCORE["metadata"], [f"page metadata field {key.group(0)!r}"]
+                    found.append(c)
+                continue  # other dates in scripts are cookie expiries and build stamps
             if zone == "dateline" and d.start > 40:
                 this_zone = "body"  # only a date opening the paragraph is a dateline
             else:
                 this_zone = zone
             c = DateCandidate(d.iso, line.number, text if len(text) <= 90 else text[:87] + "...", this_zone)
-            _score(c, text, d, k, line, lines, i)
+            _score(c, text, d, k, line, lines, i, dates[k - 1].end if k else 0, len(dates) == 1)
             found.append(c)
     for url in image_urls:
         iso = meta.date_from_url(url)
@@ -180,49 +192,61 @@ def _zone(i: int, line: PageLine, anchor: int, title_index: int, start: int, end
         return "comments"
     if i == title_index:
         return "body"  # a date inside the headline is what the story is about
-    if anchor - HEAD_ABOVE <= i < start or (i < start + HEAD_BELOW and i not in range(start, end + 1)) \
-            or (start <= i < start + HEAD_BELOW and line.cls not in ("good", "neargood")):
-        return "headline"
+    in_body = start <= i <= end
     if i in body_lines:
         return "dateline"
-    if start <= i <= end:
+    if len(line.text.split()) > LONG_LINE:
+        return "body"  # a paragraph, wherever it stands, reports events
+    near_title = title_index >= 0 and title_index - HEAD_ABOVE <= i <= title_index + HEAD_BELOW
+    near_start = start - HEAD_ABOVE <= i < start or (start <= i < start + HEAD_BELOW and line.cls not in ("good", "neargood"))
+    if near_title or near_start:
+        return "headline"
+    if in_body:
         return "body"
     if end < i <= end + FOOTER_LINES:
         return "footer"
-    if i < anchor:
+    if i < anchor or i < start:
         return "header"
     return "comments"  # far below the body: teasers, archives, footers
 
 
 def _score(c: DateCandidate, text: str, d: meta.DateMatch, k: int, line: PageLine,
-           lines: Sequence[PageLine], i: int) -> None:
+           lines: Sequence[PageLine], i: int, prev_end: int, single: bool) -> None:
     score = ZONE_SCORE[c.zone]
     why = [f"{c.zone} zone (line {c.line})"]
-    before = text[max(0, d.start - 40): d.start]
-    short = line.words <= 14 if hasattr(line, "words") else len(text.split()) <= 14
-    if c.zone in ("headline", "footer", "header") and short:
-        if line.reason in ("date line", "byline") or meta.is_date_line(text):
-            score += 0.15
-            why.append("a date line or byline")
-    if _PUBLISHED.search(before) or (_PUBLISHED.search(text) and short and k == 0):
+    before = text[prev_end: d.start]  # the words since the previous date on the line
+    short = len(text.split()) <= 14
+    published = bool(_PUBLISHED.search(before) or (single and short and _PUBLISHED.search(text)))
+    updated = not published and bool(_UPDATED.search(before) or (single and short and _UPDATED.search(text)))
+    if c.zone in ("headline", "footer", "header", "body") and short and (
+            line.reason in ("date line", "byline") or meta.is_date_line(text)):
+        score = max(score, 0.45) + 0.15  # a dateline, even when the cleaner left it inside the body
+        why.append("a date line or byline")
+    if published:
         score += 0.25
         why.append("'published' beside it")
-    elif _UPDATED.search(before) or (_UPDATED.search(text) and short and k == 0 and not _PUBLISHED.search(text)):
+    elif updated:
         score -= 0.1
         why.append("an 'updated' date")
-    if _COPYRIGHT.search(text):
+    if c.zone == "comments" and (published or updated) and short:
+        score = 0.3  # "Diese Seite wurde zuletzt am … geändert": the page's own stamp at its foot
+        why.append("the page's own stamp below the text")
+    if line.reason in _TEASER_REASONS:
+        score *= 0.3
+        why.append("in a list of teasers")
+    if _COPYRIGHT.search(text) and not published:
         score = 0.0
         why.append("copyright line")
-    if c.zone in ("headline", "footer", "header") and short and _COMMENT.search(text) and not _PUBLISHED.search(text):
+    if c.zone in ("headline", "footer", "header") and short and _COMMENT.search(text) and not published:
         score *= 0.5
         why.append("comment words beside it")
-    if _RANGE.search(text[max(0, d.start - 6): d.end + 6]) or (c.zone in ("body", "dateline") and _EVENT.search(before)):
+    if _RANGE.search(text[max(0, d.start - 6): d.end + 6]) or (c.zone in ("body", "dateline") and _EVENT.search(before[-40:])):
         score *= 0.5
         why.append("a range or event words: an event date")
     if not c.full_day:
         score *= 0.5
         why.append("month only")
-    c.score, c.why = round(score, 3), why
+    c.score, c.why = round(max(score, 0.0), 3), why
 
 
 def _agreement(found: list[DateCandidate]) -> None:
