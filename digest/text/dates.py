@@ -109,6 +109,10 @@ ZONE_SCORE = {
 }
 _META_KEY = re.compile(r"(?:date_?published|publi(?:cation|shed|sh)_?(?:date|time)\w*|pagePublishDate\w*|"
                        r"article:published_time|datecreated|uploadDate)[\"']?\s*[:=]\s*[\"']?$", re.I)
+# A dateline's date is followed by a separator before the text ("12. Mai 2021 – Die Stadt …",
+# "BERLIN, 12 May (dpa) -"); "Am 31.10.2023, gegen 23:40 Uhr, kam es …" is an event in the first sentence.
+_DATELINE_END = re.compile(r"^[^.!?]{0,25}?(?:\s[-–—]\s|[-–—:|/(]\s?|$)")
+_BYLINE_WORDS = re.compile(r"\b(?:by|von|par|posted|author|autor(?:in)?|redaktion|rédaction)\b", re.I)
 _TEASER_REASONS = ("link list or menu (run of headline-shaped lines)", "teaser headline")
 
 
@@ -135,14 +139,15 @@ def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int
         code = line.reason == "script or code residue"
         zone = _zone(i, line, anchor, title_index, start, end, stop, body_lines)
         for k, d in enumerate(dates):
+            key = _META_KEY.search(text[max(0, d.start - 40): d.start])
+            if key:  # structured data left in the dump: {"datePublished": "2023-10-31…"}
+                c = DateCandidate(d.iso, line.number, text[max(0, d.start - 40): d.end + 10], "metadata")
+                c.score, c.why = ZONE_SCORE["metadata"], [f"page metadata field {key.group(0).strip()!r}"]
+                found.append(c)
+                continue
             if code:
-                key = _META_KEY.search(text[max(0, d.start - 40): d.start])
-                if key:  # structured data left in the dump: {"datePublished": "2023-10-31…"}
-                    c = DateCandidate(d.iso, line.number, text[max(0, d.start - 40): d.end + 10], "metadata")
-                    c.score, c.why = ZONE_SCORE["metadata"], [f"page metadata field {key.group(0)!r}"]
-                    found.append(c)
                 continue  # other dates in scripts are cookie expiries and build stamps
-            if zone == "dateline" and d.start > 40:
+            if zone == "dateline" and (d.start > 40 or not _DATELINE_END.match(text[d.end:d.end + 30])):
                 this_zone = "body"  # only a date opening the paragraph is a dateline
             else:
                 this_zone = zone
@@ -219,8 +224,9 @@ def _score(c: DateCandidate, text: str, d: meta.DateMatch, k: int, line: PageLin
     published = bool(_PUBLISHED.search(before) or (single and short and _PUBLISHED.search(text)))
     updated = not published and bool(_UPDATED.search(before) or (single and short and _UPDATED.search(text)))
     if c.zone in ("headline", "footer", "header", "body") and short and (
-            line.reason in ("date line", "byline") or meta.is_date_line(text)):
-        score = max(score, 0.45) + 0.15  # a dateline, even when the cleaner left it inside the body
+            line.reason in ("date line", "byline") or meta.is_date_line(text)
+            or (len(text.split()) <= 10 and _BYLINE_WORDS.search(text))):
+        score = max(score, 0.45) + 0.15  # a dateline or byline, even when the cleaner left it inside the body
         why.append("a date line or byline")
     if published:
         score += 0.25
@@ -228,15 +234,15 @@ def _score(c: DateCandidate, text: str, d: meta.DateMatch, k: int, line: PageLin
     elif updated:
         score -= 0.1
         why.append("an 'updated' date")
-    if c.zone == "comments" and (published or updated) and short:
+    if c.zone == "comments" and (_PUBLISHED.search(before[-40:]) or _UPDATED.search(before[-40:])):
         score = 0.3  # "Diese Seite wurde zuletzt am … geändert": the page's own stamp at its foot
         why.append("the page's own stamp below the text")
-    if line.reason in _TEASER_REASONS:
-        score *= 0.3
-        why.append("in a list of teasers")
+    if c.full_day and _dated_list(lines, i, c.iso):
+        score *= 0.4
+        why.append("one of several dated lines together (teasers, archive, comments)")
     if _COPYRIGHT.search(text) and not published:
-        score = 0.0
-        why.append("copyright line")
+        score *= 0.6
+        why.append("on a copyright line")
     if c.zone in ("headline", "footer", "header") and short and _COMMENT.search(text) and not published:
         score *= 0.5
         why.append("comment words beside it")
@@ -249,6 +255,21 @@ def _score(c: DateCandidate, text: str, d: meta.DateMatch, k: int, line: PageLin
     c.score, c.why = round(max(score, 0.0), 3), why
 
 
+def _dated_list(lines: Sequence[PageLine], i: int, iso: str) -> bool:
+    """Short lines close together carrying different days: a teaser list, an archive or comment stamps."""
+    if len(lines[i].text.split()) > LONG_LINE:
+        return False
+    for j in range(max(0, i - LIST_SPAN), min(len(lines), i + LIST_SPAN + 1)):
+        other = lines[j].text
+        if j != i and len(other.split()) <= LONG_LINE and any(
+                len(d.iso) == 10 and d.iso != iso for d in meta.find_dates(other)):
+            return True
+    return False
+
+
+LIST_SPAN = 3
+
+
 def _agreement(found: list[DateCandidate]) -> None:
     """The same day printed twice in places that count (dateline and footer, header and byline) is likelier."""
     by_day: dict[str, list[DateCandidate]] = {}
@@ -256,10 +277,11 @@ def _agreement(found: list[DateCandidate]) -> None:
         if c.full_day and c.score > 0:
             by_day.setdefault(c.iso, []).append(c)
     for group in by_day.values():
-        if len({c.line for c in group}) >= 2:
+        zones = {c.zone for c in group} - {"header", "comments"}
+        if len({c.line for c in group}) >= 2 and len({c.zone for c in group}) >= 2 and zones:
             best = max(group, key=lambda c: c.score)
-            best.score = round(min(1.2, best.score + 0.1 * (len(group) - 1)), 3)
-            best.why.append(f"printed {len(group)} times on the page")
+            best.score = round(min(1.2, best.score + 0.1 * min(2, len(group) - 1)), 3)
+            best.why.append(f"printed {len(group)} times on the page, in {len({c.zone for c in group})} zones")
 
 
 _RELATIVE_WORDS = re.compile(
