@@ -89,7 +89,15 @@ _UPDATED = re.compile(
 _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b|\balle rechte\b|\btous droits\b", re.I)
 _COMMENT = re.compile(r"\b(?:reply|replies|antworten|répondre|repondre|said|says|sagt|schreibt|wrote|a écrit|"
                       r"kommentar\w*|comments?|commentaires?|permalink|melden|report)\b", re.I)
-_RANGE = re.compile(r"\d\s*(?:[-–—]|bis|to|au|until|jusqu'au)\s*\d", re.I)
+_RANGE_BEFORE = re.compile(r"(?:\d{1,2}\.?|\d{4})\s*(?:[-–—]|bis|to|au|until|jusqu'au)\s*$", re.I)
+_RANGE_AFTER = re.compile(r"^\s*(?:[-–—]|bis|to|au|until|jusqu'au)\s*$", re.I)
+
+
+def _is_range(text: str, d: meta.DateMatch, next_start: int) -> bool:
+    """ "14. - 20. Januar 2022", "vom 3. Juni 2021 bis 5. Juni 2021": a span of days is an event or a period."""
+    if _RANGE_BEFORE.search(text[max(0, d.start - 12): d.start]):
+        return True
+    return next_start >= 0 and bool(_RANGE_AFTER.match(text[d.end:next_start]))
 _EVENT = re.compile(r"\b(?:bis|until|jusqu'(?:au|à)|ab dem|from|vom|du|deadline|frist|anmeldung|registration|"
                     r"tickets?|findet|statt|aura lieu|takes place|will be held|wird|soll|geplant|planned|prévu)\b",
                     re.I)
@@ -152,7 +160,8 @@ def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int
             else:
                 this_zone = zone
             c = DateCandidate(d.iso, line.number, text if len(text) <= 90 else text[:87] + "...", this_zone)
-            _score(c, text, d, k, line, lines, i, dates[k - 1].end if k else 0, len(dates) == 1)
+            _score(c, text, d, k, line, lines, i, dates[k - 1].end if k else 0, len(dates) == 1,
+                   dates[k + 1].start if k + 1 < len(dates) else -1)
             found.append(c)
     for url in image_urls:
         iso = meta.date_from_url(url)
@@ -216,7 +225,7 @@ def _zone(i: int, line: PageLine, anchor: int, title_index: int, start: int, end
 
 
 def _score(c: DateCandidate, text: str, d: meta.DateMatch, k: int, line: PageLine,
-           lines: Sequence[PageLine], i: int, prev_end: int, single: bool) -> None:
+           lines: Sequence[PageLine], i: int, prev_end: int, single: bool, next_start: int) -> None:
     score = ZONE_SCORE[c.zone]
     why = [f"{c.zone} zone (line {c.line})"]
     before = text[prev_end: d.start]  # the words since the previous date on the line
@@ -243,10 +252,10 @@ def _score(c: DateCandidate, text: str, d: meta.DateMatch, k: int, line: PageLin
     if _COPYRIGHT.search(text) and not published:
         score *= 0.6
         why.append("on a copyright line")
-    if c.zone in ("headline", "footer", "header") and short and _COMMENT.search(text) and not published:
+    if c.zone in ("footer", "header") and short and _COMMENT.search(text) and not published:
         score *= 0.5
         why.append("comment words beside it")
-    if _RANGE.search(text[max(0, d.start - 6): d.end + 6]) or (c.zone in ("body", "dateline") and _EVENT.search(before[-40:])):
+    if _is_range(text, d, next_start) or (c.zone in ("body", "dateline") and _EVENT.search(before[-40:])):
         score *= 0.5
         why.append("a range or event words: an event date")
     if not c.full_day:
@@ -322,7 +331,7 @@ def choose(candidates: list[DateCandidate]) -> DateChoice:
     if not ranked:
         return DateChoice("", 0.0, "", candidates)
     best = ranked[0]
-    rival = next((c.score for c in ranked[1:] if c.iso != best.iso and c.iso[:len(best.iso)] != best.iso), 0.0)
+    rival = next((c.score for c in ranked[1:] if not best.iso.startswith(c.iso)), 0.0)  # its month agrees
     margin = (best.score - rival) / best.score
     confidence = round(max(0.05, min(0.95, min(best.score, 1.0) * (0.5 + 0.5 * margin))), 2)
     source = "; ".join(best.why)
