@@ -39,7 +39,7 @@ from . import metadata as meta
 
 # Confidence at or above which a recovered date is shown as the publication date.
 # Chosen out-of-fold on the development pages (benchmarks/dates_bench.py).
-TRUST = 0.5
+TRUST = 0.47
 
 
 class PageLine(Protocol):
@@ -113,7 +113,15 @@ ZONE_SCORE = {
     "image": 0.3,      # year/month(/day) in the lead image's upload path
     "relative": 0.45,  # "vor 2 Stunden" next to the headline, resolved against the file's time
     "metadata": 0.7,   # a "datePublished" field of structured data left in the dump
+    "comment": 0.0,    # a time stamp heading a paragraph under the article: a reader's comment
     "comments": 0.0,   # reader comments, "related articles", after an end-of-article marker
+}
+ZONE_LABEL = {
+    "headline": "dateline next to the headline", "dateline": "dateline opening the text",
+    "footer": "date line just under the text", "header": "date far above the headline (site header)",
+    "body": "date inside the text (an event it reports)", "image": "path of the lead image",
+    "relative": "relative date next to the headline", "metadata": "page metadata field",
+    "comment": "a reader comment's stamp", "comments": "below the article (comments, teasers, archive)",
 }
 _META_KEY = re.compile(r"(?:date_?published|publi(?:cation|shed|sh)_?(?:date|time)\w*|pagePublishDate\w*|"
                        r"article:published_time|datecreated|uploadDate)[\"']?\s*[:=]\s*[\"']?$", re.I)
@@ -159,6 +167,8 @@ def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int
                 this_zone = "body"  # only a date opening the paragraph is a dateline
             else:
                 this_zone = zone
+            if this_zone == "footer" and _comment_stamp(lines, i):
+                this_zone = "comment"
             c = DateCandidate(d.iso, line.number, text if len(text) <= 90 else text[:87] + "...", this_zone)
             _score(c, text, d, k, line, lines, i, dates[k - 1].end if k else 0, len(dates) == 1,
                    dates[k + 1].start if k + 1 < len(dates) else -1)
@@ -178,19 +188,31 @@ def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int
 def _weekday_before_comments(found: list[DateCandidate], body_text: str) -> None:
     """Comments are written after the article: the first comment's day bounds the publication from above.
 
-    When every usable date lies after that bound (a site header's "today"), a
-    weekday the text names for its own week, taken on or before the bound, is the best we have.
+    A date later than that bound (a site header's "today") cannot be the
+    publication date; when no usable date is left, a weekday the text names
+    for its own week, taken on or before the bound, is the best we have.
     """
-    bound = min((c.iso for c in found if c.zone == "comments" and c.full_day), default="")
-    if not bound or not body_text:
+    bound = min((c.iso for c in found if c.zone == "comment" and c.full_day), default="")
+    if not bound:
         return
-    usable = [c for c in found if c.score > 0 and c.zone != "image"]
-    if usable and not all(c.iso > bound for c in usable):
-        return
-    guessed = meta.weekday_before(body_text[:2000], bound)
+    for c in found:
+        if c.full_day and c.iso > bound and c.score > 0:
+            c.score = round(c.score * 0.2, 3)
+            c.why.append(f"later than the first reader comment ({bound})")
+    usable = [c for c in found if c.score >= 0.3 and c.zone != "image"]
+    guessed = meta.weekday_before(body_text[:2000], bound) if body_text and not usable else ""
     if guessed:
         found.append(DateCandidate(guessed, 0, f"weekday in the text, on or before the first comment ({bound})",
                                    "body", 0.35, [f"weekday named in the text, before the first comment ({bound})"]))
+
+
+def _comment_stamp(lines: Sequence[PageLine], i: int) -> bool:
+    """A date line with a time, under the article, followed by prose: a reader comment's stamp."""
+    line = lines[i]
+    if not meta.is_date_line(line.text) or not meta._TIME.search(line.text) or _PUBLISHED.search(line.text):
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return nxt is not None and len(nxt.text.split()) >= 12
 
 
 def _first_hard_stop(lines: Sequence[PageLine], end: int) -> int:
@@ -227,7 +249,7 @@ def _zone(i: int, line: PageLine, anchor: int, title_index: int, start: int, end
 def _score(c: DateCandidate, text: str, d: meta.DateMatch, k: int, line: PageLine,
            lines: Sequence[PageLine], i: int, prev_end: int, single: bool, next_start: int) -> None:
     score = ZONE_SCORE[c.zone]
-    why = [f"{c.zone} zone (line {c.line})"]
+    why = [f"{ZONE_LABEL[c.zone]} (line {c.line})"]
     before = text[prev_end: d.start]  # the words since the previous date on the line
     short = len(text.split()) <= 14
     published = bool(_PUBLISHED.search(before) or (single and short and _PUBLISHED.search(text)))
@@ -334,5 +356,28 @@ def choose(candidates: list[DateCandidate]) -> DateChoice:
     rival = next((c.score for c in ranked[1:] if not best.iso.startswith(c.iso)), 0.0)  # its month agrees
     margin = (best.score - rival) / best.score
     confidence = round(max(0.05, min(0.95, min(best.score, 1.0) * (0.5 + 0.5 * margin))), 2)
-    source = "; ".join(best.why)
+    source = best.why[0].split(" (line ")[0] if best.why else ZONE_LABEL[best.zone]
     return DateChoice(best.iso, confidence, source, candidates)
+
+
+def shown_date(date: str, evidence=None) -> str:
+    """The date a reader is shown as the publication date: a full day whose confidence reaches :data:`TRUST`.
+
+    A weaker guess stays in the metadata (``date`` and its evidence in
+    ``digest.json``) but is not passed off as fact: no month-only date, no
+    header or event date that won only for want of anything better.
+    """
+    if len(date or "") != 10 or evidence is None:
+        return ""
+    return date if evidence.confidence >= TRUST else ""
+
+
+def explain(candidates: list[DateCandidate], chosen: str, limit: int = 8) -> list[str]:
+    """Lines for ``digest clean --explain``: the best candidates, the winner marked, with their reasons."""
+    ranked = sorted(candidates, key=lambda c: (-c.score, c.line))[:limit]
+    out = []
+    for c in ranked:
+        mark = "*" if c.iso == chosen and c is ranked[0] else " "
+        where = f"line {c.line}" if c.line else c.zone
+        out.append(f" {mark} {c.iso:<10}  score {c.score:.2f}  {where}: {'; '.join(c.why)}  [{c.text[:60]}]")
+    return out
