@@ -113,6 +113,22 @@ class Article:
     summary: Summary = field(default_factory=Summary)
     related: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    first_seen: str = ""  # ISO time digest first saw this story (state store); dates it when its own date is not trusted
+
+    @property
+    def trusted_date(self) -> str:
+        """The publication date a reader may be shown: a full day whose evidence is confident enough.
+
+        A date set without evidence (by the caller, from HTML metadata) is taken as given.
+        """
+        from .text.dates import shown_date
+
+        return shown_date(self.date, self.evidence.get("date"))
+
+    @property
+    def sort_moment(self) -> str:
+        """What orders the briefing, newest first: the trusted date, else when digest first saw the story."""
+        return self.trusted_date or self.first_seen[:10]
 
     @property
     def text(self) -> str:

@@ -98,11 +98,14 @@ def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = 
         _link_and_translate(articles, settings, report, store)
         if not articles:
             raise NothingPublished("no article could be read from " + ", ".join(map(str, inputs)), report)
-        articles.sort(key=lambda a: (-_date_key(a.date), a.source))
+        created = datetime.now(timezone.utc).replace(microsecond=0)
+        stamp_first_seen(articles, store, created)
+        articles.sort(key=lambda a: a.source)
+        articles.sort(key=lambda a: a.sort_moment, reverse=True)  # trusted date, else first seen; newest first
         report.articles = articles
         briefing = Briefing(
             title=settings.title,
-            created=datetime.now(timezone.utc).replace(microsecond=0),
+            created=created,
             articles=articles,
             base_url=settings.base_url,
             email_from=settings.email_from,
@@ -520,10 +523,22 @@ def _web_links_only(record: dict) -> dict:
     return record
 
 
-def _date_key(iso: str) -> int:
-    """Sortable number from a full or partial ISO date; undated articles sort last."""
-    digits = "".join(ch for ch in iso[:10] if ch.isdigit())
-    return int((digits + "0000")[:8]) if digits else 0
+FIRST_SEEN_NAMESPACE = "first_seen"
+
+
+def stamp_first_seen(articles: list[Article], store, now: datetime) -> None:
+    """Give each article the time digest first saw it, kept in the state store so it never moves.
+
+    An article whose own date is not trusted is dated and ordered by this
+    time, never by the build's: a later build does not make old news new.
+    """
+    keys = [a.id or a.stable_id() for a in articles]
+    known = store.get_many(FIRST_SEEN_NAMESPACE, keys)
+    fresh = {key: now.isoformat() for key in keys if key not in known}
+    if fresh:
+        store.put_many(FIRST_SEEN_NAMESPACE, fresh)
+    for key, article in zip(keys, articles):
+        article.first_seen = known.get(key) or fresh[key]
 
 
 def format_report(report: BuildReport, settings: Settings) -> str:

@@ -365,11 +365,12 @@ def shown_date(date: str, evidence=None) -> str:
 
     A weaker guess stays in the metadata (``date`` and its evidence in
     ``digest.json``) but is not passed off as fact: no month-only date, no
-    header or event date that won only for want of anything better.
+    header or event date that won only for want of anything better.  A date
+    with no evidence at all was given by the caller (or HTML metadata) and is kept.
     """
-    if len(date or "") != 10 or evidence is None:
+    if len(date or "") != 10:
         return ""
-    return date if evidence.confidence >= TRUST else ""
+    return date if evidence is None or evidence.confidence >= TRUST else ""
 
 
 def explain(candidates: list[DateCandidate], chosen: str, limit: int = 8) -> list[str]:
