@@ -895,9 +895,8 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
         result.evidence["publisher"] = meta.evidence(publisher, where, 0.6)
     elif result.image and not result.publisher:
         host = meta.publisher_from_url(result.image)
-        if host:
-            result.publisher = host
-            result.evidence["publisher"] = meta.evidence(host, "host of the lead image", 0.4)
+        if host:  # images are often served by a CDN or another site: a guess kept as evidence, not shown
+            result.evidence["publisher"] = meta.evidence(host, "host of the lead image (a guess, not shown)", 0.2)
 
 
 _SPEAKER = re.compile(r"^(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?: [A-ZÄÖÜÉ][\w'’.-]+){1,3}): \S")
@@ -946,6 +945,8 @@ def _clean_html(html_text: str, lang: str | None, source: str) -> CleanResult:
     for name, key in (("title", "title"), ("date", "date"), ("author", "author"), ("publisher", "sitename"),
                       ("image", "image"), ("url", "url")):
         value = data.get(key) or ""
+        if name == "author":
+            value = meta.tidy_author(value)
         if value:
             setattr(result, name, value)
             result.evidence[name] = meta.evidence(value, "HTML metadata (trafilatura)", 0.9)

@@ -101,7 +101,7 @@ def _is_range(text: str, d: meta.DateMatch, next_start: int) -> bool:
 _EVENT = re.compile(r"\b(?:bis|until|jusqu'(?:au|à)|ab dem|from|vom|du|deadline|frist|anmeldung|registration|"
                     r"tickets?|findet|statt|aura lieu|takes place|will be held|wird|soll|geplant|planned|prévu)\b",
                     re.I)
-HEAD_ABOVE, HEAD_BELOW, FOOTER_LINES, LONG_LINE = 4, 4, 6, 20
+HEAD_ABOVE, HEAD_BELOW, FOOTER_LINES, LONG_LINE = 2, 4, 6, 20
 
 # Scores by zone: how often a date standing there is the publication date (see the module docstring).
 ZONE_SCORE = {
@@ -167,7 +167,7 @@ def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int
                 this_zone = "body"  # only a date opening the paragraph is a dateline
             else:
                 this_zone = zone
-            if this_zone == "footer" and _comment_stamp(lines, i):
+            if this_zone in ("footer", "comments") and _comment_stamp(lines, i):
                 this_zone = "comment"
             c = DateCandidate(d.iso, line.number, text if len(text) <= 90 else text[:87] + "...", this_zone)
             _score(c, text, d, k, line, lines, i, dates[k - 1].end if k else 0, len(dates) == 1,
@@ -257,7 +257,8 @@ def _score(c: DateCandidate, text: str, d: meta.DateMatch, k: int, line: PageLin
     if c.zone in ("headline", "footer", "header", "body") and short and (
             line.reason in ("date line", "byline") or meta.is_date_line(text)
             or (len(text.split()) <= 10 and _BYLINE_WORDS.search(text))):
-        score = max(score, 0.45) + 0.15  # a dateline or byline, even when the cleaner left it inside the body
+        # a dateline or byline, even when the cleaner left it inside the body; in the header it stays a header date
+        score = max(score, 0.45) + 0.15
         why.append("a date line or byline")
     if published:
         score += 0.25
@@ -268,7 +269,7 @@ def _score(c: DateCandidate, text: str, d: meta.DateMatch, k: int, line: PageLin
     if c.zone == "comments" and (_PUBLISHED.search(before[-40:]) or _UPDATED.search(before[-40:])):
         score = 0.3  # "Diese Seite wurde zuletzt am … geändert": the page's own stamp at its foot
         why.append("the page's own stamp below the text")
-    if c.full_day and _dated_list(lines, i, c.iso):
+    if c.full_day and not published and _dated_list(lines, i, c.iso):
         score *= 0.4
         why.append("one of several dated lines together (teasers, archive, comments)")
     if _COPYRIGHT.search(text) and not published:
@@ -292,7 +293,7 @@ def _dated_list(lines: Sequence[PageLine], i: int, iso: str) -> bool:
         return False
     for j in range(max(0, i - LIST_SPAN), min(len(lines), i + LIST_SPAN + 1)):
         other = lines[j].text
-        if j != i and len(other.split()) <= LONG_LINE and any(
+        if j != i and len(other.split()) <= LONG_LINE and not _PUBLISHED.search(other) and not _UPDATED.search(other) and any(
                 len(d.iso) == 10 and d.iso != iso for d in meta.find_dates(other)):
             return True
     return False
@@ -339,7 +340,8 @@ def _relative_dates(lines: Sequence[PageLine], anchor: int, start: int, lang: st
         if parsed:
             found.append(DateCandidate(parsed.date().isoformat(), line.number, line.text[:90], "relative",
                                        ZONE_SCORE["relative"],
-                                       [f"relative date {m.group(0)!r} beside the headline, from the file's time"]))
+                                       [f"{ZONE_LABEL['relative']} (line {line.number})",
+                                        f"{m.group(0)!r} counted from the file's time"]))
     return found
 
 
