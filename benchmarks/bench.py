@@ -157,7 +157,6 @@ def worker_stages(corpus: Path, work: Path, pdf_full_max: int) -> dict:
     from digest.ingest.load import LoadProblem, find_inputs, load_file
     from digest.publish.mail import build_message, render_html, render_text
     from digest.publish import pdf as pdf_module
-    from digest.pipeline import _date_key
     from digest.publish.digest_json import digest_json
     from digest.store.state import StateStore
     from digest.analysis.stories import link_stories
@@ -227,7 +226,8 @@ def worker_stages(corpus: Path, work: Path, pdf_full_max: int) -> dict:
     timed("link", len(articles), lambda: link_stories(articles))
     store = StateStore(work / "state.sqlite")
     timed("translate", len(articles), lambda: translate_articles(articles, store=store))
-    articles.sort(key=lambda a: (-_date_key(a.date), a.source))
+    articles.sort(key=lambda a: a.source)
+    articles.sort(key=lambda a: a.sort_moment, reverse=True)  # as the build orders them
     briefing = Briefing(title="Benchmark Briefing", created=datetime.now(timezone.utc).replace(microsecond=0),
                         articles=articles, templates=[BUILTIN_TEMPLATES])
     timed("render feed", len(articles), lambda: render_feed(briefing, store=store))

@@ -24,6 +24,25 @@ class DropArticle(Exception):
     """Raised by a stage when an article cannot go on; the message is the reason."""
 
 
+# The confidence a recovered publication date needs to be shown as fact; chosen
+# out-of-fold on the development pages by ``benchmarks/dates_bench.py``
+# (digest/text/dates.py scores the candidates).
+DATE_TRUST = 0.47
+
+
+def shown_date(date: str, evidence=None) -> str:
+    """The date a reader is shown as the publication date: a full day whose confidence reaches :data:`DATE_TRUST`.
+
+    A weaker guess stays in the metadata (``date`` and its evidence in
+    ``digest.json``) but is not passed off as fact: no month-only date, no
+    header or event date that won only for want of anything better.  A date
+    with no evidence at all was given by the caller (or HTML metadata) and is kept.
+    """
+    if len(date or "") != 10:
+        return ""
+    return date if evidence is None or evidence.confidence >= DATE_TRUST else ""
+
+
 @dataclass
 class Block:
     """One unit of the cleaned body.
@@ -113,6 +132,20 @@ class Article:
     summary: Summary = field(default_factory=Summary)
     related: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    first_seen: str = ""  # ISO time digest first saw this story (state store); dates it when its own date is not trusted
+
+    @property
+    def trusted_date(self) -> str:
+        """The publication date a reader may be shown: a full day whose evidence is confident enough.
+
+        A date set without evidence (by the caller, from HTML metadata) is taken as given.
+        """
+        return shown_date(self.date, self.evidence.get("date"))
+
+    @property
+    def sort_moment(self) -> str:
+        """What orders the briefing, newest first: the trusted date, else when digest first saw the story."""
+        return self.trusted_date or self.first_seen[:10]
 
     @property
     def text(self) -> str:

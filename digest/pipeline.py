@@ -50,6 +50,7 @@ def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = 
     from .publish.outputs import OutputLock
     from .publish.write import write_outputs
     from .store.cache import prune_stale_results
+    from .store.first_seen import stamp_first_seen
     from .store.state import StateStore
 
     _one_blas_thread()
@@ -63,11 +64,14 @@ def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = 
         _link_and_translate(articles, settings, report, store)
         if not articles:
             raise NothingPublished("no article could be read from " + ", ".join(map(str, inputs)), report)
-        articles.sort(key=lambda a: (-_date_key(a.date), a.source))
+        created = datetime.now(timezone.utc).replace(microsecond=0)
+        stamp_first_seen(articles, store, created)
+        articles.sort(key=lambda a: a.source)
+        articles.sort(key=lambda a: a.sort_moment, reverse=True)  # trusted date, else first seen; newest first
         report.articles = articles
         briefing = Briefing(
             title=settings.briefing_title(),
-            created=datetime.now(timezone.utc).replace(microsecond=0),
+            created=created,
             articles=articles,
             base_url=settings.base_url,
             email_from=settings.email_from,
@@ -109,9 +113,3 @@ def _link_and_translate(articles: list[Article], settings: Settings, report: Bui
             f"{len(missing)} article(s) could not be translated and --require-translation is set; "
             f"install the model first: {'; '.join(hints) or 'see digest models list'}"
         )
-
-
-def _date_key(iso: str) -> int:
-    """Sortable number from a full or partial ISO date; undated articles sort last."""
-    digits = "".join(ch for ch in iso[:10] if ch.isdigit())
-    return int((digits + "0000")[:8]) if digits else 0

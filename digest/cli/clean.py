@@ -17,7 +17,8 @@ def register(subparsers) -> None:
     out.add_argument("--json", action="store_true", help="print metadata, evidence and body blocks as JSON")
     out.add_argument("--explain", action="store_true", help="list every dropped line with the reason")
     out.add_argument("--jsonl", action="store_true",
-                     help='batch mode: read JSON lines {"id", "text", "lang"?} on stdin, write one JSON line per input')
+                     help='batch mode: read JSON lines {"id", "text", "lang"?} on stdin, write one JSON line per input '
+                          '("date" only when trusted; the guess in "date_guess")')
     parser.add_argument("--with-title", action="store_true",
                         help='with --jsonl: "text" starts with the headline and lead, as a reader sees the article')
     parser.set_defaults(func=run)
@@ -86,6 +87,16 @@ def _print_explain(result) -> None:
         how = f"  ({ev.source}; confidence {ev.confidence:.2f})" if ev else ""
         if value:
             print(f"{field}: {value}{how}")
+    if result.date_candidates:
+        from ..article import DATE_TRUST as TRUST, shown_date
+        from ..text.dates import explain
+
+        ev = result.evidence.get("date")
+        verdict = ("shown as the publication date" if shown_date(result.date, ev) else
+                   f"not shown: a full day with confidence >= {TRUST:.2f} is needed")
+        print(f"date candidates ({len(result.date_candidates)}; winner {result.date or 'none'}, {verdict}):")
+        for line in explain(result.date_candidates, result.date):
+            print(line)
     print(f"kept: {len(result.blocks)} blocks; dropped: {len(result.dropped)} lines")
     for d in result.dropped:
         text = d.text if len(d.text) <= 100 else d.text[:97] + "..."
@@ -114,6 +125,13 @@ def _run_jsonl(args) -> int:
             out = result.to_dict()
             out.pop("blocks", None)
             out.pop("dropped", None)
+            out.pop("date_candidates", None)
+            # "date" is what a reader is shown; a weaker guess stays in "date_guess" with its evidence
+            from ..article import shown_date
+
+            out["date_guess"] = result.date
+            out["date"] = shown_date(result.date, result.evidence.get("date"))
+            out["date_confidence"] = result.evidence["date"].confidence if "date" in result.evidence else 0.0
             out["evidence"] = {k: v["source"] for k, v in out["evidence"].items()}
             if args.with_title:  # the article as a reader sees it: headline, lead, body
                 out["text"] = "\n\n".join(p for p in (result.title, result.standfirst, result.text) if p)

@@ -135,7 +135,7 @@ def make_item(article: Article, briefing: Briefing) -> FeedItem:
     link = canonical_url(article.url)
     if not link and briefing.base_url:
         link = briefing.base_url.rstrip("/") + "/digest.html#" + anchor(article)
-    published = parse_article_date(article.date)
+    published = parse_article_date(article.trusted_date)  # never a weak guess, never the build time
     return FeedItem(
         guid=guid,
         permalink=permalink,
@@ -148,8 +148,16 @@ def make_item(article: Article, briefing: Briefing) -> FeedItem:
         lang=xml_text(article.lang),
         image=http_url(article.image),
         # UTC, so that the history's ORDER BY on the text sorts by time.
-        first_seen=briefing.created.astimezone(timezone.utc).isoformat(),
+        first_seen=_first_seen(article, briefing),
     )
+
+
+def _first_seen(article: Article, briefing: Briefing) -> str:
+    """When digest first saw the story (kept in the state store by the build), else this build."""
+    seen = datetime.fromisoformat(article.first_seen) if article.first_seen else briefing.created
+    if seen.tzinfo is None:
+        seen = seen.replace(tzinfo=timezone.utc)
+    return seen.astimezone(timezone.utc).isoformat()
 
 
 # --- history --------------------------------------------------------------------

@@ -126,8 +126,21 @@ def story_label(article: Article) -> str:
 
 def meta_line(article: Article) -> str:
     """'Étude · Jane Doe · 17 June 2025 · German' with the unknown parts left out."""
-    parts = [source_label(article), article.author, human_date(article.date), language_name(article.lang)]
+    parts = [source_label(article), article.author, date_label(article), language_name(article.lang)]
     return " · ".join(p for p in parts if p)
+
+
+def date_label(article: Article) -> str:
+    """The trusted publication date, or an honest "date unknown; first seen …".
+
+    A weak guess (a month from an image path, a date with low confidence) is
+    named as a guess, never as the publication date.
+    """
+    if article.trusted_date:
+        return human_date(article.trusted_date)
+    guess = f" ({human_date(article.date)}?)" if article.date else ""
+    seen = f"; first seen {human_date(article.first_seen[:10])}" if article.first_seen else ""
+    return f"date unknown{guess}{seen}"
 
 
 def related_articles(article: Article, briefing: Briefing, by_id: dict[str, Article] | None = None) -> list[Article]:

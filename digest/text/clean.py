@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from ..article import Article, Block, Dropped, DropArticle, Evidence
 from .urls import http_url
-from . import metadata as meta
+from . import dates, metadata as meta
 from .repair import (
     fix_mojibake,
     fix_space_before_punctuation,
@@ -62,6 +62,7 @@ class CleanResult:
     blocks: list[Block] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)
+    date_candidates: list = field(default_factory=list)  # dates.DateCandidate, for --explain
 
     @property
     def text(self) -> str:
@@ -676,9 +677,14 @@ def _detect(text: str) -> tuple[str, float]:
     return (code, confidence) if code else ("en", 0.0)
 
 
-def clean_text(text: str, lang: str | None = None, *, html: bool = False, source: str = "") -> CleanResult:
-    """Clean one page dump (or HTML page with ``html=True``) into metadata and body blocks."""
-    result = _clean_html(text, lang, source) if html else _clean_lines(text, lang)
+def clean_text(text: str, lang: str | None = None, *, html: bool = False, source: str = "",
+               reference=None) -> CleanResult:
+    """Clean one page dump (or HTML page with ``html=True``) into metadata and body blocks.
+
+    ``reference`` (an aware datetime: when the file was saved) resolves relative dates
+    ("vor 2 Stunden") when the page prints nothing better.
+    """
+    result = _clean_html(text, lang, source) if html else _clean_lines(text, lang, reference=reference)
     for name in ("url", "image"):  # only web links leave the cleaner (no file:, javascript:, data:, paths)
         if getattr(result, name) and not http_url(getattr(result, name)):
             result.dropped.append(Dropped(getattr(result, name), f"{name} is not an http(s) URL"))
@@ -687,7 +693,7 @@ def clean_text(text: str, lang: str | None = None, *, html: bool = False, source
     return result
 
 
-def _clean_lines(text: str, lang: str | None, from_html: bool = False) -> CleanResult:
+def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference=None) -> CleanResult:
     result = CleanResult()
     text = fix_mojibake(text)
     dropped: list[Dropped] = []
@@ -743,7 +749,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False) -> CleanR
         dropped.append(Dropped(last.text, "heading with no text after it", 0))
     result.blocks = blocks
     result.dropped = sorted(dropped, key=lambda d: d.line)
-    _recover_metadata(result, lines, start, end, title_index, images, lang, from_html)
+    _recover_metadata(result, lines, start, end, title_index, images, lang, from_html, reference)
     return result
 
 
@@ -827,7 +833,7 @@ _AGGREGATOR_ALT = re.compile(r"^(?:\[[^\]]*\]\s*)?(?:downloaded image for import
 
 
 def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: int, title_index: int,
-                      images: list[tuple[str, str]], lang: str, from_html: bool = False) -> None:
+                      images: list[tuple[str, str]], lang: str, from_html: bool = False, reference=None) -> None:
     if images:
         alt, url = images[-1] if not images[0][1] else images[0]
         result.image = url
@@ -842,41 +848,13 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
                 result.evidence["title"] = meta.evidence(alt_title, "alt text of the image line", 0.6)
     if not result.title:
         _title_from_interview(result)
-    # date: a date line just around the headline > a date in the first paragraph > the image path
-    head_lo = max(0, (title_index if title_index >= 0 else start) - 3)
-    candidates: list[tuple[str, str, float]] = []
-    anchor = title_index if title_index >= 0 else start
-    for i in range(head_lo, min(len(lines), start + 3)):
-        line = lines[i]
-        if line.words > 12 or i == title_index:
-            continue
-        for d in meta.find_dates(line.text, lang)[:1]:
-            if i < anchor:
-                candidates.append((d.iso, "page header date", 0.3))
-            elif line.reason in ("date line", "byline"):
-                candidates.append((d.iso, "dateline next to the headline", 0.9))
-            else:
-                candidates.append((d.iso, "date in a short line next to the headline", 0.55))
-    first_paras = " ".join([b.text[:300] for b in result.blocks if b.kind == "paragraph"][:2])
-    for d in meta.find_dates(first_paras, lang):
-        candidates.append((d.iso, "date in the first paragraph (event date)", 0.5))
-        break
-    for _alt, url in images:
-        iso = meta.date_from_url(url)
-        if iso:
-            candidates.append((iso, "year/month in the image upload path", 0.35))
-    # comment stamps after the body bound the publication date from above
-    later = [d.iso for l in lines[end + 1:] if l.reason == "date line" for d in meta.find_dates(l.text, lang)]
-    if later:
-        bound = min(later)
-        guessed = meta.weekday_before(result.text[:2000], bound)
-        page_dates = [c for c in candidates if c[1] == "page header date"]
-        if guessed and (not candidates or all(c[0] > bound for c in page_dates) and len(page_dates) == len(candidates)):
-            candidates.append((guessed, f"weekday named in the text, before the first comment ({bound})", 0.6))
-    if candidates:
-        iso, where, conf = max(candidates, key=lambda c: c[2])
-        result.date = iso
-        result.evidence["date"] = meta.evidence(iso, where, conf)
+    # date: candidates by their place on the page, scored in digest.text.dates
+    choice = dates.choose(dates.page_dates(lines, title_index, start, end, lang, [u for _alt, u in images],
+                                           reference, result.text))
+    result.date_candidates = choice.candidates
+    if choice.iso:
+        result.date = choice.iso
+        result.evidence["date"] = meta.evidence(choice.iso, choice.source, choice.confidence)
     # kicker: a short line directly above the title ("Artificial Intelligence")
     if title_index > 0:
         prev = lines[title_index - 1]
@@ -917,9 +895,8 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
         result.evidence["publisher"] = meta.evidence(publisher, where, 0.6)
     elif result.image and not result.publisher:
         host = meta.publisher_from_url(result.image)
-        if host:
-            result.publisher = host
-            result.evidence["publisher"] = meta.evidence(host, "host of the lead image", 0.4)
+        if host:  # images are often served by a CDN or another site: a guess kept as evidence, not shown
+            result.evidence["publisher"] = meta.evidence(host, "host of the lead image (a guess, not shown)", 0.2)
 
 
 _SPEAKER = re.compile(r"^(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?: [A-ZÄÖÜÉ][\w'’.-]+){1,3}): \S")
@@ -968,6 +945,8 @@ def _clean_html(html_text: str, lang: str | None, source: str) -> CleanResult:
     for name, key in (("title", "title"), ("date", "date"), ("author", "author"), ("publisher", "sitename"),
                       ("image", "image"), ("url", "url")):
         value = data.get(key) or ""
+        if name == "author":
+            value = meta.tidy_author(value)
         if value:
             setattr(result, name, value)
             result.evidence[name] = meta.evidence(value, "HTML metadata (trafilatura)", 0.9)

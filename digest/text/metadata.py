@@ -209,7 +209,13 @@ def publisher_from_url(url: str) -> str:
 _BYLINE = re.compile(
     r"^(?:by|von|par|written by|text|texte|autor(?:in)?|author|de)\s*:?\s+"
     r"(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?:\s+(?:[A-ZÄÖÜÉ][\w'’.-]+|von|van|de|der|la|le|du|and|und|et|&)){0,6})"
-    r"(?:\s*[,|–-].*)?$", re.I)
+    r"(?:\s*[,|–—·•/-].*)?$", re.I)
+_TRAILING_SEPARATORS = " \t,;:|·•/–—-"
+
+
+def tidy_author(name: str) -> str:
+    """An author name without the separator a byline left on it ("Jan Peeters ·" -> "Jan Peeters")."""
+    return (name or "").strip().strip(_TRAILING_SEPARATORS).strip()
 
 
 def byline_author(line: str) -> str:
@@ -219,7 +225,7 @@ def byline_author(line: str) -> str:
     m = _BYLINE.match(line.strip())
     if not m:
         return ""
-    name = m.group("name").strip()
-    if name.split()[0].lower() in {"the", "der", "die", "das", "le", "la"}:
+    name = tidy_author(m.group("name"))
+    if not name or name.split()[0].lower() in {"the", "der", "die", "das", "le", "la"}:
         return ""
     return name

@@ -248,5 +248,7 @@ def balance_quotes(sentence: str) -> str:
     if opens:
         spaced = "\u00a0" if mark == "«" and after[:1].isspace() else ""
         return sentence.rstrip() + spaced + _CLOSING_FOR[mark]
+    if mark not in _OPENING_FOR:  # an opening-only mark ("„") that does not open here: leave it be
+        return sentence
     spaced = "\u00a0" if mark == "»" and before[-1:].isspace() else ""
     return _OPENING_FOR[mark] + spaced + sentence.lstrip()

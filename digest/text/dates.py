@@ -1,0 +1,370 @@
+"""Which date on a page is its publication date: candidates by page position, a scored choice.
+
+A text dump has many dates: the site's "today" in the header, the dateline
+beside the headline, "Published … / Updated …", event dates in the body,
+teasers of related articles, reader comments and the copyright year in the
+footer.  Parsing them is the easy part (:func:`digest.text.metadata.find_dates`
+for absolute dates, ``dateparser`` for relative ones); this module is the page
+structure: *where* a date stands and *what words* stand beside it decide how
+much it says about when the article was published.
+
+The signals, each with the reason it holds on any news or blog page:
+
+* **zone** – a date within a few lines of the headline or at the very start of
+  the body (a dateline) is the article's; a date far above the headline is the
+  site's header; one after the body's end belongs to comments or teasers,
+  unless it sits in the byline-like lines right under the body ("Posted by … on
+  …" on blogs); one inside a paragraph is usually an event the article reports.
+* **line shape** – a line that is only a date (with a weekday, a time, a
+  "Published") is a dateline; a byline carrying a date is the article's too.
+* **cue words** – "published/veröffentlicht/publié/posted" raise a date,
+  "updated/aktualisiert/mis à jour" keep it but rank it below a published date;
+  "©", comment words and ranges ("12.–14. Mai", "bis") mark dates to ignore.
+* **agreement** – the same day found in two places is more likely the one.
+
+Each candidate keeps its reasons so ``digest clean --explain`` can say why the
+winner won; :func:`choose` turns the scores into a confidence, and callers show
+a date only at or above :data:`TRUST` (picked out-of-fold by
+``benchmarks/dates_bench.py``).  All functions are pure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Protocol, Sequence
+
+from ..article import DATE_TRUST as TRUST
+from . import metadata as meta
+
+
+class PageLine(Protocol):
+    """What the date search needs of a cleaned line (``digest.text.clean.Line`` fits)."""
+
+    text: str
+    number: int
+    reason: str
+    cls: str
+    hard_stop: bool
+
+
+@dataclass
+class DateCandidate:
+    """One date on the page with where it stands and why it scores what it scores."""
+
+    iso: str
+    line: int  # 1-based line number in the input (0: not from a line, e.g. an image path)
+    text: str  # the line, shortened
+    zone: str  # header | headline | dateline | body | footer | comments | image | relative
+    score: float = 0.0
+    why: list[str] = field(default_factory=list)
+
+    @property
+    def full_day(self) -> bool:
+        return len(self.iso) == 10
+
+
+@dataclass
+class DateChoice:
+    iso: str
+    confidence: float
+    source: str
+    candidates: list[DateCandidate]
+
+    @property
+    def trusted(self) -> bool:
+        return bool(self.iso) and len(self.iso) == 10 and self.confidence >= TRUST
+
+
+_PUBLISHED = re.compile(
+    r"\b(?:published|posted|first published|veröffentlicht|erschienen|erstellt|publié(?:e)?|publication|"
+    r"mis en ligne|date)\b", re.I)
+_UPDATED = re.compile(
+    r"\b(?:updated?|last (?:updated|modified)|modified|aktualisiert|zuletzt|geändert|stand|mis à jour|"
+    r"modifié(?:e)?|actualisé(?:e)?|màj)\b", re.I)
+_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b|\balle rechte\b|\btous droits\b", re.I)
+_COMMENT = re.compile(r"\b(?:reply|replies|antworten|répondre|repondre|said|says|sagt|schreibt|wrote|a écrit|"
+                      r"kommentar\w*|comments?|commentaires?|permalink|melden|report)\b", re.I)
+_RANGE_BEFORE = re.compile(r"(?:\d{1,2}\.?|\d{4})\s*(?:[-–—]|bis|to|au|until|jusqu'au)\s*$", re.I)
+_RANGE_AFTER = re.compile(r"^\s*(?:[-–—]|bis|to|au|until|jusqu'au)\s*$", re.I)
+
+
+def _is_range(text: str, d: meta.DateMatch, next_start: int) -> bool:
+    """ "14. - 20. Januar 2022", "vom 3. Juni 2021 bis 5. Juni 2021": a span of days is an event or a period."""
+    if _RANGE_BEFORE.search(text[max(0, d.start - 12): d.start]):
+        return True
+    return next_start >= 0 and bool(_RANGE_AFTER.match(text[d.end:next_start]))
+_EVENT = re.compile(r"\b(?:bis|until|jusqu'(?:au|à)|ab dem|from|vom|du|deadline|frist|anmeldung|registration|"
+                    r"tickets?|findet|statt|aura lieu|takes place|will be held|wird|soll|geplant|planned|prévu)\b",
+                    re.I)
+HEAD_ABOVE, HEAD_BELOW, FOOTER_LINES, LONG_LINE = 2, 4, 6, 20
+
+# Scores by zone: how often a date standing there is the publication date (see the module docstring).
+ZONE_SCORE = {
+    "headline": 0.8,   # within a few lines of the headline, above the body
+    "dateline": 0.7,   # at the very start of the first paragraphs ("BERLIN, 12. Mai (dpa) –")
+    "footer": 0.5,     # the byline-like lines just under the body ("Posted by Jane on …")
+    "header": 0.25,    # far above the headline: the site's header, a teaser, the snapshot's "today"
+    "body": 0.2,       # inside the text: mostly the events it reports
+    "image": 0.3,      # year/month(/day) in the lead image's upload path
+    "relative": 0.45,  # "vor 2 Stunden" next to the headline, resolved against the file's time
+    "metadata": 0.7,   # a "datePublished" field of structured data left in the dump
+    "comment": 0.0,    # a time stamp heading a paragraph under the article: a reader's comment
+    "comments": 0.0,   # reader comments, "related articles", after an end-of-article marker
+}
+ZONE_LABEL = {
+    "headline": "dateline next to the headline", "dateline": "dateline opening the text",
+    "footer": "date line just under the text", "header": "date far above the headline (site header)",
+    "body": "date inside the text (an event it reports)", "image": "path of the lead image",
+    "relative": "relative date next to the headline", "metadata": "page metadata field",
+    "comment": "a reader comment's stamp", "comments": "below the article (comments, teasers, archive)",
+}
+_META_KEY = re.compile(r"(?:date_?published|publi(?:cation|shed|sh)_?(?:date|time)\w*|pagePublishDate\w*|"
+                       r"article:published_time|datecreated|uploadDate)[\"']?\s*[:=]\s*[\"']?$", re.I)
+# A dateline's date is followed by a separator before the text ("12. Mai 2021 – Die Stadt …",
+# "BERLIN, 12 May (dpa) -"); "Am 31.10.2023, gegen 23:40 Uhr, kam es …" is an event in the first sentence.
+_DATELINE_END = re.compile(r"^[^.!?]{0,25}?(?:\s[-–—]\s|[-–—:|/(]\s?|$)")
+_BYLINE_WORDS = re.compile(r"\b(?:by|von|par|posted|author|autor(?:in)?|redaktion|rédaction)\b", re.I)
+_TEASER_REASONS = ("link list or menu (run of headline-shaped lines)", "teaser headline")
+
+
+def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int, lang: str = "",
+               image_urls: Iterable[str] = (), reference: Optional[dt.datetime] = None,
+               body_text: str = "") -> list[DateCandidate]:
+    """Every date on the page with its zone and a score for being the publication date.
+
+    ``title_index`` is the headline's line index (-1 if none) and ``start``/``end``
+    the body's first and last line index, as the cleaner found them.
+    ``reference`` (the file's time) resolves relative dates; without it they are ignored.
+    ``body_text`` lets a weekday the article names ("an diesem Dienstag") be dated from
+    the first reader comment when nothing before the comments dates the page.
+    """
+    anchor = title_index if title_index >= 0 else start
+    stop = _first_hard_stop(lines, end)
+    body_lines = [i for i in range(start, end + 1) if lines[i].cls in ("good", "neargood")][:2]
+    found: list[DateCandidate] = []
+    for i, line in enumerate(lines):
+        text = line.text
+        dates = meta.find_dates(text, lang)
+        if not dates:
+            continue
+        code = line.reason == "script or code residue"
+        zone = _zone(i, line, anchor, title_index, start, end, stop, body_lines)
+        for k, d in enumerate(dates):
+            key = _META_KEY.search(text[max(0, d.start - 40): d.start])
+            if key:  # structured data left in the dump: {"datePublished": "2023-10-31…"}
+                c = DateCandidate(d.iso, line.number, text[max(0, d.start - 40): d.end + 10], "metadata")
+                c.score, c.why = ZONE_SCORE["metadata"], [f"page metadata field {key.group(0).strip()!r}"]
+                found.append(c)
+                continue
+            if code:
+                continue  # other dates in scripts are cookie expiries and build stamps
+            if zone == "dateline" and (d.start > 40 or not _DATELINE_END.match(text[d.end:d.end + 30])):
+                this_zone = "body"  # only a date opening the paragraph is a dateline
+            else:
+                this_zone = zone
+            if this_zone in ("footer", "comments") and _comment_stamp(lines, i):
+                this_zone = "comment"
+            c = DateCandidate(d.iso, line.number, text if len(text) <= 90 else text[:87] + "...", this_zone)
+            _score(c, text, d, k, line, lines, i, dates[k - 1].end if k else 0, len(dates) == 1,
+                   dates[k + 1].start if k + 1 < len(dates) else -1)
+            found.append(c)
+    for url in image_urls:
+        iso = meta.date_from_url(url)
+        if iso:
+            c = DateCandidate(iso, 0, url[-90:], "image", ZONE_SCORE["image"], ["path of the lead image"])
+            found.append(c)
+    if reference is not None:
+        found.extend(_relative_dates(lines, anchor, start, lang, reference))
+    _agreement(found)
+    _weekday_before_comments(found, body_text)
+    return found
+
+
+def _weekday_before_comments(found: list[DateCandidate], body_text: str) -> None:
+    """Comments are written after the article: the first comment's day bounds the publication from above.
+
+    A date later than that bound (a site header's "today") cannot be the
+    publication date; when no usable date is left, a weekday the text names
+    for its own week, taken on or before the bound, is the best we have.
+    """
+    bound = min((c.iso for c in found if c.zone == "comment" and c.full_day), default="")
+    if not bound:
+        return
+    for c in found:
+        if c.full_day and c.iso > bound and c.score > 0:
+            c.score = round(c.score * 0.2, 3)
+            c.why.append(f"later than the first reader comment ({bound})")
+    usable = [c for c in found if c.score >= 0.3 and c.zone != "image"]
+    guessed = meta.weekday_before(body_text[:2000], bound) if body_text and not usable else ""
+    if guessed:
+        found.append(DateCandidate(guessed, 0, f"weekday in the text, on or before the first comment ({bound})",
+                                   "body", 0.35, [f"weekday named in the text, before the first comment ({bound})"]))
+
+
+def _comment_stamp(lines: Sequence[PageLine], i: int) -> bool:
+    """A date line with a time, under the article, followed by prose: a reader comment's stamp."""
+    line = lines[i]
+    if not meta.is_date_line(line.text) or not meta._TIME.search(line.text) or _PUBLISHED.search(line.text):
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return nxt is not None and len(nxt.text.split()) >= 12
+
+
+def _first_hard_stop(lines: Sequence[PageLine], end: int) -> int:
+    for i in range(end + 1, len(lines)):
+        if lines[i].hard_stop or lines[i].reason in ("reader comment", "comment section header"):
+            return i
+    return len(lines)
+
+
+def _zone(i: int, line: PageLine, anchor: int, title_index: int, start: int, end: int, stop: int,
+          body_lines: list[int]) -> str:
+    if line.reason in ("reader comment",) or line.reason.startswith("comment") or i >= stop:
+        return "comments"
+    if i == title_index:
+        return "body"  # a date inside the headline is what the story is about
+    in_body = start <= i <= end
+    if i in body_lines:
+        return "dateline"
+    if len(line.text.split()) > LONG_LINE:
+        return "body"  # a paragraph, wherever it stands, reports events
+    near_title = title_index >= 0 and title_index - HEAD_ABOVE <= i <= title_index + HEAD_BELOW
+    near_start = start - HEAD_ABOVE <= i < start or (start <= i < start + HEAD_BELOW and line.cls not in ("good", "neargood"))
+    if near_title or near_start:
+        return "headline"
+    if in_body:
+        return "body"
+    if end < i <= end + FOOTER_LINES:
+        return "footer"
+    if i < anchor or i < start:
+        return "header"
+    return "comments"  # far below the body: teasers, archives, footers
+
+
+def _score(c: DateCandidate, text: str, d: meta.DateMatch, k: int, line: PageLine,
+           lines: Sequence[PageLine], i: int, prev_end: int, single: bool, next_start: int) -> None:
+    score = ZONE_SCORE[c.zone]
+    why = [f"{ZONE_LABEL[c.zone]} (line {c.line})"]
+    before = text[prev_end: d.start]  # the words since the previous date on the line
+    short = len(text.split()) <= 14
+    published = bool(_PUBLISHED.search(before) or (single and short and _PUBLISHED.search(text)))
+    updated = not published and bool(_UPDATED.search(before) or (single and short and _UPDATED.search(text)))
+    if c.zone in ("headline", "footer", "header", "body") and short and (
+            line.reason in ("date line", "byline") or meta.is_date_line(text)
+            or (len(text.split()) <= 10 and _BYLINE_WORDS.search(text))):
+        # a dateline or byline, even when the cleaner left it inside the body; in the header it stays a header date
+        score = max(score, 0.45) + 0.15
+        why.append("a date line or byline")
+    if published:
+        score += 0.25
+        why.append("'published' beside it")
+    elif updated:
+        score -= 0.1
+        why.append("an 'updated' date")
+    if c.zone == "comments" and (_PUBLISHED.search(before[-40:]) or _UPDATED.search(before[-40:])):
+        score = 0.3  # "Diese Seite wurde zuletzt am … geändert": the page's own stamp at its foot
+        why.append("the page's own stamp below the text")
+    if c.full_day and not published and _dated_list(lines, i, c.iso):
+        score *= 0.4
+        why.append("one of several dated lines together (teasers, archive, comments)")
+    if _COPYRIGHT.search(text) and not published:
+        score *= 0.6
+        why.append("on a copyright line")
+    if c.zone in ("footer", "header") and short and _COMMENT.search(text) and not published:
+        score *= 0.5
+        why.append("comment words beside it")
+    if _is_range(text, d, next_start) or (c.zone in ("body", "dateline") and _EVENT.search(before[-40:])):
+        score *= 0.5
+        why.append("a range or event words: an event date")
+    if not c.full_day:
+        score *= 0.5
+        why.append("month only")
+    c.score, c.why = round(max(score, 0.0), 3), why
+
+
+def _dated_list(lines: Sequence[PageLine], i: int, iso: str) -> bool:
+    """Short lines close together carrying different days: a teaser list, an archive or comment stamps."""
+    if len(lines[i].text.split()) > LONG_LINE:
+        return False
+    for j in range(max(0, i - LIST_SPAN), min(len(lines), i + LIST_SPAN + 1)):
+        other = lines[j].text
+        if j != i and len(other.split()) <= LONG_LINE and not _PUBLISHED.search(other) and not _UPDATED.search(other) and any(
+                len(d.iso) == 10 and d.iso != iso for d in meta.find_dates(other)):
+            return True
+    return False
+
+
+LIST_SPAN = 3
+
+
+def _agreement(found: list[DateCandidate]) -> None:
+    """The same day printed twice in places that count (dateline and footer, header and byline) is likelier."""
+    by_day: dict[str, list[DateCandidate]] = {}
+    for c in found:
+        if c.full_day and c.score > 0:
+            by_day.setdefault(c.iso, []).append(c)
+    for group in by_day.values():
+        zones = {c.zone for c in group} - {"header", "comments"}
+        if len({c.line for c in group}) >= 2 and len({c.zone for c in group}) >= 2 and zones:
+            best = max(group, key=lambda c: c.score)
+            best.score = round(min(1.2, best.score + 0.1 * min(2, len(group) - 1)), 3)
+            best.why.append(f"printed {len(group)} times on the page, in {len({c.zone for c in group})} zones")
+
+
+_RELATIVE_WORDS = re.compile(
+    r"\b(?:vor\s+\d+\s+\w+|gestern|heute|\d+\s+\w+\s+ago|yesterday|today|il y a\s+\d+\s+\w+|hier|aujourd'hui)\b",
+    re.I)
+
+
+def _relative_dates(lines: Sequence[PageLine], anchor: int, start: int, lang: str,
+                    reference: dt.datetime) -> list[DateCandidate]:
+    """ "vor 2 Stunden", "il y a 3 jours", "yesterday" beside the headline, resolved against the file's time."""
+    import dateparser
+
+    found = []
+    for i in range(max(0, anchor - HEAD_ABOVE), min(len(lines), start + HEAD_BELOW)):
+        line = lines[i]
+        if len(line.text.split()) > 12:
+            continue
+        m = _RELATIVE_WORDS.search(line.text)
+        if not m:
+            continue
+        settings = {"RELATIVE_BASE": reference.replace(tzinfo=None), "PREFER_DATES_FROM": "past"}
+        parsed = dateparser.parse(m.group(0), languages=[lang] if lang in ("en", "de", "fr") else None,
+                                  settings=settings)
+        if parsed:
+            found.append(DateCandidate(parsed.date().isoformat(), line.number, line.text[:90], "relative",
+                                       ZONE_SCORE["relative"],
+                                       [f"{ZONE_LABEL['relative']} (line {line.number})",
+                                        f"{m.group(0)!r} counted from the file's time"]))
+    return found
+
+
+def choose(candidates: list[DateCandidate]) -> DateChoice:
+    """The best-scored date and a confidence from its score and its lead over the best other date.
+
+    Relative dates count only when no absolute date scores as well: the file's
+    time is a weaker clock than a date the page prints.
+    """
+    ranked = sorted((c for c in candidates if c.score > 0), key=lambda c: (-c.score, c.line))
+    if not ranked:
+        return DateChoice("", 0.0, "", candidates)
+    best = ranked[0]
+    rival = next((c.score for c in ranked[1:] if not best.iso.startswith(c.iso)), 0.0)  # its month agrees
+    margin = (best.score - rival) / best.score
+    confidence = round(max(0.05, min(0.95, min(best.score, 1.0) * (0.5 + 0.5 * margin))), 2)
+    source = best.why[0].split(" (line ")[0] if best.why else ZONE_LABEL[best.zone]
+    return DateChoice(best.iso, confidence, source, candidates)
+
+
+def explain(candidates: list[DateCandidate], chosen: str, limit: int = 8) -> list[str]:
+    """Lines for ``digest clean --explain``: the best candidates, the winner marked, with their reasons."""
+    ranked = sorted(candidates, key=lambda c: (-c.score, c.line))[:limit]
+    out = []
+    for c in ranked:
+        mark = "*" if c.iso == chosen and c is ranked[0] else " "
+        where = f"line {c.line}" if c.line else c.zone
+        out.append(f" {mark} {c.iso:<10}  score {c.score:.2f}  {where}: {'; '.join(c.why)}  [{c.text[:60]}]")
+    return out
