@@ -95,6 +95,8 @@ class Line:
 
 _LANG_STOPLISTS = {"en": "English", "de": "German", "fr": "French"}
 CAPITALISED_SHARE, GLUED_MIN_WORDS = 0.75, 12
+GLUED_LONG_WORDS, GLUED_SENTENCE_WORDS = 120, 80
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'’”«»)\]]*(?:\s|$)")
 
 
 @lru_cache(maxsize=8)
@@ -358,6 +360,10 @@ def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
         capitals = sum(1 for w in words if w[0].isupper()) / line.words
         if capitals >= CAPITALISED_SHARE:
             return bad("link texts glued together (nearly every word capitalised)")
+    if line.words >= GLUED_LONG_WORDS and len(_SENTENCE_END.findall(text)) * GLUED_SENTENCE_WORDS < line.words:
+        # prose ends a sentence every 15-30 words; a long line that hardly ever does is glued link text
+        # (archive dropdowns, category and tag clouds), whatever its share of function words
+        return bad("link texts glued together (a long line with hardly a sentence end)")
     if chars >= GOOD_CHARS and line.stop_density >= GOOD_DENSITY:
         line.cls = "good"
     elif chars >= SENTENCE_CHARS and line.stop_density >= SENTENCE_DENSITY and ends:
@@ -448,18 +454,18 @@ def _mark_repeats(lines: list[Line]) -> None:
 
 
 def _restore_topical_lists(lines: list[Line], start: int, end: int, stops: frozenset[str],
-                           reach: int = 0) -> bool:
+                           reach: int = 0) -> list[int]:
     """Inside the body (or within ``reach`` lines of it), a list that speaks of what the text speaks of is content.
 
     Menus and teaser lists share few words with the article around them; a
-    recipe's ingredients or a table of results share many.  Returns whether
-    any list was restored.
+    recipe's ingredients or a table of results share many.  Returns the
+    indices of the restored lines.
     """
     body_words: set[str] = set()
     for line in lines[start:end + 1]:
         if line.cls in ("good", "neargood"):
             body_words |= _content_words(line.text, stops)
-    restored = False
+    restored: list[int] = []
     i, end = max(0, start + 1 - reach), min(len(lines) - 1, end + reach)
     while i < end:
         if lines[i].reason != LINK_LIST:
@@ -470,7 +476,7 @@ def _restore_topical_lists(lines: list[Line], start: int, end: int, stops: froze
             j += 1
         words = set().union(*(_content_words(l.text, stops) for l in lines[i:j]))
         if words and len(words & body_words) / len(words) >= LIST_OVERLAP:
-            restored = True
+            restored.extend(range(i, j))
             for line in lines[i:j]:
                 line.cls, line.reason = "short", "list inside the text"
         i = j
@@ -796,11 +802,13 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False) -> CleanR
     _mark_repeats(lines)
     _mark_comments(lines)
     _mark_link_lists(lines)
-    start, end, _ = _main_region(lines, stops)
-    if _restore_topical_lists(lines, start, end, stops, LIST_REACH):  # a recipe's ingredients beside its method: search again
+    start, end, regions = _main_region(lines, stops)
+    restored = _restore_topical_lists(lines, start, end, stops, LIST_REACH)
+    if restored:  # a recipe's ingredients beside its method: search again, and keep them only if taken in
         start, end, regions = _main_region(lines, stops)
-    else:
-        regions = _
+        for i in restored:
+            if not start <= i <= end:
+                lines[i].cls, lines[i].reason = "bad", LINK_LIST
     result.regions = [r.describe(lines) for r in regions]
     end = _trim_tail(lines, start, end)
     if end >= start:
