@@ -95,6 +95,7 @@ class Line:
 
 _LANG_STOPLISTS = {"en": "English", "de": "German", "fr": "French"}
 CAPITALISED_SHARE, GLUED_MIN_WORDS = 0.75, 12
+CAPITALISED_GLUE = "link texts glued together (nearly every word capitalised)"
 GLUED_LONG_WORDS, GLUED_SENTENCE_WORDS = 120, 80
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'’”«»)\]]*(?:\s|$)")
 
@@ -359,7 +360,7 @@ def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
     if line.words >= GLUED_MIN_WORDS and not ends and lang != "de":  # German capitalises every noun: no signal there
         capitals = sum(1 for w in words if w[0].isupper()) / line.words
         if capitals >= CAPITALISED_SHARE:
-            return bad("link texts glued together (nearly every word capitalised)")
+            return bad(CAPITALISED_GLUE)
     if line.words >= GLUED_LONG_WORDS and len(_SENTENCE_END.findall(text)) * GLUED_SENTENCE_WORDS < line.words:
         # prose ends a sentence every 15-30 words; a long line that hardly ever does is glued link text
         # (archive dropdowns, category and tag clouds), whatever its share of function words
@@ -694,6 +695,32 @@ _HEADER_REASONS = ("date line", "byline", "photo credit or caption", "image mark
 _EXTEND_STOPS = ("date line", "byline", "photo credit or caption", "image markup")
 
 
+ANNOUNCED_LIST_MAX = 80
+
+
+def _take_announced_list(lines: list[Line], end: int) -> int:
+    """A list the text announces with a colon ("Tour dates:", "You need:") belongs to the text.
+
+    Tour dates, ingredients and results look like menus line by line; what
+    tells them apart is the sentence or heading right before them that ends
+    in a colon.  The list runs while its lines stay list-shaped (short, or
+    taken for a menu), and ends at the first prose, marker or boilerplate.
+    """
+    intro = end + 1
+    if intro >= len(lines) or not lines[intro].text.endswith(":") or lines[intro].words < 2 \
+            or lines[intro].cls == "bad" and lines[intro].reason != LINK_LIST:  # "Tags:" labels, not announces
+        return end
+    j = intro + 1
+    while j < len(lines) and j - intro <= ANNOUNCED_LIST_MAX and lines[j].words <= 25 and (
+            lines[j].cls == "short" or lines[j].reason in (LINK_LIST, CAPITALISED_GLUE)):
+        j += 1
+    if j - intro - 1 < 2:
+        return end
+    for line in lines[intro:j]:
+        line.cls, line.reason = "short", "list announced by the text"
+    return j - 1
+
+
 def _extend_region(lines: list[Line], start: int) -> int:
     """Grow the region upwards over the short lines at its top (a lead split off by a caption, a list).
 
@@ -813,6 +840,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False) -> CleanR
     end = _trim_tail(lines, start, end)
     if end >= start:
         start = _extend_region(lines, start)
+        end = _take_announced_list(lines, end)
     _restore_topical_lists(lines, start, end, stops)
     title_index = _find_title(lines, start, end, result, stops)
     if title_index >= start:
