@@ -12,15 +12,18 @@ instead of ``<p>`` nodes, and adds what a line-only view needs:
    code residue, image syntax, date and byline lines;
 3. **judge in context**: repeated lines (menus, titles printed twice,
    duplicated pull quotes), caption pairs, runs of headline-shaped lines (link
-   lists), and the body as the densest region of text, found as the
-   maximum-sum run of line scores, with hard stops at comment and "read more"
-   markers; small blurbs set apart at the region's end are cut, short lines
-   just above it taken in, and lists inside it that share its words kept;
+   lists), and the body chosen among the maximum-sum runs of line scores:
+   mass weighed by an article's anchors above it (headline, byline, dateline)
+   and discounted after the comments below a marked article, so long prose
+   that is not the story does not win; small blurbs set apart at the region's
+   end are cut, short lines just above it taken in, and lists beside or inside
+   it that share its words, or that the text announces with a colon, kept;
 4. **recover metadata** around that region – :mod:`digest.metadata`.
 
 No library cleans plain-text dumps (all need the DOM), hence the hand-written
-rules; the weights were tuned on a development set of real pages
-(``benchmarks/clean_bench.py``) and the landscape around them is flat.
+rules; the weights were set on a development set of real pages, and the two
+that are still a choice are chosen in training folds by
+``benchmarks/clean_bench.py``, which reports out-of-fold figures.
 
 Every dropped line is kept with its reason for ``digest clean --explain``.
 """
