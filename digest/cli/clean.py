@@ -97,6 +97,13 @@ def _print_explain(result) -> None:
         print(f"date candidates ({len(result.date_candidates)}; winner {result.date or 'none'}, {verdict}):")
         for line in explain(result.date_candidates, result.date):
             print(line)
+    if result.regions:  # why the body is where it is: the competing regions, best first
+        print("body regions (score = mass x (1 + bonus if anchored) x (factor if after the end of a marked article)):")
+        for i, region in enumerate(result.regions):
+            anchors = ", ".join(region["anchors"]) or "no anchors"
+            after = "; after an end-of-article marker" if region["after_end_marker"] else ""
+            print(f"  {'won ' if i == 0 else 'lost'}  lines {region['lines']}: score {region['score']}, "
+                  f"mass {region['mass']}; {anchors}{after}")
     print(f"kept: {len(result.blocks)} blocks; dropped: {len(result.dropped)} lines")
     for d in result.dropped:
         text = d.text if len(d.text) <= 100 else d.text[:97] + "..."
@@ -132,6 +139,7 @@ def _run_jsonl(args) -> int:
             out["date_guess"] = result.date
             out["date"] = shown_date(result.date, result.evidence.get("date"))
             out["date_confidence"] = result.evidence["date"].confidence if "date" in result.evidence else 0.0
+            out.pop("regions", None)
             out["evidence"] = {k: v["source"] for k, v in out["evidence"].items()}
             if args.with_title:  # the article as a reader sees it: headline, lead, body
                 out["text"] = "\n\n".join(p for p in (result.title, result.standfirst, result.text) if p)

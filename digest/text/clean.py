@@ -12,15 +12,18 @@ instead of ``<p>`` nodes, and adds what a line-only view needs:
    code residue, image syntax, date and byline lines;
 3. **judge in context**: repeated lines (menus, titles printed twice,
    duplicated pull quotes), caption pairs, runs of headline-shaped lines (link
-   lists), and the body as the densest region of text, found as the
-   maximum-sum run of line scores, with hard stops at comment and "read more"
-   markers; small blurbs set apart at the region's end are cut, short lines
-   just above it taken in, and lists inside it that share its words kept;
+   lists), and the body chosen among the maximum-sum runs of line scores:
+   mass weighed by an article's anchors above it (headline, byline, dateline)
+   and discounted after the comments below a marked article, so long prose
+   that is not the story does not win; small blurbs set apart at the region's
+   end are cut, short lines just above it taken in, and lists beside or inside
+   it that share its words, or that the text announces with a colon, kept;
 4. **recover metadata** around that region – :mod:`digest.metadata`.
 
 No library cleans plain-text dumps (all need the DOM), hence the hand-written
-rules; the weights were tuned on a development set of real pages
-(``benchmarks/clean_bench.py``) and the landscape around them is flat.
+rules; the weights were set on a development set of real pages, and the two
+that are still a choice are chosen in training folds by
+``benchmarks/clean_bench.py``, which reports out-of-fold figures.
 
 Every dropped line is kept with its reason for ``digest clean --explain``.
 """
@@ -63,6 +66,7 @@ class CleanResult:
     dropped: list[Dropped] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)
     date_candidates: list = field(default_factory=list)  # dates.DateCandidate, for --explain
+    regions: list[dict] = field(default_factory=list)  # the competing body regions, best first (for --explain)
 
     @property
     def text(self) -> str:
@@ -95,6 +99,9 @@ class Line:
 
 _LANG_STOPLISTS = {"en": "English", "de": "German", "fr": "French"}
 CAPITALISED_SHARE, GLUED_MIN_WORDS = 0.75, 12
+CAPITALISED_GLUE = "link texts glued together (nearly every word capitalised)"
+GLUED_LONG_WORDS, GLUED_SENTENCE_WORDS = 120, 80
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'’”«»)\]]*(?:\s|$)")
 
 
 @lru_cache(maxsize=8)
@@ -357,7 +364,11 @@ def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
     if line.words >= GLUED_MIN_WORDS and not ends and lang != "de":  # German capitalises every noun: no signal there
         capitals = sum(1 for w in words if w[0].isupper()) / line.words
         if capitals >= CAPITALISED_SHARE:
-            return bad("link texts glued together (nearly every word capitalised)")
+            return bad(CAPITALISED_GLUE)
+    if line.words >= GLUED_LONG_WORDS and len(_SENTENCE_END.findall(text)) * GLUED_SENTENCE_WORDS < line.words:
+        # prose ends a sentence every 15-30 words; a long line that hardly ever does is glued link text
+        # (archive dropdowns, category and tag clouds), whatever its share of function words
+        return bad("link texts glued together (a long line with hardly a sentence end)")
     if chars >= GOOD_CHARS and line.stop_density >= GOOD_DENSITY:
         line.cls = "good"
     elif chars >= SENTENCE_CHARS and line.stop_density >= SENTENCE_DENSITY and ends:
@@ -447,17 +458,20 @@ def _mark_repeats(lines: list[Line]) -> None:
                 break
 
 
-def _restore_topical_lists(lines: list[Line], start: int, end: int, stops: frozenset[str]) -> None:
-    """Inside the body, a list whose items speak of what the text speaks of is content (ingredients, results).
+def _restore_topical_lists(lines: list[Line], start: int, end: int, stops: frozenset[str],
+                           reach: int = 0) -> list[int]:
+    """Inside the body (or within ``reach`` lines of it), a list that speaks of what the text speaks of is content.
 
     Menus and teaser lists share few words with the article around them; a
-    recipe's ingredients or a table of results share many.
+    recipe's ingredients or a table of results share many.  Returns the
+    indices of the restored lines.
     """
     body_words: set[str] = set()
     for line in lines[start:end + 1]:
         if line.cls in ("good", "neargood"):
             body_words |= _content_words(line.text, stops)
-    i = start + 1
+    restored: list[int] = []
+    i, end = max(0, start + 1 - reach), min(len(lines) - 1, end + reach)
     while i < end:
         if lines[i].reason != LINK_LIST:
             i += 1
@@ -467,12 +481,14 @@ def _restore_topical_lists(lines: list[Line], start: int, end: int, stops: froze
             j += 1
         words = set().union(*(_content_words(l.text, stops) for l in lines[i:j]))
         if words and len(words & body_words) / len(words) >= LIST_OVERLAP:
+            restored.extend(range(i, j))
             for line in lines[i:j]:
                 line.cls, line.reason = "short", "list inside the text"
         i = j
+    return restored
 
 
-LIST_OVERLAP = 0.5
+LIST_OVERLAP, LIST_REACH = 0.5, 30
 
 
 def _mark_comments(lines: list[Line]) -> None:
@@ -539,19 +555,103 @@ def _line_score(line: Line) -> float:
     return -(BAD_PENALTY + min(chars, 400) * BAD_PER_CHAR)
 
 
-def _main_region(lines: list[Line]) -> tuple[int, int]:
-    """The maximum-sum run of line scores: the body as the densest region of text."""
-    best, best_range = 0.0, (0, -1)
-    current, start = 0.0, 0
+@dataclass
+class Region:
+    """A candidate body: a maximal run of positive line-score mass, and what speaks for it being the story."""
+
+    start: int
+    end: int
+    mass: float
+    anchors: list[str] = field(default_factory=list)
+    after_stop: bool = False
+    score: float = 0.0
+
+    def describe(self, lines: list[Line]) -> dict:
+        return {"lines": f"{lines[self.start].number}-{lines[self.end].number}", "mass": round(self.mass),
+                "anchors": self.anchors, "after_end_marker": self.after_stop, "score": round(self.score)}
+
+
+def _regions(lines: list[Line]) -> list[Region]:
+    """Every maximal-sum run of line scores, one per stretch between the points where the running sum falls to 0.
+
+    The single densest run (the old rule) is one of them; keeping them all
+    lets a short story compete with a long comment thread or consent dialog
+    on more than mass.
+    """
+    regions: list[Region] = []
+    current, start, best, best_end = 0.0, 0, 0.0, -1
     for i, line in enumerate(lines):
         score = _line_score(line)
         if current <= 0:
-            current, start = score, i
+            if best > 0:
+                regions.append(Region(start, best_end, best))
+            current, start, best, best_end = score, i, 0.0, -1
         else:
             current += score
         if current > best:
-            best, best_range = current, (start, i)
-    return best_range
+            best, best_end = current, i
+    if best > 0:
+        regions.append(Region(start, best_end, best))
+    return regions
+
+
+# How far above a region its headline, byline or dateline may stand, in lines.
+ANCHOR_WINDOW = 8
+# A region's mass counts (1 + ANCHOR_BONUS) times when an article's marks stand above it; a region
+# that begins after an end-of-article marker (comments, related links) that follows other text
+# counts AFTER_STOP_FACTOR times.  Both are chosen in training folds (benchmarks/clean_bench.py).
+ANCHOR_BONUS, AFTER_STOP_FACTOR = 0.5, 0.25
+
+
+def _anchors(lines: list[Line], region: Region, stops: frozenset[str]) -> list[str]:
+    """What marks the top of an article just above a region: a dateline, a byline, a headline that names it.
+
+    A headline counts when most of its content words recur in the region's
+    first lines (menus and section names do not).
+    """
+    found: list[str] = []
+    lo = max(0, region.start - ANCHOR_WINDOW)
+    head_words: set[str] | None = None
+    for i in range(region.start - 1, lo - 1, -1):
+        line = lines[i]
+        if line.hard_stop:
+            break
+        if line.reason in ("date line", "byline") and "date/byline" not in found:
+            found.append("date/byline")
+        elif "headline" not in found and 3 <= line.words <= 20 and len(line.text) <= 160 \
+                and not line.text.endswith((".", ",", ";", ":")) and not line.reason.startswith("boilerplate"):
+            if head_words is None:
+                head_words = set().union(*(_content_words(l.text, stops) for l in lines[region.start:region.end + 1][:15]))
+            words = _content_words(line.text, stops)
+            if words and len(words & head_words) / len(words) >= 0.5:
+                found.append("headline")
+    return found
+
+
+def _main_region(lines: list[Line], stops: frozenset[str] = frozenset()) -> tuple[int, int, list[Region]]:
+    """The body: the candidate region with the most mass, weighed by the marks of an article.
+
+    Mass alone lets a long consent dialog, comment thread or legal footer beat
+    a short story; so a region with a headline, byline or dateline above it
+    counts more, and one that starts after an end-of-article marker that
+    follows such a marked region (the comments below a post) counts less.
+    """
+    regions = _regions(lines)
+    for region in regions:
+        region.anchors = _anchors(lines, region, stops)
+    marked_end = -1  # the end of the last region so far with an article's marks above it
+    for region in regions:  # in page order
+        region.after_stop = marked_end >= 0 and any(l.hard_stop for l in lines[marked_end + 1:region.start])
+        if region.anchors:
+            marked_end = region.end
+    for region in regions:
+        region.score = region.mass * (1 + ANCHOR_BONUS * bool(region.anchors))
+        if region.after_stop:
+            region.score *= AFTER_STOP_FACTOR
+    if not regions:
+        return 0, -1, []
+    best = max(regions, key=lambda r: r.score)
+    return best.start, best.end, sorted(regions, key=lambda r: -r.score)[:5]
 
 
 TAIL_GAP, TAIL_SHARE, TAIL_MAX_CHARS = 2, 0.3, 400
@@ -597,6 +697,32 @@ EXTEND_BAD_RUN = 1
 _HEADER_REASONS = ("date line", "byline", "photo credit or caption", "image markup", "duplicated pull quote",
                    "photo caption", "navigation or button text", "repeated line")
 _EXTEND_STOPS = ("date line", "byline", "photo credit or caption", "image markup")
+
+
+ANNOUNCED_LIST_MAX = 80
+
+
+def _take_announced_list(lines: list[Line], end: int) -> int:
+    """A list the text announces with a colon ("Tour dates:", "You need:") belongs to the text.
+
+    Tour dates, ingredients and results look like menus line by line; what
+    tells them apart is the sentence or heading right before them that ends
+    in a colon.  The list runs while its lines stay list-shaped (short, or
+    taken for a menu), and ends at the first prose, marker or boilerplate.
+    """
+    intro = end + 1
+    if intro >= len(lines) or not lines[intro].text.endswith(":") or lines[intro].words < 2 \
+            or lines[intro].cls == "bad" and lines[intro].reason != LINK_LIST:  # "Tags:" labels, not announces
+        return end
+    j = intro + 1
+    while j < len(lines) and j - intro <= ANNOUNCED_LIST_MAX and lines[j].words <= 25 and (
+            lines[j].cls == "short" or lines[j].reason in (LINK_LIST, CAPITALISED_GLUE)):
+        j += 1
+    if j - intro - 1 < 2:
+        return end
+    for line in lines[intro:j]:
+        line.cls, line.reason = "short", "list announced by the text"
+    return j - 1
 
 
 def _extend_region(lines: list[Line], start: int) -> int:
@@ -712,10 +838,18 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
     _mark_repeats(lines)
     _mark_comments(lines)
     _mark_link_lists(lines)
-    start, end = _main_region(lines)
+    start, end, regions = _main_region(lines, stops)
+    restored = _restore_topical_lists(lines, start, end, stops, LIST_REACH)
+    if restored:  # a recipe's ingredients beside its method: search again, and keep them only if taken in
+        start, end, regions = _main_region(lines, stops)
+        for i in restored:
+            if not start <= i <= end:
+                lines[i].cls, lines[i].reason = "bad", LINK_LIST
+    result.regions = [r.describe(lines) for r in regions]
     end = _trim_tail(lines, start, end)
     if end >= start:
         start = _extend_region(lines, start)
+        end = _take_announced_list(lines, end)
     _restore_topical_lists(lines, start, end, stops)
     title_index = _find_title(lines, start, end, result, stops)
     if title_index >= start:
