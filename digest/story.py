@@ -69,6 +69,14 @@ class Story:
         """The article a summary sentence was taken from."""
         return next(a for a in self.articles if a.id == sentence.source)
 
+    @classmethod
+    def of_article(cls, article: Article) -> "Story":
+        """A story of one article, told by its own summary (a briefing built without
+        story grouping, as the Python API and the renderers' tests make them)."""
+        return cls(id=article.id, sources=[Source(article)],
+                   sentences=[StorySentence(s, article.id) for s in article.display_summary],
+                   figures=list(article.summary.key_figures))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
