@@ -75,7 +75,7 @@ class Story:
         story grouping, as the Python API and the renderers' tests make them)."""
         return cls(id=article.id, sources=[Source(article)],
                    sentences=[StorySentence(s, article.id) for s in article.display_summary],
-                   figures=list(article.summary.key_figures))
+                   figures=list(article.summary.key_figures), related=list(article.related))
 
     def to_dict(self) -> dict[str, Any]:
         return {

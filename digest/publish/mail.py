@@ -300,7 +300,8 @@ def email_context(env, briefing: Briefing, stories: int | None) -> dict:
     env.globals["in_email"] = lambda story: story.id in shown_ids
     context = template_context(briefing)
     rest = briefing.stories[len(shown):]
-    context.update(stories=shown, left_out=len(rest), unshown=rest[:LEFT_OUT_HEADLINES])
+    context.update(stories=shown, left_out=len(rest), unshown=rest[:LEFT_OUT_HEADLINES],
+                   top=shown[:TOP_STORIES] if len(briefing.stories) > 1 else [])
     return context
 
 

@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlparse
 
 from ..article import Article
 from ..briefing import Briefing
-from .mail import render_template, story_anchor, template_context, template_environment
+from .mail import TOP_STORIES, render_template, story_anchor, template_context, template_environment
 
 PDF_TEMPLATE = "briefing.html"
 DEFAULT_FULL_STORIES = 30  # stories with a full section and an appendix entry
@@ -145,7 +145,8 @@ def render_pdf_html(
     full, brief, left_out = split_stories(briefing.stories, full_stories, brief_stories)
     shown = {story_anchor(s) for s in full} | {story_anchor(s) for s in brief}
     env.globals["in_pdf"] = lambda story: story_anchor(story) in shown
-    context.update(stories=full, in_brief=brief, left_out=left_out)
+    context.update(stories=full, in_brief=brief, left_out=left_out,
+                   top=full[:TOP_STORIES] if len(briefing.stories) > 1 else [])
     return render_template(env, PDF_TEMPLATE, context)
 
 
