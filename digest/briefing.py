@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .article import Article
+from .story import Story
 
 
 @dataclass
@@ -18,12 +19,17 @@ class Briefing:
     title: str
     created: datetime  # timezone-aware
     articles: list[Article]
+    stories: list[Story] = field(default_factory=list)  # most important first; every article is in one
     base_url: str = ""
     email_from: str = ""
     email_to: str = ""
     list_unsubscribe: str = ""
     templates: list[Path] = field(default_factory=list)  # searched in order: user's set, then built-in
     generator: str = "digest"
+
+    def __post_init__(self) -> None:
+        if not self.stories:
+            self.stories = [Story.of_article(article) for article in self.articles]
 
     @property
     def languages(self) -> list[str]:

@@ -73,6 +73,7 @@ def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = 
             title=settings.briefing_title(),
             created=created,
             articles=articles,
+            stories=_stories(articles, created, store, report),
             base_url=settings.base_url,
             email_from=settings.email_from,
             email_to=settings.email_to,
@@ -113,3 +114,18 @@ def _link_and_translate(articles: list[Article], settings: Settings, report: Bui
             f"{len(missing)} article(s) could not be translated and --require-translation is set; "
             f"install the model first: {'; '.join(hints) or 'see digest models list'}"
         )
+
+
+def _stories(articles: list[Article], created: datetime, store, report: BuildReport):
+    """Group the finished (translated) articles into stories, knowing which articles
+    earlier days' briefings already had (the "new" part of the importance score)."""
+    from .analysis.stories import build_stories
+    from .store.cache import articles_seen_before, remember_briefing
+
+    clock = time.perf_counter()
+    day = created.date().isoformat()
+    stories = build_stories(articles, created, articles_seen_before(store, day))
+    remember_briefing(store, day, [a.id for a in articles])
+    report.stage_seconds["stories"] = time.perf_counter() - clock
+    return stories
+

@@ -584,7 +584,7 @@ def key_figures(
             if not label:
                 continue
             previous = (end, kind, label)
-            value = _value(shown)
+            value = figure_value(shown)
             if value in seen:  # "€112M" and "€112 million" are one figure
                 continue
             seen.add(value)
@@ -610,7 +610,7 @@ _SCALES = {
 }
 
 
-def _value(figure: str) -> tuple[str, float]:
+def figure_value(figure: str) -> tuple[str, float]:
     """The kind (currency, percent or count) and amount a figure stands for."""
     kind = "%" if re.search(r"%|cent|prozent", figure, re.IGNORECASE) else ""
     for symbol, name in (("€", "EUR"), ("euro", "EUR"), ("$", "USD"), ("dollar", "USD"), ("£", "GBP")):

@@ -21,9 +21,18 @@ package needs SciPy and gives approximate answers, while the exact inverted
 index over a few dozen features per article, done with numpy sorts, is both
 simpler and fast enough.
 
-Linked articles form stories (connected groups).  Within a story, a later
-article's summary must not repeat a fact an earlier summary already told, so
-:func:`link_stories` re-picks those sentences (see ``summarize_article(avoid=)``).
+Linked articles are *related*; a link is not yet "the same story".  A round-up
+that mentions an event in one paragraph shares its names and figures with every
+report of it, so :func:`group_stories` asks more of a pair: the features both
+share must run through most of each article (:data:`SAME_STORY_SPREAD`), and an
+article joins a story only when it is the same story as most of its members, so
+A–B and B–C never make A–C by chaining.  :func:`build_stories` turns each group
+into one :class:`~digest.story.Story`: near-identical copies collapse into one
+source, the clearest source gives the headline, one summary is drawn from all
+sources without telling a fact twice, key figures are merged, and an importance
+score orders the briefing.  Within linked articles a later summary must not
+repeat a fact an earlier one told, so :func:`link_stories` re-picks those
+sentences (see ``summarize_article(avoid=)``): each source brings new facts.
 """
 
 from __future__ import annotations
@@ -35,7 +44,8 @@ from collections import defaultdict
 import numpy as np
 
 from ..article import Article
-from ..text.terms import NAME_TOKEN, NUMBER, YEAR, content_terms, fold, normalise_lang
+from ..story import Source, Story, StorySentence
+from ..text.terms import NAME_TOKEN, NUMBER, YEAR, content_terms, fold, normalise_lang, sentence_facts
 
 MAX_POSTINGS = 50  # a feature shared by more articles than this is too common to mean "same story"
 TERMS_PER_ARTICLE = 40
@@ -303,3 +313,246 @@ def _deduplicate_summaries(articles: list[Article], related: list[list[int]], re
         told = [s for i in earlier for s in articles[i].summary.sentences]
         if told and repeats_told(article.summary.sentences, told, article.lang):
             repick(article, len(article.summary.sentences), told)
+
+
+# --- stories: which linked articles report the same event ----------------------------------
+
+# Share of an article's words in paragraphs holding two or more of the features it shares
+# with the other; both articles of a pair must reach it.  On the seeds the AI Factory launch
+# report and the AI Factory explainer reach 0.80 and 0.72; the Nexus 2026 round-up, which
+# gives the AI Factory two paragraphs, reaches 0.20 and 0.38 against them.
+SAME_STORY_SPREAD = 0.6
+# Word 3-shingles two texts share (Jaccard) above which one is a republished copy of the other.
+COPY_SIMILARITY = 0.5
+MAX_STORY_SENTENCES = 6
+SENTENCES_PER_OTHER_SOURCE = 2
+MAX_STORY_FIGURES = 6
+RECENCY_HALF_LIFE_DAYS = 3.0
+
+
+class _Profile:
+    """What :func:`_spread` reads of one article: its distinctive features (top tf-idf
+    terms others have too, plus its names and figures) and, per paragraph, its
+    features and its number of words."""
+
+    __slots__ = ("features", "paragraphs")
+
+    def __init__(self, features: set[str], paragraphs: list[tuple[int, set[str]]]):
+        self.features, self.paragraphs = features, paragraphs
+
+
+def _profiles(articles: list[Article], wanted: set[int]) -> dict[int, _Profile]:
+    """Profiles of the ``wanted`` articles (those with a link), document frequencies over all."""
+    langs = [normalise_lang(a.lang) for a in articles]
+    counts = {i: _term_counts(articles[i], langs[i]) for i in wanted}
+    df: dict[str, int] = defaultdict(int)
+    for index, article in enumerate(articles):
+        for term in (counts[index] if index in counts else set(content_terms(_text(article), langs[index]))):
+            df[term] += 1
+    log_total = math.log(1 + len(articles))
+    names = {fact[5:] for i in wanted for fact in sentence_facts(_text(articles[i])) if fact.startswith("name:")}
+
+    def facts(text: str) -> set[str]:
+        """Names and figures, with a name coined elsewhere in the batch counted where it is
+        written without its inner capital ("Meluxina-AI" for "MeluXina-AI")."""
+        return sentence_facts(text) | {"name:" + w for w in map(fold, _TOKEN.findall(text.lower())) if w in names}
+
+    profiles = {}
+    for index in wanted:
+        article, lang = articles[index], langs[index]
+        ranked = sorted(counts[index].items(), key=lambda kv: (-kv[1] * (log_total - math.log(df[kv[0]])), kv[0]))
+        features = {term for term, _ in ranked[:TERMS_PER_ARTICLE] if df[term] > 1} | facts(_text(article))
+        paragraphs = [(len(text.split()), set(content_terms(text, lang)) | facts(text))
+                      for text in [article.title, article.standfirst] + [b.text for b in article.blocks] if text]
+        profiles[index] = _Profile(features, paragraphs)
+    return profiles
+
+
+def _term_counts(article: Article, lang: str) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for term in content_terms(_text(article), lang):
+        counts[term] += 1
+    return counts
+
+
+def _spread(profile: _Profile, shared: set[str]) -> float:
+    """Share of an article's words in paragraphs that hold two or more ``shared`` features:
+    near 1 when the shared names and figures are what the article is about, small when
+    they fill one paragraph of a longer piece."""
+    total = sum(words for words, _ in profile.paragraphs) or 1
+    return sum(words for words, features in profile.paragraphs if len(features & shared) >= 2) / total
+
+
+def group_stories(articles: list[Article], related: list[list[int]]) -> list[list[int]]:
+    """Groups of article indices, one per story, each in the articles' order.
+
+    A linked pair is the *same story* when the features both articles share run
+    through most of each (:func:`_spread` ≥ :data:`SAME_STORY_SPREAD`).  Pairs are
+    merged strongest first, and two groups join only if every article of the
+    result is the same story as more than half of the others: a chain A–B–C with
+    no A–C stays two stories.  Only linked pairs are weighed (each article has at
+    most a bounded number of links), so the work grows with the links, not all pairs.
+    """
+    pairs = sorted({(min(i, j), max(i, j)) for i, others in enumerate(related) for j in others if i != j})
+    profiles = _profiles(articles, {i for pair in pairs for i in pair})
+    same: dict[int, set[int]] = defaultdict(set)
+    strength = []
+    for a, b in pairs:
+        shared = profiles[a].features & profiles[b].features
+        score = min(_spread(profiles[a], shared), _spread(profiles[b], shared))
+        if score >= SAME_STORY_SPREAD:
+            same[a].add(b)
+            same[b].add(a)
+            strength.append((-score, a, b))
+    group_of = {i: [i] for i in range(len(articles))}
+    for _, a, b in sorted(strength):
+        first, second = group_of[a], group_of[b]
+        if first is second:
+            continue
+        merged = first + second
+        if all(2 * len(same[i] & set(merged)) > len(merged) - 1 for i in merged):
+            for i in second:
+                group_of[i] = merged
+            for i in first:
+                group_of[i] = merged
+    groups = {id(g): g for g in group_of.values()}.values()
+    return sorted((sorted(g) for g in groups), key=lambda g: g[0])
+
+
+def _shingles(article: Article) -> set[tuple[str, ...]]:
+    words = _TOKEN.findall((article.title + "\n" + article.text).lower())
+    return {tuple(words[i:i + 3]) for i in range(max(1, len(words) - 2))}
+
+
+def _is_copy(a: set, b: set) -> bool:
+    return bool(a and b) and len(a & b) / len(a | b) >= COPY_SIMILARITY
+
+
+def _clarity(article: Article) -> tuple:
+    """Sort key of the clearest source: English as written, then translated, then shown in
+    the original language; then the fuller summary, the standfirst, the earlier date."""
+    status = article.translation.status if article.translation else ("original" if article.lang == "en" else "")
+    rank = {"original": 0, "translated": 1}.get(status, 2)
+    return (rank, -len(article.summary.sentences), not article.standfirst, -_date_number(article.date) or 0,
+            article.id)
+
+
+def _date_number(iso: str) -> int:
+    digits = "".join(ch for ch in (iso or "")[:10] if ch.isdigit())
+    return int((digits + "0000")[:8]) if digits else 0
+
+
+def _sources(members: list[Article]) -> list[Source]:
+    """Collapse near-identical copies into one source (the clearest copy speaks for them);
+    the clearest source first, the others by date."""
+    sources: list[tuple[Source, set]] = []
+    for article in sorted(members, key=_clarity):
+        shingles = _shingles(article)
+        home = next((s for s, sh in sources if s.article.lang == article.lang and _is_copy(sh, shingles)), None)
+        if home is None:
+            sources.append((Source(article), shingles))
+        else:
+            home.copies.append(article)
+    lead, *others = [s for s, _ in sources]
+    others.sort(key=lambda s: (_date_number(s.article.date) or 99999999, s.article.id))
+    return [lead, *others]
+
+
+def _shown_lang(article: Article) -> str:
+    translated = article.translation and article.translation.status == "translated" and article.translation.summary
+    return "en" if translated else article.lang
+
+
+def story_summary(sources: list[Source]) -> list[StorySentence]:
+    """One summary from all sources: the lead's sentences, then up to
+    :data:`SENTENCES_PER_OTHER_SOURCE` from each other source in date order, none
+    telling a fact already told.  Sentences are compared as the reader sees them
+    (in English where translated: comparing translations when a model is installed)
+    and, in any language, by their names and figures (``sentence_facts``)."""
+    from .summarize import repeats_told
+
+    picked: list[StorySentence] = []
+    for position, source in enumerate(sources):
+        article = source.article
+        taken = 0
+        for sentence in article.display_summary:
+            if len(picked) >= MAX_STORY_SENTENCES or (position and taken >= SENTENCES_PER_OTHER_SOURCE):
+                break
+            if repeats_told([sentence], [p.text for p in picked], _shown_lang(article)):
+                continue
+            picked.append(StorySentence(sentence, article.id))
+            taken += 1
+    return picked
+
+
+def merge_figures(sources: list[Source]) -> list[str]:
+    """Key figures of all sources, each once; where two sources give different values for
+    the same thing, both are shown with a mark ("€112 million / €110 million — AI Factory
+    (sources differ)")."""
+    from .keyfacts import figure_value
+
+    values: dict[str, list[str]] = {}
+    labels: dict[str, str] = {}
+    for source in sources:
+        for figure in source.article.summary.key_figures:
+            shown, _, label = figure.partition(" — ")
+            key = " ".join(label.casefold().split())
+            found = values.setdefault(key, [])
+            labels.setdefault(key, label)
+            if all(figure_value(shown) != figure_value(other) for other in found):
+                found.append(shown)
+    merged = []
+    for key, shown in list(values.items())[:MAX_STORY_FIGURES]:
+        label = f" — {labels[key]}" if labels[key] else ""
+        mark = " (sources differ)" if len(shown) > 1 and labels[key] else ""
+        merged.append(" / ".join(shown if labels[key] else shown[:1]) + label + mark)
+    return merged
+
+
+def importance(articles: list[Article], sources: int, created, seen_before: set[str]) -> dict[str, float]:
+    """The parts of a story's importance score; their sum orders the briefing.
+
+    * ``sources``: log2(1 + independent sources); republished copies do not count,
+      so a story one wire wrote and twenty sites copied weighs as one source.
+    * ``recency``: 0.5 ** (age in days of the newest dated report / 3): 1 for today,
+      0.5 three days ago; 0 when no report has a trusted date (an unknown age earns nothing).
+    * ``new``: the share of the story's articles no earlier briefing had.
+    """
+    newest = max((_date_number(a.trusted_date) for a in articles), default=0)
+    if newest:
+        from datetime import date
+
+        text = str(newest)
+        try:
+            age = (created.date() - date(int(text[:4]), max(1, int(text[4:6])), max(1, int(text[6:8])))).days
+        except ValueError:
+            age = None
+        recency = 0.5 ** (max(0, age) / RECENCY_HALF_LIFE_DAYS) if age is not None else 0.0
+    else:
+        recency = 0.0
+    new = sum(a.id not in seen_before for a in articles) / len(articles)
+    return {"sources": round(math.log2(1 + sources), 4), "recency": round(recency, 4), "new": round(new, 4)}
+
+
+def build_stories(articles: list[Article], created, seen_before: set[str] = frozenset()) -> list[Story]:
+    """The briefing's stories, most important first (see :func:`importance`).
+
+    ``articles`` have their ``related`` links set (:func:`link_stories`) and are
+    translated; ``seen_before`` holds the ids of articles an earlier briefing had."""
+    index_of = {a.id: i for i, a in enumerate(articles)}
+    related = [sorted(index_of[r] for r in a.related if r in index_of) for a in articles]
+    stories = []
+    for group in group_stories(articles, related):
+        members = [articles[i] for i in group]
+        sources = _sources(members)
+        first = min(members, key=lambda a: (_date_number(a.sort_moment) or 99999999, a.id))
+        parts = importance(members, len(sources), created, seen_before)
+        stories.append(Story(id=first.id, sources=sources, sentences=story_summary(sources),
+                             figures=merge_figures(sources), importance=round(sum(parts.values()), 4),
+                             importance_parts=parts))
+    story_of = {a.id: s.id for s in stories for a in s.articles}
+    for story in stories:
+        story.related = sorted({story_of[r] for a in story.articles for r in a.related
+                                if r in story_of and story_of[r] != story.id})
+    stories.sort(key=lambda s: (-s.importance, -max(_date_number(a.sort_moment) for a in s.articles), s.headline))
+    return stories

@@ -1,4 +1,5 @@
-"""``digest.json``: everything a build produced, for other programs, one record per article."""
+"""``digest.json``: everything a build produced, for other programs: one record per article,
+then the stories (each naming its articles by id)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ def digest_json_chunks(briefing: Briefing, skipped: list[dict], warnings: list[s
         yield "  ],\n"
     else:
         yield '  "articles": [],\n'
+    yield f'  "stories": {_json_value([story.to_dict() for story in briefing.stories], "  ")},\n'
     yield f'  "skipped": {_json_value(skipped, "  ")},\n'
     yield f'  "warnings": {_json_value(warnings, "  ")}\n'
     yield "}\n"

@@ -1,11 +1,14 @@
 """RSS 2.0 and Atom 1.0 feeds (feedgen), kept as a history across builds.
 
-A feed reader remembers items by guid, so a guid must never change for the
-same story: it is the article's URL when the source names one (a permalink),
-otherwise a UUID derived from the article's identity.  With a state store
-every published item is remembered in the ``feed_items`` table, so each
-build adds today's stories to the earlier ones instead of replacing them; the
-newest ``feed_limit`` items are published.
+One item per story.  A feed reader remembers items by guid, so a guid must
+never change for the same story: it is the guid the story's first published
+article had (its URL when the source names one, a permalink, otherwise a UUID
+derived from the article's identity).  With a state store every published item
+is remembered in the ``feed_items`` table, so each build adds today's stories
+to the earlier ones instead of replacing them; when a story already in the
+history gains sources, its item keeps its guid and place and is *updated*
+(new content, Atom ``updated``), never sent again as a new item.  The newest
+``feed_limit`` items are published.
 """
 
 from __future__ import annotations
@@ -15,20 +18,23 @@ import json
 import mimetypes
 import re
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Optional
 
 from .. import __version__
 from ..article import Article
+from ..story import Story
 from ..text.urls import http_url
 from ..briefing import Briefing
 from .mail import (
-    anchor,
+    citation,
     is_translated,
     is_untranslated,
     language_name,
-    meta_line,
+    source_line,
+    story_anchor,
+    story_label,
     translation_note,
     untranslated_note,
 )
@@ -42,7 +48,12 @@ NO_LINK = "./"
 
 @dataclass
 class FeedItem:
-    """What the feed publishes about one article, as stored in the history."""
+    """What the feed publishes about one story, as stored in the history.
+
+    ``aliases`` are the guids of all the story's articles, first published first:
+    a story whose article is already in the history takes that item's guid.
+    ``articles`` are the story's article ids (more of them later: the item is
+    updated); ``updated`` is when its sources last changed (ISO 8601, or '')."""
 
     guid: str
     permalink: bool
@@ -55,6 +66,9 @@ class FeedItem:
     lang: str
     image: str = ""
     first_seen: str = ""
+    aliases: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+    updated: str = ""
 
 
 # --- identity ---------------------------------------------------------------------
@@ -101,23 +115,35 @@ def parse_article_date(value: str) -> Optional[datetime]:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
-def summary_html(article: Article) -> str:
+def summary_html(story: Story) -> str:
     """The item's description: escaped HTML a feed reader can show as is."""
     e = html.escape
+    lead = story.lead
     parts = []
-    if is_translated(article):
-        if article.title and article.title != article.display_title:
-            parts.append(f"<p><em>Original title: {e(article.title)}</em></p>")
-        parts.append(f"<p><small>{e(translation_note(article))}.</small></p>")
-    elif is_untranslated(article):
-        tr = article.translation
-        note = untranslated_note(article)
+    if is_translated(lead):
+        if lead.title and lead.title != lead.display_title:
+            parts.append(f"<p><em>Original title: {e(lead.title)}</em></p>")
+        parts.append(f"<p><small>{e(translation_note(lead))}.</small></p>")
+    elif is_untranslated(lead):
+        tr = lead.translation
+        note = untranslated_note(lead)
         hint = f" To translate, install the model: <code>{e(tr.install_hint)}</code>" if tr.install_hint else ""
         parts.append(f"<p><strong>{e(note)}</strong>{hint}</p>")
-    parts.extend(f"<p>{e(sentence)}</p>" for sentence in article.display_summary)
-    if article.summary.key_figures:
-        parts.append(f"<p><strong>Key figures:</strong> {e(' · '.join(article.summary.key_figures))}</p>")
-    parts.append(f"<p><small>{e(meta_line(article))}</small></p>")
+    for sentence in story.sentences:
+        cite = citation(story, sentence)
+        parts.append(f"<p>{e(sentence.text)}{f' <small>[{e(cite)}]</small>' if cite else ''}</p>")
+    if story.figures:
+        parts.append(f"<p><strong>Key figures:</strong> {e(' · '.join(story.figures))}</p>")
+    sources = []
+    for source in story.sources:
+        article = source.article
+        name = e(source_line(article))
+        url = canonical_url(article.url)
+        line = f'<a href="{e(url)}">{name}</a>' if url else name
+        if source.copies:
+            line += f"; also published by {e(', '.join(story_label(c) for c in source.copies))}"
+        sources.append(f"<li>{line}</li>")
+    parts.append(f"<p><small>{'Source' if len(sources) == 1 else 'Sources'}:</small></p><ul>{''.join(sources)}</ul>")
     return "\n".join(parts)
 
 
@@ -130,25 +156,32 @@ def xml_text(text: str) -> str:
     return _XML_FORBIDDEN.sub("", text or "")
 
 
-def make_item(article: Article, briefing: Briefing) -> FeedItem:
-    guid, permalink = article_guid(article)
-    link = canonical_url(article.url)
+def make_item(story: Story, briefing: Briefing) -> FeedItem:
+    """A story's item; its guid is its first published article's (the history may know
+    an earlier one: see :func:`record_items`)."""
+    lead = story.lead
+    first = next(a for a in story.articles if a.id == story.id)
+    aliases = [article_guid(first)[0]] + [article_guid(a)[0] for a in story.articles if a is not first]
+    guid, permalink = article_guid(first)
+    link = canonical_url(lead.url)
     if not link and briefing.base_url:
-        link = briefing.base_url.rstrip("/") + "/digest.html#" + anchor(article)
-    published = parse_article_date(article.trusted_date)  # never a weak guess, never the build time
+        link = briefing.base_url.rstrip("/") + "/digest.html#" + story_anchor(story)
+    published = parse_article_date(first.trusted_date)  # never a weak guess, never the build time
     return FeedItem(
         guid=guid,
         permalink=permalink,
-        title=xml_text(article.display_title),
+        title=xml_text(story.headline),
         link=link,
-        summary_html=xml_text(summary_html(article)),
+        summary_html=xml_text(summary_html(story)),
         published=published.isoformat() if published else "",
-        author=xml_text(article.author or article.publisher or ""),
-        category=xml_text(article.kicker),
-        lang=xml_text(article.lang),
-        image=http_url(article.image),
+        author=xml_text(lead.author or lead.publisher or ""),
+        category=xml_text(lead.kicker),
+        lang=xml_text(lead.lang),
+        image=http_url(lead.image),
         # UTC, so that the history's ORDER BY on the text sorts by time.
-        first_seen=_first_seen(article, briefing),
+        first_seen=_first_seen(first, briefing),
+        aliases=list(dict.fromkeys(aliases)),
+        articles=sorted(a.id for a in story.articles),
     )
 
 
@@ -174,32 +207,43 @@ def _ensure_table(conn) -> None:
     conn.execute(f"CREATE INDEX IF NOT EXISTS {FEED_TABLE}_newest ON {FEED_TABLE} (first_seen DESC, position, guid)")
 
 
-def record_items(store, items: list[FeedItem], limit: int | None = None) -> list[FeedItem]:
+def record_items(store, items: list[FeedItem], limit: int | None = None, now: str = "") -> list[FeedItem]:
     """Add this build's items to the history and return the newest ``limit`` of the
-    whole history (all with ``None``), newest first.
+    whole history (all with ``None``), newest first.  ``now`` is the build's time
+    (ISO 8601, UTC; default: each item's first-seen time).
 
-    An item seen before keeps its first-seen time (and so its place in the
-    feed) but takes today's title and summary, which may be better.
+    A story seen before keeps the guid and first-seen time (and so the place in
+    the feed) of the earliest item any of its articles had, and takes today's
+    title and summary, which may be better; when its articles changed, its
+    ``updated`` time is now.  Other items of its articles (a story once told
+    in two items) leave the history: the feed shows each story once.
     """
     conn = store.conn
     with conn:
         _ensure_table(conn)
-        known: dict[str, str] = {}
-        guids = [item.guid for item in items]
+        known: dict[str, tuple[str, str]] = {}
+        guids = sorted({guid for item in items for guid in item.aliases or [item.guid]})
         for start in range(0, len(guids), 500):
             chunk = guids[start : start + 500]
-            known.update(conn.execute(
-                f"SELECT guid, first_seen FROM {FEED_TABLE} WHERE guid IN ({','.join('?' * len(chunk))})", chunk
-            ).fetchall())
-        updates, inserts = [], []
+            known.update((guid, (first_seen, stored)) for guid, first_seen, stored in conn.execute(
+                f"SELECT guid, first_seen, item FROM {FEED_TABLE} WHERE guid IN ({','.join('?' * len(chunk))})",
+                chunk).fetchall())
+        updates, inserts, absorbed = [], [], []
         for position, item in enumerate(items):
-            now = item.first_seen
-            if item.guid in known:
-                item.first_seen = known[item.guid]
-                updates.append((now, item.published, json.dumps(asdict(item), ensure_ascii=False), item.guid))
+            moment = now or item.first_seen
+            seen = sorted((known[g][0], g) for g in item.aliases or [item.guid] if g in known)
+            if seen:
+                item.guid = seen[0][1]
+                item.permalink = item.guid.startswith(("http://", "https://"))
+                item.first_seen, before = known[item.guid][0], json.loads(known[item.guid][1])
+                grew = set(item.articles) - set(before.get("articles") or item.articles)
+                item.updated = moment if grew else before.get("updated", "")
+                absorbed.extend((g,) for _, g in seen[1:])
+                updates.append((moment, item.published, json.dumps(asdict(item), ensure_ascii=False), item.guid))
             else:
-                inserts.append((item.guid, now, now, item.published, position,
+                inserts.append((item.guid, item.first_seen, moment, item.published, position,
                                 json.dumps(asdict(item), ensure_ascii=False)))
+        conn.executemany(f"DELETE FROM {FEED_TABLE} WHERE guid=?", absorbed)
         conn.executemany(f"UPDATE {FEED_TABLE} SET last_seen=?, published=?, item=? WHERE guid=?", updates)
         conn.executemany(
             f"INSERT INTO {FEED_TABLE} (guid, first_seen, last_seen, published, position, item)"
@@ -210,10 +254,10 @@ def record_items(store, items: list[FeedItem], limit: int | None = None) -> list
 
 
 def unique_items(briefing: Briefing) -> list[FeedItem]:
-    """One item per story, in the briefing's order (the first copy wins)."""
+    """One item per story, in the briefing's order (the first of two with one guid wins)."""
     seen: dict[str, FeedItem] = {}
-    for article in briefing.articles:
-        item = make_item(article, briefing)
+    for story in briefing.stories:
+        item = make_item(story, briefing)
         seen.setdefault(item.guid, item)
     return list(seen.values())
 
@@ -227,7 +271,7 @@ def render_feed(briefing: Briefing, store=None, feed_limit: int = 50) -> tuple[b
 
     items = unique_items(briefing)
     if store is not None:
-        items = record_items(store, items, max(0, feed_limit))
+        items = record_items(store, items, max(0, feed_limit), briefing.created.astimezone(timezone.utc).isoformat())
     items = items[: max(0, feed_limit)]
 
     base = briefing.base_url.rstrip("/") + "/" if briefing.base_url else ""
@@ -252,12 +296,12 @@ def render_feed(briefing: Briefing, store=None, feed_limit: int = 50) -> tuple[b
         entry.title(item.title)
         if item.link:
             entry.link(href=item.link, rel="alternate")
-        else:
-            entry.content(item.summary_html, type="html")
+        entry.content(item.summary_html, type="html")  # RSS content:encoded: the sources may change
         entry.summary(item.summary_html, type="html")  # RSS description too
         moment = datetime.fromisoformat(item.published or item.first_seen)
         entry.published(moment)
-        entry.updated(datetime.fromisoformat(item.first_seen) if not item.published else moment)
+        entry.updated(datetime.fromisoformat(item.updated) if item.updated
+                      else datetime.fromisoformat(item.first_seen) if not item.published else moment)
         if item.author:
             entry.author({"name": item.author})
             entry.dc.dc_creator(item.author)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..article import Article
+from ..story import Story, StorySentence
 from ..text.urls import http_url
 from ..briefing import Briefing
 from ..config import BUILTIN_TEMPLATES, PLACEHOLDER_FROM, PLACEHOLDER_TO, ConfigError
@@ -40,10 +41,15 @@ LANGUAGE_NAMES = {
 }
 
 TEXT_WIDTH = 72
-# Stories an email shows in full; the rest are counted and left to the PDF and digest.json.
-# Mail servers refuse messages over 10–25 MB and Gmail clips HTML after 102 KB: a
-# 10,000-article email (45 MB) could not be sent at all.
+# Stories an email shows in full at most; the rest are listed by headline and left to the
+# PDF and digest.json.  Mail servers refuse messages over 10–25 MB: a 10,000-article
+# email (45 MB) could not be sent at all.
 DEFAULT_EMAIL_STORIES = 100
+# Gmail clips an HTML part after 102 KB and hides the rest behind a link: the email's
+# HTML stays under this many bytes whatever the input (see :func:`fit_email`).
+EMAIL_BUDGET = 100_000
+TOP_STORIES = 5  # headlines "Top stories" opens the briefing with
+LEFT_OUT_HEADLINES = 30  # headlines of the stories that did not fit, listed after them
 
 
 # --- presentation helpers (pure) -------------------------------------------------
@@ -124,6 +130,13 @@ def story_label(article: Article) -> str:
     return source_label(article) or article.display_title
 
 
+def source_line(article: Article) -> str:
+    """A story's source as its list names it: 'Étude · 17 June 2025 · German' (the title
+    stands in for an unknown publisher)."""
+    parts = [story_label(article), date_label(article), language_name(article.lang)]
+    return " · ".join(p for p in parts if p)
+
+
 def meta_line(article: Article) -> str:
     """'Étude · Jane Doe · 17 June 2025 · German' with the unknown parts left out."""
     parts = [source_label(article), article.author, date_label(article), language_name(article.lang)]
@@ -143,15 +156,27 @@ def date_label(article: Article) -> str:
     return f"date unknown{guess}{seen}"
 
 
-def related_articles(article: Article, briefing: Briefing, by_id: dict[str, Article] | None = None) -> list[Article]:
-    """The other articles in this briefing that tell the same story.
+def story_anchor(story: Story) -> str:
+    """An HTML id for the story, unique and safe in CSS selectors."""
+    return "s-" + re.sub(r"[^A-Za-z0-9_-]", "-", story.id or story.headline)
 
-    Pass ``by_id`` (built once per render) when calling for every article:
-    rebuilding it per call made the email quadratic in the number of articles.
-    """
-    if by_id is None:
-        by_id = {a.id: a for a in briefing.articles if a.id}
-    return [by_id[i] for i in article.related if i in by_id and i != article.id]
+
+def first_sentence(story: Story) -> str:
+    """The one sentence "Top stories" gives a story."""
+    if story.sentences:
+        return story.sentences[0].text
+    return display_standfirst(story.lead)
+
+
+def citation(story: Story, sentence: StorySentence) -> str:
+    """Who a summary sentence comes from, when the story has more than one source."""
+    return story_label(story.source_of(sentence)) if len(story.sources) > 1 else ""
+
+
+def top_stories(briefing: Briefing) -> list[Story]:
+    """The leading stories "Top stories" names: up to :data:`TOP_STORIES`, none for a
+    briefing of a single story."""
+    return briefing.stories[:TOP_STORIES] if len(briefing.stories) > 1 else []
 
 
 def body_blocks(article: Article):
@@ -181,8 +206,8 @@ def anchor(article: Article) -> str:
 
 def headlines(briefing: Briefing, limit: int = 3) -> str:
     """The day's first headlines in one line: the inbox preview text."""
-    titles = [a.display_title for a in briefing.articles[:limit]]
-    more = len(briefing.articles) - len(titles)
+    titles = [story.headline for story in briefing.stories[:limit]]
+    more = len(briefing.stories) - len(titles)
     line = " · ".join(titles)
     return line + (f" · and {more} more" if more > 0 else "")
 
@@ -221,7 +246,7 @@ def template_environment(briefing: Briefing):
         finalize=_printable,
     )
     env.filters["http_url"] = http_url
-    articles_by_id = {a.id: a for a in briefing.articles if a.id}
+    stories_by_id = {story.id: story for story in briefing.stories}
     env.globals.update(
         language_name=language_name,
         human_date=human_date,
@@ -232,8 +257,12 @@ def template_environment(briefing: Briefing):
         story_label=story_label,
         story_labels=lambda articles: ", ".join(story_label(a) for a in articles),
         meta_line=meta_line,
+        source_line=source_line,
         untranslated_note=untranslated_note,
-        related=lambda article: related_articles(article, briefing, articles_by_id),
+        related=lambda story: [stories_by_id[i] for i in story.related if i in stories_by_id],
+        story_anchor=story_anchor,
+        first_sentence=first_sentence,
+        citation=citation,
         body_blocks=body_blocks,
         body_lang=body_lang,
         display_standfirst=display_standfirst,
@@ -263,6 +292,8 @@ def template_context(briefing: Briefing) -> dict:
     return {
         "briefing": briefing,
         "articles": briefing.articles,
+        "all_stories": briefing.stories,
+        "top": top_stories(briefing),
         "day": f"{briefing.created.day} {briefing.created:%B %Y}",
         "weekday": f"{briefing.created:%A}",
         "languages": languages,
@@ -274,14 +305,37 @@ def template_context(briefing: Briefing) -> dict:
 
 
 def email_context(env, briefing: Briefing, stories: int | None) -> dict:
-    """Templates get ``articles`` (all, for counts), ``stories`` (the first ``stories``
-    shown; ``None``: all) and ``left_out`` (how many are not in the email)."""
-    shown = briefing.articles if stories is None else briefing.articles[: max(0, stories)]
-    shown_ids = {anchor(a) for a in shown}
-    env.globals["in_email"] = lambda article: anchor(article) in shown_ids
+    """Templates get ``articles`` and ``all_stories`` (for counts), ``top``, ``stories``
+    (the first ``stories`` shown in full; ``None``: all), ``left_out`` (how many are
+    not) and ``unshown`` (the first :data:`LEFT_OUT_HEADLINES` of those, by headline)."""
+    shown = briefing.stories if stories is None else briefing.stories[: max(0, stories)]
+    shown_ids = {story.id for story in shown}
+    env.globals["in_email"] = lambda story: story.id in shown_ids
     context = template_context(briefing)
-    context.update(stories=shown, left_out=len(briefing.articles) - len(shown))
+    rest = briefing.stories[len(shown):]
+    context.update(stories=shown, left_out=len(rest), unshown=rest[:LEFT_OUT_HEADLINES],
+                   top=shown[:TOP_STORIES] if len(briefing.stories) > 1 else [])
     return context
+
+
+def fit_email(briefing: Briefing, stories: int | None = DEFAULT_EMAIL_STORIES,
+              budget: int = EMAIL_BUDGET) -> int:
+    """How many stories the email shows in full: at most ``stories`` (``None``: all), and
+    as many of the most important as keep the HTML within ``budget`` bytes.
+
+    A budget in bytes, not a count, because one story with many sources weighs as
+    much as ten short ones.  Found by bisection: a handful of renders of a few ms."""
+    most = len(briefing.stories) if stories is None else min(max(0, stories), len(briefing.stories))
+    if len(render_html(briefing, most).encode("utf-8")) <= budget:
+        return most
+    low, high = 0, most  # low fits (an email of headlines only), high does not
+    while high - low > 1:
+        middle = (low + high) // 2
+        if len(render_html(briefing, middle).encode("utf-8")) <= budget:
+            low = middle
+        else:
+            high = middle
+    return low
 
 
 def render_html(briefing: Briefing, stories: int | None = DEFAULT_EMAIL_STORIES) -> str:
@@ -320,7 +374,7 @@ def wrap(text: str, indent: str = "", first: str | None = None) -> str:
 def subject(briefing: Briefing) -> str:
     day = f"{briefing.created.day} {briefing.created:%B %Y}"
     title = " ".join(_printable(briefing.title).split())  # a header is one line
-    return f"{title} — {day} — {story_count(len(briefing.articles))}"
+    return f"{title} — {day} — {story_count(len(briefing.stories))}"
 
 
 def message_id(briefing: Briefing) -> str:

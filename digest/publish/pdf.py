@@ -1,7 +1,7 @@
 """The printable briefing: A4, cover, contents with page numbers, one
 section per article and an appendix with the full text.
 
-At scale the briefing stays a briefing: the first ``full_stories`` articles
+At scale the briefing stays a briefing: the first ``full_stories`` stories
 (default :data:`DEFAULT_FULL_STORIES`, in the build's order) get a section and
 an appendix entry, the next ``brief_stories`` a compact list (title, source,
 date, one line), and any beyond that a line saying where they are (the email,
@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlparse
 
 from ..article import Article
 from ..briefing import Briefing
-from .mail import anchor, render_template, template_context, template_environment
+from .mail import TOP_STORIES, render_template, story_anchor, template_context, template_environment
 
 PDF_TEMPLATE = "briefing.html"
 DEFAULT_FULL_STORIES = 30  # stories with a full section and an appendix entry
@@ -118,9 +118,8 @@ def split_stories(
 ) -> tuple[list[Article], list[Article], int]:
     """(stories in full, stories in brief, how many are left out), in the given order.
 
-    ``None`` means no limit; stories linked to a full story and placed later
-    stay where the order puts them (the "Also covered by" links reach them in
-    the compact list)."""
+    ``None`` means no limit; a related story placed later stays where the order
+    puts it (the "Related" links reach it in the compact list)."""
     full = list(articles) if full_stories is None else list(articles[: max(0, full_stories)])
     rest = articles[len(full):]
     brief = list(rest) if brief_stories is None else list(rest[: max(0, brief_stories)])
@@ -143,10 +142,11 @@ def render_pdf_html(
     env.globals["local_image"] = local_image
     env.globals["one_line"] = one_line
     context = template_context(briefing)
-    full, brief, left_out = split_stories(briefing.articles, full_stories, brief_stories)
-    shown = {anchor(a) for a in full} | {anchor(a) for a in brief}
-    env.globals["in_pdf"] = lambda article: anchor(article) in shown
-    context.update(stories=full, in_brief=brief, left_out=left_out)
+    full, brief, left_out = split_stories(briefing.stories, full_stories, brief_stories)
+    shown = {story_anchor(s) for s in full} | {story_anchor(s) for s in brief}
+    env.globals["in_pdf"] = lambda story: story_anchor(story) in shown
+    context.update(stories=full, in_brief=brief, left_out=left_out,
+                   top=full[:TOP_STORIES] if len(briefing.stories) > 1 else [])
     return render_template(env, PDF_TEMPLATE, context)
 
 
@@ -158,8 +158,8 @@ def _layout_inputs(briefing: Briefing, full_stories: int | None, brief_stories: 
     # Relative URLs in a template (a logo, a font) resolve in the folder the
     # template came from: the user's when it holds one.
     base = next((d for d in dirs if (d / PDF_TEMPLATE).is_file()), dirs[-1])
-    full, _, _ = split_stories(briefing.articles, full_stories, 0)
-    images = [local_image(a.image) for a in full]
+    full, _, _ = split_stories(briefing.stories, full_stories, 0)
+    images = [local_image(story.lead.image) for story in full]
     return html, dirs, base, images
 
 
@@ -186,7 +186,7 @@ def render_pdf(
     full_stories: int | None = DEFAULT_FULL_STORIES,
     brief_stories: int | None = DEFAULT_BRIEF_STORIES,
 ) -> bytes:
-    """The PDF: the first ``full_stories`` articles in full, the next ``brief_stories`` in a
+    """The PDF: the first ``full_stories`` stories in full, the next ``brief_stories`` in a
     compact list (``None``: no limit)."""
     return _lay_out(*_layout_inputs(briefing, full_stories, brief_stories))
 

@@ -19,7 +19,7 @@ def write_outputs(briefing: Briefing, settings: Settings, store, skipped: list[d
                   timings: dict[str, float]) -> list[Path]:
     """Write every output into ``settings.out``; returns their paths."""
     from .feed import render_feed
-    from .mail import build_message, render_html, render_text
+    from .mail import build_message, fit_email, render_html, render_text
     from .digest_json import digest_json_chunks
     from .outputs import StagedOutputs
     from .pdf import render_pdf_cached
@@ -33,8 +33,9 @@ def write_outputs(briefing: Briefing, settings: Settings, store, skipped: list[d
         del rss, atom
         timings["render feed"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        html = render_html(briefing, settings.email_stories or None)
-        text = render_text(briefing, settings.email_stories or None)
+        shown = fit_email(briefing, settings.email_stories or None)  # as many stories as fit the byte budget
+        html = render_html(briefing, shown)
+        text = render_text(briefing, shown)
         staged.write(out / "digest.html", html)
         staged.write(out / "digest.txt", text)
         staged.write(out / "digest.eml", build_message(briefing, html, text).as_bytes())

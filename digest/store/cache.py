@@ -147,3 +147,25 @@ class RepickCache:
         if self.fresh:
             self.store.put_many(self.namespace(), self.fresh)
         self.fresh = {}
+
+
+BRIEFINGS_NAMESPACE = "briefing"
+
+
+def articles_seen_before(store, day: str) -> set[str]:
+    """Ids of the articles the last briefing of an earlier day had.
+
+    Rebuilds on the same day compare with the same earlier briefing, so rebuilding
+    never changes what counts as new (nor the order of the stories)."""
+    days = store.get(BRIEFINGS_NAMESPACE, "days") or {}
+    earlier = [d for d in days if d < day]
+    return set(days[max(earlier)]) if earlier else set()
+
+
+def remember_briefing(store, day: str, ids: list[str]) -> None:
+    """Keep this day's article ids (and the previous day's, all the next day needs)."""
+    days = store.get(BRIEFINGS_NAMESPACE, "days") or {}
+    earlier = [d for d in days if d < day]
+    kept = {max(earlier): days[max(earlier)]} if earlier else {}
+    kept[day] = ids
+    store.put(BRIEFINGS_NAMESPACE, "days", kept)

@@ -123,8 +123,8 @@ def test_no_vague_labels_names_paths_or_durations():
 
 def test_a_malformed_number_never_costs_the_article():
     """Scraped numbers can mix separators ("56.923.48"): the figure still gets a value."""
-    from digest.analysis.keyfacts import _value
+    from digest.analysis.keyfacts import figure_value
 
-    assert _value("56.923.48 Euro") == ("EUR", 56923.48)
-    assert _value("€56.923,48") == ("EUR", 56923.48)
-    assert _value("1,234.5 tonnes")[1] == 1234.5
+    assert figure_value("56.923.48 Euro") == ("EUR", 56923.48)
+    assert figure_value("€56.923,48") == ("EUR", 56923.48)
+    assert figure_value("1,234.5 tonnes")[1] == 1234.5

@@ -128,7 +128,7 @@ def test_atom_parses_and_links_to_itself_when_a_base_url_is_given():
     }.items()
     # A story with no URL of its own links to its place in the web version.
     milestone = parsed.entries[2]
-    assert milestone.link == "https://news.example.org/digest/digest.html#a-001-milestone"
+    assert milestone.link == "https://news.example.org/digest/digest.html#s-001-milestone"
 
 
 # --- identity -------------------------------------------------------------------

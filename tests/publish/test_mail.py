@@ -86,8 +86,8 @@ def test_translated_article_names_the_model_and_keeps_the_original_title():
 
 def test_related_stories_link_to_each_other():
     text = visible_text(render_html(sample_briefing()))
-    assert "Also covered by: Étude" in text  # on the milestone story
-    assert "Also covered by: " in render_text(sample_briefing())
+    assert "Related, not the same story: Luxembourg's €112M AI Factory" in text  # on the milestone story
+    assert "Related, not the same story: " in render_text(sample_briefing())
 
 
 def test_a_big_briefing_sends_the_first_stories_and_counts_the_rest():
@@ -101,12 +101,13 @@ def test_a_big_briefing_sends_the_first_stories_and_counts_the_rest():
     for out in (shown, plain):
         assert "Luxembourg's €112M AI Factory and MeluXina-AI Go Live in Mid-2026" in out
         assert MILESTONE_1 not in out
-        assert "This email shows the first 2 of 3 stories, newest first. The last one is in the PDF briefing" in out
+        assert "The email has room for the 2 leading of 3 stories. 1 more is in the PDF briefing" in out
+        assert "Luxembourg AI Factory sets new milestone" in out  # listed by headline
     assert "3 stories" in subject(briefing)
-    # "Also covered by" names a story that is not in the email, without a dead in-page link
-    assert "Also covered by: Luxembourg AI Factory sets new milestone" in shown
-    assert 'href="#a-001-milestone"' not in html
-    assert "first 3 of" not in visible_text(render_html(briefing, stories=None))
+    # "Related" names a story that is not in the email, without a dead in-page link
+    assert "Related, not the same story: Luxembourg AI Factory sets new milestone" in shown
+    assert 'href="#s-001-milestone"' not in html
+    assert "leading of" not in visible_text(render_html(briefing, stories=None))
 
 
 def test_hostile_titles_are_escaped_in_html():
@@ -130,7 +131,7 @@ def test_plain_text_is_wrapped_at_72_columns_and_says_the_same():
     assert long_lines == []
     flat = " ".join(plain.split())
     assert FACTORY_1 in flat and MILESTONE_1 in flat
-    assert "Read the original: https://etude.example/tech/luxembourg-ai-factory" in plain
+    assert "https://etude.example/tech/luxembourg-ai-factory" in plain
     assert "3 stories" in plain
     assert "&amp;" not in plain and "&#39;" not in plain  # plain text is not HTML-escaped
 

@@ -87,7 +87,7 @@ def test_story_pages_carry_summary_key_figures_and_keywords(untranslated_pdf):
     assert "Of the €112 million envelope, roughly €60 million comes from the Luxembourg state." in text
     assert "€112 million · 2,100 GPU-AI accelerators · €60 million" in text
     assert "AI Factory · MeluXina-AI · EuroHPC" in text
-    assert "Also covered by" in text
+    assert "Related, not the same story" in text
 
 
 def test_appendix_has_the_full_cleaned_text_with_typographic_characters(untranslated_pdf):
