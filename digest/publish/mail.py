@@ -26,6 +26,7 @@ from typing import Iterable
 from ..article import Article
 from ..text.urls import http_url
 from ..briefing import Briefing
+from .pages import site_url, story_paths
 from ..config import BUILTIN_TEMPLATES, PLACEHOLDER_FROM, PLACEHOLDER_TO, ConfigError
 
 LANGUAGE_NAMES = {
@@ -184,8 +185,13 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u20
 
 
 def _printable(value):
-    """Jinja ``finalize``: every value a template prints loses unprintable characters."""
-    return _UNPRINTABLE.sub("", value) if isinstance(value, str) else value
+    """Jinja ``finalize``: every value a template prints loses unprintable characters.
+
+    Markup (a macro's output) is left as it is: its values were cleaned when the
+    macro printed them, and a plain ``str`` would be escaped a second time."""
+    from markupsafe import Markup
+
+    return _UNPRINTABLE.sub("", value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 def template_environment(briefing: Briefing):
@@ -266,6 +272,9 @@ def email_context(env, briefing: Briefing, stories: int | None) -> dict:
     shown = briefing.articles if stories is None else briefing.articles[: max(0, stories)]
     shown_ids = {anchor(a) for a in shown}
     env.globals["in_email"] = lambda article: anchor(article) in shown_ids
+    pages = story_paths(briefing) if briefing.base_url else {}
+    # The story's page on the web edition: only with a base URL can a mail client reach it.
+    env.globals["story_url"] = lambda article: site_url(briefing.base_url, pages[article.id]) if article.id in pages else ""
     context = template_context(briefing)
     context.update(stories=shown, left_out=len(briefing.articles) - len(shown))
     return context
