@@ -56,7 +56,8 @@ class SiteEdition:
         created = self.briefing.created.astimezone(timezone.utc)
         stories = [{"path": story_path(group), "title": group[0].display_title, "lang": body_lang(group[0])}
                    for group in self.groups]
-        fingerprint = hashlib.sha256("\n".join(s["path"] for s in stories).encode()).hexdigest()[:16]
+        # Same day, same articles: the same briefing, built again (its page is rewritten).
+        fingerprint = hashlib.sha256(" ".join(a.id for a in self.briefing.articles).encode()).hexdigest()[:16]
         day = f"{created:%Y-%m-%d}"
         earlier = self.earlier_briefings()
         taken = {r["page"]: r for r in earlier}
