@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs digest on a fresh Debian/Ubuntu machine: the system libraries WeasyPrint
-# draws the PDF with (only those missing; via sudo when not root), then a virtual
-# environment in .venv with digest and its test tools.
+# draws the PDF with and the headless chromium the browser tests drive (only those
+# missing; via sudo when not root), then a virtual environment in .venv with digest
+# and its test tools, and axe-core (accessibility checks) from npm in .venv/node.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils"
+packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils chromium"
 if command -v dpkg >/dev/null && command -v apt-get >/dev/null; then
   missing=""
   for pkg in $packages; do dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"; done
@@ -19,4 +20,9 @@ fi
 python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip
 .venv/bin/pip install -q -e '.[test]'
+if command -v npm >/dev/null; then
+  npm install --silent --no-save --no-audit --no-fund --prefix .venv/node axe-core@4
+else
+  echo "npm not found: the accessibility tests (axe-core) will be skipped" >&2
+fi
 echo "digest installed in .venv (run: .venv/bin/digest build)"

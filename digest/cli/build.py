@@ -14,14 +14,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="build the feed, email and PDF briefing from article files",
         description="Clean, translate (offline), summarise and publish every .txt/.md/.html article "
         "under PATH (default: inputs in digest.toml, else ./seeds). Outputs: feed.xml, atom.xml, digest.html, digest.txt, "
-        "digest.eml, briefing.pdf, digest.json. Exit status: 0 all good, 1 some articles skipped, "
+        "digest.eml, briefing.pdf, digest.json, and the web edition in site/. Exit status: 0 all good, 1 some articles skipped, "
         "2 usage or configuration error.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: inputs in digest.toml, else ./seeds)")
     parser.add_argument("--out", type=Path, help="output folder (default: build/)")
     parser.add_argument("--config", type=Path, help="settings file (default: ./digest.toml when present)")
     parser.add_argument("--title", help="briefing title")
-    parser.add_argument("--base-url", help="public URL where the feed will be served (adds atom:link rel=self)")
+    parser.add_argument("--base-url", help="public URL of the web edition (OUT/site/): feed items and email stories link its story pages there")
     parser.add_argument("--from", dest="email_from", metavar="ADDR", help="email From address")
     parser.add_argument("--to", dest="email_to", metavar="ADDR", help="email To address")
     parser.add_argument("--list-unsubscribe", metavar="URL",

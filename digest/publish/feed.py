@@ -21,19 +21,20 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Optional
+from urllib.parse import urljoin
 
 from .. import __version__
 from ..article import Article
 from ..story import Story
 from ..text.urls import http_url
 from ..briefing import Briefing
+from .pages import story_paths
 from .mail import (
     citation,
     is_translated,
     is_untranslated,
     language_name,
     source_line,
-    story_anchor,
     story_label,
     translation_note,
     untranslated_note,
@@ -156,16 +157,16 @@ def xml_text(text: str) -> str:
     return _XML_FORBIDDEN.sub("", text or "")
 
 
-def make_item(story: Story, briefing: Briefing) -> FeedItem:
+def make_item(story: Story, briefing: Briefing, page: str = "") -> FeedItem:
     """A story's item; its guid is its first published article's (the history may know
-    an earlier one: see :func:`record_items`)."""
+    an earlier one: see :func:`record_items`).  ``page``: the story's page, relative to
+    the site (kept so in the history, and resolved against the feed's location when
+    the feed is written)."""
     lead = story.lead
     first = next(a for a in story.articles if a.id == story.id)
     aliases = [article_guid(first)[0]] + [article_guid(a)[0] for a in story.articles if a is not first]
     guid, permalink = article_guid(first)
-    link = canonical_url(lead.url)
-    if not link and briefing.base_url:
-        link = briefing.base_url.rstrip("/") + "/digest.html#" + story_anchor(story)
+    link = page or canonical_url(lead.url)
     published = parse_article_date(first.trusted_date)  # never a weak guess, never the build time
     return FeedItem(
         guid=guid,
@@ -256,8 +257,9 @@ def record_items(store, items: list[FeedItem], limit: int | None = None, now: st
 def unique_items(briefing: Briefing) -> list[FeedItem]:
     """One item per story, in the briefing's order (the first of two with one guid wins)."""
     seen: dict[str, FeedItem] = {}
+    pages = story_paths(briefing)
     for story in briefing.stories:
-        item = make_item(story, briefing)
+        item = make_item(story, briefing, pages.get(story.id, ""))
         seen.setdefault(item.guid, item)
     return list(seen.values())
 
@@ -267,12 +269,22 @@ def unique_items(briefing: Briefing) -> list[FeedItem]:
 
 def render_feed(briefing: Briefing, store=None, feed_limit: int = 50) -> tuple[bytes, bytes]:
     """(RSS 2.0, Atom 1.0) for this build; with a store, for the whole history."""
-    from feedgen.feed import FeedGenerator
+    return feed_documents(briefing, feed_items(briefing, store, feed_limit))
 
+
+def feed_items(briefing: Briefing, store=None, feed_limit: int = 50) -> list[FeedItem]:
+    """The items to publish, newest first: this build's, and with a store the history's."""
     items = unique_items(briefing)
     if store is not None:
         items = record_items(store, items, max(0, feed_limit), briefing.created.astimezone(timezone.utc).isoformat())
-    items = items[: max(0, feed_limit)]
+    return items[: max(0, feed_limit)]
+
+
+def feed_documents(briefing: Briefing, items: list[FeedItem], site_folder: str = "") -> tuple[bytes, bytes]:
+    """(RSS 2.0, Atom 1.0) of ``items``.  Story pages are linked absolutely under
+    ``--base-url``; without one, relative to the feed: ``site_folder`` is where the
+    site lies as seen from the feed (``""`` for the feeds inside the site)."""
+    from feedgen.feed import FeedGenerator
 
     base = briefing.base_url.rstrip("/") + "/" if briefing.base_url else ""
     fg = FeedGenerator()
@@ -295,7 +307,7 @@ def render_feed(briefing: Briefing, store=None, feed_limit: int = 50) -> tuple[b
         entry.guid(item.guid, permalink=item.permalink)
         entry.title(item.title)
         if item.link:
-            entry.link(href=item.link, rel="alternate")
+            entry.link(href=urljoin(base or site_folder, item.link), rel="alternate")
         entry.content(item.summary_html, type="html")  # RSS content:encoded: the sources may change
         entry.summary(item.summary_html, type="html")  # RSS description too
         moment = datetime.fromisoformat(item.published or item.first_seen)
@@ -310,8 +322,7 @@ def render_feed(briefing: Briefing, store=None, feed_limit: int = 50) -> tuple[b
         if item.lang:
             entry.dc.dc_language(item.lang)
         if item.image:
-            kind = mimetypes.guess_type(item.image.split("?")[0])[0] or "image/jpeg"
-            entry.enclosure(item.image, "0", kind)
+            entry.enclosure(item.image, "0", image_type(item.image))
 
     def links(self_name: str) -> None:
         # feedgen takes RSS's channel <link> from the last link set: the site, not the feed itself
@@ -322,5 +333,30 @@ def render_feed(briefing: Briefing, store=None, feed_limit: int = 50) -> tuple[b
     links("feed.xml")
     rss = fg.rss_str(pretty=True)
     links("atom.xml")
-    atom = fg.atom_str(pretty=True)
+    atom = _atom_link_attributes(fg.atom_str(pretty=True), items)
     return rss, atom
+
+
+def _atom_link_attributes(atom: bytes, items: list[FeedItem]) -> bytes:
+    """Give each entry's image link its ``rel="enclosure"`` and type back.
+
+    feedgen 1.0 writes an Atom entry's links without their attributes (it reads
+    them from the element it has just created), so the image became a second
+    alternate link and feed readers opened the picture as the story.
+    """
+    from lxml import etree
+
+    images = {item.image for item in items if item.image}
+    if not images:
+        return atom
+    root = etree.fromstring(atom)
+    for link in root.iterfind("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}link"):
+        href = link.get("href")
+        if href in images and link.get("rel") is None:
+            link.set("rel", "enclosure")
+            link.set("type", image_type(href))
+    return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
+
+
+def image_type(url: str) -> str:
+    return mimetypes.guess_type(url.split("?")[0])[0] or "image/jpeg"

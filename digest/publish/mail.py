@@ -27,6 +27,7 @@ from ..article import Article
 from ..story import Story, StorySentence
 from ..text.urls import http_url
 from ..briefing import Briefing
+from .pages import site_url, story_path
 from ..config import BUILTIN_TEMPLATES, PLACEHOLDER_FROM, PLACEHOLDER_TO, ConfigError
 
 LANGUAGE_NAMES = {
@@ -222,8 +223,13 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u20
 
 
 def _printable(value):
-    """Jinja ``finalize``: every value a template prints loses unprintable characters."""
-    return _UNPRINTABLE.sub("", value) if isinstance(value, str) else value
+    """Jinja ``finalize``: every value a template prints loses unprintable characters.
+
+    Markup (a macro's output) is left as it is: its values were cleaned when the
+    macro printed them, and a plain ``str`` would be escaped a second time."""
+    from markupsafe import Markup
+
+    return _UNPRINTABLE.sub("", value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 def template_environment(briefing: Briefing):
@@ -311,6 +317,8 @@ def email_context(env, briefing: Briefing, stories: int | None) -> dict:
     shown = briefing.stories if stories is None else briefing.stories[: max(0, stories)]
     shown_ids = {story.id for story in shown}
     env.globals["in_email"] = lambda story: story.id in shown_ids
+    # The story's page on the web edition: only with a base URL can a mail client reach it.
+    env.globals["story_url"] = lambda story: site_url(briefing.base_url, story_path(story)) if briefing.base_url else ""
     context = template_context(briefing)
     rest = briefing.stories[len(shown):]
     context.update(stories=shown, left_out=len(rest), unshown=rest[:LEFT_OUT_HEADLINES],

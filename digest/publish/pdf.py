@@ -27,6 +27,9 @@ from ..briefing import Briefing
 from .mail import TOP_STORIES, render_template, story_anchor, template_context, template_environment
 
 PDF_TEMPLATE = "briefing.html"
+# Tagged PDF/UA: a structure tree, the language (from <html lang>) and the title shown
+# as the window title, so a screen reader can follow the briefing.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 DEFAULT_FULL_STORIES = 30  # stories with a full section and an appendix entry
 DEFAULT_BRIEF_STORIES = 300  # stories after those, listed one entry each ("In brief")
 ONE_LINE_CHARS = 160
@@ -176,7 +179,7 @@ def _lay_out(html: str, dirs: list[Path], base: Path, images: list[str]) -> byte
     logger.setLevel(logging.ERROR)
     try:
         document = HTML(string=html, base_url=str(base.resolve()) + "/", url_fetcher=fetcher)
-        return document.write_pdf()
+        return document.write_pdf(**PDF_OPTIONS)
     finally:
         logger.setLevel(level)
 
@@ -197,14 +200,14 @@ _MAX_TEMPLATE_FILES = 500
 
 def layout_key(html: str, dirs: list[Path], images: list[str]) -> str:
     """Everything the layout depends on: the HTML (the CSS is included in it), WeasyPrint's
-    version, and the size and time of every file it may read (template folders, images)."""
+    version and options, and the size and time of every file it may read (template folders, images)."""
     import hashlib
     import os
     from importlib.metadata import version
 
     # The installed version from its metadata: importing WeasyPrint for it costs 0.4 s,
     # most of a rebuild that reuses the PDF.
-    digest = hashlib.sha256(f"{version('weasyprint')}\0".encode())
+    digest = hashlib.sha256(f"{version('weasyprint')}\0{sorted(PDF_OPTIONS.items())}\0".encode())
     digest.update(html.encode("utf-8", "surrogatepass"))
     files = sorted({str(Path(i)) for i in images if i})
     for folder in dirs:

@@ -1,5 +1,9 @@
 """Render every output of a briefing and put them in place together.
 
+The feeds are written twice: inside the web edition (``site/``, linking story
+pages beside them) and at the top of the output folder for subscribers of the
+older address (linking into ``site/``).
+
 Each output is rendered and staged on disk at once, so only one is in memory at a
 time; all of them replace the old ones together, and only if every one rendered.
 """
@@ -18,20 +22,28 @@ OUTPUT_NAMES = ["feed.xml", "atom.xml", "digest.html", "digest.txt", "digest.eml
 def write_outputs(briefing: Briefing, settings: Settings, store, skipped: list[dict], warnings: list[str],
                   timings: dict[str, float]) -> list[Path]:
     """Write every output into ``settings.out``; returns their paths."""
-    from .feed import render_feed
+    from .feed import feed_documents, feed_items
     from .mail import build_message, fit_email, render_html, render_text
     from .digest_json import digest_json_chunks
     from .outputs import StagedOutputs
     from .pdf import render_pdf_cached
+    from .site import SITE_FOLDER, SiteEdition
 
     out = Path(settings.out)
+    site = SiteEdition(briefing, store, out / SITE_FOLDER)
     with StagedOutputs() as staged:
         clock = time.perf_counter()
-        rss, atom = render_feed(briefing, store=store, feed_limit=settings.feed_limit)
-        staged.write(out / "feed.xml", rss)
-        staged.write(out / "atom.xml", atom)
-        del rss, atom
+        items = feed_items(briefing, store=store, feed_limit=settings.feed_limit)
+        for folder, site_folder in ((out / SITE_FOLDER, ""), (out, SITE_FOLDER + "/")):
+            rss, atom = feed_documents(briefing, items, site_folder)
+            staged.write(folder / "feed.xml", rss)
+            staged.write(folder / "atom.xml", atom)
+        del items, rss, atom
         timings["render feed"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        for path, page in site.changed_pages().items():
+            staged.write(path, page)
+        timings["render site"] = time.perf_counter() - clock
         clock = time.perf_counter()
         shown = fit_email(briefing, settings.email_stories or None)  # as many stories as fit the byte budget
         html = render_html(briefing, shown)
@@ -52,4 +64,5 @@ def write_outputs(briefing: Briefing, settings: Settings, store, skipped: list[d
         staged.write_chunks(out / "digest.json", digest_json_chunks(briefing, skipped, warnings))
         timings["digest.json"] = time.perf_counter() - clock
         written = staged.paths
+    site.remember()
     return written

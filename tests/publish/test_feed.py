@@ -61,7 +61,10 @@ def test_rss_items_carry_title_summary_link_date_source_and_language():
         "Luxembourg AI Factory sets new milestone",
     ]
     factory, mistral, milestone = parsed.entries
-    assert factory.link == "https://etude.example/tech/luxembourg-ai-factory"
+    # Every item links to its story's page in the web edition.
+    assert [e.link for e in parsed.entries] == [
+        "stories/002-ai-factory.html", "stories/004-mistral.html", "stories/001-milestone.html"
+    ]
     assert factory.id == "https://etude.example/tech/luxembourg-ai-factory"
     guids = etree.fromstring(rss).findall("channel/item/guid")
     assert [g.get("isPermaLink") for g in guids] == ["true", "false", "false"]
@@ -126,9 +129,29 @@ def test_atom_parses_and_links_to_itself_when_a_base_url_is_given():
     assert {"rel": "self", "href": "https://news.example.org/digest/atom.xml"}.items() <= {
         k: v for link in parsed.feed.links if link.rel == "self" for k, v in link.items()
     }.items()
-    # A story with no URL of its own links to its place in the web version.
-    milestone = parsed.entries[2]
-    assert milestone.link == "https://news.example.org/digest/digest.html#s-001-milestone"
+    # Every item, with a URL of its own or not, links to its story's permanent page.
+    assert [e.link for e in parsed.entries] == [
+        "https://news.example.org/digest/stories/002-ai-factory.html",
+        "https://news.example.org/digest/stories/004-mistral.html",
+        "https://news.example.org/digest/stories/001-milestone.html",
+    ]
+
+
+def test_each_atom_entry_has_one_alternate_link_and_its_image_as_an_enclosure_with_a_type():
+    """newsboat opened the PNG as the story when the image was a second link without rel."""
+    picture = "https://etude.example/images/factory.png?w=1200"
+    briefing = sample_briefing(articles=[english_article(image=picture), milestone_article()],
+                               base_url="https://news.example.org/digest/")
+    rss, atom = render_feed(briefing)
+    for entry in etree.fromstring(atom).findall("a:entry", ATOM):
+        alternates = entry.xpath("a:link[@rel='alternate' or not(@rel)]/@href", namespaces=ATOM)
+        assert len(alternates) == 1 and alternates[0].startswith("https://news.example.org/digest/stories/")
+    factory = etree.fromstring(atom).find("a:entry", ATOM)
+    enclosure = factory.find("a:link[@rel='enclosure']", ATOM)
+    assert (enclosure.get("href"), enclosure.get("type")) == (picture, "image/png")
+    item = etree.fromstring(rss).find("channel/item")
+    assert item.findtext("link") == "https://news.example.org/digest/stories/002-ai-factory.html"
+    assert item.find("enclosure").get("type") == "image/png"
 
 
 # --- identity -------------------------------------------------------------------

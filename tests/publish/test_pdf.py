@@ -195,3 +195,29 @@ def test_cover_renders_to_an_a4_picture_with_ink_on_it(tmp_path, untranslated_pd
     assert abs(height / width - 297 / 210) < 0.02
     # The title rule and heading are dark blue ink, not a blank page.
     assert (20, 54, 93) in {colour for _, colour in picture.getcolors(maxcolors=width * height)}
+
+
+def test_pdf_is_tagged_with_its_language_and_title_for_screen_readers(translated_pdf):
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(translated_pdf)) as pdf:
+        root = pdf.Root
+        assert "/StructTreeRoot" in root
+        assert root.MarkInfo.Marked is True
+        assert str(root.Lang) == "en"
+        assert root.ViewerPreferences.DisplayDocTitle is True
+        assert str(pdf.docinfo.Title) == "Luxembourg AI & Tech Briefing — 22 November 2026"
+        # The structure a reader follows: headings and paragraphs under the document.
+        kinds = set()
+        waiting = [root.StructTreeRoot]
+        while waiting:
+            node = waiting.pop()
+            if isinstance(node, pikepdf.Dictionary) and "/S" in node:
+                kinds.add(str(node.S))
+            kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else None
+            if isinstance(kids, pikepdf.Array):
+                waiting.extend(kids)
+            elif isinstance(kids, pikepdf.Dictionary):
+                waiting.append(kids)
+        assert {"/H1", "/H2", "/P"} <= kinds, kinds
+        assert "pdfuaid" in str(pdf.open_metadata())
