@@ -256,6 +256,7 @@ def template_environment(briefing: Briefing):
     env.globals.update(
         language_name=language_name,
         human_date=human_date,
+        date_label=date_label,
         translation_note=translation_note,
         is_translated=is_translated,
         is_untranslated=is_untranslated,
