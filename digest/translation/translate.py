@@ -179,8 +179,6 @@ def translate_texts(
 
     Returns ``(text -> translation, the texts served from the cache)``.
     """
-    from itertools import repeat
-
     unique = list(dict.fromkeys(t for t in texts if t.strip()))
     done: dict[str, str] = {}
     cache_id = _model_cache_id(model) if store is not None else ""
@@ -191,7 +189,7 @@ def translate_texts(
     hits = set(done)
     missing = [text for text in unique if text not in done]
     chunks = [missing[start:start + CHUNK_SENTENCES] for start in range(0, len(missing), CHUNK_SENTENCES)]
-    translated = (executor.map if executor else map)(translate_chunk, repeat(model, len(chunks)), chunks)
+    translated = (executor.map if executor else map)(translate_chunk, [model] * len(chunks), chunks)
     fresh = dict(zip(missing, (sentence for chunk in translated for sentence in chunk)))
     done.update(fresh)
     if store is not None and fresh:
