@@ -28,7 +28,7 @@ from .config import ConfigError, Settings
 from .ingest.load import find_inputs
 from .publish.write import OUTPUT_NAMES
 from .report import BuildReport
-from .runner import process_all, process_article, workers
+from .runner import process_all, process_article, process_pool
 
 __all__ = ["OUTPUT_NAMES", "BuildReport", "NothingPublished", "TranslationRequired", "build", "process_article"]
 
@@ -59,7 +59,7 @@ def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = 
     with OutputLock(settings.out), StateStore(settings.state_path) as store:
         paths = list(find_inputs(inputs))
         report.files = len(paths)
-        with workers(settings) as pool:  # released before rendering, which runs here alone
+        with _workers(settings) as pool:  # released before rendering, which runs here alone
             articles = process_all(paths, settings, report, progress, store, pool)
             _link_and_translate(articles, settings, report, store, pool.translation_executor if pool else None)
         if not articles:
@@ -81,6 +81,16 @@ def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = 
         prune_stale_results(store)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _workers(settings: Settings):
+    """Where the per-article stages run, as a context manager: this process (``None``), a
+    process pool (``--jobs N``) or a Dask cluster (``--dask [ADDRESS]``)."""
+    if settings.dask is not None:
+        from .distributed import dask_pool
+
+        return dask_pool(settings)
+    return process_pool(settings.jobs)
 
 
 def _one_blas_thread() -> None:

@@ -119,16 +119,10 @@ class _Pool:
 
 
 @contextmanager
-def workers(settings: Settings):
-    """Where the per-article stages run: ``None`` (this process), a process pool
-    (``--jobs N``), or a Dask cluster (``--dask [ADDRESS]``, see :mod:`digest.distributed`)."""
-    if settings.dask is not None:
-        from .distributed import dask_pool
-
-        with dask_pool(settings) as pool:
-            yield pool
-        return
-    pool = _Pool(settings.jobs) if settings.jobs > 1 else None
+def process_pool(jobs: int):
+    """A :class:`_Pool` of ``jobs`` processes, shut down on leaving; ``None`` for one job
+    (the stages then run in this process)."""
+    pool = _Pool(jobs) if jobs > 1 else None
     try:
         yield pool
     finally:
@@ -136,22 +130,8 @@ def workers(settings: Settings):
             pool.shutdown()
 
 
-def _process_alone(source: str, data: bytes, max_line_chars: int) -> tuple[str, object, str]:
-    """:func:`_process_file` in a process of its own: if that one dies too, the file is what
-    kills it, and it is skipped with the reason (not cached: it may be the machine's memory)."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=1) as alone:
-        try:
-            return alone.submit(_process_file, source, data, max_line_chars).result()
-        except BrokenProcessPool:
-            return "unreadable", LoadProblem(
-                source, "skipped: the worker process died on this file (it crashed or was killed, "
-                "perhaps for memory)"), ""
-
-
 def process_all(paths, settings: Settings, report: BuildReport, progress, store, pool=None) -> list[Article]:
-    """Run the per-article stages, reusing cached results and ``pool`` (from :func:`workers`) when given.
+    """Run the per-article stages, reusing cached results and ``pool`` (a :class:`_Pool`) when given.
 
     The main process reads each file, hashes its bytes and looks the result
     up in the state store; only files without one go to the stages (in a
