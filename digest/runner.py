@@ -130,6 +130,20 @@ def process_pool(jobs: int):
             pool.shutdown()
 
 
+def _process_alone(source: str, data: bytes, max_line_chars: int) -> tuple[str, object, str]:
+    """:func:`_process_file` in a process of its own: if that one dies too, the file is what
+    kills it, and it is skipped with the reason (not cached: it may be the machine's memory)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1) as alone:
+        try:
+            return alone.submit(_process_file, source, data, max_line_chars).result()
+        except BrokenProcessPool:
+            return "unreadable", LoadProblem(
+                source, "skipped: the worker process died on this file (it crashed or was killed, "
+                "perhaps for memory)"), ""
+
+
 def process_all(paths, settings: Settings, report: BuildReport, progress, store, pool=None) -> list[Article]:
     """Run the per-article stages, reusing cached results and ``pool`` (a :class:`_Pool`) when given.
 
