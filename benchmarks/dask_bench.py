@@ -7,7 +7,8 @@ Usage (from the repository root, with ``pip install -e '.[dask]'``)::
 
 Size 0 means the seeds as they are; other sizes come from ``bench.py``'s corpus
 builder (the development sets in ``../shared/bench`` when present).  Each build
-is ``digest build CORPUS --quiet`` in a fresh process with an empty state store:
+is ``digest build CORPUS --quiet`` in a fresh process with an empty state store
+(wall time, and the per-article stage's and story linking's own seconds):
 ``--jobs 1``, ``--jobs N`` and ``--dask --jobs N`` (a LocalCluster of N worker
 processes, started and stopped inside the build, so its start-up is counted).
 The outputs of every build are compared with ``--jobs 1``'s byte for byte, the
@@ -29,12 +30,29 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import DEFAULT_DATA, SEEDS, compare_outputs, make_corpus, source_texts  # noqa: E402
 
 
-def build(corpus: Path, out: Path, options: list[str], env: dict) -> float:
-    digest = Path(sys.executable).with_name("digest")
+BUILD = """
+import json, sys, time
+from digest.cli import main
+from digest import pipeline
+real = pipeline.build
+def build(settings, progress=None):
+    report = real(settings, progress)
+    print(json.dumps(report.stage_seconds))
+    return report
+pipeline.build = build
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def build(corpus: Path, out: Path, options: list[str], env: dict) -> dict:
+    """Wall seconds of ``digest build`` in a fresh process, and its per-article stage's seconds."""
     clock = time.perf_counter()
-    subprocess.run([str(digest), "build", str(corpus), "--out", str(out), "--quiet", *options],
-                   env=env, check=True, capture_output=True)
-    return time.perf_counter() - clock
+    proc = subprocess.run([sys.executable, "-c", BUILD, "build", str(corpus), "--out", str(out), "--quiet", *options],
+                          env=env, check=True, capture_output=True, text=True)
+    wall = time.perf_counter() - clock
+    stages = json.loads(proc.stdout.splitlines()[-1])
+    return {"seconds": round(wall, 2), "per_article_stages_s": round(stages["load+clean+detect+summarise"], 2),
+            "link_s": round(stages["link"], 2)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
             reference = None
             for number, (label, options) in enumerate(modes.items()):
                 out = work / f"out{size}" / str(number)
-                row[label] = {"seconds": round(build(corpus, out, options, env), 2)}
+                row[label] = build(corpus, out, options, env)
                 if reference is None:
                     reference = out
                 else:
