@@ -5,8 +5,9 @@ each skipped file's reason in the :class:`~digest.report.BuildReport`.
 
 The main process reads each file, hashes its bytes and looks the result up in
 the state store; only new or changed files go through the stages, in this
-process or (``--jobs N``) in a process pool.  A worker that dies costs only the
-file that kills it.  Every per-article stage is a pure function of the article.
+process, in a process pool (``--jobs N``) or on a Dask cluster (``--dask``,
+:mod:`digest.distributed`, through the same :class:`_Pool` logic).  A worker
+that dies costs only the file that kills it.  Every per-article stage is a pure function of the article.
 """
 
 from __future__ import annotations
