@@ -51,6 +51,7 @@ class Settings:
     max_line_chars: int = 100_000  # a longer line in .txt/.md is no article text (0: no limit)
     quiet: bool = False
     jobs: int = 1
+    dask: str | None = None  # a Dask scheduler's address; "" starts a LocalCluster of `jobs` workers (None: no Dask)
 
     @property
     def state_path(self) -> Path:

@@ -4,7 +4,7 @@ This module only wires the stages; each lives in its own package:
 
 * :mod:`digest.runner` maps the per-article stages (:mod:`digest.ingest`,
   :mod:`digest.text`, :mod:`digest.analysis`) over the input files, with the
-  state store's cache and an optional process pool;
+  state store's cache and an optional process pool or Dask cluster;
 * :mod:`digest.analysis.stories` links articles that report the same story;
 * :mod:`digest.translation` translates what is not English, offline;
 * :mod:`digest.publish` renders every output and puts them in place together.
@@ -28,7 +28,7 @@ from .config import ConfigError, Settings
 from .ingest.load import find_inputs
 from .publish.write import OUTPUT_NAMES
 from .report import BuildReport
-from .runner import process_all, process_article
+from .runner import process_all, process_article, process_pool
 
 __all__ = ["OUTPUT_NAMES", "BuildReport", "NothingPublished", "TranslationRequired", "build", "process_article"]
 
@@ -60,8 +60,9 @@ def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = 
     with OutputLock(settings.out), StateStore(settings.state_path) as store:
         paths = list(find_inputs(inputs))
         report.files = len(paths)
-        articles = process_all(paths, settings, report, progress, store)
-        _link_and_translate(articles, settings, report, store)
+        with _workers(settings) as pool:  # released before rendering, which runs here alone
+            articles = process_all(paths, settings, report, progress, store, pool)
+            _link_and_translate(articles, settings, report, store, pool.translation_executor if pool else None)
         if not articles:
             raise NothingPublished("no article could be read from " + ", ".join(map(str, inputs)), report)
         created = datetime.now(timezone.utc).replace(microsecond=0)
@@ -87,6 +88,16 @@ def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = 
     return report
 
 
+def _workers(settings: Settings):
+    """Where the per-article stages run, as a context manager: this process (``None``), a
+    process pool (``--jobs N``) or a Dask cluster (``--dask [ADDRESS]``)."""
+    if settings.dask is not None:
+        from .distributed import dask_pool
+
+        return dask_pool(settings)
+    return process_pool(settings.jobs)
+
+
 def _one_blas_thread() -> None:
     """numpy's matrices here are tiny (one article's sentences): OpenBLAS threads only add
     overhead, and with ``--jobs`` they oversubscribe the cores.  Measured on 1,000 articles,
@@ -96,7 +107,7 @@ def _one_blas_thread() -> None:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
-def _link_and_translate(articles: list[Article], settings: Settings, report: BuildReport, store) -> None:
+def _link_and_translate(articles: list[Article], settings: Settings, report: BuildReport, store, executor) -> None:
     from .analysis.stories import link_stories
     from .store.cache import link_stories_cached
     from .translation.translate import translate_articles
@@ -105,7 +116,8 @@ def _link_and_translate(articles: list[Article], settings: Settings, report: Bui
     link_stories_cached(articles, store, link_stories)
     report.stage_seconds["link"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    report.warnings.extend(translate_articles(articles, full_text=settings.full_text, store=store))
+    report.warnings.extend(translate_articles(articles, full_text=settings.full_text, store=store,
+                                                executor=executor))
     report.stage_seconds["translate"] = time.perf_counter() - clock
     missing = [a for a in articles if a.translation and a.translation.status == "not-translated"]
     if settings.require_translation and missing:

@@ -5,14 +5,16 @@ each skipped file's reason in the :class:`~digest.report.BuildReport`.
 
 The main process reads each file, hashes its bytes and looks the result up in
 the state store; only new or changed files go through the stages, in this
-process or (``--jobs N``) in a process pool.  A worker that dies costs only the
-file that kills it.  Every per-article stage is a pure function of the article.
+process, in a process pool (``--jobs N``) or on a Dask cluster (``--dask``,
+:mod:`digest.distributed`, through the same :class:`_Pool` logic).  A worker
+that dies costs only the file that kills it.  Every per-article stage is a pure function of the article.
 """
 
 from __future__ import annotations
 
 import json
 import time
+from contextlib import contextmanager
 from concurrent.futures.process import BrokenProcessPool  # what a dead worker leaves (20 ms to import)
 
 from .article import Article, DropArticle
@@ -73,21 +75,60 @@ def _process_file(source: str, data: bytes, max_line_chars: int) -> tuple[str, o
 
 
 class _Pool:
-    """A process pool for :func:`_process_file` whose futures remember their pool and
-    arguments, so a task lost with a dead worker can be run again."""
+    """A process pool for :func:`_process_file` that runs a file again alone when a worker
+    dies under it, so only the file that kills a worker is skipped.
 
-    def __init__(self, jobs: int):
+    :mod:`digest.distributed` runs the same tasks on Dask by overriding how the
+    executor starts (:meth:`_start`), what a lost worker raises (``LOST``) and how
+    the pool recovers (:meth:`_recover`); the retry-alone rule stays here, in one place.
+    """
+
+    LOST: tuple[type[BaseException], ...] = (BrokenProcessPool,)
+    translation_executor = None  # translation stays in the main process, where CTranslate2 has its threads
+
+    def __init__(self, slots: int):
+        self.slots = slots  # tasks that run at once: the runner keeps a few times as many in flight
+        self.executor = self._start()
+
+    def _start(self):
         from concurrent.futures import ProcessPoolExecutor
 
-        self.executor = ProcessPoolExecutor(max_workers=jobs)
+        return ProcessPoolExecutor(max_workers=self.slots)
 
     def submit(self, data: bytes, max_line_chars: int, source: str):
         future = self.executor.submit(_process_file, source, data, max_line_chars)
-        future.pool, future.args = self, (data, max_line_chars)
+        future.executor, future.args = self.executor, (source, data, max_line_chars)
         return future
 
-    def shutdown(self, **options) -> None:
-        self.executor.shutdown(**options)
+    def result(self, future) -> tuple[str, object, str]:
+        """The file's outcome; if the worker died under it, the file's outcome run alone."""
+        try:
+            return future.result()
+        except self.LOST:
+            self._recover(future)
+            return _process_alone(*future.args)
+
+    def _recover(self, future) -> None:
+        """A dead worker breaks a process pool and fails the other files in it too: they come
+        back here one by one and run alone; the pool is replaced once, for the files after."""
+        if future.executor is self.executor:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = self._start()
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(cancel_futures=True)
+
+
+@contextmanager
+def process_pool(jobs: int):
+    """A :class:`_Pool` of ``jobs`` processes, shut down on leaving; ``None`` for one job
+    (the stages then run in this process)."""
+    pool = _Pool(jobs) if jobs > 1 else None
+    try:
+        yield pool
+    finally:
+        if pool is not None:
+            pool.shutdown()
 
 
 def _process_alone(source: str, data: bytes, max_line_chars: int) -> tuple[str, object, str]:
@@ -104,12 +145,12 @@ def _process_alone(source: str, data: bytes, max_line_chars: int) -> tuple[str, 
                 "perhaps for memory)"), ""
 
 
-def process_all(paths, settings: Settings, report: BuildReport, progress, store) -> list[Article]:
-    """Run the per-article stages, reusing cached results and a process pool when asked.
+def process_all(paths, settings: Settings, report: BuildReport, progress, store, pool=None) -> list[Article]:
+    """Run the per-article stages, reusing cached results and ``pool`` (a :class:`_Pool`) when given.
 
     The main process reads each file, hashes its bytes and looks the result
     up in the state store; only files without one go to the stages (in a
-    worker with ``--jobs``).  Results are consumed in input order whatever
+    worker with ``--jobs`` or ``--dask``).  Results are consumed in input order whatever
     the pool does, so ``--jobs`` never changes the outputs, and only a bounded
     window of files is in flight, so memory stays flat however many there are.
     """
@@ -121,7 +162,6 @@ def process_all(paths, settings: Settings, report: BuildReport, progress, store)
     articles: list[Article] = []
     seen: dict[str, Article] = {}
     fresh: dict[str, str] = {}
-    pool = _Pool(settings.jobs) if settings.jobs > 1 else None
     window: deque = deque()
 
     def accept(source: str, key: str, outcome: tuple[str, object, str]) -> None:
@@ -148,50 +188,33 @@ def process_all(paths, settings: Settings, report: BuildReport, progress, store)
         report.warnings.extend(f"{source}: {w}" for w in article.warnings)
 
     def drain(limit: int) -> None:
-        nonlocal pool
         while len(window) > limit:
             source, key, pending = window.popleft()
-            if isinstance(pending, tuple):
-                accept(source, key, pending)
-                continue
-            try:
-                accept(source, key, pending.result())
-            except BrokenProcessPool:
-                # A worker died (crashed, or killed for memory) and took the pool's other
-                # files down with it: run each of them again alone, so that only the file
-                # that kills a worker is skipped, and go on with a fresh pool.
-                if pool is pending.pool:
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    pool = _Pool(settings.jobs)
-                accept(source, key, _process_alone(source, *pending.args))
+            accept(source, key, pending if isinstance(pending, tuple) else pool.result(pending))
 
-    try:
-        for item in progress(paths) if progress else paths:
-            # problems go through the window too, so the report lists them in input order
-            if isinstance(item, LoadProblem):
-                window.append((item.source, "", ("unreadable", item, "")))
-                continue
-            data = read_input(item, settings.max_file_bytes)
-            if isinstance(data, LoadProblem):
-                window.append((data.source, "", ("unreadable", data, "")))
-                continue
-            source = display_path(item)
-            key = cache_key(source, data, settings.max_line_chars)
-            hit = store.get(cache_namespace(), key)
-            if hit is not None:
-                report.cache_hits += 1
-                outcome = ("dropped", hit["_skipped"], "") if "_skipped" in hit else ("ok", Article.from_dict(hit), "")
-                window.append((source, key, outcome))
-            elif pool is None:
-                window.append((source, key, _process_file(source, data, settings.max_line_chars)))
-            else:
-                window.append((source, key, pool.submit(data, settings.max_line_chars, source=source)))
-            drain(8 * settings.jobs if pool else 0)
-        drain(0)
-        if fresh:
-            store.put_many_json(cache_namespace(), fresh)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+    for item in progress(paths) if progress else paths:
+        # problems go through the window too, so the report lists them in input order
+        if isinstance(item, LoadProblem):
+            window.append((item.source, "", ("unreadable", item, "")))
+            continue
+        data = read_input(item, settings.max_file_bytes)
+        if isinstance(data, LoadProblem):
+            window.append((data.source, "", ("unreadable", data, "")))
+            continue
+        source = display_path(item)
+        key = cache_key(source, data, settings.max_line_chars)
+        hit = store.get(cache_namespace(), key)
+        if hit is not None:
+            report.cache_hits += 1
+            outcome = ("dropped", hit["_skipped"], "") if "_skipped" in hit else ("ok", Article.from_dict(hit), "")
+            window.append((source, key, outcome))
+        elif pool is None:
+            window.append((source, key, _process_file(source, data, settings.max_line_chars)))
+        else:
+            window.append((source, key, pool.submit(data, settings.max_line_chars, source=source)))
+        drain(8 * pool.slots if pool else 0)
+    drain(0)
+    if fresh:
+        store.put_many_json(cache_namespace(), fresh)
     report.stage_seconds["load+clean+detect+summarise"] = time.perf_counter() - clock
     return articles

@@ -66,3 +66,18 @@ def _forget_models() -> None:
     if argos_translate is not None:
         argos_translate.get_installed_languages.cache_clear()
         argos_translate.installed_translates.clear()
+
+
+@pytest.fixture
+def fixed_clock(monkeypatch):
+    """Every build made in the test is stamped 22 November 2026, 06:30 UTC, so two builds compare byte for byte."""
+    from datetime import datetime, timezone
+
+    from digest import pipeline
+
+    class FixedClock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime(2026, 11, 22, 6, 30, tzinfo=timezone.utc)
+
+    monkeypatch.setattr(pipeline, "datetime", FixedClock)

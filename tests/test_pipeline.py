@@ -41,21 +41,6 @@ def built(tmp_path_factory):
     return out
 
 
-@pytest.fixture
-def fixed_clock(monkeypatch):
-    """Every build made in the test is stamped 22 November 2026, 06:30 UTC, so two builds compare byte for byte."""
-    from datetime import datetime, timezone
-
-    from digest import pipeline
-
-    class FixedClock(datetime):
-        @classmethod
-        def now(cls, tz=None):
-            return datetime(2026, 11, 22, 6, 30, tzinfo=timezone.utc)
-
-    monkeypatch.setattr(pipeline, "datetime", FixedClock)
-
-
 def readable_outputs(out: Path) -> dict[str, str]:
     """The text a reader sees in each output (URLs of images are metadata, not text)."""
     message = email.message_from_bytes((out / "digest.eml").read_bytes(), policy=email.policy.default)

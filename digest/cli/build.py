@@ -45,6 +45,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="also translate the full body (PDF appendix and digest.json)")
     parser.add_argument("--jobs", "-j", type=int, metavar="N",
                         help="run the per-article stages in N processes (default 1)")
+    parser.add_argument("--dask", nargs="?", const="", metavar="ADDRESS",
+                        help="run the per-article stages and translation on the Dask scheduler at ADDRESS "
+                        "(e.g. tcp://10.0.0.5:8786), or, with no ADDRESS, on a local cluster of --jobs "
+                        "worker processes (default: one per core); needs pip install 'digest[dask]'")
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no report")
     parser.set_defaults(func=run)
 
@@ -59,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         overrides = {
             "out": args.out, "title": args.title, "base_url": args.base_url, "email_from": args.email_from,
             "email_to": args.email_to, "list_unsubscribe": args.list_unsubscribe, "templates": args.templates, "feed_limit": args.feed_limit,
-            "state": args.state, "jobs": args.jobs,
+            "state": args.state, "jobs": args.jobs, "dask": args.dask,
             "email_stories": args.email_stories, "pdf_full_stories": args.pdf_full_stories, "pdf_brief_stories": args.pdf_brief_stories, "require_translation": args.require_translation, "full_text": args.full_text,
         }
         for key, value in overrides.items():
@@ -73,6 +77,9 @@ def run(args: argparse.Namespace) -> int:
             settings.max_file_bytes = int(args.max_file_size * 1024 * 1024)
         if min(settings.email_stories, settings.pdf_full_stories, settings.pdf_brief_stories) < 0:
             raise ConfigError("--email-stories, --pdf-full-stories and --pdf-brief-stories must be 0 or more")
+        if args.dask and Path(args.dask).exists():
+            raise ConfigError(f"--dask {args.dask}: that is a file or folder, not a scheduler address; "
+                              "write the PATHs before --dask, or --dask=ADDRESS")
         if settings.jobs < 1 or settings.feed_limit < 1:
             raise ConfigError("--jobs and --feed-limit must be at least 1")
         if settings.base_url and not re.match(r"^https?://[^\s<>\"']+$", settings.base_url, re.I):

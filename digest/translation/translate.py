@@ -12,7 +12,10 @@ project's own splitter, so a summary sentence and its translation stay
 one-to-one, and nothing here can reach the network.
 
 Translations are cached in the state store by (model package and version,
-source text), so a second build of the same articles translates nothing.
+source text), so a second build of the same articles translates nothing.  What
+is not cached goes through the model in fixed chunks of sentences, in this
+process or on Dask workers (``--dask``): the same chunks either way, so where
+they run never changes a translation.
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ if TYPE_CHECKING:
 
 CACHE_NAMESPACE = "translation"
 MAX_BATCH_SENTENCES = 32
+# Sentences per translate_sentences call: a task of seconds on a Dask worker, and 16 of
+# CTranslate2's batches, so batching still pays.  Fixed, so the batches a sentence meets
+# (and, with a real model, the last digits of its scores) never depend on the workers.
+CHUNK_SENTENCES = 512
 
 _LOADED: dict[str, "LoadedModel"] = {}
 
@@ -43,9 +50,6 @@ class LoadedModel:
     target_prefix: str = ""
     beam_size: int = 4
 
-    @property
-    def cache_id(self) -> str:
-        return f"{self.model.cache_id}/beam{self.beam_size}"
 
 
 def forget_loaded_models() -> None:
@@ -117,8 +121,24 @@ def translate_sentences(loaded: LoadedModel, sentences: list[str]) -> list[str]:
     return outputs
 
 
-def _cache_key(loaded: LoadedModel, text: str) -> str:
-    return hashlib.sha256(f"{loaded.cache_id}\n{text}".encode("utf-8")).hexdigest()
+def translate_chunk(model: InstalledModel, sentences: list[str]) -> list[str]:
+    """One chunk through ``model``, loaded once per process (the task Dask workers run: each
+    worker keeps the model it loaded for the chunks after)."""
+    if not model.path.is_dir():
+        raise ModelError(f"{model.name} is not installed at {model.path} where it was to run: install it there too")
+    return translate_sentences(load_model(model), sentences)
+
+
+def _model_cache_id(model: InstalledModel) -> str:
+    """The model and the decoding setting that shapes its outputs, without loading it: the
+    driver of a Dask build looks its cache up but never translates itself."""
+    from argostranslate import settings
+
+    return f"{model.cache_id}/beam{settings.beam_size}"
+
+
+def _cache_key(cache_id: str, text: str) -> str:
+    return hashlib.sha256(f"{cache_id}\n{text}".encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -152,24 +172,28 @@ def _plan(article: Article, full_text: bool) -> _Plan:
 
 
 def translate_texts(
-    loaded: LoadedModel, texts: list[str], store: "StateStore | None" = None
+    model: InstalledModel, texts: list[str], store: "StateStore | None" = None, executor=None
 ) -> tuple[dict[str, str], set[str]]:
-    """Translations for ``texts``, from the cache where possible.
+    """Translations for ``texts``, from the cache where possible, the rest in chunks through
+    ``executor.map`` (Dask workers) or in this process.
 
     Returns ``(text -> translation, the texts served from the cache)``.
     """
     unique = list(dict.fromkeys(t for t in texts if t.strip()))
     done: dict[str, str] = {}
+    cache_id = _model_cache_id(model) if store is not None else ""
     if store is not None and unique:
-        keys = {_cache_key(loaded, text): text for text in unique}
+        keys = {_cache_key(cache_id, text): text for text in unique}
         for key, value in store.get_many(CACHE_NAMESPACE, keys).items():
             done[keys[key]] = value
     hits = set(done)
     missing = [text for text in unique if text not in done]
-    fresh = dict(zip(missing, translate_sentences(loaded, missing)))
+    chunks = [missing[start:start + CHUNK_SENTENCES] for start in range(0, len(missing), CHUNK_SENTENCES)]
+    translated = (executor.map if executor else map)(translate_chunk, [model] * len(chunks), chunks)
+    fresh = dict(zip(missing, (sentence for chunk in translated for sentence in chunk)))
     done.update(fresh)
     if store is not None and fresh:
-        store.put_many(CACHE_NAMESPACE, {_cache_key(loaded, text): out for text, out in fresh.items()})
+        store.put_many(CACHE_NAMESPACE, {_cache_key(cache_id, text): out for text, out in fresh.items()})
     return done, hits
 
 
@@ -179,11 +203,12 @@ def translate_articles(
     target: str = "en",
     full_text: bool = False,
     store: "StateStore | None" = None,
+    executor=None,
 ) -> list[str]:
     """Set ``article.translation`` on every article; return warnings, one line each.
 
-    Each model is loaded once and all its sentences, across articles, go
-    through it in one batched run.  An article whose model is missing or
+    Each model is loaded once (per Dask worker with an ``executor``) and all its
+    sentences, across articles, go through it in batched runs.  An article whose model is missing or
     fails keeps its original text and says how to fix it; the others go on.
     """
     warnings: list[str] = []
@@ -206,9 +231,8 @@ def translate_articles(
             _mark_untranslated(group, source_lang, target, reason, install_hint(source_lang, target), warnings)
             continue
         try:
-            loaded = load_model(model)
             plans = [_plan(article, full_text) for article in group]
-            done, cached = translate_texts(loaded, [s for plan in plans for s in plan.all_sentences()], store)
+            done, cached = translate_texts(model, [s for plan in plans for s in plan.all_sentences()], store, executor)
         except ModelError as exc:
             hint = f"{install_hint(source_lang, target)}  (or --file PATH to reinstall from a file)"
             _mark_untranslated(group, source_lang, target, str(exc), hint, warnings)
@@ -259,10 +283,9 @@ def translate_text(text: str, from_code: str, to_code: str = "en") -> str:
             f"no {language_name(from_code)}→{language_name(to_code)} model installed; "
             f"run: {install_hint(from_code, to_code)}"
         )
-    loaded = load_model(model)
     paragraphs = [p for p in _paragraphs(text)]
     split = [split_sentences(p, from_code) for p in paragraphs]
-    done, _cached = translate_texts(loaded, [s for sentences in split for s in sentences])
+    done, _cached = translate_texts(model, [s for sentences in split for s in sentences])
     return "\n\n".join(_join(sentences, done) for sentences in split)
 
 
