@@ -166,15 +166,32 @@ def _ensure_table(conn) -> None:
     conn.execute(f"CREATE INDEX IF NOT EXISTS {FEED_TABLE}_newest ON {FEED_TABLE} (first_seen DESC, position, guid)")
 
 
-def record_items(store, items: list[FeedItem], limit: int | None = None) -> list[FeedItem]:
-    """Add this build's items to the history and return the newest ``limit`` of the
-    whole history (all with ``None``), newest first.
+@dataclass
+class HistoryUpdate:
+    """The rows one build adds to (or refreshes in) the feed history, not yet written:
+    they are committed together with the outputs that publish them (see ``publish/write.py``)."""
+
+    updates: list[tuple]
+    inserts: list[tuple]
+
+    def apply(self, conn) -> None:
+        _ensure_table(conn)
+        conn.executemany(f"UPDATE {FEED_TABLE} SET last_seen=?, published=?, item=? WHERE guid=?", self.updates)
+        conn.executemany(
+            f"INSERT INTO {FEED_TABLE} (guid, first_seen, last_seen, published, position, item)"
+            " VALUES (?, ?, ?, ?, ?, ?)", self.inserts)
+
+
+def merge_history(store, items: list[FeedItem], limit: int | None = None) -> tuple[list[FeedItem], HistoryUpdate]:
+    """The newest ``limit`` items of the history with this build's ``items`` added (all with
+    ``None``), newest first, and the update that records them; nothing is kept written yet
+    (the update is tried inside a savepoint and rolled back, so the order is SQLite's own).
 
     An item seen before keeps its first-seen time (and so its place in the
     feed) but takes today's title and summary, which may be better.
     """
     conn = store.conn
-    with conn:
+    with store.guard("read the feed history"):
         _ensure_table(conn)
         known: dict[str, str] = {}
         guids = [item.guid for item in items]
@@ -183,22 +200,33 @@ def record_items(store, items: list[FeedItem], limit: int | None = None) -> list
             known.update(conn.execute(
                 f"SELECT guid, first_seen FROM {FEED_TABLE} WHERE guid IN ({','.join('?' * len(chunk))})", chunk
             ).fetchall())
-        updates, inserts = [], []
+        update = HistoryUpdate([], [])
         for position, item in enumerate(items):
             now = item.first_seen
             if item.guid in known:
                 item.first_seen = known[item.guid]
-                updates.append((now, item.published, json.dumps(asdict(item), ensure_ascii=False), item.guid))
+                update.updates.append((now, item.published, json.dumps(asdict(item), ensure_ascii=False), item.guid))
             else:
-                inserts.append((item.guid, now, now, item.published, position,
-                                json.dumps(asdict(item), ensure_ascii=False)))
-        conn.executemany(f"UPDATE {FEED_TABLE} SET last_seen=?, published=?, item=? WHERE guid=?", updates)
-        conn.executemany(
-            f"INSERT INTO {FEED_TABLE} (guid, first_seen, last_seen, published, position, item)"
-            " VALUES (?, ?, ?, ?, ?, ?)", inserts)
-    query = f"SELECT item FROM {FEED_TABLE} ORDER BY first_seen DESC, position ASC, guid ASC"
-    rows = conn.execute(query + " LIMIT ?", (limit,)) if limit is not None else conn.execute(query)
-    return [FeedItem(**json.loads(row[0])) for row in rows.fetchall()]
+                update.inserts.append((item.guid, now, now, item.published, position,
+                                       json.dumps(asdict(item), ensure_ascii=False)))
+        conn.execute("SAVEPOINT preview")
+        try:
+            update.apply(conn)
+            query = f"SELECT item FROM {FEED_TABLE} ORDER BY first_seen DESC, position ASC, guid ASC"
+            rows = (conn.execute(query + " LIMIT ?", (limit,)) if limit is not None else conn.execute(query)).fetchall()
+        finally:
+            conn.execute("ROLLBACK TO preview")
+            conn.execute("RELEASE preview")
+    return [FeedItem(**json.loads(row[0])) for row in rows], update
+
+
+def record_items(store, items: list[FeedItem], limit: int | None = None) -> list[FeedItem]:
+    """Add this build's items to the history now and return the newest ``limit`` of the
+    whole history (all with ``None``), newest first."""
+    newest, update = merge_history(store, items, limit)
+    with store.transaction("record the feed history") as conn:
+        update.apply(conn)
+    return newest
 
 
 def unique_items(briefing: Briefing) -> list[FeedItem]:
@@ -220,7 +248,12 @@ def render_feed(briefing: Briefing, store=None, feed_limit: int = 50) -> tuple[b
     items = unique_items(briefing)
     if store is not None:
         items = record_items(store, items, max(0, feed_limit))
-    items = items[: max(0, feed_limit)]
+    return render_items(briefing, items[: max(0, feed_limit)])
+
+
+def render_items(briefing: Briefing, items: list[FeedItem]) -> tuple[bytes, bytes]:
+    """(RSS 2.0, Atom 1.0) publishing ``items``, in that order, under the briefing's title."""
+    from feedgen.feed import FeedGenerator
 
     base = briefing.base_url.rstrip("/") + "/" if briefing.base_url else ""
     fg = FeedGenerator()

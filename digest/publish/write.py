@@ -2,53 +2,120 @@
 
 Each output is rendered and staged on disk at once, so only one is in memory at a
 time; all of them replace the old ones together, and only if every one rendered.
+The feed-history rows this build adds are committed in the same step, so the store
+never claims more than was published.  A story whose rendering fails is left out
+of that output (with a warning naming its file) and the rest are published: one bad
+article never costs the others, here as in the per-article stages.
 """
 
 from __future__ import annotations
 
 import time
+from collections import deque
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
+from typing import Callable, Iterator, TypeVar
 
+from ..article import Article
 from ..briefing import Briefing
-from ..config import Settings
+from ..config import ConfigError, Settings
 
 OUTPUT_NAMES = ["feed.xml", "atom.xml", "digest.html", "digest.txt", "digest.eml", "briefing.pdf", "digest.json"]
+T = TypeVar("T")
 
 
 def write_outputs(briefing: Briefing, settings: Settings, store, skipped: list[dict], warnings: list[str],
                   timings: dict[str, float]) -> list[Path]:
     """Write every output into ``settings.out``; returns their paths."""
-    from .feed import render_feed
+    from .feed import merge_history, render_items, unique_items
     from .mail import build_message, render_html, render_text
     from .digest_json import digest_json_chunks
     from .outputs import StagedOutputs
     from .pdf import render_pdf_cached
 
     out = Path(settings.out)
-    with StagedOutputs() as staged:
-        clock = time.perf_counter()
-        rss, atom = render_feed(briefing, store=store, feed_limit=settings.feed_limit)
+    clock = time.perf_counter()
+    items = render_each_story(unique_items, briefing, "the feed", warnings)
+    newest, history = merge_history(store, items, max(0, settings.feed_limit))
+    with StagedOutputs(around_replace=_recording(store, history)) as staged:
+        rss, atom = render_items(briefing, newest)
         staged.write(out / "feed.xml", rss)
         staged.write(out / "atom.xml", atom)
         del rss, atom
         timings["render feed"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        html = render_html(briefing, settings.email_stories or None)
-        text = render_text(briefing, settings.email_stories or None)
+        html = render_each_story(lambda b: render_html(b, settings.email_stories or None), briefing,
+                                 "digest.html", warnings)
+        text = render_each_story(lambda b: render_text(b, settings.email_stories or None), briefing,
+                                 "digest.txt", warnings)
         staged.write(out / "digest.html", html)
         staged.write(out / "digest.txt", text)
         staged.write(out / "digest.eml", build_message(briefing, html, text).as_bytes())
         del html, text
         timings["render email"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        pdf, _reused = render_pdf_cached(
-            briefing, store, settings.pdf_full_stories or None, settings.pdf_brief_stories or None
-        )
+        pdf, _reused = render_each_story(
+            lambda b: render_pdf_cached(b, store, settings.pdf_full_stories or None,
+                                        settings.pdf_brief_stories or None),
+            briefing, "briefing.pdf", warnings)
         staged.write(out / "briefing.pdf", pdf)
         del pdf
         timings["render pdf"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        staged.write_chunks(out / "digest.json", digest_json_chunks(briefing, skipped, warnings))
+        render_each_story(  # streamed to disk, never held whole; a failed try stages nothing
+            lambda b: staged.write_chunks(out / "digest.json", digest_json_chunks(b, skipped, warnings)),
+            briefing, "digest.json", warnings,
+            probe=lambda b: deque(digest_json_chunks(b, skipped, warnings), maxlen=0))
         timings["digest.json"] = time.perf_counter() - clock
         written = staged.paths
     return written
+
+
+@contextmanager
+def _recording(store, history) -> Iterator[None]:
+    """The feed history's new rows, committed if and only if the outputs are all renamed into place."""
+    with store.transaction("record the feed history") as conn:
+        history.apply(conn)
+        yield
+
+
+def render_each_story(render: Callable[[Briefing], T], briefing: Briefing, output: str, warnings: list[str],
+                      probe: Callable[[Briefing], object] | None = None) -> T:
+    """``render(briefing)``, or, when that fails because of some stories, ``render`` of the
+    briefing without them, with one warning per story left out naming its file.
+
+    The failing stories are found by halving (a few renders of part of the
+    briefing, only after a failure).  A failure that remains with no story at all
+    (a broken template, a full disk) is the output's, not a story's: it is raised.
+    ``probe`` renders a part of the briefing when ``render`` has side effects.
+    """
+    try:
+        return render(briefing)
+    except ConfigError:
+        raise
+    except Exception:
+        failing = _failing_stories(probe or render, briefing, briefing.articles)
+        if not failing:
+            raise
+    for article, exc in failing:
+        warnings.append(f"{article.source}: left out of {output}: rendering it failed "
+                        f"({type(exc).__name__}: {exc})")
+    left_out = {id(article) for article, _exc in failing}
+    return render(replace(briefing, articles=[a for a in briefing.articles if id(a) not in left_out]))
+
+
+def _failing_stories(render, briefing: Briefing, articles: list[Article]) -> list[tuple[Article, Exception]]:
+    try:
+        render(replace(briefing, articles=articles))
+        return []
+    except ConfigError:
+        raise
+    except Exception as exc:
+        if len(articles) == 1:
+            return [(articles[0], exc)]
+        if not articles:
+            return []
+    middle = len(articles) // 2
+    return (_failing_stories(render, briefing, articles[:middle])
+            + _failing_stories(render, briefing, articles[middle:]))
