@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "digest.cli.summarize",
     "digest.cli.translate",
     "digest.cli.send",
+    "digest.cli.state",
     "digest.cli.init",
 ]
 
