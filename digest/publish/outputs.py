@@ -73,6 +73,10 @@ class StagedOutputs:
                     handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
                 handle.flush()
                 os.fsync(handle.fileno())
+        except OSError as exc:  # a full disk, a size limit: the message names the output
+            os.unlink(tmp)
+            raise OSError(exc.errno, f"cannot write {path.name} (the previous one is unchanged): "
+                          f"{exc.strerror}", str(path)) from None
         except BaseException:
             os.unlink(tmp)  # a part of a file is never staged
             raise
@@ -91,7 +95,9 @@ class StagedOutputs:
             return
         try:
             with self._around_replace or nullcontext():
-                for tmp, path in self._staged:
+                # last staged, first renamed: what was staged first (the feed, whose history
+                # the transaction records) is replaced last, so a failed rename leaves it old
+                for tmp, path in reversed(self._staged):
                     os.replace(tmp, path)
         except BaseException:
             self.discard()

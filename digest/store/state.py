@@ -161,7 +161,8 @@ class StateStore:
         refused as it is, never "repaired" by a build that would then overwrite it."""
         problems = [row[0] for row in self.conn.execute("PRAGMA quick_check(3)").fetchall()]
         if problems != ["ok"]:
-            raise sqlite3.DatabaseError("; ".join(problems))
+            found = "; ".join(" ".join(p.split()) for p in problems)
+            raise StateError(f"{self.path}: damaged ({found}); " + REPAIR_ADVICE.format(path=self.path))
 
     def _check_tables(self) -> None:
         if not _has_table(self.conn, "cache"):
