@@ -14,7 +14,11 @@ mid-migration leaves the old store untouched), after a backup copy is taken
 next to it; the feed history it holds is what keeps feed readers from seeing
 every old item again, so it is never thrown away.  A store from a newer
 digest, or a file that is not a store at all, is refused with a clear message
-instead of being overwritten.
+instead of being overwritten.  At open the store is checked (SQLite's
+``quick_check``, the expected tables) before anything is written to it, and
+every SQLite error, then or later, names the file and the operation; only a
+damaged file is pointed to ``digest state repair`` (``store/repair.py``), a
+full disk or an I/O error never is.
 
 Versions:
 
