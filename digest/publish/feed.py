@@ -243,8 +243,6 @@ def unique_items(briefing: Briefing) -> list[FeedItem]:
 
 def render_feed(briefing: Briefing, store=None, feed_limit: int = 50) -> tuple[bytes, bytes]:
     """(RSS 2.0, Atom 1.0) for this build; with a store, for the whole history."""
-    from feedgen.feed import FeedGenerator
-
     items = unique_items(briefing)
     if store is not None:
         items = record_items(store, items, max(0, feed_limit))
