@@ -7,10 +7,12 @@ goes unnoticed.
 
 from __future__ import annotations
 
+import json
 import sys
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
+from typing import get_type_hints
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -76,7 +78,9 @@ class Settings:
                           "inputs in digest.toml (digest init writes one)")
 
 
-_PATH_KEYS = {"out", "templates", "state"}
+# What each setting in digest.toml must be, beyond its Python type: the smallest value.
+_MINIMUM = {"feed_limit": 1, "jobs": 1, "email_stories": 0, "pdf_full_stories": 0, "pdf_brief_stories": 0,
+            "max_file_bytes": 1, "max_line_chars": 0}
 
 
 def load_config(path: Path | None = None) -> Settings:
@@ -93,14 +97,41 @@ def load_config(path: Path | None = None) -> Settings:
         raise ConfigError(f"{path}: config file not found") from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
-    known = {f.name: f for f in fields(Settings)}
+    types = get_type_hints(Settings)
     for key, value in data.items():
         name = key.replace("-", "_")
-        if name not in known:
-            raise ConfigError(f"{path}: unknown setting {key!r} (known: {', '.join(sorted(known))})")
-        if name in _PATH_KEYS:
-            value = Path(value)
-        elif name == "inputs":
-            value = [Path(v) for v in value]
-        setattr(settings, name, value)
+        if name not in types:
+            raise ConfigError(f"{path}: unknown setting {key!r} (known: {', '.join(sorted(types))})")
+        setattr(settings, name, _checked(path, key, types[name], value))
     return settings
+
+
+def _checked(path: Path, key: str, kind, value):
+    """``value`` as a ``kind`` (the Settings field's type), or a one-line error naming the file,
+    the key, what was expected and what was found.
+
+    Hand-written rather than pydantic (not installed; five packages with a compiled
+    core): TOML already gives typed values, so the check is exact type matching plus
+    a few minimums, and pydantic's lax mode would accept what must be refused here
+    ("no" for a flag, true for a number) without its strict mode and custom messages.
+    """
+    name = key.replace("-", "_")
+    if kind is bool:
+        ok, expected = isinstance(value, bool), "true or false"
+    elif kind is int:
+        least = _MINIMUM.get(name, 0)
+        ok = isinstance(value, int) and not isinstance(value, bool) and value >= least
+        expected = f"a whole number, {least} or more"
+    elif kind is str:
+        ok, expected = isinstance(value, str), 'text in quotes, like "…"'
+    elif kind in (Path, Path | None):
+        ok, expected = isinstance(value, str) and bool(value.strip()), 'a path in quotes, like "build"'
+        value = Path(value) if ok else value
+    else:  # list[Path]
+        ok = isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+        expected = 'a list of paths, like ["articles"]'
+        value = [Path(v) for v in value] if ok else value
+    if not ok:
+        found = json.dumps(value, ensure_ascii=False, default=str)
+        raise ConfigError(f"{path}: {key}: expected {expected}, found {found}")
+    return value

@@ -25,7 +25,7 @@ from typing import Callable, Iterable
 from .article import Article
 from .briefing import Briefing
 from .config import ConfigError, Settings
-from .ingest.load import find_inputs
+from .ingest.load import LoadProblem, find_inputs
 from .publish.write import OUTPUT_NAMES
 from .report import BuildReport
 from .runner import process_all, process_article, process_pool
@@ -51,13 +51,18 @@ def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = 
     from .publish.write import write_outputs
     from .store.cache import prune_stale_results
     from .store.first_seen import stamp_first_seen
+
+
+    from .store.repair import check_history
     from .store.state import StateStore
 
     _one_blas_thread()
     started = time.perf_counter()
     report = BuildReport()
     inputs = settings.input_paths()
+    _something_to_read(inputs)
     with OutputLock(settings.out), StateStore(settings.state_path) as store:
+        check_history(store, settings.out)
         paths = list(find_inputs(inputs))
         report.files = len(paths)
         with _workers(settings) as pool:  # released before rendering, which runs here alone
@@ -96,6 +101,18 @@ def _workers(settings: Settings):
 
         return dask_pool(settings)
     return process_pool(settings.jobs)
+
+
+def _something_to_read(inputs: list) -> None:
+    """Raise :class:`NothingPublished` before anything is written (no output folder, no store,
+    no lock file) when no input names a file to read: a path that does not exist, an empty folder.
+    Stops at the first file found, so a large folder costs no more than one listing."""
+    report = BuildReport()
+    for item in find_inputs(inputs):
+        if not isinstance(item, LoadProblem):
+            return
+        report.problems.append(item)
+    raise NothingPublished("no .txt, .md or .html file to read in " + ", ".join(map(str, inputs)), report)
 
 
 def _one_blas_thread() -> None:

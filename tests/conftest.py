@@ -26,6 +26,16 @@ if "argostranslate.settings" in sys.modules:  # pragma: no cover - a plugin impo
 
 sys.path.insert(0, str(Path(__file__).parent))  # for `import argos_fixture`
 
+# The suite is deterministic: Hypothesis draws the same examples on every run and
+# machine and keeps no database of earlier failures to replay (a replayed example
+# made one run fail and the next pass).  Every example it ever found is kept as an
+# explicit @example instead.  HYPOTHESIS_PROFILE=explore searches afresh, locally.
+from hypothesis import settings as _hypothesis  # noqa: E402
+
+_hypothesis.register_profile("deterministic", derandomize=True, database=None, deadline=None, print_blob=True)
+_hypothesis.register_profile("explore", derandomize=False, deadline=None, max_examples=1000)
+_hypothesis.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
+
 
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_ARGOS_HOME, ignore_errors=True)

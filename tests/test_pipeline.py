@@ -181,7 +181,8 @@ def test_a_folder_with_no_articles_is_a_clear_usage_error(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
     status = main(["build", str(tmp_path / "empty"), "--out", str(tmp_path / "out")])
     assert status == 2
-    assert "no article" in capsys.readouterr().err
+    assert f"no .txt, .md or .html file to read in {tmp_path / 'empty'}" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
 
 
 def test_with_a_model_installed_the_german_seed_is_translated_and_the_second_build_hits_the_cache(

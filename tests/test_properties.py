@@ -215,3 +215,62 @@ def test_any_text_in_any_field_renders_to_outputs_that_parse(tmp_path_factory, t
     out = tmp_path_factory.mktemp("any")
     render_everything(make_briefing([article], title=t[7] or "Briefing"), out)
     assert of_kind(output_problems(out), *LIVE) == []
+
+
+# --------------------------------------------------------------------------- text helpers of the renderers
+# Every helper the feed, email and PDF call on article text, over any Unicode.  The examples
+# are the inputs that ever broke one: a low opening quote followed by a space stopped whole
+# builds (KeyError: '„' in balance_quotes, issue 17).
+GERMAN_QUOTE = "Er sagte: „ Wir werden das Projekt fortsetzen.“"
+_URL_WORD = re.compile(r"^(https?|ftp|mailto):", re.I)
+
+
+@FAST
+@given(any_text)
+@example(GERMAN_QUOTE)
+@example("Er sagte: „ Wir werden")
+@example("„ ")
+@example("„")
+def test_balancing_quotes_keeps_every_word_and_adds_at_most_one_mark(text):
+    from digest.text.sentences import balance_quotes
+
+    balanced = balance_quotes(text)
+    assert text.strip() in balanced
+    assert len(balanced) <= len(text) + 2  # one mark, and a no-break space before a guillemet
+
+
+@FAST
+@given(any_text)
+@example(GERMAN_QUOTE)
+@example("x" * 500 + " https://example.org/" + "y" * 100)
+def test_text_helpers_take_any_text_and_keep_their_promises(text):
+    from digest.publish.feed import canonical_url, xml_text, _XML_FORBIDDEN
+    from digest.publish.mail import TEXT_WIDTH, human_date, wrap
+    from digest.text.display import breakable
+    from digest.text.urls import http_url
+
+    for line in wrap(text, "   ", "   - ").splitlines():
+        assert len(line) <= TEXT_WIDTH or any(_URL_WORD.match(w) for w in line.split()), line
+    assert breakable(text).replace("\u200b", "") == text.replace("\u200b", "")
+    assert not _XML_FORBIDDEN.search(xml_text(text))
+    assert isinstance(canonical_url(text), str) and isinstance(http_url(text), str)
+    assert isinstance(human_date(text), str)
+
+
+@FAST
+@given(any_text, any_text.map(lambda t: t[:8]))
+@example(GERMAN_QUOTE, "de")
+def test_an_article_with_any_text_in_any_field_gives_each_renderer_its_strings(text, lang):
+    from digest.article import Article, Block, Summary
+    from digest.publish.feed import summary_html
+    from digest.publish.mail import anchor, meta_line
+    from digest.publish.pdf import one_line
+    from digest.story import Story
+
+    article = Article(source="any.txt", title=text, standfirst=text, date=text, author=text, publisher=text,
+                      lang=lang, blocks=[Block("paragraph", text)],
+                      summary=Summary(sentences=[text, GERMAN_QUOTE], key_figures=[text]))
+    assert all(isinstance(s, str) for s in article.display_summary)
+    assert isinstance(summary_html(Story.of_article(article)), str) and isinstance(meta_line(article), str)
+    assert len(one_line(article)) <= 160
+    assert re.fullmatch(r"[A-Za-z0-9_-]+", anchor(article))

@@ -199,32 +199,6 @@ def test_the_size_limit_is_set_on_the_command_line(tmp_path):
     assert "1 article(s) published" in result.stdout
 
 
-def test_ten_thousand_tiny_files_are_read_in_flat_memory(tmp_path):
-    folder = tmp_path / "many"
-    folder.mkdir()
-    for i in range(10_000):
-        (folder / f"note-{i:05d}.txt").write_text(f"n{i}", encoding="utf-8")
-    shutil.copy(SEEDS / GOOD_SEEDS[0], folder / "real-article.txt")
-    probe = (
-        "import resource, sys\n"
-        "from digest.cli import main\n"
-        "status = main(sys.argv[1:])\n"
-        "print('maxrss_kb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
-        "sys.exit(status)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", probe, "build", str(folder), "--out", str(tmp_path / "out"),
-                             "--quiet"], capture_output=True, text=True, timeout=900, cwd=ROOT)
-    assert result.returncode == 1, result.stderr[-2000:]
-    skipped = [line for line in result.stderr.splitlines() if line.startswith("skipped: ")]
-    assert len(skipped) == 10_000
-    assert all("note-" in line for line in skipped)
-    data = json.loads((tmp_path / "out" / "digest.json").read_text(encoding="utf-8"))
-    assert [Path(a["source"]).name for a in data["articles"]] == ["real-article.txt"]
-    peak_kb = int(result.stderr.rsplit("maxrss_kb ", 1)[1].split()[0])
-    # a one-article build peaks at about 175 MiB (WeasyPrint, the models); 10,000 files add ~15 MiB
-    assert peak_kb < 500_000, f"peak memory {peak_kb / 1024:.0f} MiB for 10,000 tiny files"
-
-
 # --------------------------------------------------------------------------- killed builds
 
 
@@ -330,9 +304,10 @@ def test_a_state_file_that_is_not_a_store_is_a_usage_error_and_is_kept(tmp_path)
     state.write_text("my notes, not a database\n" * 20, encoding="utf-8")
     result = digest_cli("build", str(SEEDS / GOOD_SEEDS[0]), "--out", str(tmp_path / "out"), "--state", str(state))
     assert result.returncode == 2
-    assert result.stderr.splitlines() == [
-        f"digest: error: {state}: not a digest state store (file is not a database); "
-        "move it away or choose another file with --state"]
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"digest: error: {state}: cannot open the state store: not a digest state store, "
+                           "or a damaged one (file is not a database)")
+    assert f"digest state repair --state {state}" in line and "move it away" not in line
     assert state.read_text(encoding="utf-8").startswith("my notes")
 
 

@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "digest.cli.translate",
     "digest.cli.send",
     "digest.cli.serve",
+    "digest.cli.state",
     "digest.cli.init",
 ]
 

@@ -39,7 +39,8 @@ def register(subparsers) -> None:
     parser.add_argument("--user", metavar="U", help=f"log in as U with the password in ${PASSWORD_VARIABLE}")
     parser.add_argument("--out", type=Path, metavar="DIR", help="output folder of the build (default: from config)")
     parser.add_argument("--config", type=Path, metavar="FILE", help="settings file (default: ./digest.toml)")
-    parser.add_argument("--timeout", type=float, default=30.0, metavar="S", help="network timeout in seconds")
+    parser.add_argument("--timeout", type=float, default=30.0, metavar="S",
+                        help="give up when the whole send has taken S seconds (default 30)")
     parser.set_defaults(func=run)
 
 
@@ -90,18 +91,26 @@ def run(args) -> int:
 
     port = args.port or (465 if args.ssl else 587 if args.starttls else 25)
     where = f"{args.smtp_host}:{port}"
+    deadline = Deadline(args.timeout)
     try:
-        if args.ssl:
-            client = smtplib.SMTP_SSL(args.smtp_host, port, timeout=args.timeout,
-                                      context=ssl.create_default_context())
-        else:
-            client = smtplib.SMTP(args.smtp_host, port, timeout=args.timeout)
-        with client:
-            if args.starttls:
-                client.starttls(context=ssl.create_default_context())
-            if args.user:
-                _login(client, args.user, password)
-            refused = client.send_message(msg, from_addr=senders[0], to_addrs=recipients)
+        with deadline:
+            if args.ssl:
+                client = smtplib.SMTP_SSL(timeout=args.timeout, context=ssl.create_default_context())
+            else:
+                client = smtplib.SMTP(timeout=args.timeout)
+            # the greeting is read inside connect(): the socket is watched from the moment it exists
+            opened = client._get_socket
+            client._get_socket = lambda *where: deadline.watch(opened(*where))
+            client.connect(args.smtp_host, port)
+            with client:
+                if args.starttls:
+                    client.starttls(context=ssl.create_default_context())
+                    deadline.watch(client.sock)
+                if args.user:
+                    _login(client, args.user, password)
+                refused = client.send_message(msg, from_addr=senders[0], to_addrs=recipients)
+    except TimedOut:
+        return _fail(f"{where}: timed out after {args.timeout:g} s; the message was not sent", EXIT_FAILED)
     except smtplib.SMTPAuthenticationError as exc:
         return _fail(f"{where}: login refused for {args.user}: {_reply(exc)}", EXIT_FAILED)
     except smtplib.SMTPRecipientsRefused as exc:
@@ -116,6 +125,54 @@ def run(args) -> int:
     delivered = [r for r in recipients if r not in refused]
     print(f"Sent {path} ({msg['Subject']}) to {', '.join(delivered)} via {where}")
     return EXIT_FAILED if refused else EXIT_OK
+
+
+class TimedOut(Exception):
+    """The whole send took longer than ``--timeout``."""
+
+
+class Deadline:
+    """One time limit for the whole SMTP conversation.
+
+    smtplib's ``timeout`` bounds each socket operation only, so a server that
+    sends one byte every two seconds could hold a send for good.  When the time
+    is up, a timer thread shuts the socket down: the blocked read returns at
+    once, and the ``with`` block ends with :class:`TimedOut`.
+    """
+
+    def __init__(self, seconds: float):
+        import threading
+
+        self.expired = False
+        self._sock = None
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def watch(self, sock):
+        """The connection to cut when time is up (again after STARTTLS replaces it); returns it."""
+        self._sock = sock
+        if self.expired:
+            self._expire()
+        return sock
+
+    def _expire(self) -> None:
+        import socket
+
+        self.expired = True
+        if self._sock is not None:
+            try:
+                self._sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def __enter__(self) -> "Deadline":
+        self._timer.start()
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        self._timer.cancel()
+        if self.expired and kind is not None:
+            raise TimedOut() from value
 
 
 def _login(client, user: str, password: str) -> None:

@@ -259,7 +259,21 @@ class _Refused(Exception):
     """The path exists but is not something we read (too big, not a regular file)."""
 
 
+READ_TRIES = 3  # reads of a file that keeps changing before it is skipped
+
+
 def _read_capped(path: str | Path, max_bytes: int) -> bytes:
+    """The file's bytes as they were at one moment: size and modification time are
+    compared before and after each read, and a file that changed meanwhile (a scraper
+    still writing it) is read again, so half an article is never published."""
+    for _try in range(READ_TRIES):
+        data, before, after = _read_once(path, max_bytes)
+        if before == after and len(data) == before[0]:
+            return data
+    raise _Refused(f"changed while being read, {READ_TRIES} times: skipped (build again once it is written)")
+
+
+def _read_once(path: str | Path, max_bytes: int) -> tuple[bytes, tuple[int, int], tuple[int, int]]:
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     try:
         info = os.fstat(fd)
@@ -276,12 +290,13 @@ def _read_capped(path: str | Path, max_bytes: int) -> bytes:
                 break
             chunks.append(chunk)
             remaining -= len(chunk)
+        done = os.fstat(fd)
     finally:
         os.close(fd)
     data = b"".join(chunks)
     if len(data) > max_bytes:
         raise _Refused(f"file grew past the {max_bytes / _MB:.3g} MB limit while being read")
-    return data
+    return data, (info.st_size, info.st_mtime_ns), (done.st_size, done.st_mtime_ns)
 
 
 def _file_kind(mode: int) -> str:

@@ -208,10 +208,31 @@ def _ensure_table(conn) -> None:
     conn.execute(f"CREATE INDEX IF NOT EXISTS {FEED_TABLE}_newest ON {FEED_TABLE} (first_seen DESC, position, guid)")
 
 
-def record_items(store, items: list[FeedItem], limit: int | None = None, now: str = "") -> list[FeedItem]:
-    """Add this build's items to the history and return the newest ``limit`` of the
-    whole history (all with ``None``), newest first.  ``now`` is the build's time
-    (ISO 8601, UTC; default: each item's first-seen time).
+@dataclass
+class HistoryUpdate:
+    """The rows one build adds to, refreshes in or removes from the feed history, not yet
+    written: they are committed together with the outputs that publish them (see
+    ``publish/write.py``)."""
+
+    updates: list[tuple]
+    inserts: list[tuple]
+    absorbed: list[tuple]  # items of articles now told by another story's item
+
+    def apply(self, conn) -> None:
+        _ensure_table(conn)
+        conn.executemany(f"DELETE FROM {FEED_TABLE} WHERE guid=?", self.absorbed)
+        conn.executemany(f"UPDATE {FEED_TABLE} SET last_seen=?, published=?, item=? WHERE guid=?", self.updates)
+        conn.executemany(
+            f"INSERT INTO {FEED_TABLE} (guid, first_seen, last_seen, published, position, item)"
+            " VALUES (?, ?, ?, ?, ?, ?)", self.inserts)
+
+
+def merge_history(store, items: list[FeedItem], limit: int | None = None,
+                  now: str = "") -> tuple[list[FeedItem], HistoryUpdate]:
+    """The newest ``limit`` items of the history with this build's ``items`` added (all with
+    ``None``), newest first, and the update that records them; nothing is kept written yet
+    (the update is tried inside a savepoint and rolled back, so the order is SQLite's own).
+    ``now`` is the build's time (ISO 8601, UTC; default: each item's first-seen time).
 
     A story seen before keeps the guid and first-seen time (and so the place in
     the feed) of the earliest item any of its articles had, and takes today's
@@ -220,7 +241,7 @@ def record_items(store, items: list[FeedItem], limit: int | None = None, now: st
     in two items) leave the history: the feed shows each story once.
     """
     conn = store.conn
-    with conn:
+    with store.guard("read the feed history"):
         _ensure_table(conn)
         known: dict[str, tuple[str, str]] = {}
         guids = sorted({guid for item in items for guid in item.aliases or [item.guid]})
@@ -229,7 +250,7 @@ def record_items(store, items: list[FeedItem], limit: int | None = None, now: st
             known.update((guid, (first_seen, stored)) for guid, first_seen, stored in conn.execute(
                 f"SELECT guid, first_seen, item FROM {FEED_TABLE} WHERE guid IN ({','.join('?' * len(chunk))})",
                 chunk).fetchall())
-        updates, inserts, absorbed = [], [], []
+        update = HistoryUpdate([], [], [])
         for position, item in enumerate(items):
             moment = now or item.first_seen
             seen = sorted((known[g][0], g) for g in item.aliases or [item.guid] if g in known)
@@ -239,19 +260,29 @@ def record_items(store, items: list[FeedItem], limit: int | None = None, now: st
                 item.first_seen, before = known[item.guid][0], json.loads(known[item.guid][1])
                 grew = set(item.articles) - set(before.get("articles") or item.articles)
                 item.updated = moment if grew else before.get("updated", "")
-                absorbed.extend((g,) for _, g in seen[1:])
-                updates.append((moment, item.published, json.dumps(asdict(item), ensure_ascii=False), item.guid))
+                update.absorbed.extend((g,) for _, g in seen[1:])
+                update.updates.append((moment, item.published, json.dumps(asdict(item), ensure_ascii=False), item.guid))
             else:
-                inserts.append((item.guid, item.first_seen, moment, item.published, position,
-                                json.dumps(asdict(item), ensure_ascii=False)))
-        conn.executemany(f"DELETE FROM {FEED_TABLE} WHERE guid=?", absorbed)
-        conn.executemany(f"UPDATE {FEED_TABLE} SET last_seen=?, published=?, item=? WHERE guid=?", updates)
-        conn.executemany(
-            f"INSERT INTO {FEED_TABLE} (guid, first_seen, last_seen, published, position, item)"
-            " VALUES (?, ?, ?, ?, ?, ?)", inserts)
-    query = f"SELECT item FROM {FEED_TABLE} ORDER BY first_seen DESC, position ASC, guid ASC"
-    rows = conn.execute(query + " LIMIT ?", (limit,)) if limit is not None else conn.execute(query)
-    return [FeedItem(**json.loads(row[0])) for row in rows.fetchall()]
+                update.inserts.append((item.guid, item.first_seen, moment, item.published, position,
+                                       json.dumps(asdict(item), ensure_ascii=False)))
+        conn.execute("SAVEPOINT preview")
+        try:
+            update.apply(conn)
+            query = f"SELECT item FROM {FEED_TABLE} ORDER BY first_seen DESC, position ASC, guid ASC"
+            rows = (conn.execute(query + " LIMIT ?", (limit,)) if limit is not None else conn.execute(query)).fetchall()
+        finally:
+            conn.execute("ROLLBACK TO preview")
+            conn.execute("RELEASE preview")
+    return [FeedItem(**json.loads(row[0])) for row in rows], update
+
+
+def record_items(store, items: list[FeedItem], limit: int | None = None, now: str = "") -> list[FeedItem]:
+    """Add this build's items to the history now and return the newest ``limit`` of the
+    whole history (all with ``None``), newest first."""
+    newest, update = merge_history(store, items, limit, now)
+    with store.transaction("record the feed history") as conn:
+        update.apply(conn)
+    return newest
 
 
 def unique_items(briefing: Briefing) -> list[FeedItem]:
@@ -269,21 +300,16 @@ def unique_items(briefing: Briefing) -> list[FeedItem]:
 
 def render_feed(briefing: Briefing, store=None, feed_limit: int = 50) -> tuple[bytes, bytes]:
     """(RSS 2.0, Atom 1.0) for this build; with a store, for the whole history."""
-    return feed_documents(briefing, feed_items(briefing, store, feed_limit))
-
-
-def feed_items(briefing: Briefing, store=None, feed_limit: int = 50) -> list[FeedItem]:
-    """The items to publish, newest first: this build's, and with a store the history's."""
     items = unique_items(briefing)
     if store is not None:
         items = record_items(store, items, max(0, feed_limit), briefing.created.astimezone(timezone.utc).isoformat())
-    return items[: max(0, feed_limit)]
+    return feed_documents(briefing, items[: max(0, feed_limit)])
 
 
 def feed_documents(briefing: Briefing, items: list[FeedItem], site_folder: str = "") -> tuple[bytes, bytes]:
-    """(RSS 2.0, Atom 1.0) of ``items``.  Story pages are linked absolutely under
-    ``--base-url``; without one, relative to the feed: ``site_folder`` is where the
-    site lies as seen from the feed (``""`` for the feeds inside the site)."""
+    """(RSS 2.0, Atom 1.0) publishing ``items``, in that order.  Story pages are linked
+    absolutely under ``--base-url``; without one, relative to the feed: ``site_folder`` is
+    where the site lies as seen from the feed (``""`` for the feeds inside the site)."""
     from feedgen.feed import FeedGenerator
 
     base = briefing.base_url.rstrip("/") + "/" if briefing.base_url else ""

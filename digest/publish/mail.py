@@ -25,6 +25,7 @@ from typing import Iterable
 
 from ..article import Article
 from ..story import Story, StorySentence
+from ..text.display import breakable, fit_words
 from ..text.urls import http_url
 from ..briefing import Briefing
 from .pages import site_url, story_path
@@ -352,6 +353,8 @@ def render_html(briefing: Briefing, stories: int | None = DEFAULT_EMAIL_STORIES)
     import css_inline
 
     env = template_environment(briefing)
+    printable = env.finalize
+    env.finalize = lambda value: breakable(printable(value))
     html = render_template(env, "email.html", email_context(env, briefing, stories))
     inliner = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
     return inliner.inline(html)
@@ -368,10 +371,10 @@ def render_text(briefing: Briefing, stories: int | None = DEFAULT_EMAIL_STORIES)
 
 
 def wrap(text: str, indent: str = "", first: str | None = None) -> str:
-    """Wrap at 72 columns without breaking URLs or install commands mid-word."""
+    """Wrap at 72 columns; only a URL longer than a line is left whole (a cut one no longer opens)."""
     first = indent if first is None else first
     return textwrap.fill(
-        " ".join((text or "").split()),
+        fit_words(text or "", TEXT_WIDTH - max(len(indent), len(first))),
         width=TEXT_WIDTH,
         initial_indent=first,
         subsequent_indent=indent,

@@ -15,8 +15,9 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from contextlib import nullcontext
 from pathlib import Path
-from typing import Iterable
+from typing import ContextManager, Iterable
 
 
 TEMP_SUFFIX = ".digest-tmp"
@@ -51,8 +52,11 @@ class StagedOutputs:
     leaves some outputs new and some old is a handful of renames.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, around_replace: ContextManager | None = None) -> None:
+        """``around_replace`` is entered around the renames: a state-store transaction
+        there commits only if every output is in place, and is rolled back otherwise."""
         self._staged: list[tuple[str, Path]] = []
+        self._around_replace = around_replace
 
     def write(self, path: Path, data: bytes | str) -> None:
         self.write_chunks(path, [data])
@@ -62,13 +66,21 @@ class StagedOutputs:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+        try:
+            os.fchmod(fd, _mode_for(path))
+            with os.fdopen(fd, "wb", buffering=1 << 20) as handle:
+                for chunk in chunks:
+                    handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as exc:  # a full disk, a size limit: the message names the output
+            os.unlink(tmp)
+            raise OSError(exc.errno, f"cannot write {path.name} (the previous one is unchanged): "
+                          f"{exc.strerror}", str(path)) from None
+        except BaseException:
+            os.unlink(tmp)  # a part of a file is never staged
+            raise
         self._staged.append((tmp, path))
-        os.fchmod(fd, _mode_for(path))
-        with os.fdopen(fd, "wb", buffering=1 << 20) as handle:
-            for chunk in chunks:
-                handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
 
     @property
     def paths(self) -> list[Path]:
@@ -82,8 +94,11 @@ class StagedOutputs:
             self.discard()
             return
         try:
-            for tmp, path in self._staged:
-                os.replace(tmp, path)
+            with self._around_replace or nullcontext():
+                # last staged, first renamed: what was staged first (the feed, whose history
+                # the transaction records) is replaced last, so a failed rename leaves it old
+                for tmp, path in reversed(self._staged):
+                    os.replace(tmp, path)
         except BaseException:
             self.discard()
             raise

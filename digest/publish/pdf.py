@@ -18,12 +18,12 @@ outside the template folders and the article images that exist locally.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from ..article import Article
 from ..briefing import Briefing
+from ..text.display import breakable
 from .mail import TOP_STORIES, render_template, story_anchor, template_context, template_environment
 
 PDF_TEMPLATE = "briefing.html"
@@ -37,23 +37,6 @@ ONE_LINE_CHARS = 160
 
 class FetchRefused(ValueError):
     """A resource the briefing may not load (remote, or outside the allowed folders)."""
-
-
-_LONG_WORD = re.compile(r"[^\s\u200b]{41,}")
-
-
-def breakable(value):
-    """Give words longer than 40 characters a break opportunity every 30.
-
-    WeasyPrint's line breaking with ``hyphens: auto`` is quadratic in the length
-    of an unbreakable word: one 10,000-character word took minutes.  A zero-width
-    space is invisible and lets the line break.  URLs and paths are left alone.
-    """
-    if not isinstance(value, str) or len(value) < 41:
-        return value
-    if "/" in value and not any(ch.isspace() for ch in value):  # a URL or a file path, not prose
-        return value
-    return _LONG_WORD.sub(lambda m: "\u200b".join(m.group()[i:i + 30] for i in range(0, len(m.group()), 30)), value)
 
 
 def local_image(image: str) -> str:

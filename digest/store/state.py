@@ -14,7 +14,11 @@ mid-migration leaves the old store untouched), after a backup copy is taken
 next to it; the feed history it holds is what keeps feed readers from seeing
 every old item again, so it is never thrown away.  A store from a newer
 digest, or a file that is not a store at all, is refused with a clear message
-instead of being overwritten.
+instead of being overwritten.  At open the store is checked (SQLite's
+``quick_check``, the expected tables) before anything is written to it, and
+every SQLite error, then or later, names the file and the operation; only a
+damaged file is pointed to ``digest state repair`` (``store/repair.py``), a
+full disk or an I/O error never is.
 
 Versions:
 
@@ -29,7 +33,8 @@ import json
 import shutil
 import sqlite3
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from contextlib import contextmanager
+from typing import Any, Callable, Iterable, Iterator
 
 from ..config import ConfigError
 
@@ -80,22 +85,93 @@ def _has_table(conn: sqlite3.Connection, name: str) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
 
 
+# SQLite's primary result codes, by what they mean for the user.  Only these say the
+# file itself is damaged; every other failure (a full disk, an I/O error, a read-only
+# folder, a lock) leaves an intact store that must be kept exactly where it is.
+_DAMAGED = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
+_DISK_FAULTS = {
+    "SQLITE_FULL": "the disk is full; free some space and run again",
+    "SQLITE_IOERR": "the disk reported an I/O error; check it and run again",
+    "SQLITE_READONLY": "the file or its folder is read-only; make it writable and run again",
+    "SQLITE_CANTOPEN": "the file cannot be opened (a missing folder, or no permission)",
+    "SQLITE_PERM": "no permission to use the file",
+    "SQLITE_BUSY": "another process holds it locked; run again when it ends",
+    "SQLITE_LOCKED": "another process holds it locked; run again when it ends",
+}
+REPAIR_ADVICE = ("the build stops here so that the feed history it holds is not lost; salvage what can "
+                 "still be read with 'digest state repair --state {path}' (the damaged file is kept "
+                 "beside the new one), or re-read the history from the published feed with "
+                 "'digest state rebuild-history --out OUT --state {path}'")
+
+
+def describe_error(path: Path, operation: str, exc: sqlite3.Error) -> StateError:
+    """One line naming the file, the operation and what to do: never "move it away"
+    unless the file itself is damaged, and even then a salvage comes first."""
+    code = (getattr(exc, "sqlite_errorname", "") or "").split("_")
+    primary = "_".join(code[:2])
+    if primary in _DAMAGED or primary == "SQLITE_ERROR" and "malformed" in str(exc):
+        return StateError(f"{path}: cannot {operation}: not a digest state store, or a damaged one ({exc}); "
+                          + REPAIR_ADVICE.format(path=path))
+    fault = _DISK_FAULTS.get(primary)
+    if fault:
+        return StateError(f"{path}: cannot {operation}: {exc}: {fault} (the store itself is not damaged "
+                          "and must stay where it is)")
+    return StateError(f"{path}: cannot {operation}: {exc}")
+
+
 class StateStore:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(str(self.path), timeout=30)
+        with self.guard("open the state store"):
+            self.conn = sqlite3.connect(str(self.path), timeout=30)
         try:
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
-            self.conn.close()
-            raise StateError(f"{self.path}: not a digest state store ({exc}); "
-                             "move it away or choose another file with --state") from None
+            with self.guard("open the state store"):
+                self._check()
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self._migrate()
+            with self.guard("open the state store"):
+                self._check_tables()
         except BaseException:
             self.conn.close()
             raise
+
+    @contextmanager
+    def guard(self, operation: str) -> Iterator[None]:
+        """Turn any SQLite error inside into a :class:`StateError` naming this file and ``operation``."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise describe_error(self.path, operation, exc) from None
+
+    @contextmanager
+    def transaction(self, operation: str) -> Iterator[sqlite3.Connection]:
+        """One explicit transaction: committed when the block ends, rolled back if it fails
+        (whatever failed: the block may rename files, and then neither happens alone)."""
+        with self.guard(operation):
+            if self.conn.in_transaction:
+                self.conn.commit()
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.rollback()
+                raise
+            self.conn.commit()
+
+    def _check(self) -> None:
+        """SQLite's own consistency check, before anything is written: a damaged store is
+        refused as it is, never "repaired" by a build that would then overwrite it."""
+        problems = [row[0] for row in self.conn.execute("PRAGMA quick_check(3)").fetchall()]
+        if problems != ["ok"]:
+            found = "; ".join(" ".join(p.split()) for p in problems)
+            raise StateError(f"{self.path}: damaged ({found}); " + REPAIR_ADVICE.format(path=self.path))
+
+    def _check_tables(self) -> None:
+        if not _has_table(self.conn, "cache"):
+            raise StateError(f"{self.path}: damaged: version {self.version} but no cache table; "
+                             + REPAIR_ADVICE.format(path=self.path))
 
     @property
     def version(self) -> int:
@@ -145,22 +221,24 @@ class StateStore:
         shutil.move(str(tmp), str(target))
 
     def get(self, namespace: str, key: str) -> Any | None:
-        row = self.conn.execute(
-            "SELECT value FROM cache WHERE namespace=? AND key=?", (namespace, key)
-        ).fetchone()
+        with self.guard(f"read {namespace!r} from the state store"):
+            row = self.conn.execute(
+                "SELECT value FROM cache WHERE namespace=? AND key=?", (namespace, key)
+            ).fetchone()
         return None if row is None else json.loads(row[0])
 
     def get_many(self, namespace: str, keys: Iterable[str]) -> dict[str, Any]:
         found: dict[str, Any] = {}
         keys = list(keys)
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for key, value in self.conn.execute(
-                f"SELECT key, value FROM cache WHERE namespace=? AND key IN ({marks})",
-                (namespace, *chunk),
-            ):
-                found[key] = json.loads(value)
+        with self.guard(f"read {namespace!r} from the state store"):
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                for key, value in self.conn.execute(
+                    f"SELECT key, value FROM cache WHERE namespace=? AND key IN ({marks})",
+                    (namespace, *chunk),
+                ):
+                    found[key] = json.loads(value)
         return found
 
     def put(self, namespace: str, key: str, value: Any) -> None:
@@ -173,7 +251,7 @@ class StateStore:
 
     def put_many_json(self, namespace: str, items: dict[str, str]) -> None:
         """Like :meth:`put_many` for values already serialised with ``json.dumps`` (by a worker process)."""
-        with self.conn:
+        with self.guard(f"write {namespace!r} to the state store"), self.conn:
             self.conn.executemany(
                 "INSERT OR REPLACE INTO cache (namespace, key, value) VALUES (?, ?, ?)",
                 [(namespace, key, value) for key, value in items.items()],
@@ -182,7 +260,7 @@ class StateStore:
     def drop_namespaces(self, prefix: str, keep: str) -> int:
         """Delete every entry of ``prefix`` and ``prefix/*`` except those of ``keep``;
         compact the file when that freed much (SQLite only reuses freed pages otherwise)."""
-        with self.conn:
+        with self.guard(f"prune {prefix!r} from the state store"), self.conn:
             dropped = self.conn.execute(
                 # the range lets SQLite walk the primary-key index ("/" sorts just before "0")
                 "DELETE FROM cache WHERE namespace >= ? AND namespace < ? AND namespace != ?"
@@ -190,8 +268,9 @@ class StateStore:
                 (prefix, prefix + "0", keep, prefix, len(prefix) + 1, prefix + "/"),
             ).rowcount
         if dropped > 1000:
-            self.conn.execute("VACUUM")
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # in WAL mode the file shrinks here
+            with self.guard("compact the state store"):
+                self.conn.execute("VACUUM")
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # in WAL mode the file shrinks here
         return dropped
 
     def close(self) -> None:

@@ -241,7 +241,8 @@ def balance_quotes(sentence: str) -> str:
     before, after = rest[: unpaired[0].start()], rest[unpaired[0].end():]
     # An opening mark stands before the words it quotes: nothing (or only space, a
     # colon, a dash) between it and the start, or a space before it and a word after.
-    opens = mark != "”" and (
+    # „ only ever opens a quotation (German closes with “), whatever stands around it.
+    opens = mark == "„" or mark != "”" and (
         not before.strip(" \u00a0\u202f:–—-(") or (before[-1:].isspace() and after[:1].isalnum())
         or (mark == "«" and before[-1:].isspace())
     )
