@@ -61,10 +61,12 @@ _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 
 # Feature keys (uint64).  A word is its number (below 2**32); a word pair (a, b) is
 # (a + 1) * 2**32 + b; names, name phrases and figures are numbered in their own
-# range above _NEUTRAL.  _DOUBLE marks the features that count double.
+# range above _NEUTRAL.  _DOUBLE marks the features that count double, _ACROSS those that
+# count only between articles in different languages.
 _PAIR_SHIFT = np.uint64(32)
 _NEUTRAL = 1 << 62
 _DOUBLE = 1 << 63
+_ACROSS = 1 << 61  # a proper name ("Lagarde"): within one language its word already counts
 _ARTICLES_PER_BLOCK = 500  # whose terms are counted at once (a few MB of keys)
 _PAIRS_PER_CHUNK = 1 << 18  # article pairs weighed at once (about 15 MB of arrays)
 
@@ -82,6 +84,48 @@ def _name_phrases(text: str) -> set[str]:
             for a, b in zip(words, words[1:]):
                 found.add(f"phrase:{a} {b}")
     return found
+
+
+# Words that are capitalised in every language but name no one: days and months.
+_CALENDAR = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar
+märz juni juli oktober dezember lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai
+juin juillet août septembre octobre novembre décembre
+""".split())
+_CAPITALISED_WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-Þ][^\W\d_]+(?:[-’'][^\W\d_]+)*")
+_SENTENCE_OPENER = re.compile(r"(?:^|[.!?:;]\s+|[\"“”«»„(]\s*)$")
+
+
+def _capitalised_words(text: str) -> set[str]:
+    """Folded words written with a capital where a sentence does not begin, outside lines
+    that capitalise most of their words (title case): in English and French, proper names."""
+    found = set()
+    for line in text.splitlines():
+        words = line.split()
+        if len(words) >= 3 and sum(w[:1].isupper() for w in words) > 0.6 * len(words):
+            continue
+        for match in _CAPITALISED_WORD.finditer(line):
+            word = fold(match.group(0))
+            if len(word) >= 3 and word not in _CALENDAR and not _SENTENCE_OPENER.search(line[:match.start()]):
+                found.add(word)
+    return found
+
+
+def _proper_names(articles: list[Article], langs: list[str]) -> set[str]:
+    """The batch's proper names: words capitalised inside sentences of an article in a
+    language that capitalises only names (not German, where every noun is), and never
+    written in lower case there.  A German
+    report writes the same names ("Klingbeil", "Lagarde", "Quantora"): they are what it
+    shares with a report in another language when no translation model is installed."""
+    names: set[str] = set()
+    common: set[str] = set()  # words some sentence writes in lower case ("innovation", "data"): no names
+    for article, lang in zip(articles, langs):
+        if lang != "de":
+            text = _text(article)
+            names |= _capitalised_words(text)
+            common.update(fold(w) for w in _TOKEN.findall(text) if w[:1].islower())
+    return names - common
 
 
 def _text(article: Article) -> str:
@@ -174,25 +218,35 @@ def _features(articles: list[Article]) -> list[np.ndarray]:
     in which evidence adds up, do not depend on the process's string hashing.
     """
     langs = [normalise_lang(article.lang) for article in articles]
+    proper = _proper_names(articles, langs)
     neutral_spelled: list[str] = []
     name_numbers, other_numbers = _Numbering(neutral_spelled), _Numbering(neutral_spelled)
-    neutral = []
+    found = []
+    coined: set[str] = set()
     for article, lang in zip(articles, langs):
         names, others = _neutral_features(_text(article), lang)
-        numbers = [name_numbers[n] for n in sorted(names)] + [other_numbers[o] for o in sorted(others)]
-        neutral.append(np.array(numbers, dtype=np.uint64))
-    del other_numbers, neutral_spelled
+        coined |= names
+        found.append((names, proper & _capitalised_words(_text(article)), others))
+    neutral = []
+    for names, propers, others in found:
+        numbers = [name_numbers[n] for n in sorted(names | propers)] + [other_numbers[o] for o in sorted(others)]
+        keys = np.array(numbers, dtype=np.uint64)
+        across = np.array([n in propers and n not in coined for n in sorted(names | propers)]
+                          + [False] * len(others), dtype=bool)
+        keys[across] |= np.uint64(_ACROSS)  # a plain proper name: evidence across languages only
+        neutral.append(keys)
+    del other_numbers, neutral_spelled, found
     spelled: list[str] = []  # word number -> stem
     vocabulary: dict[str, _Numbering] = defaultdict(lambda: _Numbering(spelled))
     sequences = []
     for index, (article, lang) in enumerate(zip(articles, langs)):
         text = _text(article)
-        words = name_numbers.keys() & set(_TOKEN.findall(text.lower()))
+        words = coined & set(_TOKEN.findall(text.lower()))  # a proper name only where capitalised
         if words:
             neutral[index] = np.union1d(neutral[index], np.array([name_numbers[w] for w in words], np.uint64))
         stems = [term for term in content_terms(text, lang) if not term.isdigit()]
         sequences.append(np.fromiter(map(vocabulary[lang].__getitem__, stems), np.uint32, len(stems)))
-    del name_numbers, vocabulary
+    del name_numbers, vocabulary, coined
     known, df = _document_frequencies(sequences)
     log_total = math.log(1 + len(articles))
     idf = np.array([0.0] + [log_total - math.log(d) for d in range(1, len(articles) + 1)])
@@ -248,6 +302,7 @@ def find_related(articles: list[Article]) -> list[list[int]]:
         return [[] for _ in articles]
     keys, owners, ends, lengths = _postings(_features(articles))
     weights = _weights(keys, lengths, total)
+    across = (keys & np.uint64(_ACROSS)) != 0
     later = np.where((lengths >= 2) & (lengths <= MAX_POSTINGS), ends - np.arange(len(ends)) - 1, 0)
     del keys, ends, lengths
     entries = np.flatnonzero(later)
@@ -262,22 +317,25 @@ def find_related(articles: list[Article]) -> list[list[int]]:
         stop = max(stop, start + 1)
         while stop < len(entries) and owners[entries[stop]] == owners[entries[stop - 1]]:
             stop += 1  # an article's pairs all in one block
-        for a, b in _linked_pairs(entries[start:stop], owners, later, weights, language, total):
+        for a, b in _linked_pairs(entries[start:stop], owners, later, weights, across, language, total):
             related[a].append(b)
             related[b].append(a)
         start = stop
     return [sorted(r) for r in related]
 
 
-def _linked_pairs(entries, owners, later, weights, language, total) -> list[tuple[int, int]]:
+def _linked_pairs(entries, owners, later, weights, across, language, total) -> list[tuple[int, int]]:
     """The linked pairs (a, b), a < b, among the features of the articles of ``entries``."""
     counts = later[entries]
     partners = np.repeat(entries + 1 - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
     first = np.repeat(owners[entries].astype(np.int64), counts)  # first * total needs 64 bits
     second = owners[partners]
-    pairs, which, shared = np.unique(first * total + second, return_inverse=True, return_counts=True)
-    evidence = np.bincount(which, weights=np.repeat(weights[entries], counts))  # in feature order
+    pairs, which = np.unique(first * total + second, return_inverse=True)
     first, second = np.divmod(pairs, total)
+    counted = np.repeat(~across[entries], counts) | (language[first] != language[second])[which]
+    shared = np.bincount(which, weights=counted, minlength=len(pairs))
+    evidence = np.bincount(which, weights=np.repeat(weights[entries], counts) * counted,
+                           minlength=len(pairs))  # in feature order
     needed = np.where(language[first] == language[second], MIN_EVIDENCE, MIN_EVIDENCE_ACROSS_LANGUAGES)
     linked = (shared >= MIN_SHARED) & (evidence >= needed)
     return list(zip(first[linked].tolist(), second[linked].tolist()))
@@ -322,6 +380,11 @@ def _deduplicate_summaries(articles: list[Article], related: list[list[int]], re
 # report and the AI Factory explainer reach 0.80 and 0.72; the Nexus 2026 round-up, which
 # gives the AI Factory two paragraphs, reaches 0.20 and 0.38 against them.
 SAME_STORY_SPREAD = 0.6
+# Two reports dated further apart than this are not the same story, however alike: the next
+# edition of a yearly conference, a company's next funding round, a central bank's next rate
+# decision share nearly every name and word with the last one.  They can still be related.
+# Follow-ups and second-day reports fall well inside it; undated articles are not held to it.
+STORY_WINDOW_DAYS = 14
 # Word 3-shingles two texts share (Jaccard) above which one is a republished copy of the other.
 COPY_SIMILARITY = 0.5
 MAX_STORY_SENTENCES = 6
@@ -341,8 +404,9 @@ class _Profile:
         self.features, self.paragraphs = features, paragraphs
 
 
-def _profiles(articles: list[Article], wanted: set[int]) -> dict[int, _Profile]:
-    """Profiles of the ``wanted`` articles (those with a link), document frequencies over all."""
+def _profiles(articles: list[Article], wanted: set[int]) -> tuple[dict[int, _Profile], set[str]]:
+    """Profiles of the ``wanted`` articles (those with a link), document frequencies over all;
+    and the features that are plain proper names (shared across languages only)."""
     langs = [normalise_lang(a.lang) for a in articles]
     counts = {i: _term_counts(articles[i], langs[i]) for i in wanted}
     df: dict[str, int] = defaultdict(int)
@@ -351,11 +415,14 @@ def _profiles(articles: list[Article], wanted: set[int]) -> dict[int, _Profile]:
             df[term] += 1
     log_total = math.log(1 + len(articles))
     names = {fact[5:] for i in wanted for fact in sentence_facts(_text(articles[i])) if fact.startswith("name:")}
+    proper = _proper_names([articles[i] for i in sorted(wanted)], [langs[i] for i in sorted(wanted)])
 
     def facts(text: str) -> set[str]:
         """Names and figures, with a name coined elsewhere in the batch counted where it is
-        written without its inner capital ("Meluxina-AI" for "MeluXina-AI")."""
-        return sentence_facts(text) | {"name:" + w for w in map(fold, _TOKEN.findall(text.lower())) if w in names}
+        written without its inner capital ("Meluxina-AI" for "MeluXina-AI"), and the batch's
+        proper names where they are written with their capital (see :func:`_proper_names`)."""
+        return (sentence_facts(text) | {"name:" + w for w in map(fold, _TOKEN.findall(text.lower())) if w in names}
+                | {"name:" + w for w in _capitalised_words(text) & proper})
 
     profiles = {}
     for index in wanted:
@@ -365,7 +432,7 @@ def _profiles(articles: list[Article], wanted: set[int]) -> dict[int, _Profile]:
         paragraphs = [(len(text.split()), set(content_terms(text, lang)) | facts(text))
                       for text in [article.title, article.standfirst] + [b.text for b in article.blocks] if text]
         profiles[index] = _Profile(features, paragraphs)
-    return profiles
+    return profiles, {"name:" + w for w in proper - names}
 
 
 def _term_counts(article: Article, lang: str) -> dict[str, int]:
@@ -394,11 +461,17 @@ def group_stories(articles: list[Article], related: list[list[int]]) -> list[lis
     most a bounded number of links), so the work grows with the links, not all pairs.
     """
     pairs = sorted({(min(i, j), max(i, j)) for i, others in enumerate(related) for j in others if i != j})
-    profiles = _profiles(articles, {i for pair in pairs for i in pair})
+    profiles, proper = _profiles(articles, {i for pair in pairs for i in pair})
+    langs = [normalise_lang(article.lang) for article in articles]
     same: dict[int, set[int]] = defaultdict(set)
     strength = []
+    days = [_day(article.trusted_date) for article in articles]
     for a, b in pairs:
+        if days[a] is not None and days[b] is not None and abs(days[a] - days[b]) > STORY_WINDOW_DAYS:
+            continue
         shared = profiles[a].features & profiles[b].features
+        if langs[a] == langs[b]:
+            shared -= proper  # in one language the name's word is shared already
         score = min(_spread(profiles[a], shared), _spread(profiles[b], shared))
         if score >= SAME_STORY_SPREAD:
             same[a].add(b)
@@ -417,6 +490,16 @@ def group_stories(articles: list[Article], related: list[list[int]]) -> list[lis
                 group_of[i] = merged
     groups = {id(g): g for g in group_of.values()}.values()
     return sorted((sorted(g) for g in groups), key=lambda g: g[0])
+
+
+def _day(iso: str):
+    """Day number of an ISO date ("2026-03-17"), None when there is no full date."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat((iso or "")[:10]).toordinal()
+    except ValueError:
+        return None
 
 
 def _shingles(article: Article) -> set[tuple[str, ...]]:

@@ -95,7 +95,9 @@ def test_the_seed_reports_on_the_ai_factory_are_linked():
     related = {a.id: a.related for a in articles}
     # 000 (Nexus 2026 round-up), 001 (AI Factory launch) and 002 (€112M AI Factory and MeluXina-AI)
     assert related["001"] == ["000", "002"] and related["002"] == ["000", "001"]
-    assert related["004"] == []  # the German Nexus 2025 / Mistral piece is another story
+    # the German Nexus 2025 / Mistral piece is another story: at most related to the Nexus 2026 round-up
+    # through the conference's names (a link across languages), never to the AI Factory reports
+    assert set(related["004"]) <= {"000"}
 
 
 _LINK_IN_A_FRESH_PROCESS = """

@@ -106,9 +106,13 @@ def test_on_the_seeds_the_ai_factory_reports_are_one_story_and_the_round_up_only
     assert len(factory["sources"]) == 2
     assert {source_of[s["source"]] for s in factory["summary"]} == {"001", "002"}
     assert factory["related"] == [groups[("000",)]["id"]]  # related, not the same story
-    assert groups[("000",)]["related"] == [factory["id"]]
+    # the round-up may also point to the 2025 Nexus piece (related through the conference's names, across
+    # languages): related, never the same story
+    assert factory["id"] in groups[("000",)]["related"]
+    assert set(groups[("000",)]["related"]) <= {factory["id"], groups[("004",)]["id"]}
     text = (out / "digest.txt").read_text(encoding="utf-8")
-    assert "Related, not the same story: Luxembourg AI Factory sets new milestone" in re.sub(r"\s+", " ", text)
+    related_line = re.search(r"Related, not the same story: [^\n]*", re.sub(r"\s+", " ", text))
+    assert related_line and "Luxembourg AI Factory sets new milestone" in related_line.group(0)
     for story in data["stories"]:
         assert set(story["importance_parts"]) == {"sources", "recency", "new"}
         assert story["importance"] == round(sum(story["importance_parts"].values()), 4)
