@@ -145,8 +145,8 @@ def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int
     body_lines = [i for i in range(start, end + 1) if lines[i].cls in ("good", "neargood")][:2]
     found: list[DateCandidate] = []
     for i, line in enumerate(lines):
-        text = line.text
-        dates = meta.find_dates(text, lang)
+        text = _normalise(line.text) if _YEAR_DIGIT.search(line.text) else line.text
+        dates = _find_dates(text, lang)
         if not dates:
             continue
         code = line.reason == "script or code residue"
@@ -180,6 +180,38 @@ def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int
     _agreement(found)
     _weekday_before_comments(found, body_text)
     return found
+
+
+_WEEKDAY_NAMES = (r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+                  r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|mo|di|mi|do|fr|sa|so|"
+                  r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche")
+_YEAR_DIGIT = re.compile(r"(?:19|20)\d\d")
+# Dumps glue a theme's two renderings of one date together ("21. Januar 202221. Januar 2022",
+# "Apr 042013") and some themes put the weekday between day and month ("31 Donnerstag Okt 2019").
+_GLUED_YEAR = re.compile(rf"((?:{meta._MONTH})\.?,?\s+(?:19|20)\d\d)(?=\d)", re.I)
+_GLUED_DAY = re.compile(rf"\b((?:{meta._MONTH})\.?)\s+([0-3]\d)((?:19|20)\d\d)(?!\d)", re.I)
+_DAY_WEEKDAY_MONTH = re.compile(rf"(?<!\d)([0-3]?\d\.?)\s+(?:{_WEEKDAY_NAMES})\.?,?\s+(?=(?:{meta._MONTH})\b)", re.I)
+# 2021/09/19 standing alone (not inside a URL path)
+_SLASH_ISO = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)/([01]\d)/([0-3]\d)(?![\w/])")
+
+
+def _normalise(text: str) -> str:
+    text = _GLUED_YEAR.sub(r"\1 ", text)
+    text = _GLUED_DAY.sub(r"\1 \2 \3", text)
+    return _DAY_WEEKDAY_MONTH.sub(r"\1 ", text)
+
+
+def _find_dates(text: str, lang: str) -> list[meta.DateMatch]:
+    """:func:`digest.text.metadata.find_dates` plus the slash-separated ISO form blogs print ("2021/09/19")."""
+    found = meta.find_dates(text, lang)
+    for m in _SLASH_ISO.finditer(text):
+        if not any(d.start < m.end() and m.start() < d.end for d in found):
+            try:
+                iso = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+            except ValueError:
+                continue
+            found.append(meta.DateMatch(iso, m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
 
 
 def _weekday_before_comments(found: list[DateCandidate], body_text: str) -> None:
