@@ -40,6 +40,7 @@ def load(path: Path = DATA) -> list[dict]:
 
 def recover(recs: list[dict]) -> list[dict]:
     """(id, lang, gold, guess, confidence, candidates) per page, from the cleaner in-process."""
+    from digest.text import dates
     from digest.text.clean import clean_text
 
     out = []
@@ -49,6 +50,7 @@ def recover(recs: list[dict]) -> list[dict]:
         guess = result.date if len(result.date) == 10 else ""
         out.append({"id": r["id"], "lang": r["lang"], "gold": r["gold_date"], "guess": guess,
                     "confidence": ev.confidence if ev and guess else 0.0, "source": ev.source if ev else "",
+                    "features": dates.features(result.date_candidates) if guess else None,
                     "candidates": [(c.iso, c.zone, c.score, c.line, c.text) for c in result.date_candidates]})
     return out
 
@@ -76,20 +78,65 @@ def pick_threshold(pages: list[dict], max_wrong: float) -> float:
     return best
 
 
+def hand_confidence(x: list[float]) -> float:
+    """The confidence before the fitted model: score times (1 + relative margin) / 2, kept for comparison."""
+    return max(0.05, min(0.95, min(x[0], 1.0) * (0.5 + 0.5 * x[1])))
+
+
+def fit_logistic(pages: list[dict], l2: float = 1.0) -> tuple[list[float], float]:
+    """Weights and bias of P(the guess is the gold day | features), ridge-penalised, by Newton's method.
+
+    Fitted only on pages with a guess (the others are never shown anyway).
+    """
+    import numpy as np
+
+    rows = [p for p in pages if p["features"] is not None]
+    x = np.array([p["features"] for p in rows], dtype=float)
+    y = np.array([p["guess"] == p["gold"] for p in rows], dtype=float)
+    x = np.hstack([x, np.ones((len(rows), 1))])
+    w = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[-1] = 0.0  # the bias is not shrunk
+    for _ in range(50):
+        prob = 1.0 / (1.0 + np.exp(-x @ w))
+        grad = x.T @ (prob - y) + penalty * w
+        hess = (x * (prob * (1 - prob))[:, None]).T @ x + np.diag(penalty)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return [round(float(v), 3) for v in w[:-1]], round(float(w[-1]), 3)
+
+
+def with_confidence(pages: list[dict], conf) -> list[dict]:
+    return [dict(p, confidence=conf(p["features"]) if p["features"] is not None else 0.0) for p in pages]
+
+
 def fold_of(ident: str, k: int) -> int:
     return int(hashlib.sha256(ident.encode("utf-8")).hexdigest(), 16) % k
 
 
-def out_of_fold(pages: list[dict], k: int, max_wrong: float) -> tuple[list[str], list[float]]:
+def out_of_fold(pages: list[dict], k: int, max_wrong: float, fit: bool = True,
+                l2: float = 1.0) -> tuple[list[str], list[float]]:
+    """Each fold's answers with a threshold (and, with ``fit``, confidence weights) from the other folds only."""
+    from digest.text import dates
+
     answers = [""] * len(pages)
     thresholds = []
     for fold in range(k):
         train = [p for p in pages if fold_of(p["id"], k) != fold]
+        test_idx = [i for i, p in enumerate(pages) if fold_of(p["id"], k) == fold]
+        if fit:
+            w, b = fit_logistic(train, l2)
+            conf = lambda x, w=w, b=b: dates.confidence_of(x, w, b)  # noqa: E731
+        else:
+            conf = hand_confidence
+        train = with_confidence(train, conf)
+        test = with_confidence([pages[i] for i in test_idx], conf)
         t = pick_threshold(train, max_wrong)
         thresholds.append(t)
-        for i, p in enumerate(pages):
-            if fold_of(p["id"], k) == fold:
-                answers[i] = shown(p, t)
+        for i, p in zip(test_idx, test):
+            answers[i] = shown(p, t)
     return answers, thresholds
 
 
@@ -125,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--max-wrong", type=float, default=0.04, help="wrong-date rate allowed when picking the threshold")
+    ap.add_argument("--l2", type=float, default=1.0, help="ridge penalty of the confidence model")
+    ap.add_argument("--fit", action="store_true", help="print the all-pages weights and threshold to ship")
     ap.add_argument("--dump", action="store_true", help="print every page's gold, guess and candidates")
     ap.add_argument("--cli", action="store_true", help="also score 'digest clean --jsonl' through score_dates.py")
     a = ap.parse_args(argv)
@@ -142,13 +191,22 @@ def main(argv: list[str] | None = None) -> int:
     from digest.text import dates
 
     fixed = [shown(p, dates.TRUST) for p in pages]
-    in_t = pick_threshold(pages, a.max_wrong)
-    oof, thresholds = out_of_fold(pages, a.folds, a.max_wrong)
-    lines = table(f"Out-of-fold ({a.folds} folds by id hash; thresholds picked on the training folds: "
-                  f"{', '.join(f'{t:.2f}' for t in thresholds)})", pages, oof)
-    lines += table(f"In-sample, threshold picked on all pages ({in_t:.2f})", pages, [shown(p, in_t) for p in pages])
-    lines += table(f"As shipped (dates.TRUST = {dates.TRUST:.2f})", pages, fixed)
+    oof, thresholds = out_of_fold(pages, a.folds, a.max_wrong, l2=a.l2)
+    lines = table(f"Out-of-fold, fitted confidence ({a.folds} folds by id hash; weights and threshold fitted on "
+                  f"the training folds; thresholds {', '.join(f'{t:.2f}' for t in thresholds)})", pages, oof)
+    hand_oof, hand_t = out_of_fold(pages, a.folds, a.max_wrong, fit=False)
+    lines += table(f"Out-of-fold, hand-set confidence (score x margin, as before; thresholds "
+                   f"{', '.join(f'{t:.2f}' for t in hand_t)})", pages, hand_oof)
+    w, b = fit_logistic(pages, a.l2)
+    all_fit = with_confidence(pages, lambda x: dates.confidence_of(x, w, b))
+    in_t = pick_threshold(all_fit, a.max_wrong)
+    lines += table(f"In-sample, weights and threshold fitted on all pages ({in_t:.3f})", pages,
+                   [shown(p, in_t) for p in all_fit])
+    lines += table(f"As shipped (dates.CONF_WEIGHTS, dates.TRUST = {dates.TRUST:.3f})", pages, fixed)
     print("\n".join(lines))
+    if a.fit:
+        print(f"all-pages fit: FEATURES = {dates.FEATURES}\nCONF_WEIGHTS = {tuple(w)}\nCONF_BIAS = {b}\n"
+              f"DATE_TRUST = {in_t:.3f}")
     if a.cli:
         sys.path.insert(0, str(BENCH))
         import score_dates

@@ -95,6 +95,7 @@ def _is_range(text: str, d: meta.DateMatch, next_start: int) -> bool:
     if _RANGE_BEFORE.search(text[max(0, d.start - 12): d.start]):
         return True
     return next_start >= 0 and bool(_RANGE_AFTER.match(text[d.end:next_start]))
+_LABEL = re.compile(r"(?:^|[\s|(])([^\W\d_]{3,})\s*:\s*$")
 _EVENT = re.compile(r"\b(?:bis|until|jusqu'(?:au|à)|ab dem|from|vom|du|deadline|frist|anmeldung|registration|"
                     r"tickets?|findet|statt|aura lieu|takes place|will be held|wird|soll|geplant|planned|prévu)\b",
                     re.I)
@@ -310,6 +311,11 @@ def _score(c: DateCandidate, text: str, d: meta.DateMatch, k: int, line: PageLin
     if _is_range(text, d, next_start) or (c.zone in ("body", "dateline") and _EVENT.search(before[-40:])):
         score *= 0.5
         why.append("a range or event words: an event date")
+    label = _LABEL.search(before[-30:])
+    if label and not published and not updated and not _PUBLISHED.search(label.group(1)) \
+            and not _UPDATED.search(label.group(1)) and not re.fullmatch(_WEEKDAY_NAMES, label.group(1), re.I):
+        score *= 0.5  # "Release: 11.02.2005", "Geburtstag: …", "Einsendeschluss: …": the date of something else
+        why.append(f"labelled {label.group(1)!r}: the date of something else")
     if not c.full_day:
         score *= 0.5
         why.append("month only")
@@ -374,19 +380,60 @@ def _relative_dates(lines: Sequence[PageLine], anchor: int, start: int, lang: st
     return found
 
 
+# The confidence is a logistic model over a few signals of the winner, each with its reason:
+#   score    – how well its place and words mark a publication date (the hand-set score above)
+#   margin   – its lead over the best date of another day, relative to its score: a close rival is a doubt
+#   strong   – it stands where articles print their date (headline, dateline, the byline under the text,
+#              a metadata field), not in the header, the body or an image path
+#   cue      – "published" or a date line / byline beside it
+#   support  – the same day printed elsewhere on the page (log of the count)
+#   crowd    – how many other days score as a real date (log): listing pages and archives have many
+# Weights and bias are fitted on the dev pages by ``benchmarks/dates_bench.py --fit`` (out-of-fold there:
+# each fold's weights and threshold come from the other folds only); these are the all-pages fit.
+FEATURES = ("score", "margin", "strong", "cue", "support", "crowd")
+CONF_WEIGHTS = (2.0, 2.0, 1.0, 1.0, 0.5, -0.5)
+CONF_BIAS = -2.5
+_STRONG_ZONES = ("headline", "dateline", "footer", "metadata")
+
+
+def _ranked(candidates: list[DateCandidate]) -> list[DateCandidate]:
+    return sorted((c for c in candidates if c.score > 0), key=lambda c: (-c.score, c.line))
+
+
+def features(candidates: list[DateCandidate]) -> Optional[list[float]]:
+    """The winner's signals in the order of :data:`FEATURES` (None when nothing scores)."""
+    import math
+
+    ranked = _ranked(candidates)
+    if not ranked:
+        return None
+    best = ranked[0]
+    rival = next((c.score for c in ranked[1:] if not best.iso.startswith(c.iso)), 0.0)  # its month agrees
+    same = sum(1 for c in candidates if c.iso == best.iso and c is not best and c.score > 0)
+    others = {c.iso for c in ranked[1:] if c.full_day and c.iso != best.iso}
+    cue = any(w.startswith(("'published'", "a date line", "page metadata")) for w in best.why)
+    return [min(best.score, 1.2), (best.score - rival) / best.score, float(best.zone in _STRONG_ZONES),
+            float(cue), math.log1p(same), math.log1p(len(others))]
+
+
+def confidence_of(x: Sequence[float], weights: Sequence[float] = CONF_WEIGHTS, bias: float = CONF_BIAS) -> float:
+    import math
+
+    z = bias + sum(w * v for w, v in zip(weights, x))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
 def choose(candidates: list[DateCandidate]) -> DateChoice:
-    """The best-scored date and a confidence from its score and its lead over the best other date.
+    """The best-scored date and a confidence that it is the publication date (see :data:`FEATURES`).
 
     Relative dates count only when no absolute date scores as well: the file's
     time is a weaker clock than a date the page prints.
     """
-    ranked = sorted((c for c in candidates if c.score > 0), key=lambda c: (-c.score, c.line))
+    ranked = _ranked(candidates)
     if not ranked:
         return DateChoice("", 0.0, "", candidates)
     best = ranked[0]
-    rival = next((c.score for c in ranked[1:] if not best.iso.startswith(c.iso)), 0.0)  # its month agrees
-    margin = (best.score - rival) / best.score
-    confidence = round(max(0.05, min(0.95, min(best.score, 1.0) * (0.5 + 0.5 * margin))), 2)
+    confidence = round(confidence_of(features(candidates)), 3)
     source = best.why[0].split(" (line ")[0] if best.why else ZONE_LABEL[best.zone]
     return DateChoice(best.iso, confidence, source, candidates)
 
