@@ -51,6 +51,7 @@ def recover(recs: list[dict]) -> list[dict]:
         out.append({"id": r["id"], "lang": r["lang"], "gold": r["gold_date"], "guess": guess,
                     "confidence": ev.confidence if ev and guess else 0.0, "source": ev.source if ev else "",
                     "features": dates.features(result.date_candidates) if guess else None,
+                    "veto": bool(dates.vetoed(result.date_candidates)),
                     "candidates": [(c.iso, c.zone, c.score, c.line, c.text) for c in result.date_candidates]})
     return out
 
@@ -109,7 +110,14 @@ def fit_logistic(pages: list[dict], l2: float = 1.0) -> tuple[list[float], float
 
 
 def with_confidence(pages: list[dict], conf) -> list[dict]:
-    return [dict(p, confidence=conf(p["features"]) if p["features"] is not None else 0.0) for p in pages]
+    """The pages with their confidence from ``conf``; a vetoed winner (dates.vetoed) is capped as in dates.choose."""
+    from digest.text import dates
+
+    out = []
+    for p in pages:
+        c = conf(p["features"]) if p["features"] is not None else 0.0
+        out.append(dict(p, confidence=min(c, dates.VETO_CAP) if p["veto"] else c))
+    return out
 
 
 def fold_of(ident: str, k: int) -> int:

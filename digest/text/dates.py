@@ -391,8 +391,8 @@ def _relative_dates(lines: Sequence[PageLine], anchor: int, start: int, lang: st
 # Weights and bias are fitted on the dev pages by ``benchmarks/dates_bench.py --fit`` (out-of-fold there:
 # each fold's weights and threshold come from the other folds only); these are the all-pages fit.
 FEATURES = ("score", "margin", "strong", "cue", "support", "crowd")
-CONF_WEIGHTS = (2.0, 2.0, 1.0, 1.0, 0.5, -0.5)
-CONF_BIAS = -2.5
+CONF_WEIGHTS = (1.887, 0.818, 0.894, 0.54, -0.381, -1.013)
+CONF_BIAS = 0.263
 _STRONG_ZONES = ("headline", "dateline", "footer", "metadata")
 
 
@@ -423,6 +423,33 @@ def confidence_of(x: Sequence[float], weights: Sequence[float] = CONF_WEIGHTS, b
     return 1.0 / (1.0 + math.exp(-z))
 
 
+_WEEKDAY_WORD = re.compile(rf"\b(?:{_WEEKDAY_NAMES})\b", re.I)
+_VETO_REASONS = ("a range or event words", "weekday named in the text", "month only")
+
+
+def vetoed(candidates: list[DateCandidate]) -> str:
+    """Why the winner may not be shown whatever the model says ("" if it may).
+
+    Its own reasons say it is not a publication date: an event or a range, a
+    weekday guess, a month without a day; or a weekday-and-date line far above
+    the headline, the way sites print today's date in their header.
+    """
+    ranked = _ranked(candidates)
+    if not ranked:
+        return ""
+    best = ranked[0]
+    for reason in _VETO_REASONS:
+        if any(w.startswith(reason) for w in best.why):
+            return reason
+    if best.zone == "header" and _WEEKDAY_WORD.search(best.text) and not any(
+            w.startswith("'published'") for w in best.why):
+        return "a weekday-and-date line in the site header (today's date)"
+    return ""
+
+
+VETO_CAP = 0.2  # the confidence of a vetoed winner: kept with its evidence, never shown
+
+
 def choose(candidates: list[DateCandidate]) -> DateChoice:
     """The best-scored date and a confidence that it is the publication date (see :data:`FEATURES`).
 
@@ -434,6 +461,8 @@ def choose(candidates: list[DateCandidate]) -> DateChoice:
         return DateChoice("", 0.0, "", candidates)
     best = ranked[0]
     confidence = round(confidence_of(features(candidates)), 3)
+    if vetoed(candidates):
+        confidence = min(confidence, VETO_CAP)
     source = best.why[0].split(" (line ")[0] if best.why else ZONE_LABEL[best.zone]
     return DateChoice(best.iso, confidence, source, candidates)
 
