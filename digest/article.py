@@ -132,6 +132,7 @@ class Article:
     summary: Summary = field(default_factory=Summary)
     related: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    file_time: str = ""  # ISO time the input file was last modified (UTC); relative dates count from it
     first_seen: str = ""  # ISO time digest first saw this story (state store); dates it when its own date is not trusted
 
     @property
