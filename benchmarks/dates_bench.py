@@ -3,11 +3,16 @@
 Reads ``../shared/bench/dates-dev.jsonl`` (239 pages with a hand-checked
 ``gold_date``; never copied into the project) and skips cleanly when it is
 absent.  The page is cleaned in-process (``clean_text``), which gives the
-recovered date and its confidence; a date is *shown* when its confidence
-reaches the threshold.  The threshold is the one thing tuned, so it is tuned
-out-of-fold: pages are split into K folds by a hash of their id, the threshold
-is picked on the other folds (the most exact days with at most ``--max-wrong``
-wrong dates there) and applied to the held-out fold.
+recovered date and the winner's signals (``dates.features``); a date is *shown*
+when its confidence reaches the threshold.  The confidence model's weights
+(a ridge-penalised logistic fit, numpy) and the threshold are the things tuned,
+so they are tuned out-of-fold: pages are split into K folds by a hash of their
+id, the weights and the threshold (the most exact days with at most
+``--max-wrong`` wrong dates there) are fitted on the other folds and applied to
+the held-out fold.  The old hand-set confidence (score x margin) is reported
+beside it, also with its threshold picked out-of-fold.  ``--fit`` prints the
+all-pages weights and threshold that ``digest/text/dates.py`` and
+``digest/article.py`` ship.
 
 Metrics are the scorer's (``score_dates.py``, imported): exact day, answered,
 wrong (a date given that is not the gold day).  ``--cli`` also runs the
@@ -15,6 +20,7 @@ scorer's own ``cmdjsonl:digest clean --jsonl`` path as a cross-check.
 
     python benchmarks/dates_bench.py            # table for the README
     python benchmarks/dates_bench.py --dump     # every page: gold, guess, confidence, candidates
+    python benchmarks/dates_bench.py --fit      # also the all-pages weights and threshold to ship
 """
 
 from __future__ import annotations
