@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import os
 import random
 import sys
@@ -220,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(lines))
     if a.fit:
         print(f"all-pages fit: FEATURES = {dates.FEATURES}\nCONF_WEIGHTS = {tuple(w)}\nCONF_BIAS = {b}\n"
-              f"DATE_TRUST = {in_t:.3f}")
+              f"DATE_TRUST = {math.ceil(in_t * 100) / 100:.2f}  # rounded up: evidence keeps two decimals")
     if a.cli:
         sys.path.insert(0, str(BENCH))
         import score_dates
