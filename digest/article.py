@@ -25,9 +25,9 @@ class DropArticle(Exception):
 
 
 # The confidence a recovered publication date needs to be shown as fact; chosen
-# out-of-fold on the development pages by ``benchmarks/dates_bench.py``
+# out-of-fold on the development pages by ``benchmarks/dates_bench.py --fit`` (with dates.CONF_WEIGHTS)
 # (digest/text/dates.py scores the candidates).
-DATE_TRUST = 0.47
+DATE_TRUST = 0.75
 
 
 def shown_date(date: str, evidence=None) -> str:
@@ -132,6 +132,7 @@ class Article:
     summary: Summary = field(default_factory=Summary)
     related: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    file_time: str = ""  # ISO time the input file was last modified (UTC); relative dates count from it
     first_seen: str = ""  # ISO time digest first saw this story (state store); dates it when its own date is not trusted
 
     @property

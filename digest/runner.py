@@ -45,6 +45,17 @@ def process_article(article: Article) -> Article:
     return article
 
 
+def _file_time(path) -> str:
+    """When the file was last modified, as an ISO time in UTC ("" if it cannot be told)."""
+    import datetime as dt
+    import os
+
+    try:
+        return dt.datetime.fromtimestamp(os.stat(path).st_mtime, dt.timezone.utc).isoformat(timespec="seconds")
+    except (OSError, ValueError, OverflowError):
+        return ""
+
+
 def _process_or_reason(article: Article) -> tuple[Article | None, str]:
     """One loaded article through the per-article stages, or the reason it was dropped."""
     try:
@@ -53,7 +64,7 @@ def _process_or_reason(article: Article) -> tuple[Article | None, str]:
         return None, str(exc)
 
 
-def _process_file(source: str, data: bytes, max_line_chars: int) -> tuple[str, object, str]:
+def _process_file(source: str, data: bytes, max_line_chars: int, file_time: str = "") -> tuple[str, object, str]:
     """One file's bytes through decoding and the per-article stages (a process pool's task).
 
     Returns ``(status, value, record)``: ``("ok", article, record)`` with the
@@ -67,6 +78,7 @@ def _process_file(source: str, data: bytes, max_line_chars: int) -> tuple[str, o
     loaded = article_from_bytes(source, data, max_line_chars)
     if isinstance(loaded, LoadProblem):
         return "unreadable", loaded, ""
+    loaded.file_time = file_time
     article, reason = _process_or_reason(loaded)
     if article is None:
         return "dropped", reason, json.dumps({"_skipped": reason})
@@ -95,9 +107,9 @@ class _Pool:
 
         return ProcessPoolExecutor(max_workers=self.slots)
 
-    def submit(self, data: bytes, max_line_chars: int, source: str):
-        future = self.executor.submit(_process_file, source, data, max_line_chars)
-        future.executor, future.args = self.executor, (source, data, max_line_chars)
+    def submit(self, data: bytes, max_line_chars: int, source: str, file_time: str = ""):
+        future = self.executor.submit(_process_file, source, data, max_line_chars, file_time)
+        future.executor, future.args = self.executor, (source, data, max_line_chars, file_time)
         return future
 
     def result(self, future) -> tuple[str, object, str]:
@@ -131,14 +143,14 @@ def process_pool(jobs: int):
             pool.shutdown()
 
 
-def _process_alone(source: str, data: bytes, max_line_chars: int) -> tuple[str, object, str]:
+def _process_alone(source: str, data: bytes, max_line_chars: int, file_time: str = "") -> tuple[str, object, str]:
     """:func:`_process_file` in a process of its own: if that one dies too, the file is what
     kills it, and it is skipped with the reason (not cached: it may be the machine's memory)."""
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=1) as alone:
         try:
-            return alone.submit(_process_file, source, data, max_line_chars).result()
+            return alone.submit(_process_file, source, data, max_line_chars, file_time).result()
         except BrokenProcessPool:
             return "unreadable", LoadProblem(
                 source, "skipped: the worker process died on this file (it crashed or was killed, "
@@ -202,16 +214,17 @@ def process_all(paths, settings: Settings, report: BuildReport, progress, store,
             window.append((data.source, "", ("unreadable", data, "")))
             continue
         source = display_path(item)
-        key = cache_key(source, data, settings.max_line_chars)
+        file_time = _file_time(item)
+        key = cache_key(source, data, settings.max_line_chars, file_time)
         hit = store.get(cache_namespace(), key)
         if hit is not None:
             report.cache_hits += 1
             outcome = ("dropped", hit["_skipped"], "") if "_skipped" in hit else ("ok", Article.from_dict(hit), "")
             window.append((source, key, outcome))
         elif pool is None:
-            window.append((source, key, _process_file(source, data, settings.max_line_chars)))
+            window.append((source, key, _process_file(source, data, settings.max_line_chars, file_time)))
         else:
-            window.append((source, key, pool.submit(data, settings.max_line_chars, source=source)))
+            window.append((source, key, pool.submit(data, settings.max_line_chars, source=source, file_time=file_time)))
         drain(8 * pool.slots if pool else 0)
     drain(0)
     if fresh:

@@ -44,16 +44,17 @@ def prune_stale_results(store) -> None:
     store.drop_namespaces(RepickCache.NAMESPACE, keep=RepickCache.namespace())
 
 
-def cache_key(source: str, data: bytes, max_line_chars: int) -> str:
+def cache_key(source: str, data: bytes, max_line_chars: int, file_time: str = "") -> str:
     """Per-article results depend only on the file's bytes, its kind (HTML or not), the
-    line-length limit the loader checks, and the code.
+    line-length limit the loader checks, and the code; and on the file's time, which
+    dates a page that only says "vor 2 Stunden".
 
     Keyed on the bytes, not the decoded text, so the build finds a cached
     result without decoding anything: with ``--jobs`` the main process only
     reads, hashes and looks up, and all the decoding happens in the workers.
     """
     kind = Path(source).suffix.lower() in {".html", ".htm"}
-    digest = hashlib.sha256(f"{pipeline_version()}\0{int(kind)}\0{max_line_chars}\0".encode())
+    digest = hashlib.sha256(f"{pipeline_version()}\0{int(kind)}\0{max_line_chars}\0{file_time}\0".encode())
     digest.update(data)
     return digest.hexdigest()
 

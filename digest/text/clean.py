@@ -1109,7 +1109,15 @@ def _blocks_from_extracted(body: str, lang: str) -> CleanResult:
 def clean_article(article: Article) -> Article:
     """The clean stage: fill the article's metadata and body from its raw text."""
     is_html = article.source.lower().endswith((".html", ".htm"))
-    result = clean_text(article.raw, article.lang or None, html=is_html, source=article.source)
+    reference = None
+    if article.file_time:  # "vor 2 Stunden" counts from when the file was saved, when nothing better exists
+        import datetime as _dt
+
+        try:
+            reference = _dt.datetime.fromisoformat(article.file_time)
+        except ValueError:
+            reference = None
+    result = clean_text(article.raw, article.lang or None, html=is_html, source=article.source, reference=reference)
     if not any(b.kind != "heading" for b in result.blocks):
         raise DropArticle("no article text left after cleaning (the page is all boilerplate)")
     for name in ("title", "kicker", "standfirst", "date", "publisher", "author", "section", "image", "url", "lang"):

@@ -95,6 +95,7 @@ def _is_range(text: str, d: meta.DateMatch, next_start: int) -> bool:
     if _RANGE_BEFORE.search(text[max(0, d.start - 12): d.start]):
         return True
     return next_start >= 0 and bool(_RANGE_AFTER.match(text[d.end:next_start]))
+_LABEL = re.compile(r"(?:^|[\s|(])([^\W\d_]{3,})\s*:\s*$")
 _EVENT = re.compile(r"\b(?:bis|until|jusqu'(?:au|à)|ab dem|from|vom|du|deadline|frist|anmeldung|registration|"
                     r"tickets?|findet|statt|aura lieu|takes place|will be held|wird|soll|geplant|planned|prévu)\b",
                     re.I)
@@ -145,8 +146,8 @@ def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int
     body_lines = [i for i in range(start, end + 1) if lines[i].cls in ("good", "neargood")][:2]
     found: list[DateCandidate] = []
     for i, line in enumerate(lines):
-        text = line.text
-        dates = meta.find_dates(text, lang)
+        text = _normalise(line.text) if _YEAR_DIGIT.search(line.text) else line.text
+        dates = _find_dates(text, lang)
         if not dates:
             continue
         code = line.reason == "script or code residue"
@@ -180,6 +181,38 @@ def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int
     _agreement(found)
     _weekday_before_comments(found, body_text)
     return found
+
+
+_WEEKDAY_NAMES = (r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+                  r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|mo|di|mi|do|fr|sa|so|"
+                  r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche")
+_YEAR_DIGIT = re.compile(r"(?:19|20)\d\d")
+# Dumps glue a theme's two renderings of one date together ("21. Januar 202221. Januar 2022",
+# "Apr 042013") and some themes put the weekday between day and month ("31 Donnerstag Okt 2019").
+_GLUED_YEAR = re.compile(rf"((?:{meta._MONTH})\.?,?\s+(?:19|20)\d\d)(?=\d)", re.I)
+_GLUED_DAY = re.compile(rf"\b((?:{meta._MONTH})\.?)\s+([0-3]\d)((?:19|20)\d\d)(?!\d)", re.I)
+_DAY_WEEKDAY_MONTH = re.compile(rf"(?<!\d)([0-3]?\d\.?)\s+(?:{_WEEKDAY_NAMES})\.?,?\s+(?=(?:{meta._MONTH})\b)", re.I)
+# 2021/09/19 standing alone (not inside a URL path)
+_SLASH_ISO = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)/([01]\d)/([0-3]\d)(?![\w/])")
+
+
+def _normalise(text: str) -> str:
+    text = _GLUED_YEAR.sub(r"\1 ", text)
+    text = _GLUED_DAY.sub(r"\1 \2 \3", text)
+    return _DAY_WEEKDAY_MONTH.sub(r"\1 ", text)
+
+
+def _find_dates(text: str, lang: str) -> list[meta.DateMatch]:
+    """:func:`digest.text.metadata.find_dates` plus the slash-separated ISO form blogs print ("2021/09/19")."""
+    found = meta.find_dates(text, lang)
+    for m in _SLASH_ISO.finditer(text):
+        if not any(d.start < m.end() and m.start() < d.end for d in found):
+            try:
+                iso = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+            except ValueError:
+                continue
+            found.append(meta.DateMatch(iso, m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
 
 
 def _weekday_before_comments(found: list[DateCandidate], body_text: str) -> None:
@@ -278,6 +311,11 @@ def _score(c: DateCandidate, text: str, d: meta.DateMatch, k: int, line: PageLin
     if _is_range(text, d, next_start) or (c.zone in ("body", "dateline") and _EVENT.search(before[-40:])):
         score *= 0.5
         why.append("a range or event words: an event date")
+    label = _LABEL.search(before[-30:])
+    if label and not published and not updated and not _PUBLISHED.search(label.group(1)) \
+            and not _UPDATED.search(label.group(1)) and not re.fullmatch(_WEEKDAY_NAMES, label.group(1), re.I):
+        score *= 0.5  # "Release: 11.02.2005", "Geburtstag: …", "Einsendeschluss: …": the date of something else
+        why.append(f"labelled {label.group(1)!r}: the date of something else")
     if not c.full_day:
         score *= 0.5
         why.append("month only")
@@ -342,19 +380,89 @@ def _relative_dates(lines: Sequence[PageLine], anchor: int, start: int, lang: st
     return found
 
 
+# The confidence is a logistic model over a few signals of the winner, each with its reason:
+#   score    – how well its place and words mark a publication date (the hand-set score above)
+#   margin   – its lead over the best date of another day, relative to its score: a close rival is a doubt
+#   strong   – it stands where articles print their date (headline, dateline, the byline under the text,
+#              a metadata field), not in the header, the body or an image path
+#   cue      – "published" or a date line / byline beside it
+#   support  – the same day printed elsewhere on the page (log of the count)
+#   crowd    – how many other days score as a real date (log): listing pages and archives have many
+# Weights and bias are fitted on the dev pages by ``benchmarks/dates_bench.py --fit`` (out-of-fold there:
+# each fold's weights and threshold come from the other folds only); these are the all-pages fit.
+FEATURES = ("score", "margin", "strong", "cue", "support", "crowd")
+CONF_WEIGHTS = (1.887, 0.818, 0.894, 0.54, -0.381, -1.013)
+CONF_BIAS = 0.263
+_STRONG_ZONES = ("headline", "dateline", "footer", "metadata")
+
+
+def _ranked(candidates: list[DateCandidate]) -> list[DateCandidate]:
+    return sorted((c for c in candidates if c.score > 0), key=lambda c: (-c.score, c.line))
+
+
+def features(candidates: list[DateCandidate]) -> Optional[list[float]]:
+    """The winner's signals in the order of :data:`FEATURES` (None when nothing scores)."""
+    import math
+
+    ranked = _ranked(candidates)
+    if not ranked:
+        return None
+    best = ranked[0]
+    rival = next((c.score for c in ranked[1:] if not best.iso.startswith(c.iso)), 0.0)  # its month agrees
+    same = sum(1 for c in candidates if c.iso == best.iso and c is not best and c.score > 0)
+    others = {c.iso for c in ranked[1:] if c.full_day and c.iso != best.iso}
+    cue = any(w.startswith(("'published'", "a date line", "page metadata")) for w in best.why)
+    return [min(best.score, 1.2), (best.score - rival) / best.score, float(best.zone in _STRONG_ZONES),
+            float(cue), math.log1p(same), math.log1p(len(others))]
+
+
+def confidence_of(x: Sequence[float], weights: Sequence[float] = CONF_WEIGHTS, bias: float = CONF_BIAS) -> float:
+    import math
+
+    z = bias + sum(w * v for w, v in zip(weights, x))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+_WEEKDAY_WORD = re.compile(rf"\b(?:{_WEEKDAY_NAMES})\b", re.I)
+_VETO_REASONS = ("a range or event words", "weekday named in the text", "month only")
+
+
+def vetoed(candidates: list[DateCandidate]) -> str:
+    """Why the winner may not be shown whatever the model says ("" if it may).
+
+    Its own reasons say it is not a publication date: an event or a range, a
+    weekday guess, a month without a day; or a weekday-and-date line far above
+    the headline, the way sites print today's date in their header.
+    """
+    ranked = _ranked(candidates)
+    if not ranked:
+        return ""
+    best = ranked[0]
+    for reason in _VETO_REASONS:
+        if any(w.startswith(reason) for w in best.why):
+            return reason
+    if best.zone == "header" and _WEEKDAY_WORD.search(best.text) and not any(
+            w.startswith("'published'") for w in best.why):
+        return "a weekday-and-date line in the site header (today's date)"
+    return ""
+
+
+VETO_CAP = 0.2  # the confidence of a vetoed winner: kept with its evidence, never shown
+
+
 def choose(candidates: list[DateCandidate]) -> DateChoice:
-    """The best-scored date and a confidence from its score and its lead over the best other date.
+    """The best-scored date and a confidence that it is the publication date (see :data:`FEATURES`).
 
     Relative dates count only when no absolute date scores as well: the file's
     time is a weaker clock than a date the page prints.
     """
-    ranked = sorted((c for c in candidates if c.score > 0), key=lambda c: (-c.score, c.line))
+    ranked = _ranked(candidates)
     if not ranked:
         return DateChoice("", 0.0, "", candidates)
     best = ranked[0]
-    rival = next((c.score for c in ranked[1:] if not best.iso.startswith(c.iso)), 0.0)  # its month agrees
-    margin = (best.score - rival) / best.score
-    confidence = round(max(0.05, min(0.95, min(best.score, 1.0) * (0.5 + 0.5 * margin))), 2)
+    confidence = round(confidence_of(features(candidates)), 3)
+    if vetoed(candidates):
+        confidence = min(confidence, VETO_CAP)
     source = best.why[0].split(" (line ")[0] if best.why else ZONE_LABEL[best.zone]
     return DateChoice(best.iso, confidence, source, candidates)
 

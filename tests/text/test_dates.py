@@ -131,3 +131,24 @@ def test_explain_lists_candidates_and_why_the_winner_won(tmp_path, capsys):
     star = next(line for line in out.splitlines() if line.startswith(" * "))
     assert "2025-03-03" in star and "'published' beside it" in star
     assert any("2025-11-07" in line and "site header" in line for line in out.splitlines())
+
+
+def test_the_build_counts_relative_dates_from_the_file_time(tmp_path):
+    """The build passes the file's modification time to cleaning, and keys its cache on it."""
+    import os
+
+    from digest.runner import _file_time, _process_file
+    from digest.store.cache import cache_key
+
+    path = tmp_path / "tram.txt"
+    path.write_text(EN_PAGE.format(stamp="2 hours ago"), encoding="utf-8")
+    os.utime(path, (SAVED.timestamp(), SAVED.timestamp()))
+    file_time = _file_time(path)
+    assert file_time == "2025-05-14T09:30:00+00:00"
+    status, article, _record = _process_file(str(path), path.read_bytes(), 10_000, file_time)
+    assert status == "ok" and article.date == "2025-05-14" and article.file_time == file_time
+    assert article.evidence["date"].source == "relative date next to the headline"
+    status, undated, _record = _process_file(str(path), path.read_bytes(), 10_000)
+    assert status == "ok" and undated.date == ""  # no clock: no guess
+    data = path.read_bytes()
+    assert cache_key(str(path), data, 10_000, file_time) != cache_key(str(path), data, 10_000, "")
