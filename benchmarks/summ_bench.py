@@ -5,7 +5,7 @@
 * the in-sample table: the settings chosen on all the data (what ships in
   :data:`digest.analysis.summarize.SETTINGS`), scored on that same data;
 * the out-of-fold table: k-fold cross-validation with folds fixed by a hash of
-  each item's id; for every fold the two free settings are chosen on the other
+  each item's id; for every fold the three free settings are chosen on the other
   folds of all three sets together (one configuration for every genre), then
   scored on the held-out fold.  Each figure has a bootstrap 95% interval, and a
   paired bootstrap against the best baseline of the set says whether the margin
@@ -53,8 +53,9 @@ SETS = ["summ-dev-news-en-long.jsonl", "summ-dev-news-en-highlights.jsonl", "sum
 BASELINES = ["lead", "lexrank", "textrank", "lsa", "luhn"]
 # The only free numbers (digest.analysis.summarize.Settings) and the values tried for each.
 GRID = {
-    "position": [0.0, 0.15, 0.25, 0.35, 0.5, 0.75],
+    "position": [0.0, 0.05, 0.1, 0.15, 0.25, 0.35, 0.5, 0.75, 1.0],
     "connectivity": [0.0, 1.0, 1.25, 1.5, 2.0, 3.0],
+    "selective": [0.0, 0.5, 1.0, 1.5],
 }
 sys.path.insert(0, str(ROOT))
 
@@ -163,7 +164,7 @@ def _picks(item: dict, settings) -> list[int]:
 
     if item["evidence"] is None:
         return []
-    rows, _ = sentence_signals(item["evidence"], settings)
+    rows, _ = sentence_signals(item["evidence"], settings, item["n"])
     return _select([sum(row) for row in rows], item["evidence"].similarity, item["n"])
 
 
@@ -264,8 +265,8 @@ def cross_validate(folds: int, iterations: int, cache: Path) -> int:
           f"{folds} folds by sha1(id); settings grid {GRID}")
     table(f"In-sample (settings chosen on all the data: {in_sample})", {n: scores[in_sample][n] for n in SETS})
     table(f"Out-of-fold ({folds}-fold; settings chosen in the training folds only)", out_of_fold)
-    print("\nsettings chosen per fold: " + "; ".join(f"{c.position}/{c.connectivity}" for c in chosen)
-          + " (position/connectivity)")
+    print("\nsettings chosen per fold: " + "; ".join(f"{c.position}/{c.connectivity}/{c.selective}" for c in chosen)
+          + " (position/connectivity/selective)")
     print(f"fast ROUGE-2 vs score_summ.score_pair, largest difference on the in-sample summaries: {worst:.2e}")
     if in_sample != SETTINGS:
         print(f"NOTE: the shipped SETTINGS ({SETTINGS}) differ from the in-sample choice ({in_sample})")

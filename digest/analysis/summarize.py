@@ -9,7 +9,7 @@ that repeats one already taken, and shown in the article's order.  No neural
 network: the result is deterministic, and ``--explain`` shows every signal's
 share of every picked sentence's score.
 
-Only two numbers are free (:class:`Settings`); ``benchmarks/summ_bench.py``
+Only three numbers are free (:class:`Settings`); ``benchmarks/summ_bench.py``
 chooses them inside cross-validation training folds and reports out-of-fold
 ROUGE beside the baselines, so the figures say how it does on unseen articles.
 """
@@ -33,7 +33,7 @@ SIGNALS = ("centrality", "centroid", "position")
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """The summariser's only two free numbers (everything else is measured per article).
+    """The summariser's only three free numbers (everything else is measured per article).
 
     Chosen by ``benchmarks/summ_bench.py`` inside cross-validation training folds
     over all three development sets at once (one configuration for every genre
@@ -42,11 +42,15 @@ class Settings:
     """
 
     # How much an opening that is fully central may add to a sentence's score
-    # (centrality is at most 1): the inverted-pyramid prior, at full trust.
-    position: float = 0.75
+    # (centrality is at most 1): the inverted-pyramid prior, at full trust, when the
+    # summary keeps every sentence; it grows with how selective the summary is.
+    position: float = 0.05
     # How fast graph centrality gives way to similarity with the whole article as
     # the sentence graph gets sparse: the centroid's share is 1 - connectivity * density.
-    connectivity: float = 1.25
+    connectivity: float = 1.0
+    # How fast the position prior grows with selectivity (candidates / sentences asked):
+    # weight = position * trust * selectivity ** this.
+    selective: float = 1.5
 
 
 SETTINGS = Settings()
@@ -309,9 +313,9 @@ def measure(candidates: list[Candidate], title_terms: set[str]) -> Evidence:
     return Evidence(centrality, centroid_share, density, similarity)
 
 
-def sentence_signals(evidence: Evidence, settings: Settings = SETTINGS):
+def sentence_signals(evidence: Evidence, settings: Settings = SETTINGS, count: int | None = None):
     """Each candidate's signals (a row of :data:`SIGNALS`; the score is their sum),
-    and the two quantities measured in the article that shaped them.
+    and the quantities measured in the article that shaped them.
 
     - ``centrality`` and ``centroid``: how central the sentence is, by TextRank
       and by similarity to the whole article.  Their mix follows the graph: the
@@ -320,7 +324,11 @@ def sentence_signals(evidence: Evidence, settings: Settings = SETTINGS):
     - ``position``: the inverted-pyramid prior (halved :data:`POSITION_SCALE`
       sentences in), weighted by how central the opening sentence really is in
       this article: a news lead that states the subject is trusted, the hook of
-      a commentary is not.  No fixed bias for any genre.
+      a commentary is not.  No fixed bias for any genre.  Its strength also grows
+      with how selective the summary is (``selectivity`` = candidates / ``count``,
+      the sentences asked for, raised to ``settings.selective``): keeping 3 of 21
+      sentences, the lead is most of what an editor keeps (lead-3 is hard to beat
+      on written highlights); keeping 8 of 18, where a sentence stands says little.
 
     No signal rewards length: both centralities are cosines, so a long sentence
     scores by what it says, not by how many words it takes.
@@ -329,12 +337,15 @@ def sentence_signals(evidence: Evidence, settings: Settings = SETTINGS):
     graph = [(1.0 - share) * value for value in evidence.centrality]
     centroid = [share * value for value in evidence.centroid]
     trust = graph[0] + centroid[0]
-    weight = settings.position * trust
+    candidates = len(graph)
+    selectivity = candidates / max(1, min(candidates, count)) if count else 1.0
+    weight = settings.position * trust * selectivity ** settings.selective
     rows = [
         (g, c, weight * POSITION_SCALE / (POSITION_SCALE + index))
         for index, (g, c) in enumerate(zip(graph, centroid))
     ]
-    return rows, {"opening_trust": round(trust, 4), "centroid_share": round(share, 4)}
+    return rows, {"opening_trust": round(trust, 4), "centroid_share": round(share, 4),
+                  "selectivity": round(selectivity, 4)}
 
 
 def topic_terms(title: str | None, standfirst: str | None, lang: str) -> set[str]:
@@ -473,7 +484,7 @@ def rank_blocks(
     ``avoid``: sentences already told elsewhere (another summary of the same story);
     a candidate that repeats one of them is not picked.  ``split``: the blocks'
     sentences (:func:`split_blocks`) when the caller already has them.
-    ``settings``: the two free numbers (default :data:`SETTINGS`).
+    ``settings``: the three free numbers (default :data:`SETTINGS`).
     """
     lang = normalise_lang(lang)
     blocks = list(blocks)
@@ -483,9 +494,9 @@ def rank_blocks(
     if not candidates:
         return [], [], []
     evidence = measure(candidates, topic_terms(title, standfirst, lang))
-    rows, measured = sentence_signals(evidence, settings or SETTINGS)
-    scores = [sum(row) for row in rows]
     count = sentences if sentences is not None else default_length(len(candidates))
+    rows, measured = sentence_signals(evidence, settings or SETTINGS, max(1, count))
+    scores = [sum(row) for row in rows]
     repeats = _repeats(candidates, list(avoid), lang)
     picked = _select(scores, evidence.similarity, max(0, count), exclude=repeats)
     if not explain:
