@@ -201,7 +201,7 @@ _WEAK = [
     r"share|teilen|partager|tweet|print|drucken|imprimer|email|e-mail|mail|comments?|kommentare?|commentaires?|"
     r"reply|antworten|repondre|like|gefallt mir|close|schliessen|fermer|weiter|next|previous|zuruck|back|"
     r"more|mehr|plus|tags?|schlagworte?|themen|topics|related|verwandte artikel|contact|kontakt|about us|"
-    r"uber uns|a propos|faq|hilfe|help|cookies?|archive|archiv|rss|podcast|video|videos|galerie|gallery|"
+    r"uber uns|uber mich|about me|a propos(?: de (?:nous|moi))?|faq|hilfe|help|cookies?|archive|archiv|rss|podcast|video|videos|galerie|gallery|"
     r"read more|weiterlesen|mehr lesen|lire la suite|en savoir plus|mehr erfahren|learn more|continue reading|"
     r"zum artikel|zur startseite|advertisement|anzeige|werbung|publicite|sponsored|gesponsert|top|all news|"
     r"alle news|toutes les actualites|resources?|ressourcen|trending|popular|beliebt|inhaltsverzeichnis|inhalt|"
@@ -404,7 +404,9 @@ def _prepare_lines(text: str, lang: str, dropped: list[Dropped]) -> tuple[list[L
                 dropped.append(Dropped(line, "image markup removed from the line", number))
                 line = rest
         line = fix_space_before_punctuation(line, lang)
-        if lines and not blank and is_continuation(lines[-1].text, line):
+        if lines and not blank and is_continuation(lines[-1].text, line) \
+                and not (len(line.split()) <= 12 and meta.find_dates(line)):
+            # (a dateline in lower case, "veröffentlicht am 9. Januar 2024 von …", starts a line of its own)
             lines[-1].text = join_continuation(lines[-1].text, line)
             continue
         glued = split_glued_caption(line)
@@ -651,7 +653,106 @@ def _main_region(lines: list[Line], stops: frozenset[str] = frozenset()) -> tupl
     if not regions:
         return 0, -1, []
     best = max(regions, key=lambda r: r.score)
-    return best.start, best.end, sorted(regions, key=lambda r: -r.score)[:5]
+    end = _join_across_related_box(lines, best, regions) if best.anchors else best.end
+    return best.start, end, sorted(regions, key=lambda r: -r.score)[:5]
+
+
+_COMMENT_STOP = re.compile(r"^(?:\d+\s+)?(?:comments?|kommentar|kommentare|commentaires?|reactions?|reaktionen|"
+                           r"leserkommentare|responses?|antworten|reponses?|diskussion|discussion|leave a|"
+                           r"schreibe|schreiben sie|write a comment)\b")
+RELATED_BOX_LINES = 6
+RELATED_BOX = "related-links box inside the article"
+
+
+def _related_box(lines: list[Line], a: int, b: int) -> bool:
+    """Lines ``a..b`` are a "Related"/"Lire aussi" box: one such marker, then a few teaser headlines."""
+    box = lines[a:b + 1]
+    if not box or len(box) > RELATED_BOX_LINES or not box[0].hard_stop or box[0].reason.startswith("comment") \
+            or _COMMENT_STOP.match(_fold(box[0].text)):
+        return False
+    return all(not l.hard_stop and l.cls != "good" and (_headline_shaped(l) or l.cls == "bad") for l in box[1:])
+
+
+def _join_across_related_box(lines: list[Line], best: Region, regions: list[Region]) -> int:
+    """The body goes on below a related-links box set into it: the region's new end.
+
+    "Related articles" followed by a few teaser headlines is a hard stop for
+    the region search, so the story's second half, below the box, loses (and
+    counts as text after the article).  When the text right after such a
+    box is prose with no marks of a new article (no headline, byline or
+    dateline of its own) and no comment marker is met, it is the same story;
+    the box itself is dropped.  Repeats for a second box.
+    """
+    end = best.end
+    for region in sorted(regions, key=lambda r: r.start):
+        if region.start <= end:
+            continue
+        first_text = next((k for k in range(end + 1, region.start + 1) if lines[k].cls == "good"), None)
+        if first_text is None or region.anchors or not _related_box(lines, end + 1, first_text - 1):
+            break
+        if sum(1 for l in lines[first_text:region.end + 1] if l.cls == "good") < 2:
+            break
+        for line in lines[end + 1:first_text]:
+            if line.cls != "bad" or line.hard_stop:
+                line.cls, line.reason = "bad", RELATED_BOX
+        for line in lines[end + 1:first_text]:
+            line.hard_stop = False
+        end = region.end
+    return end
+
+
+_READER_WORDS = re.compile(r"\b(?:you|your|yours|we|our|us|sie|ihre?|ihrer|ihnen|wir|unsere?|unserer|uns|"
+                           r"vous|votre|vos|nous|notre|nos)\b")
+READER_ADDRESS_SHARE, TOPIC_SHIFT_OVERLAP = 0.06, 0.15
+DEBUG_TAIL = False
+
+
+def _addresses_reader(text: str) -> bool:
+    """Prose that speaks to the reader ("you", "we"): consent dialogs, legal notes, pitches; news tells of others."""
+    words = _WORD.findall(text)
+    hits = sum(1 for w in words if _READER_WORDS.fullmatch(w if w == "Sie" else w.lower()) and w != "sie")
+    return bool(words) and hits / len(words) >= READER_ADDRESS_SHARE
+
+
+def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozenset[str]) -> int:
+    """End the body at a furniture heading that opens prose about something else.
+
+    A short article can be directly followed, with no gap, by a consent
+    dialog, a legal notice or an "about us" blurb, which is good prose and
+    joins the region.  Such a block opens with a heading of its own ("Mentions
+    légales", "About us", "Your privacy choices") and does not speak of what
+    the article speaks of; when the heading is not recognised as furniture,
+    the prose below it must speak to the reader ("you", "we") as such blocks
+    do.  Returns the new end of the body.
+    """
+    seen_good = False
+    for i in range(start, end + 1):
+        line = lines[i]
+        if line.cls == "good":
+            seen_good = True
+            continue
+        if not seen_good or line.words > 8 or line.hard_stop or _TERMINAL.search(line.text) or i + 1 > end \
+                or lines[i - 1].cls not in ("good", "neargood") or lines[i + 1].cls not in ("good", "neargood"):
+            continue  # the heading stands directly between the article's prose and the other block's
+        flagged = line.cls == "bad" and (line.reason.startswith("boilerplate") or line.reason == "navigation or button text")
+        if line.cls == "bad" and not flagged:
+            continue
+        below = [l for l in lines[i + 1:end + 1] if l.cls in ("good", "neargood")]
+        if DEBUG_TAIL: print("TAIL", line.number, below and len(_stems(" ".join(l.text for l in below), stops) & set().union(*(_stems(l.text, stops) for l in lines[start:i] if l.cls in ("good", "neargood")))) / min(len(_stems(" ".join(l.text for l in below), stops)), len(set().union(*(_stems(l.text, stops) for l in lines[start:i] if l.cls in ("good", "neargood")))) or 1))
+        if not below:
+            continue
+        below_text = " ".join(l.text for l in below)
+        if not flagged and not _addresses_reader(below_text):
+            continue
+        above = set().union(*(_stems(l.text, stops) for l in lines[start:i] if l.cls in ("good", "neargood")))
+        below_words = _stems(below_text, stops)
+        # the smaller side decides: a short lead whose words recur below is the same story
+        if below_words and above and len(below_words & above) / min(len(below_words), len(above)) <= TOPIC_SHIFT_OVERLAP:
+            new_end = i - 1
+            while new_end > start and lines[new_end].cls not in ("good", "neargood"):
+                new_end -= 1
+            return new_end
+    return end
 
 
 TAIL_GAP, TAIL_SHARE, TAIL_MAX_CHARS = 2, 0.3, 400
@@ -710,7 +811,8 @@ def _take_announced_list(lines: list[Line], end: int) -> int:
     in a colon.  The list runs while its lines stay list-shaped (short, or
     taken for a menu), and ends at the first prose, marker or boilerplate.
     """
-    intro = end + 1
+    # the announcing line is the region's own last sentence ("Here are the results:") or the line below it
+    intro = end if 0 <= end < len(lines) and lines[end].text.endswith(":") and lines[end].cls != "bad" else end + 1
     if intro >= len(lines) or not lines[intro].text.endswith(":") or lines[intro].words < 2 \
             or lines[intro].cls == "bad" and lines[intro].reason != LINK_LIST:  # "Tags:" labels, not announces
         return end
@@ -720,6 +822,8 @@ def _take_announced_list(lines: list[Line], end: int) -> int:
         j += 1
     if j - intro - 1 < 2:
         return end
+    if intro == end:
+        intro += 1
     for line in lines[intro:j]:
         line.cls, line.reason = "short", "list announced by the text"
     return j - 1
@@ -847,11 +951,12 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
                 lines[i].cls, lines[i].reason = "bad", LINK_LIST
     result.regions = [r.describe(lines) for r in regions]
     end = _trim_tail(lines, start, end)
+    end = _cut_furniture_tail(lines, start, end, stops)
     if end >= start:
         start = _extend_region(lines, start)
         end = _take_announced_list(lines, end)
     _restore_topical_lists(lines, start, end, stops)
-    title_index = _find_title(lines, start, end, result, stops)
+    title_index = _find_title(lines, start, end, result, stops, images)
     if title_index >= start:
         start = title_index + 1
     blocks: list[Block] = []
@@ -891,54 +996,132 @@ def _content_words(text: str, stops: frozenset[str]) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if len(w) >= 4 and w.lower() not in stops}
 
 
-_NOT_A_TITLE = re.compile(r"[»›>|]\s*$|^\W|\b\d+\s+(?:min(?:utes?)?|words|wörter|kommentare|comments)\b", re.I)
+_NOT_A_TITLE = re.compile(r"[»›>|]\s*$|^\W|\b\d+\s+(?:min(?:ute)?s?|words|wörter|kommentare|comments)\b", re.I)
+_OPENING_QUOTES = "«»“”„‚‘\"'‹› "
+_ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.I)
+STEM_CHARS = 6
 
 
-def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, stops: frozenset[str]) -> int:
+def _stems(text: str, stops: frozenset[str]) -> set[str]:
+    """Content words cut to a short stem, elided articles removed ("l'école" -> "école", "librairies" -> "librai").
+
+    A headline and its article inflect the same words differently
+    ("Wintern"/"Winter", "récupérer"/"récupérateur"); a common prefix is the
+    crudest stemmer that works the same way in English, German and French.
+    """
+    out = set()
+    for word in _WORD.findall(text):
+        word = _ELISION.sub("", word.lower())
+        if len(word) >= 4 and word not in stops:
+            out.add(word[:STEM_CHARS])
+    return out
+
+
+# A consent dialog's heading speaks to the reader about their privacy ("We value your privacy",
+# "Wir respektieren Ihre Privatsphäre", "Vos choix en matière de confidentialité").
+_CONSENT_HEADING = re.compile(
+    r"\b(?:privacy|privatsphare|datenschutz\w*|confidentialite|vie privee|cookies?|consent\w*|einwilligung|zustimmung|"
+    r"choices|auswahl|choix)\b")
+_READER_ADDRESS = re.compile(r"\b(?:you|your|we|our|ihre?|ihrer|wir|unsere?|vos|votre|nous|nos)\b")
+_SHARE_WORDS = re.compile(r"\b(?:share|shared|teilen|partager|tweet|whatsapp|facebook|mailto|e-?mail|pin it)\b")
+
+
+def _title_rejection(line: Line, site: str) -> str:
+    """Why a headline-shaped line is not the article's title: a site name, a consent heading, a section or menu name."""
+    folded = _fold(line.text)
+    key = _norm_key(line.text)
+    if site and key == _norm_key(site):
+        return "the site's name"
+    if line.words <= 8 and _CONSENT_HEADING.search(folded) and _READER_ADDRESS.search(folded):
+        return "a consent dialog's heading"
+    if line.words <= 3 and (_WEAK_RE.search(folded) or line.reason == "navigation or button text"):
+        return "a section or menu name"
+    return ""
+
+
+def _title_support(lines: list[Line], i: int, images: list[tuple[str, str]]) -> list[str]:
+    """What else on the page says line ``i`` is the headline: a byline or dateline beside it, the lead
+    image's alt text, a share line that repeats it.  Named by line number and kind, never quoted."""
+    found: list[str] = []
+    key = _norm_key(lines[i].text)
+    near = [k for k in range(max(0, i - 3), min(len(lines), i + 4)) if k != i
+            and lines[k].reason in ("date line", "byline")]
+    if near:
+        found.append(f"{lines[near[0]].reason} on line {lines[near[0]].number} beside it")
+    if key and any(_norm_key(alt) == key or (len(key) >= 20 and key in _norm_key(alt)) for alt, _url in images):
+        found.append("repeated as an image's alt text")
+    for k, other in enumerate(lines):
+        if k != i and key and len(other.text) > len(lines[i].text) and key in _norm_key(other.text) \
+                and _SHARE_WORDS.search(_fold(other.text)):
+            found.append(f"repeated in a share line (line {other.number})")
+            break
+    return found
+
+
+def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, stops: frozenset[str],
+                images: list[tuple[str, str]] = ()) -> int:
     """Pick the headline: a headline-shaped line shortly above the body that shares its words.
 
     A headline names what the article is about, so most of its content words
     recur in the first paragraphs; menu entries, section names and share
-    buttons do not.  Being printed twice (page title and headline) and being
-    close to the body add to the score.  Returns the line's index or -1.
+    buttons do not.  Being printed twice (page title and headline), standing
+    beside the byline or dateline, being the lead image's alt text, being
+    repeated in a share line and being close to the body add to the score.
+    A site name, a consent dialog's heading and a section or menu name are
+    never the title.  Returns the line's index or -1.
     """
     body_words: set[str] = set()
     for line in lines[start:min(end + 1, start + 40)]:
         if line.cls in ("good", "neargood"):
-            body_words |= _content_words(line.text, stops)
+            body_words |= _stems(line.text, stops)
     counts: dict[str, int] = {}
     for line in lines:
         key = _norm_key(line.text) if len(line.text) <= 200 else ""
         counts[key] = counts.get(key, 0) + 1
-    best, best_score = -1, 0.0
+    site = meta.publisher_from_lines([l.text for l in lines])[0]
+    best, best_score, best_support = -1, 0.0, []
+    rejected: list[str] = []
     for i in range(max(0, start - TITLE_WINDOW), min(start + 3, len(lines) - 1)):
         line = lines[i]
         text = line.text
-        if not 2 <= line.words <= 25 or len(text) > 200 or _NOT_A_TITLE.search(text) or _BULLET.match(text):
+        quoted = text[:1] in "«“„\"‹" and text[-1:] in "»”“\"›"  # a headline that is a quotation
+        if not 2 <= line.words <= 25 or len(text) > 200 or _NOT_A_TITLE.search(text.strip(_OPENING_QUOTES) if quoted else text) \
+                or _BULLET.match(text):
             continue
-        if line.reason and line.reason not in ("repeated line", "repeated short line", LINK_LIST, "teaser headline"):
+        if line.reason and line.reason not in ("repeated line", "repeated short line", LINK_LIST, "teaser headline",
+                                               "navigation or button text"):
             continue
         if text.endswith((".", ",", ";", ":")) and not text.endswith("...") or meta.is_date_line(text):
             continue
         if i >= start:
             # a headline can open the dense region only as its first headline-shaped lines
+            after = next((l for l in lines[i + 1:] if l.reason not in ("date line", "byline")
+                          and not (l.cls == "short" and meta.find_dates(l.text))), None)
             if line.cls == "good" or any(not _headline_shaped(l) for l in lines[start:i + 1]) \
-                    or lines[i + 1].cls != "good":
+                    or after is None or after.cls != "good":  # the byline and dateline may stand between
                 continue
-        words = _content_words(text, stops)
-        overlap = len(words & body_words) / len(words) if words else 0.0
+        words = _stems(text, stops)
+        # a one-word match is weak evidence: a menu entry ("Über mich") shares a word with many posts
+        overlap = len(words & body_words) / max(len(words), 2) if words else 0.0
         if overlap < TITLE_MIN_OVERLAP:
             continue
+        why_not = _title_rejection(line, site)
+        if why_not:
+            rejected.append(f"line {line.number} ({why_not})")
+            continue
+        support = _title_support(lines, i, images)
         score = 3.0 * overlap
         score += 1.5 if counts[_norm_key(text)] >= 2 else 0.0
         score += 2.0 * (1 - abs(start - i) / (TITLE_WINDOW + 1))
         score += min(line.words, 10) / 10
+        score += 1.0 * len(support)
         if score > best_score:
-            best, best_score = i, score
+            best, best_score, best_support = i, score, support
     if best >= 0:
         result.title = lines[best].text
-        result.evidence["title"] = meta.evidence(result.title, f"headline-shaped line {lines[best].number} above the body",
-                                                 min(0.9, 0.3 + best_score / 10))
+        source = "; ".join([f"headline-shaped line {lines[best].number} above the body"] + best_support
+                           + ([f"passed over: {', '.join(rejected)}"] if rejected else []))
+        result.evidence["title"] = meta.evidence(result.title, source, min(0.9, 0.3 + best_score / 10))
         _split_site_name(result)
     return best
 
@@ -1011,7 +1194,7 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
         lead = lines[title_index + 1]
         between = lines[title_index + 2:start]
         if (lead.cls in ("good", "neargood") and _TERMINAL.search(lead.text) and len(lead.text) <= 400
-                and between and all(l.cls == "bad" and l.reason in _HEADER_REASONS for l in between)):
+                and between and len(between) <= LEAD_FURNITURE_LINES and all(_header_furniture(l) for l in between)):
             result.standfirst = lead.text
             result.evidence["standfirst"] = meta.evidence(lead.text, "lead between the headline and the dateline", 0.6)
             result.dropped = [d for d in result.dropped if d.line != lead.number]
@@ -1031,6 +1214,23 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
         host = meta.publisher_from_url(result.image)
         if host:  # images are often served by a CDN or another site: a guess kept as evidence, not shown
             result.evidence["publisher"] = meta.evidence(host, "host of the lead image (a guess, not shown)", 0.2)
+
+
+LEAD_FURNITURE_LINES = 10
+
+
+def _header_furniture(line: Line) -> bool:
+    """What stands between a headline's lead and the body: dateline, picture, credit, and share/print buttons.
+
+    A share bar is a run of button labels ("Share on Facebook", "Copy link",
+    "Download PDF"): each a boilerplate phrase, a button, or a bare label of
+    a few words; none of it is prose and none marks the end of the article.
+    """
+    if line.hard_stop:
+        return False
+    if line.cls == "bad":
+        return line.reason in _HEADER_REASONS or line.reason.startswith("boilerplate") or line.reason == LINK_LIST
+    return line.cls == "short" and line.words <= 3 and not _TERMINAL.search(line.text)
 
 
 _SPEAKER = re.compile(r"^(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?: [A-ZÄÖÜÉ][\w'’.-]+){1,3}): \S")
