@@ -286,6 +286,18 @@ def _is_credit(text: str) -> bool:
 
 _COMMENTS_HEADER = re.compile(r"^\d+\s+(?:responses?|comments?|replies|antworten|kommentare?|reaktionen|commentaires?|reponses?)"
                               r"\s+(?:to|on|for|zu|auf|sur|a)\b")
+# "{ 38 comments… read them below or add one }", "12 Kommentare zu diesem Beitrag": the thread starts here
+_COMMENT_COUNT = re.compile(r"(?:^|[^\w,.])\d+\s+(?:comments?|kommentare?|commentaires?|responses?|replies|reactions?|"
+                            r"antworten|reaktionen|reponses?)\b")
+_COUNT_IN_BYLINE = re.compile(r"^(?:by|von|par|posted|geschrieben|publie|veroffentlicht)\b|(?:^|\W)0\s+\w")
+
+
+def _thread_count(text: str, folded: str) -> bool:
+    """A comment count that opens the thread, not one printed in the byline ("by Jane · 0 comments", "May 2 | 3 comments")."""
+    return bool(_COMMENT_COUNT.search(folded)) and not text.endswith(".") and not _COUNT_IN_BYLINE.search(folded) \
+        and not meta.find_dates(text)
+
+
 _COMMENT_STAMP = re.compile(r"\b(?:said|says|wrote|writes|sagt|sagte|schreibt|schrieb|meint|a dit|écrit)\s*:\s*$", re.I)
 _QUOTE_CHARS = "\"'“”„‚‘’«»‹› "
 
@@ -341,7 +353,7 @@ def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
         return bad("date line")
     if text.startswith("←") or text.endswith("→"):
         return bad("previous/next link")
-    if line.words <= 25 and _COMMENTS_HEADER.match(folded):
+    if line.words <= 25 and _COMMENTS_HEADER.match(folded) or line.words <= 12 and _thread_count(text, folded):
         line.hard_stop = True
         return bad("comment section header")
     if line.words <= 16 and text.endswith(":") and _COMMENT_STAMP.search(text):
@@ -495,14 +507,15 @@ LIST_OVERLAP, LIST_REACH = 0.5, 30
 
 def _mark_comments(lines: list[Line]) -> None:
     """Text under a comment header ("Peter sagt:", "Jane on 2 May 2019 said:") is a reader's comment."""
-    in_comment = False
+    in_comment = seen_text = False
     for line in lines:
-        if line.reason.startswith("comment header"):
-            in_comment = True
+        if line.reason.startswith("comment header") or seen_text and line.reason == "comment section header":
+            in_comment = True  # (a comment count above any text is the byline's "12 comments", not the thread)
         elif line.hard_stop:
             in_comment = False
         elif in_comment and line.cls != "bad":
             line.cls, line.reason = "bad", "reader comment"
+        seen_text = seen_text or line.cls == "good"
 
 
 def _headline_shaped(line: Line) -> bool:
@@ -605,6 +618,11 @@ ANCHOR_WINDOW = 8
 ANCHOR_BONUS, AFTER_STOP_FACTOR = 0.5, 0.25
 
 
+def _dateline_shaped(line: Line) -> bool:
+    """A short line with a date in it: "veröffentlicht am 9. Januar 2024 von Katrin Vogel"."""
+    return line.cls == "short" and line.words <= 12 and bool(meta.find_dates(line.text))
+
+
 def _anchors(lines: list[Line], region: Region, stops: frozenset[str]) -> list[str]:
     """What marks the top of an article just above a region: a dateline, a byline, a headline that names it.
 
@@ -704,7 +722,6 @@ def _join_across_related_box(lines: list[Line], best: Region, regions: list[Regi
 _READER_WORDS = re.compile(r"\b(?:you|your|yours|we|our|us|sie|ihre?|ihrer|ihnen|wir|unsere?|unserer|uns|"
                            r"vous|votre|vos|nous|notre|nos)\b")
 READER_ADDRESS_SHARE, TOPIC_SHIFT_OVERLAP = 0.06, 0.15
-DEBUG_TAIL = False
 
 
 def _addresses_reader(text: str) -> bool:
@@ -738,7 +755,6 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
         if line.cls == "bad" and not flagged:
             continue
         below = [l for l in lines[i + 1:end + 1] if l.cls in ("good", "neargood")]
-        if DEBUG_TAIL: print("TAIL", line.number, below and len(_stems(" ".join(l.text for l in below), stops) & set().union(*(_stems(l.text, stops) for l in lines[start:i] if l.cls in ("good", "neargood")))) / min(len(_stems(" ".join(l.text for l in below), stops)), len(set().union(*(_stems(l.text, stops) for l in lines[start:i] if l.cls in ("good", "neargood")))) or 1))
         if not below:
             continue
         below_text = " ".join(l.text for l in below)
@@ -1096,14 +1112,15 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         if i >= start:
             # a headline can open the dense region only as its first headline-shaped lines
             after = next((l for l in lines[i + 1:] if l.reason not in ("date line", "byline")
-                          and not (l.cls == "short" and meta.find_dates(l.text))), None)
+                          and not _dateline_shaped(l)), None)
             if line.cls == "good" or any(not _headline_shaped(l) for l in lines[start:i + 1]) \
                     or after is None or after.cls != "good":  # the byline and dateline may stand between
                 continue
         words = _stems(text, stops)
         # a one-word match is weak evidence: a menu entry ("Über mich") shares a word with many posts
-        overlap = len(words & body_words) / max(len(words), 2) if words else 0.0
-        if overlap < TITLE_MIN_OVERLAP:
+        shared = len(words & body_words)
+        overlap = shared / max(len(words), 2) if words else 0.0
+        if overlap < TITLE_MIN_OVERLAP or (line.words <= TITLE_SHORT_WORDS and shared < 2):
             continue
         why_not = _title_rejection(line, site)
         if why_not:
@@ -1144,6 +1161,7 @@ def _split_site_name(result: CleanResult) -> None:
 
 
 TITLE_WINDOW, TITLE_MIN_OVERLAP = 30, 0.2
+TITLE_SHORT_WORDS = 4  # a line this short must share two words with the article: a tagline or section name shares one
 
 
 _AGGREGATOR_ALT = re.compile(r"^(?:\[[^\]]*\]\s*)?(?:downloaded image for imported item #\d+\s*)", re.I)
