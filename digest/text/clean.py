@@ -1050,7 +1050,7 @@ def _title_rejection(line: Line, site: str) -> str:
         return "the site's name"
     if line.words <= 8 and _CONSENT_HEADING.search(folded) and _READER_ADDRESS.search(folded):
         return "a consent dialog's heading"
-    if line.words <= 3 and (_WEAK_RE.search(folded) or line.reason == "navigation or button text"):
+    if line.words <= 4 and (_WEAK_RE.search(folded) or line.reason == "navigation or button text"):
         return "a section or menu name"
     return ""
 
@@ -1061,9 +1061,10 @@ def _title_support(lines: list[Line], i: int, images: list[tuple[str, str]]) -> 
     found: list[str] = []
     key = _norm_key(lines[i].text)
     near = [k for k in range(max(0, i - 3), min(len(lines), i + 4)) if k != i
-            and lines[k].reason in ("date line", "byline")]
+            and (lines[k].reason in ("date line", "byline") or _dateline_shaped(lines[k]))]
     if near:
-        found.append(f"{lines[near[0]].reason} on line {lines[near[0]].number} beside it")
+        kind = lines[near[0]].reason if lines[near[0]].cls == "bad" else "dateline"
+        found.append(f"{kind} on line {lines[near[0]].number} beside it")
     if key and any(_norm_key(alt) == key or (len(key) >= 20 and key in _norm_key(alt)) for alt, _url in images):
         found.append("repeated as an image's alt text")
     for k, other in enumerate(lines):
@@ -1194,7 +1195,8 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
     if title_index > 0:
         prev = lines[title_index - 1]
         if 1 <= prev.words <= 4 and not _TERMINAL.search(prev.text) and not meta.find_dates(prev.text):
-            if not (prev.reason.startswith("boilerplate") or prev.reason == "navigation or button text"):
+            if not (prev.reason.startswith("boilerplate") or prev.reason == "navigation or button text"
+                    or _title_rejection(prev, result.publisher)):
                 result.kicker = prev.text
                 result.evidence["kicker"] = meta.evidence(prev.text, "short line above the headline", 0.6)
                 result.section = prev.text  # on news pages the kicker above the headline names the section
@@ -1221,10 +1223,10 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
         name = meta.byline_author(line.text)
         if name:
             result.author = name
-            result.evidence["author"] = meta.evidence(name, f"byline {line.text!r}", 0.8)
+            result.evidence["author"] = meta.evidence(name, f"byline on line {line.number}", 0.8)
             break
     # publisher
-    publisher, where = meta.publisher_from_lines([l.text for l in lines])
+    publisher, where = meta.publisher_from_lines([l.text for l in lines], [l.number for l in lines])
     if publisher and (not result.publisher or where.startswith("site line")):
         result.publisher = publisher
         result.evidence["publisher"] = meta.evidence(publisher, where, 0.6)
@@ -1276,15 +1278,50 @@ def _split_kicker(result: CleanResult, lines: list[Line]) -> None:
             glued = head + tail
             if 1 <= len(head.split()) <= 4 and len(tail.split()) >= 3 and any(l.text == glued for l in lines):
                 result.kicker, result.title = head, tail
-                result.evidence["kicker"] = meta.evidence(head, f"kicker before {sep.strip()!r} on line {line.number}", 0.8)
+                result.evidence["kicker"] = meta.evidence(head, f"kicker before the separator on line {line.number}", 0.8)
                 result.evidence["title"] = meta.evidence(tail, f"headline after the kicker on line {line.number}", 0.85)
                 return
+
+
+_CODE_ELEMENTS = ("script", "style", "noscript", "template")
+
+
+def _without_code_elements(html_text: str) -> str:
+    """The page without ``<script>``, ``<style>``, ``<noscript>`` and ``<template>`` elements, wherever they stand.
+
+    Their content is never text a reader sees; left in, an ``<h1>`` holding a
+    ``<script>`` gives a title with the script's code in it (the extractor
+    takes the heading's whole text).  The elements' tails (text after them)
+    are kept, and so is JSON-LD metadata.
+    """
+    import lxml.etree
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(html_text)
+    except (lxml.etree.ParserError, ValueError):
+        return html_text
+    for element in list(tree.iter(*_CODE_ELEMENTS)):
+        if "ld+json" in (element.get("type") or ""):
+            continue  # structured metadata (date, author) that the extractor reads, never shown as text
+        parent = element.getparent()
+        if parent is None:
+            continue
+        if element.tail:  # keep the text that follows the element
+            previous = element.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + element.tail
+            else:
+                parent.text = (parent.text or "") + element.tail
+        parent.remove(element)
+    return lxml.html.tostring(tree, encoding="unicode")
 
 
 def _clean_html(html_text: str, lang: str | None, source: str) -> CleanResult:
     """HTML pages: trafilatura finds the main text and metadata in the DOM; our line rules then tidy it."""
     import trafilatura
 
+    html_text = _without_code_elements(html_text)
     doc = trafilatura.bare_extraction(html_text, url=http_url(source) or None, include_comments=False, include_tables=True,
                                       with_metadata=True)
     if doc is None:
