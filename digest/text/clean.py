@@ -17,7 +17,10 @@ instead of ``<p>`` nodes, and adds what a line-only view needs:
    and discounted after the comments below a marked article, so long prose
    that is not the story does not win; small blurbs set apart at the region's
    end are cut, short lines just above it taken in, and lists beside or inside
-   it that share its words, or that the text announces with a colon, kept;
+   it that share its words, or that the text announces with a colon, kept; a
+   related-links box set into the story does not end it, and a furniture
+   heading over prose about something else (consent, legal notice, about us)
+   does;
 4. **recover metadata** around that region – :mod:`digest.metadata`.
 
 No library cleans plain-text dumps (all need the DOM), hence the hand-written
@@ -1055,7 +1058,7 @@ def _title_rejection(line: Line, site: str) -> str:
     return ""
 
 
-def _title_support(lines: list[Line], i: int, images: list[tuple[str, str]]) -> list[str]:
+def _title_support(lines: list[Line], i: int, images: list[tuple[str, str]], keys: list[str]) -> list[str]:
     """What else on the page says line ``i`` is the headline: a byline or dateline beside it, the lead
     image's alt text, a share line that repeats it.  Named by line number and kind, never quoted."""
     found: list[str] = []
@@ -1068,7 +1071,7 @@ def _title_support(lines: list[Line], i: int, images: list[tuple[str, str]]) -> 
     if key and any(_norm_key(alt) == key or (len(key) >= 20 and key in _norm_key(alt)) for alt, _url in images):
         found.append("repeated as an image's alt text")
     for k, other in enumerate(lines):
-        if k != i and key and len(other.text) > len(lines[i].text) and key in _norm_key(other.text) \
+        if k != i and key and len(other.text) > len(lines[i].text) and key in keys[k] \
                 and _SHARE_WORDS.search(_fold(other.text)):
             found.append(f"repeated in a share line (line {other.number})")
             break
@@ -1092,8 +1095,9 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         if line.cls in ("good", "neargood"):
             body_words |= _stems(line.text, stops)
     counts: dict[str, int] = {}
-    for line in lines:
-        key = _norm_key(line.text) if len(line.text) <= 200 else ""
+    keys = [_norm_key(line.text) for line in lines]
+    for line, key in zip(lines, keys):
+        key = key if len(line.text) <= 200 else ""
         counts[key] = counts.get(key, 0) + 1
     site = meta.publisher_from_lines([l.text for l in lines])[0]
     best, best_score, best_support = -1, 0.0, []
@@ -1127,7 +1131,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         if why_not:
             rejected.append(f"line {line.number} ({why_not})")
             continue
-        support = _title_support(lines, i, images)
+        support = _title_support(lines, i, images, keys)
         score = 3.0 * overlap
         score += 1.5 if counts[_norm_key(text)] >= 2 else 0.0
         score += 2.0 * (1 - abs(start - i) / (TITLE_WINDOW + 1))
