@@ -746,8 +746,18 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
     do.  Returns the new end of the body.
     """
     seen_good = False
+    stems: dict[int, set[str]] = {}
+
+    def stems_of(k: int) -> set[str]:
+        if k not in stems:
+            stems[k] = _stems(lines[k].text, stops)
+        return stems[k]
+
+    above: set[str] = set()
     for i in range(start, end + 1):
         line = lines[i]
+        if line.cls in ("good", "neargood"):
+            above |= stems_of(i)
         if line.cls == "good":
             seen_good = True
             continue
@@ -757,14 +767,10 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
         flagged = line.cls == "bad" and (line.reason.startswith("boilerplate") or line.reason == "navigation or button text")
         if line.cls == "bad" and not flagged:
             continue
-        below = [l for l in lines[i + 1:end + 1] if l.cls in ("good", "neargood")]
-        if not below:
-            continue
-        below_text = " ".join(l.text for l in below)
-        if not flagged and not _addresses_reader(below_text):
-            continue
-        above = set().union(*(_stems(l.text, stops) for l in lines[start:i] if l.cls in ("good", "neargood")))
-        below_words = _stems(below_text, stops)
+        below = [k for k in range(i + 1, end + 1) if lines[k].cls in ("good", "neargood")]
+        if not flagged and not _addresses_reader(" ".join(lines[k].text for k in below[:3])):
+            continue  # (the block right under the heading speaks to the reader)
+        below_words = set().union(*(stems_of(k) for k in below))
         # the smaller side decides: a short lead whose words recur below is the same story
         if below_words and above and len(below_words & above) / min(len(below_words), len(above)) <= TOPIC_SHIFT_OVERLAP:
             new_end = i - 1
