@@ -583,10 +583,12 @@ class Region:
     anchors: list[str] = field(default_factory=list)
     after_stop: bool = False
     score: float = 0.0
+    joined_to: int = -1  # the end of the story's part below a related-links box, when the body goes on there
 
     def describe(self, lines: list[Line]) -> dict:
         return {"lines": f"{lines[self.start].number}-{lines[self.end].number}", "mass": round(self.mass),
-                "anchors": self.anchors, "after_end_marker": self.after_stop, "score": round(self.score)}
+                "anchors": self.anchors, "after_end_marker": self.after_stop, "score": round(self.score),
+                "continued_to": lines[self.joined_to].number if self.joined_to > self.end else 0}
 
 
 def _regions(lines: list[Line]) -> list[Region]:
@@ -675,6 +677,7 @@ def _main_region(lines: list[Line], stops: frozenset[str] = frozenset()) -> tupl
         return 0, -1, []
     best = max(regions, key=lambda r: r.score)
     end = _join_across_related_box(lines, best, regions) if best.anchors else best.end
+    best.joined_to = end
     return best.start, end, sorted(regions, key=lambda r: -r.score)[:5]
 
 

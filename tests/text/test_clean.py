@@ -438,3 +438,13 @@ def test_a_consent_heading_sharing_the_articles_words_is_passed_over_and_reporte
     assert result.title == "Council keeps the swimming baths open"
     assert "passed over: line 1 (a consent dialog's heading)" in result.evidence["title"].source
     assert result.kicker == ""  # nor is it a kicker
+
+
+def test_explain_says_the_body_goes_on_below_a_related_links_box(capsys):
+    from digest.cli import main
+
+    assert main(["clean", "--explain", str(DATA / "clean" / "pages" / "en_related_split.txt")]) == 0
+    out = capsys.readouterr().out
+    won = next(line for line in out.splitlines() if line.strip().startswith("won"))
+    assert "goes on below a related-links box, to line 10" in won
+    assert "related-links box inside the article: Beach clean-up" in out
