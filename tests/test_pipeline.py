@@ -121,6 +121,29 @@ def test_no_boilerplate_reaches_any_output(built):
                 assert squash(snippet) not in text, (name, snippet, kind)
 
 
+def _strings(value, path: str = ""):
+    """Every string in a JSON document, with its path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key, f"{path}/<key>")
+            yield from _strings(item, f"{path}/{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, f"{path}[{i}]")
+
+
+def test_no_boilerplate_reaches_any_string_in_digest_json(built):
+    """Not only text and summary: titles, dropped lines, metadata evidence (issue 17, item 8) never carry
+    what the cleaner removed.  A URL is an address, not text (the lead image's file name is in it)."""
+    data = json.loads((built / "digest.json").read_text(encoding="utf-8"))
+    strings = [(path, squash(s)) for path, s in _strings(data) if not re.fullmatch(r"https?://\S+", s.strip())]
+    for name, expected in EXPECTED.items():
+        for snippet in expected["must_drop"]:
+            assert [path for path, s in strings if squash(snippet) in s] == [], (name, snippet)
+
+
 def test_summaries_are_sentences_from_the_article_and_never_headings(built):
     articles = by_source(built)
     for name, expected in EXPECTED.items():

@@ -102,6 +102,8 @@ def _print_explain(result) -> None:
         for i, region in enumerate(result.regions):
             anchors = ", ".join(region["anchors"]) or "no anchors"
             after = "; after an end-of-article marker" if region["after_end_marker"] else ""
+            if region.get("continued_to"):
+                after += f"; the story goes on below a related-links box, to line {region['continued_to']}"
             print(f"  {'won ' if i == 0 else 'lost'}  lines {region['lines']}: score {region['score']}, "
                   f"mass {region['mass']}; {anchors}{after}")
     print(f"kept: {len(result.blocks)} blocks; dropped: {len(result.dropped)} lines")

@@ -17,7 +17,10 @@ instead of ``<p>`` nodes, and adds what a line-only view needs:
    and discounted after the comments below a marked article, so long prose
    that is not the story does not win; small blurbs set apart at the region's
    end are cut, short lines just above it taken in, and lists beside or inside
-   it that share its words, or that the text announces with a colon, kept;
+   it that share its words, or that the text announces with a colon, kept; a
+   related-links box set into the story does not end it, and a furniture
+   heading over prose about something else (consent, legal notice, about us)
+   does;
 4. **recover metadata** around that region – :mod:`digest.metadata`.
 
 No library cleans plain-text dumps (all need the DOM), hence the hand-written
@@ -201,7 +204,7 @@ _WEAK = [
     r"share|teilen|partager|tweet|print|drucken|imprimer|email|e-mail|mail|comments?|kommentare?|commentaires?|"
     r"reply|antworten|repondre|like|gefallt mir|close|schliessen|fermer|weiter|next|previous|zuruck|back|"
     r"more|mehr|plus|tags?|schlagworte?|themen|topics|related|verwandte artikel|contact|kontakt|about us|"
-    r"uber uns|a propos|faq|hilfe|help|cookies?|archive|archiv|rss|podcast|video|videos|galerie|gallery|"
+    r"uber uns|uber mich|about me|a propos(?: de (?:nous|moi))?|faq|hilfe|help|cookies?|archive|archiv|rss|podcast|video|videos|galerie|gallery|"
     r"read more|weiterlesen|mehr lesen|lire la suite|en savoir plus|mehr erfahren|learn more|continue reading|"
     r"zum artikel|zur startseite|advertisement|anzeige|werbung|publicite|sponsored|gesponsert|top|all news|"
     r"alle news|toutes les actualites|resources?|ressourcen|trending|popular|beliebt|inhaltsverzeichnis|inhalt|"
@@ -286,6 +289,18 @@ def _is_credit(text: str) -> bool:
 
 _COMMENTS_HEADER = re.compile(r"^\d+\s+(?:responses?|comments?|replies|antworten|kommentare?|reaktionen|commentaires?|reponses?)"
                               r"\s+(?:to|on|for|zu|auf|sur|a)\b")
+# "{ 38 comments… read them below or add one }", "12 Kommentare zu diesem Beitrag": the thread starts here
+_COMMENT_COUNT = re.compile(r"(?:^|[^\w,.])\d+\s+(?:comments?|kommentare?|commentaires?|responses?|replies|reactions?|"
+                            r"antworten|reaktionen|reponses?)\b")
+_COUNT_IN_BYLINE = re.compile(r"^(?:by|von|par|posted|geschrieben|publie|veroffentlicht)\b|(?:^|\W)0\s+\w")
+
+
+def _thread_count(text: str, folded: str) -> bool:
+    """A comment count that opens the thread, not one printed in the byline ("by Jane · 0 comments", "May 2 | 3 comments")."""
+    return bool(_COMMENT_COUNT.search(folded)) and not text.endswith(".") and not _COUNT_IN_BYLINE.search(folded) \
+        and not meta.find_dates(text)
+
+
 _COMMENT_STAMP = re.compile(r"\b(?:said|says|wrote|writes|sagt|sagte|schreibt|schrieb|meint|a dit|écrit)\s*:\s*$", re.I)
 _QUOTE_CHARS = "\"'“”„‚‘’«»‹› "
 
@@ -341,7 +356,7 @@ def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
         return bad("date line")
     if text.startswith("←") or text.endswith("→"):
         return bad("previous/next link")
-    if line.words <= 25 and _COMMENTS_HEADER.match(folded):
+    if line.words <= 25 and _COMMENTS_HEADER.match(folded) or line.words <= 12 and _thread_count(text, folded):
         line.hard_stop = True
         return bad("comment section header")
     if line.words <= 16 and text.endswith(":") and _COMMENT_STAMP.search(text):
@@ -404,7 +419,9 @@ def _prepare_lines(text: str, lang: str, dropped: list[Dropped]) -> tuple[list[L
                 dropped.append(Dropped(line, "image markup removed from the line", number))
                 line = rest
         line = fix_space_before_punctuation(line, lang)
-        if lines and not blank and is_continuation(lines[-1].text, line):
+        if lines and not blank and is_continuation(lines[-1].text, line) \
+                and not (len(line.split()) <= 12 and meta.find_dates(line)):
+            # (a dateline in lower case, "veröffentlicht am 9. Januar 2024 von …", starts a line of its own)
             lines[-1].text = join_continuation(lines[-1].text, line)
             continue
         glued = split_glued_caption(line)
@@ -493,14 +510,15 @@ LIST_OVERLAP, LIST_REACH = 0.5, 30
 
 def _mark_comments(lines: list[Line]) -> None:
     """Text under a comment header ("Peter sagt:", "Jane on 2 May 2019 said:") is a reader's comment."""
-    in_comment = False
+    in_comment = seen_text = False
     for line in lines:
-        if line.reason.startswith("comment header"):
-            in_comment = True
+        if line.reason.startswith("comment header") or seen_text and line.reason == "comment section header":
+            in_comment = True  # (a comment count above any text is the byline's "12 comments", not the thread)
         elif line.hard_stop:
             in_comment = False
         elif in_comment and line.cls != "bad":
             line.cls, line.reason = "bad", "reader comment"
+        seen_text = seen_text or line.cls == "good"
 
 
 def _headline_shaped(line: Line) -> bool:
@@ -565,10 +583,12 @@ class Region:
     anchors: list[str] = field(default_factory=list)
     after_stop: bool = False
     score: float = 0.0
+    joined_to: int = -1  # the end of the story's part below a related-links box, when the body goes on there
 
     def describe(self, lines: list[Line]) -> dict:
         return {"lines": f"{lines[self.start].number}-{lines[self.end].number}", "mass": round(self.mass),
-                "anchors": self.anchors, "after_end_marker": self.after_stop, "score": round(self.score)}
+                "anchors": self.anchors, "after_end_marker": self.after_stop, "score": round(self.score),
+                "continued_to": lines[self.joined_to].number if self.joined_to > self.end else 0}
 
 
 def _regions(lines: list[Line]) -> list[Region]:
@@ -601,6 +621,11 @@ ANCHOR_WINDOW = 8
 # that begins after an end-of-article marker (comments, related links) that follows other text
 # counts AFTER_STOP_FACTOR times.  Both are chosen in training folds (benchmarks/clean_bench.py).
 ANCHOR_BONUS, AFTER_STOP_FACTOR = 0.5, 0.25
+
+
+def _dateline_shaped(line: Line) -> bool:
+    """A short line with a date in it: "veröffentlicht am 9. Januar 2024 von Katrin Vogel"."""
+    return line.cls == "short" and line.words <= 12 and bool(meta.find_dates(line.text))
 
 
 def _anchors(lines: list[Line], region: Region, stops: frozenset[str]) -> list[str]:
@@ -651,7 +676,111 @@ def _main_region(lines: list[Line], stops: frozenset[str] = frozenset()) -> tupl
     if not regions:
         return 0, -1, []
     best = max(regions, key=lambda r: r.score)
-    return best.start, best.end, sorted(regions, key=lambda r: -r.score)[:5]
+    end = _join_across_related_box(lines, best, regions) if best.anchors else best.end
+    best.joined_to = end
+    return best.start, end, sorted(regions, key=lambda r: -r.score)[:5]
+
+
+_COMMENT_STOP = re.compile(r"^(?:\d+\s+)?(?:comments?|kommentar|kommentare|commentaires?|reactions?|reaktionen|"
+                           r"leserkommentare|responses?|antworten|reponses?|diskussion|discussion|leave a|"
+                           r"schreibe|schreiben sie|write a comment)\b")
+RELATED_BOX_LINES = 6
+RELATED_BOX = "related-links box inside the article"
+
+
+def _related_box(lines: list[Line], a: int, b: int) -> bool:
+    """Lines ``a..b`` are a "Related"/"Lire aussi" box: one such marker, then a few teaser headlines."""
+    box = lines[a:b + 1]
+    if not box or len(box) > RELATED_BOX_LINES or not box[0].hard_stop or box[0].reason.startswith("comment") \
+            or _COMMENT_STOP.match(_fold(box[0].text)):
+        return False
+    return all(not l.hard_stop and l.cls != "good" and (_headline_shaped(l) or l.cls == "bad") for l in box[1:])
+
+
+def _join_across_related_box(lines: list[Line], best: Region, regions: list[Region]) -> int:
+    """The body goes on below a related-links box set into it: the region's new end.
+
+    "Related articles" followed by a few teaser headlines is a hard stop for
+    the region search, so the story's second half, below the box, loses (and
+    counts as text after the article).  When the text right after such a
+    box is prose with no marks of a new article (no headline, byline or
+    dateline of its own) and no comment marker is met, it is the same story;
+    the box itself is dropped.  Repeats for a second box.
+    """
+    end = best.end
+    for region in sorted(regions, key=lambda r: r.start):
+        if region.start <= end:
+            continue
+        first_text = next((k for k in range(end + 1, region.start + 1) if lines[k].cls == "good"), None)
+        if first_text is None or region.anchors or not _related_box(lines, end + 1, first_text - 1):
+            break
+        if sum(1 for l in lines[first_text:region.end + 1] if l.cls == "good") < 2:
+            break
+        for line in lines[end + 1:first_text]:
+            if line.cls != "bad" or line.hard_stop:
+                line.cls, line.reason = "bad", RELATED_BOX
+        for line in lines[end + 1:first_text]:
+            line.hard_stop = False
+        end = region.end
+    return end
+
+
+_READER_WORDS = re.compile(r"\b(?:you|your|yours|we|our|us|sie|ihre?|ihrer|ihnen|wir|unsere?|unserer|uns|"
+                           r"vous|votre|vos|nous|notre|nos)\b")
+READER_ADDRESS_SHARE, TOPIC_SHIFT_OVERLAP = 0.06, 0.15
+
+
+def _addresses_reader(text: str) -> bool:
+    """Prose that speaks to the reader ("you", "we"): consent dialogs, legal notes, pitches; news tells of others."""
+    words = _WORD.findall(text)
+    hits = sum(1 for w in words if _READER_WORDS.fullmatch(w if w == "Sie" else w.lower()) and w != "sie")
+    return bool(words) and hits / len(words) >= READER_ADDRESS_SHARE
+
+
+def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozenset[str]) -> int:
+    """End the body at a furniture heading that opens prose about something else.
+
+    A short article can be directly followed, with no gap, by a consent
+    dialog, a legal notice or an "about us" blurb, which is good prose and
+    joins the region.  Such a block opens with a heading of its own ("Mentions
+    légales", "About us", "Your privacy choices") and does not speak of what
+    the article speaks of; when the heading is not recognised as furniture,
+    the prose below it must speak to the reader ("you", "we") as such blocks
+    do.  Returns the new end of the body.
+    """
+    seen_good = False
+    stems: dict[int, set[str]] = {}
+
+    def stems_of(k: int) -> set[str]:
+        if k not in stems:
+            stems[k] = _stems(lines[k].text, stops)
+        return stems[k]
+
+    above: set[str] = set()
+    for i in range(start, end + 1):
+        line = lines[i]
+        if line.cls in ("good", "neargood"):
+            above |= stems_of(i)
+        if line.cls == "good":
+            seen_good = True
+            continue
+        if not seen_good or line.words > 8 or line.hard_stop or _TERMINAL.search(line.text) or i + 1 > end \
+                or lines[i - 1].cls not in ("good", "neargood") or lines[i + 1].cls not in ("good", "neargood"):
+            continue  # the heading stands directly between the article's prose and the other block's
+        flagged = line.cls == "bad" and (line.reason.startswith("boilerplate") or line.reason == "navigation or button text")
+        if line.cls == "bad" and not flagged:
+            continue
+        below = [k for k in range(i + 1, end + 1) if lines[k].cls in ("good", "neargood")]
+        if not flagged and not _addresses_reader(" ".join(lines[k].text for k in below[:3])):
+            continue  # (the block right under the heading speaks to the reader)
+        below_words = set().union(*(stems_of(k) for k in below))
+        # the smaller side decides: a short lead whose words recur below is the same story
+        if below_words and above and len(below_words & above) / min(len(below_words), len(above)) <= TOPIC_SHIFT_OVERLAP:
+            new_end = i - 1
+            while new_end > start and lines[new_end].cls not in ("good", "neargood"):
+                new_end -= 1
+            return new_end
+    return end
 
 
 TAIL_GAP, TAIL_SHARE, TAIL_MAX_CHARS = 2, 0.3, 400
@@ -710,7 +839,8 @@ def _take_announced_list(lines: list[Line], end: int) -> int:
     in a colon.  The list runs while its lines stay list-shaped (short, or
     taken for a menu), and ends at the first prose, marker or boilerplate.
     """
-    intro = end + 1
+    # the announcing line is the region's own last sentence ("Here are the results:") or the line below it
+    intro = end if 0 <= end < len(lines) and lines[end].text.endswith(":") and lines[end].cls != "bad" else end + 1
     if intro >= len(lines) or not lines[intro].text.endswith(":") or lines[intro].words < 2 \
             or lines[intro].cls == "bad" and lines[intro].reason != LINK_LIST:  # "Tags:" labels, not announces
         return end
@@ -720,6 +850,8 @@ def _take_announced_list(lines: list[Line], end: int) -> int:
         j += 1
     if j - intro - 1 < 2:
         return end
+    if intro == end:
+        intro += 1
     for line in lines[intro:j]:
         line.cls, line.reason = "short", "list announced by the text"
     return j - 1
@@ -847,11 +979,12 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
                 lines[i].cls, lines[i].reason = "bad", LINK_LIST
     result.regions = [r.describe(lines) for r in regions]
     end = _trim_tail(lines, start, end)
+    end = _cut_furniture_tail(lines, start, end, stops)
     if end >= start:
         start = _extend_region(lines, start)
         end = _take_announced_list(lines, end)
     _restore_topical_lists(lines, start, end, stops)
-    title_index = _find_title(lines, start, end, result, stops)
+    title_index = _find_title(lines, start, end, result, stops, images)
     if title_index >= start:
         start = title_index + 1
     blocks: list[Block] = []
@@ -891,54 +1024,135 @@ def _content_words(text: str, stops: frozenset[str]) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if len(w) >= 4 and w.lower() not in stops}
 
 
-_NOT_A_TITLE = re.compile(r"[»›>|]\s*$|^\W|\b\d+\s+(?:min(?:utes?)?|words|wörter|kommentare|comments)\b", re.I)
+_NOT_A_TITLE = re.compile(r"[»›>|]\s*$|^\W|\b\d+\s+(?:min(?:ute)?s?|words|wörter|kommentare|comments)\b", re.I)
+_OPENING_QUOTES = "«»“”„‚‘\"'‹› "
+_ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.I)
+STEM_CHARS = 6
 
 
-def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, stops: frozenset[str]) -> int:
+def _stems(text: str, stops: frozenset[str]) -> set[str]:
+    """Content words cut to a short stem, elided articles removed ("l'école" -> "école", "librairies" -> "librai").
+
+    A headline and its article inflect the same words differently
+    ("Wintern"/"Winter", "récupérer"/"récupérateur"); a common prefix is the
+    crudest stemmer that works the same way in English, German and French.
+    """
+    out = set()
+    for word in _WORD.findall(text):
+        word = _ELISION.sub("", word.lower())
+        if len(word) >= 4 and word not in stops:
+            out.add(word[:STEM_CHARS])
+    return out
+
+
+# A consent dialog's heading speaks to the reader about their privacy ("We value your privacy",
+# "Wir respektieren Ihre Privatsphäre", "Vos choix en matière de confidentialité").
+_CONSENT_HEADING = re.compile(
+    r"\b(?:privacy|privatsphare|datenschutz\w*|confidentialite|vie privee|cookies?|consent\w*|einwilligung|zustimmung|"
+    r"choices|auswahl|choix)\b")
+_READER_ADDRESS = re.compile(r"\b(?:you|your|we|our|ihre?|ihrer|wir|unsere?|vos|votre|nous|nos)\b")
+_SHARE_WORDS = re.compile(r"\b(?:share|shared|teilen|partager|tweet|whatsapp|facebook|mailto|e-?mail|pin it)\b")
+
+
+def _title_rejection(line: Line, site: str) -> str:
+    """Why a headline-shaped line is not the article's title: a site name, a consent heading, a section or menu name."""
+    folded = _fold(line.text)
+    key = _norm_key(line.text)
+    if site and key == _norm_key(site):
+        return "the site's name"
+    if line.words <= 8 and _CONSENT_HEADING.search(folded) and _READER_ADDRESS.search(folded):
+        return "a consent dialog's heading"
+    if line.words <= 4 and (_WEAK_RE.search(folded) or line.reason == "navigation or button text"):
+        return "a section or menu name"
+    return ""
+
+
+def _title_support(lines: list[Line], i: int, images: list[tuple[str, str]], keys: list[str]) -> list[str]:
+    """What else on the page says line ``i`` is the headline: a byline or dateline beside it, the lead
+    image's alt text, a share line that repeats it.  Named by line number and kind, never quoted."""
+    found: list[str] = []
+    key = _norm_key(lines[i].text)
+    near = [k for k in range(max(0, i - 3), min(len(lines), i + 4)) if k != i
+            and (lines[k].reason in ("date line", "byline") or _dateline_shaped(lines[k]))]
+    if near:
+        kind = lines[near[0]].reason if lines[near[0]].cls == "bad" else "dateline"
+        found.append(f"{kind} on line {lines[near[0]].number} beside it")
+    if key and any(_norm_key(alt) == key or (len(key) >= 20 and key in _norm_key(alt)) for alt, _url in images):
+        found.append("repeated as an image's alt text")
+    for k, other in enumerate(lines):
+        if k != i and key and len(other.text) > len(lines[i].text) and key in keys[k] \
+                and _SHARE_WORDS.search(_fold(other.text)):
+            found.append(f"repeated in a share line (line {other.number})")
+            break
+    return found
+
+
+def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, stops: frozenset[str],
+                images: list[tuple[str, str]] = ()) -> int:
     """Pick the headline: a headline-shaped line shortly above the body that shares its words.
 
     A headline names what the article is about, so most of its content words
     recur in the first paragraphs; menu entries, section names and share
-    buttons do not.  Being printed twice (page title and headline) and being
-    close to the body add to the score.  Returns the line's index or -1.
+    buttons do not.  Being printed twice (page title and headline), standing
+    beside the byline or dateline, being the lead image's alt text, being
+    repeated in a share line and being close to the body add to the score.
+    A site name, a consent dialog's heading and a section or menu name are
+    never the title.  Returns the line's index or -1.
     """
     body_words: set[str] = set()
     for line in lines[start:min(end + 1, start + 40)]:
         if line.cls in ("good", "neargood"):
-            body_words |= _content_words(line.text, stops)
+            body_words |= _stems(line.text, stops)
     counts: dict[str, int] = {}
-    for line in lines:
-        key = _norm_key(line.text) if len(line.text) <= 200 else ""
+    keys = [_norm_key(line.text) for line in lines]
+    for line, key in zip(lines, keys):
+        key = key if len(line.text) <= 200 else ""
         counts[key] = counts.get(key, 0) + 1
-    best, best_score = -1, 0.0
+    site = meta.publisher_from_lines([l.text for l in lines])[0]
+    best, best_score, best_support = -1, 0.0, []
+    rejected: list[str] = []
     for i in range(max(0, start - TITLE_WINDOW), min(start + 3, len(lines) - 1)):
         line = lines[i]
         text = line.text
-        if not 2 <= line.words <= 25 or len(text) > 200 or _NOT_A_TITLE.search(text) or _BULLET.match(text):
+        quoted = text[:1] in "«“„\"‹" and text[-1:] in "»”“\"›"  # a headline that is a quotation
+        if not 2 <= line.words <= 25 or len(text) > 200 or _NOT_A_TITLE.search(text.strip(_OPENING_QUOTES) if quoted else text) \
+                or _BULLET.match(text):
             continue
-        if line.reason and line.reason not in ("repeated line", "repeated short line", LINK_LIST, "teaser headline"):
+        if line.reason and line.reason not in ("repeated line", "repeated short line", LINK_LIST, "teaser headline",
+                                               "navigation or button text"):
             continue
         if text.endswith((".", ",", ";", ":")) and not text.endswith("...") or meta.is_date_line(text):
             continue
         if i >= start:
             # a headline can open the dense region only as its first headline-shaped lines
+            after = next((l for l in lines[i + 1:] if l.reason not in ("date line", "byline")
+                          and not _dateline_shaped(l)), None)
             if line.cls == "good" or any(not _headline_shaped(l) for l in lines[start:i + 1]) \
-                    or lines[i + 1].cls != "good":
+                    or after is None or after.cls != "good":  # the byline and dateline may stand between
                 continue
-        words = _content_words(text, stops)
-        overlap = len(words & body_words) / len(words) if words else 0.0
-        if overlap < TITLE_MIN_OVERLAP:
+        words = _stems(text, stops)
+        # a one-word match is weak evidence: a menu entry ("Über mich") shares a word with many posts
+        shared = len(words & body_words)
+        overlap = shared / max(len(words), 2) if words else 0.0
+        if overlap < TITLE_MIN_OVERLAP or (line.words <= TITLE_SHORT_WORDS and shared < 2):
             continue
+        why_not = _title_rejection(line, site)
+        if why_not:
+            rejected.append(f"line {line.number} ({why_not})")
+            continue
+        support = _title_support(lines, i, images, keys)
         score = 3.0 * overlap
         score += 1.5 if counts[_norm_key(text)] >= 2 else 0.0
         score += 2.0 * (1 - abs(start - i) / (TITLE_WINDOW + 1))
         score += min(line.words, 10) / 10
+        score += 1.0 * len(support)
         if score > best_score:
-            best, best_score = i, score
+            best, best_score, best_support = i, score, support
     if best >= 0:
         result.title = lines[best].text
-        result.evidence["title"] = meta.evidence(result.title, f"headline-shaped line {lines[best].number} above the body",
-                                                 min(0.9, 0.3 + best_score / 10))
+        source = "; ".join([f"headline-shaped line {lines[best].number} above the body"] + best_support
+                           + ([f"passed over: {', '.join(rejected)}"] if rejected else []))
+        result.evidence["title"] = meta.evidence(result.title, source, min(0.9, 0.3 + best_score / 10))
         _split_site_name(result)
     return best
 
@@ -961,6 +1175,7 @@ def _split_site_name(result: CleanResult) -> None:
 
 
 TITLE_WINDOW, TITLE_MIN_OVERLAP = 30, 0.2
+TITLE_SHORT_WORDS = 4  # a line this short must share two words with the article: a tagline or section name shares one
 
 
 _AGGREGATOR_ALT = re.compile(r"^(?:\[[^\]]*\]\s*)?(?:downloaded image for imported item #\d+\s*)", re.I)
@@ -993,7 +1208,8 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
     if title_index > 0:
         prev = lines[title_index - 1]
         if 1 <= prev.words <= 4 and not _TERMINAL.search(prev.text) and not meta.find_dates(prev.text):
-            if not (prev.reason.startswith("boilerplate") or prev.reason == "navigation or button text"):
+            if not (prev.reason.startswith("boilerplate") or prev.reason == "navigation or button text"
+                    or _title_rejection(prev, result.publisher)):
                 result.kicker = prev.text
                 result.evidence["kicker"] = meta.evidence(prev.text, "short line above the headline", 0.6)
                 result.section = prev.text  # on news pages the kicker above the headline names the section
@@ -1011,7 +1227,7 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
         lead = lines[title_index + 1]
         between = lines[title_index + 2:start]
         if (lead.cls in ("good", "neargood") and _TERMINAL.search(lead.text) and len(lead.text) <= 400
-                and between and all(l.cls == "bad" and l.reason in _HEADER_REASONS for l in between)):
+                and between and len(between) <= LEAD_FURNITURE_LINES and all(_header_furniture(l) for l in between)):
             result.standfirst = lead.text
             result.evidence["standfirst"] = meta.evidence(lead.text, "lead between the headline and the dateline", 0.6)
             result.dropped = [d for d in result.dropped if d.line != lead.number]
@@ -1020,10 +1236,10 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
         name = meta.byline_author(line.text)
         if name:
             result.author = name
-            result.evidence["author"] = meta.evidence(name, f"byline {line.text!r}", 0.8)
+            result.evidence["author"] = meta.evidence(name, f"byline on line {line.number}", 0.8)
             break
     # publisher
-    publisher, where = meta.publisher_from_lines([l.text for l in lines])
+    publisher, where = meta.publisher_from_lines([l.text for l in lines], [l.number for l in lines])
     if publisher and (not result.publisher or where.startswith("site line")):
         result.publisher = publisher
         result.evidence["publisher"] = meta.evidence(publisher, where, 0.6)
@@ -1031,6 +1247,23 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
         host = meta.publisher_from_url(result.image)
         if host:  # images are often served by a CDN or another site: a guess kept as evidence, not shown
             result.evidence["publisher"] = meta.evidence(host, "host of the lead image (a guess, not shown)", 0.2)
+
+
+LEAD_FURNITURE_LINES = 10
+
+
+def _header_furniture(line: Line) -> bool:
+    """What stands between a headline's lead and the body: dateline, picture, credit, and share/print buttons.
+
+    A share bar is a run of button labels ("Share on Facebook", "Copy link",
+    "Download PDF"): each a boilerplate phrase, a button, or a bare label of
+    a few words; none of it is prose and none marks the end of the article.
+    """
+    if line.hard_stop:
+        return False
+    if line.cls == "bad":
+        return line.reason in _HEADER_REASONS or line.reason.startswith("boilerplate") or line.reason == LINK_LIST
+    return line.cls == "short" and line.words <= 3 and not _TERMINAL.search(line.text)
 
 
 _SPEAKER = re.compile(r"^(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?: [A-ZÄÖÜÉ][\w'’.-]+){1,3}): \S")
@@ -1058,15 +1291,50 @@ def _split_kicker(result: CleanResult, lines: list[Line]) -> None:
             glued = head + tail
             if 1 <= len(head.split()) <= 4 and len(tail.split()) >= 3 and any(l.text == glued for l in lines):
                 result.kicker, result.title = head, tail
-                result.evidence["kicker"] = meta.evidence(head, f"kicker before {sep.strip()!r} on line {line.number}", 0.8)
+                result.evidence["kicker"] = meta.evidence(head, f"kicker before the separator on line {line.number}", 0.8)
                 result.evidence["title"] = meta.evidence(tail, f"headline after the kicker on line {line.number}", 0.85)
                 return
+
+
+_CODE_ELEMENTS = ("script", "style", "noscript", "template")
+
+
+def _without_code_elements(html_text: str) -> str:
+    """The page without ``<script>``, ``<style>``, ``<noscript>`` and ``<template>`` elements, wherever they stand.
+
+    Their content is never text a reader sees; left in, an ``<h1>`` holding a
+    ``<script>`` gives a title with the script's code in it (the extractor
+    takes the heading's whole text).  The elements' tails (text after them)
+    are kept, and so is JSON-LD metadata.
+    """
+    import lxml.etree
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(html_text)
+    except (lxml.etree.ParserError, ValueError):
+        return html_text
+    for element in list(tree.iter(*_CODE_ELEMENTS)):
+        if "ld+json" in (element.get("type") or ""):
+            continue  # structured metadata (date, author) that the extractor reads, never shown as text
+        parent = element.getparent()
+        if parent is None:
+            continue
+        if element.tail:  # keep the text that follows the element
+            previous = element.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + element.tail
+            else:
+                parent.text = (parent.text or "") + element.tail
+        parent.remove(element)
+    return lxml.html.tostring(tree, encoding="unicode")
 
 
 def _clean_html(html_text: str, lang: str | None, source: str) -> CleanResult:
     """HTML pages: trafilatura finds the main text and metadata in the DOM; our line rules then tidy it."""
     import trafilatura
 
+    html_text = _without_code_elements(html_text)
     doc = trafilatura.bare_extraction(html_text, url=http_url(source) or None, include_comments=False, include_tables=True,
                                       with_metadata=True)
     if doc is None:

@@ -171,19 +171,27 @@ _PUBLISHER_PATTERNS = [
 ]
 
 
-def publisher_from_lines(lines: list[str]) -> tuple[str, str]:
-    """Return ``(publisher, evidence source)`` from site furniture: newsroom teasers, copyright lines, logos."""
-    for line in lines:
-        for pattern in _PUBLISHER_PATTERNS:
+_PUBLISHER_KINDS = ("a newsroom line", "a site teaser line", "a copyright line")
+
+
+def publisher_from_lines(lines: list[str], numbers: list[int] | None = None) -> tuple[str, str]:
+    """Return ``(publisher, evidence source)`` from site furniture: newsroom teasers, copyright lines, logos.
+
+    The source names the line (its number in the input when ``numbers`` is given) and its kind; it
+    never quotes the line, which is furniture the cleaner removed and must not reach an output.
+    """
+    numbers = numbers or list(range(1, len(lines) + 1))
+    for line, number in zip(lines, numbers):
+        for kind, pattern in zip(_PUBLISHER_KINDS, _PUBLISHER_PATTERNS):
             m = pattern.search(line)
             if m:
                 name = m.group(1).strip(" .-")
                 if 1 <= len(name.split()) <= 5:
-                    return name, f"site line {line[:60]!r}"
-    for line in lines[:15]:
+                    return name, f"site line {number} ({kind})"
+    for line, number in zip(lines[:15], numbers):
         logo = logo_name(line)
         if logo:
-            return logo, f"logo text {line!r}"
+            return logo, f"logo text on line {number} (the name printed twice, as image alt text and text)"
     return "", ""
 
 

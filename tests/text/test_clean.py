@@ -355,3 +355,96 @@ def test_explain_shows_why_the_body_region_won(capsys):
     assert "body regions" in out
     won = next(line for line in out.splitlines() if line.strip().startswith("won"))
     assert "headline" in won or "date/byline" in won
+
+
+def test_a_script_inside_the_html_headline_never_reaches_the_title():
+    """Issue 17, item 9: the script's code is not text; the rest of the headline is."""
+    html = ("<html><head><title>Harbour news</title></head><body><article>"
+            "<h1>Harbour crane <script>document.write('INJECTED'); var tracker = 1;</script>reopens after repairs</h1>"
+            "<p>The old harbour crane reopened on Monday after two years of repairs, the port authority said in a "
+            "statement on its website.</p><p>Engineers replaced the rusted jib and the wooden treadwheel, which had "
+            "been damaged by a storm in the winter of 2023.</p><p>Visitors can climb the crane again every weekend "
+            "from April to October, and school classes may book guided tours on weekdays.</p></article></body></html>")
+    result = clean_text(html, html=True, source="crane.html")
+    assert "INJECTED" not in result.title and "tracker" not in result.title
+    assert result.title.startswith("Harbour crane") and result.title.endswith("reopens after repairs")
+    assert "INJECTED" not in result.text
+
+
+# Titles (issue 18): the evidence for a title is reported; a site name, a consent dialog's
+# heading and a section or menu name are never the title.
+
+_TITLE_PAGES = {
+    "en": ("Valley Courier\nAbout me\nLibrary extends its Saturday opening hours\nBy Anna Reed\n12 March 2024\n"
+           "The town library will stay open until six on Saturdays from next month, two hours longer than now.\n"
+           "The council approved the extra staff after more than a thousand residents signed a petition for it.\n"
+           "Families and people who work during the week had asked for more time at the weekend, the head librarian said.\n"
+           "Share: Library extends its Saturday opening hours via Valley Courier\n"
+           "© 2024 Valley Courier. All rights reserved.\n",
+           "Library extends its Saturday opening hours"),
+    "de": ("Radwege-Blog\nÜber mich\nWarum ich im Winter mit dem Rad zur Arbeit fahre\n"
+           "veröffentlicht am 9. Januar 2024 von Katrin Vogel\n"
+           "Seit drei Wintern fahre ich jeden Tag mit dem Rad die elf Kilometer zur Arbeit, auch bei Schnee und Glätte.\n"
+           "Mit Spikereifen, einer guten Lampe und winddichter Kleidung ist das weniger schlimm, als die meisten Kollegen glauben.\n"
+           "Am meisten überrascht hat mich, dass ich seitdem kaum noch erkältet bin und morgens wacher im Büro ankomme.\n",
+           "Warum ich im Winter mit dem Rad zur Arbeit fahre"),
+    "fr": ("Vos choix en matière de confidentialité\nLe Journal du Littoral\n"
+           "Les cigognes reviennent nicher dans le marais de la Brière\nPar Claire Dumont\n"
+           "Une quarantaine de couples de cigognes ont niché cette année dans le marais de la Brière, un record.\n"
+           "Les ornithologues attribuent ce retour des cigognes à la restauration des prairies humides du marais.\n"
+           "Les promeneurs sont invités à rester sur les chemins balisés et à ne pas approcher des nids.\n"
+           "![Les cigognes reviennent nicher dans le marais de la Brière](https://example.org/cigognes.jpg)\n",
+           "Les cigognes reviennent nicher dans le marais de la Brière"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_TITLE_PAGES))
+def test_title_evidence_names_what_supports_it(lang):
+    page, title = _TITLE_PAGES[lang]
+    result = clean_text(page)
+    assert result.lang == lang and result.title == title
+    source = result.evidence["title"].source
+    assert "headline-shaped line 3" in source
+    assert "beside it" in source  # the byline or dateline next to it
+    if lang == "en":
+        assert "repeated in a share line (line 9)" in source
+    if lang == "fr":
+        assert "image's alt text" in source
+
+
+@pytest.mark.parametrize("line, lang, why", [
+    ("About me", "en", "section or menu name"),
+    ("Über mich", "de", "section or menu name"),
+    ("À propos de nous", "fr", "section or menu name"),
+    ("We value your privacy", "en", "consent dialog"),
+    ("Wir respektieren Ihre Privatsphäre", "de", "consent dialog"),
+    ("Vos choix en matière de confidentialité", "fr", "consent dialog"),
+    ("Valley Courier", "en", "site's name"),
+])
+def test_a_site_name_consent_heading_or_menu_name_is_never_a_title(line, lang, why):
+    from digest.text import clean
+
+    probe = clean.Line(line, 1, words=len(line.split()))
+    clean.classify_line(probe, clean.stopwords(lang), lang)
+    assert why in clean._title_rejection(probe, "Valley Courier")
+
+
+def test_a_consent_heading_sharing_the_articles_words_is_passed_over_and_reported():
+    page = ("Your privacy choices\nCouncil keeps the swimming baths open\n12 March 2024\n"
+            "The council voted on Monday to keep the swimming baths open, and said privacy of swimmers in the changing "
+            "rooms will improve with new cubicles and data on visits will be published every month.\n"
+            "Swimmers will get more choices of opening times, too, and the council promised a new café by the pool.\n")
+    result = clean_text(page, "en")
+    assert result.title == "Council keeps the swimming baths open"
+    assert "passed over: line 1 (a consent dialog's heading)" in result.evidence["title"].source
+    assert result.kicker == ""  # nor is it a kicker
+
+
+def test_explain_says_the_body_goes_on_below_a_related_links_box(capsys):
+    from digest.cli import main
+
+    assert main(["clean", "--explain", str(DATA / "clean" / "pages" / "en_related_split.txt")]) == 0
+    out = capsys.readouterr().out
+    won = next(line for line in out.splitlines() if line.strip().startswith("won"))
+    assert "goes on below a related-links box, to line 10" in won
+    assert "related-links box inside the article: Beach clean-up" in out
