@@ -436,6 +436,7 @@ def _prepare_lines(text: str, lang: str, dropped: list[Dropped]) -> tuple[list[L
 _NON_WORD = re.compile(r"\W+")
 
 
+@lru_cache(maxsize=16384)  # asked for every line by the repeat and the title searches
 def _norm_key(text: str) -> str:
     """The line as a comparison key: case, punctuation and spacing do not make two lines different."""
     return _NON_WORD.sub(" ", text.lower()).strip()
@@ -1020,8 +1021,11 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
     return result
 
 
-def _content_words(text: str, stops: frozenset[str]) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text) if len(w) >= 4 and w.lower() not in stops}
+# Word sets of a line are asked for again and again (region anchors, lists beside the body,
+# the title, the tail), so they are computed once per (text, language).
+@lru_cache(maxsize=16384)
+def _content_words(text: str, stops: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(text) if len(w) >= 4 and w.lower() not in stops)
 
 
 _NOT_A_TITLE = re.compile(r"[»›>|]\s*$|^\W|\b\d+\s+(?:min(?:ute)?s?|words|wörter|kommentare|comments)\b", re.I)
@@ -1030,7 +1034,8 @@ _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.I)
 STEM_CHARS = 6
 
 
-def _stems(text: str, stops: frozenset[str]) -> set[str]:
+@lru_cache(maxsize=16384)
+def _stems(text: str, stops: frozenset[str]) -> frozenset[str]:
     """Content words cut to a short stem, elided articles removed ("l'école" -> "école", "librairies" -> "librai").
 
     A headline and its article inflect the same words differently
@@ -1042,7 +1047,7 @@ def _stems(text: str, stops: frozenset[str]) -> set[str]:
         word = _ELISION.sub("", word.lower())
         if len(word) >= 4 and word not in stops:
             out.add(word[:STEM_CHARS])
-    return out
+    return frozenset(out)
 
 
 # A consent dialog's heading speaks to the reader about their privacy ("We value your privacy",

@@ -146,7 +146,9 @@ def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int
     body_lines = [i for i in range(start, end + 1) if lines[i].cls in ("good", "neargood")][:2]
     found: list[DateCandidate] = []
     for i, line in enumerate(lines):
-        text = _normalise(line.text) if _YEAR_DIGIT.search(line.text) else line.text
+        if not _YEAR_DIGIT.search(line.text):
+            continue  # every date found here has a four-digit year (relative dates are found below)
+        text = _normalise(line.text)
         dates = _find_dates(text, lang)
         if not dates:
             continue
@@ -196,10 +198,18 @@ _DAY_WEEKDAY_MONTH = re.compile(rf"(?<!\d)([0-3]?\d\.?)\s+(?:{_WEEKDAY_NAMES})\.
 _SLASH_ISO = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)/([01]\d)/([0-3]\d)(?![\w/])")
 
 
+# Cheap tests first: the rewrites above need a year glued to a digit, or a day before a word.
+_GLUED_DIGITS = re.compile(r"\d(?:19|20)\d\d|(?:19|20)\d\d\d")
+_DAY_THEN_WORD = re.compile(r"\d\.?\s+[^\W\d_]")
+
+
 def _normalise(text: str) -> str:
-    text = _GLUED_YEAR.sub(r"\1 ", text)
-    text = _GLUED_DAY.sub(r"\1 \2 \3", text)
-    return _DAY_WEEKDAY_MONTH.sub(r"\1 ", text)
+    if _GLUED_DIGITS.search(text):
+        text = _GLUED_YEAR.sub(r"\1 ", text)
+        text = _GLUED_DAY.sub(r"\1 \2 \3", text)
+    if _DAY_THEN_WORD.search(text):
+        text = _DAY_WEEKDAY_MONTH.sub(r"\1 ", text)
+    return text
 
 
 def _find_dates(text: str, lang: str) -> list[meta.DateMatch]:

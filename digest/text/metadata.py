@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -54,7 +55,7 @@ _TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:am|pm|uhr|h))?\b",
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/([01]\d)(?:/([0-3]\d))?/")
 
 
-@dataclass
+@dataclass(frozen=True)
 class DateMatch:
     iso: str
     start: int
@@ -63,8 +64,11 @@ class DateMatch:
 
 def find_dates(text: str, lang: str = "") -> list[DateMatch]:
     """Every date in ``text`` as ISO 8601 (``YYYY-MM-DD`` or ``YYYY-MM``), in order of position."""
-    if not _YEAR_HINT.search(text):
-        return []
+    return list(_dates_in(text, lang)) if _YEAR_HINT.search(text) else []
+
+
+@lru_cache(maxsize=16384)  # the line classifier and the date search both ask for every line
+def _dates_in(text: str, lang: str) -> tuple[DateMatch, ...]:
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for pattern in _DATE_PATTERNS:
@@ -75,7 +79,7 @@ def find_dates(text: str, lang: str = "") -> list[DateMatch]:
             if iso:
                 found.append(DateMatch(iso, m.start(), m.end()))
                 taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def _to_iso(m: re.Match, lang: str) -> str:
