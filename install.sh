@@ -2,7 +2,8 @@
 # Installs digest on a fresh Debian/Ubuntu machine: the system libraries WeasyPrint
 # draws the PDF with and the headless chromium the browser tests drive (only those
 # missing; via sudo when not root), then a virtual environment in .venv with digest
-# and its test tools, and axe-core (accessibility checks) from npm in .venv/node.
+# and its test tools, and from npm in .venv/node axe-core (accessibility checks) and Pagefind
+# (the web edition's search index).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -21,8 +22,8 @@ python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip
 .venv/bin/pip install -q -e '.[test]'
 if command -v npm >/dev/null; then
-  npm install --silent --no-save --no-audit --no-fund --prefix .venv/node axe-core@4
+  npm install --silent --no-save --no-audit --no-fund --prefix .venv/node axe-core@4 pagefind@1
 else
-  echo "npm not found: the accessibility tests (axe-core) will be skipped" >&2
+  echo "npm not found: the accessibility tests (axe-core) will be skipped and the site will have no search (Pagefind)" >&2
 fi
 echo "digest installed in .venv (run: .venv/bin/digest build)"

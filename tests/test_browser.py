@@ -13,7 +13,7 @@ import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urldefrag
+from urllib.parse import urldefrag, urlparse
 
 import pytest
 
@@ -119,6 +119,7 @@ def test_pages_and_email_have_no_serious_or_critical_accessibility_violation(sit
     briefing = sorted((out / "site" / "briefings").iterdir())[0].name
     found = {}
     for path in ("site/index.html", f"site/briefings/{briefing}", f"site/stories/{story}", "site/archive.html",
+                 "site/search.html",
                  "digest.html"):
         page = open_page(browser, base + path, dark=dark)
         page.add_script_tag(path=str(AXE))
@@ -130,3 +131,46 @@ def test_pages_and_email_have_no_serious_or_critical_accessibility_violation(sit
         assert result["passes"], path
         page.close()
     assert found == {}
+
+
+def test_search_finds_a_story_by_a_word_of_its_headline_and_leads_to_its_page(site, browser):
+    base, out = site
+    if not (out / "site" / "pagefind" / "pagefind-ui.js").is_file():
+        pytest.skip("pagefind is not installed, so the build wrote no search index (install.sh installs it from npm)")
+    shots = Path(os.environ.get("DIGEST_SCREENSHOTS") or out / "screenshots")
+    shots.mkdir(parents=True, exist_ok=True)
+    index = open_page(browser, base + "site/index.html")
+    first = index.locator("ol.stories h2 a").first
+    headline, story_url = first.inner_text(), first.evaluate("a => a.href")
+    word = max((w.strip(".,:;!?'\"()") for w in headline.split()), key=len)
+    index.get_by_role("link", name="Search").click()
+    index.wait_for_load_state()
+    assert index.url.endswith("/site/search.html")
+    box = index.get_by_role("textbox", name="Find stories with these words")
+    box.fill(word)
+    results = index.locator(".pagefind-ui__result-link")
+    results.first.wait_for(timeout=10_000)
+    found = results.evaluate_all("links => links.map(a => [a.href, a.textContent.trim()])")
+    assert [href for href, _title in found].count(story_url) == 1, (word, found)
+    assert not index.locator("#no-search").is_visible()
+    index.screenshot(path=str(shots / "search-1280.png"), full_page=True)
+    index.locator(f".pagefind-ui__result-link[href='{urlparse(story_url).path}']").click()
+    index.wait_for_load_state()
+    assert index.url == story_url
+    assert index.locator("h1").inner_text() == headline
+    assert index.errors == [], index.errors
+    index.close()
+
+
+def test_search_page_without_javascript_says_why_and_links_to_the_archive(site, browser):
+    base, _out = site
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "site/search.html")
+    fallback = page.locator("#no-search")
+    assert fallback.is_visible()
+    assert "Pagefind" in fallback.inner_text()
+    fallback.get_by_role("link", name="all briefings").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/site/archive.html")
+    context.close()

@@ -7,6 +7,9 @@ Pages:
 * ``briefings/YYYY-MM-DD.html``: one permanent page per briefing (a second,
   different briefing the same day gets ``YYYY-MM-DD-2.html``);
 * ``index.html``: the latest briefing; ``archive.html``: every briefing;
+* ``search.html``: search across every story when Pagefind is installed (see
+  :mod:`.search`; its index, ``pagefind/``, is written after the pages), else
+  what to install and a link to the archive;
 * ``style.css``: the one stylesheet (light and dark, phone and print).
 
 A feed reader keeps links for months, so nothing here deletes or renames a
@@ -40,10 +43,11 @@ STYLESHEET = "style.css"
 class SiteEdition:
     """This build's pages, and the record of its briefing to keep once they are written."""
 
-    def __init__(self, briefing: Briefing, store, folder: Path):
+    def __init__(self, briefing: Briefing, store, folder: Path, search: bool = False):
         self.briefing = briefing
         self.store = store
         self.folder = Path(folder)
+        self.search = search  # search.html loads Pagefind's UI (the index is there or will be)
         self.env = template_environment(briefing)
         self.record = self._record()
         self.env.globals["story_path"] = story_path
@@ -108,6 +112,7 @@ class SiteEdition:
             pages[path] = self._render("site/briefing.html", path, stories=self.briefing.stories, record=self.record,
                                        latest=path == "index.html")
         pages["archive.html"] = self._render("site/archive.html", "archive.html", briefings=self.briefings())
+        pages["search.html"] = self._render("site/search.html", "search.html", search=self.search)
         return pages
 
     def _render(self, template: str, path: str, **context) -> str:

@@ -2,7 +2,8 @@
 
 The feeds are written twice: inside the web edition (``site/``, linking story
 pages beside them) and at the top of the output folder for subscribers of the
-older address (linking into ``site/``).
+older address (linking into ``site/``).  Once every output is in place, the web
+edition is indexed for search when Pagefind is installed (:mod:`.search`).
 
 Each output is rendered and staged on disk at once, so only one is in memory at a
 time; all of them replace the old ones together, and only if every one rendered.
@@ -25,6 +26,7 @@ from typing import Callable, Iterator, TypeVar
 from ..briefing import Briefing
 from ..config import ConfigError, Settings
 from ..story import Story
+from .search import index_if_installed, search_available
 from .site import SITE_FOLDER, SiteEdition
 
 OUTPUT_NAMES = ["feed.xml", "atom.xml", "digest.html", "digest.txt", "digest.eml", "briefing.pdf", "digest.json"]
@@ -53,7 +55,9 @@ def write_outputs(briefing: Briefing, settings: Settings, store, skipped: list[d
         del newest, rss, atom
         timings["render feed"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        site, pages = render_each_story(_site_pages(store, out / SITE_FOLDER), briefing, "the web edition", warnings)
+        search = search_available(out / SITE_FOLDER)
+        site, pages = render_each_story(_site_pages(store, out / SITE_FOLDER, search), briefing, "the web edition",
+                                        warnings)
         for path, page in pages.items():
             staged.write(path, page)
         timings["render site"] = time.perf_counter() - clock
@@ -82,13 +86,14 @@ def write_outputs(briefing: Briefing, settings: Settings, store, skipped: list[d
         timings["digest.json"] = time.perf_counter() - clock
         written = staged.paths
     site.remember()
+    index_if_installed(out / SITE_FOLDER, bool(pages), warnings, timings)  # the pages are in place: index them
     return written
 
 
-def _site_pages(store, folder: Path) -> Callable[[Briefing], tuple]:
+def _site_pages(store, folder: Path, search: bool) -> Callable[[Briefing], tuple]:
     """Renders a briefing's web edition: the edition, and its pages whose bytes changed."""
     def render(briefing: Briefing):
-        site = SiteEdition(briefing, store, folder)
+        site = SiteEdition(briefing, store, folder, search)
         return site, site.changed_pages()
     return render
 

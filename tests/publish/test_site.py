@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from datetime import datetime, timezone
@@ -84,7 +85,7 @@ def test_story_of_two_sources_lists_both_with_publisher_and_link_to_the_original
 def test_briefing_pages_link_stories_relative_to_where_they_lie(pages):
     site = pages(sample_briefing())
     stories = ["stories/002-ai-factory.html", "stories/004-mistral.html", "stories/001-milestone.html"]
-    assert set(site) == {"style.css", "index.html", "archive.html", "briefings/2026-11-22.html", *stories}
+    assert set(site) == {"style.css", "index.html", "archive.html", "search.html", "briefings/2026-11-22.html", *stories}
     index = lxml_html.fromstring(site["index.html"])
     day = lxml_html.fromstring(site["briefings/2026-11-22.html"])
     assert index.xpath("//ol[@class='stories']//h2/a/@href") == stories
@@ -175,3 +176,82 @@ def test_without_a_base_url_the_top_level_feed_links_into_the_site(tmp_path, mon
     for entry in feedparser.parse((tmp_path / "feed.xml").read_bytes()).entries:
         assert entry.link.startswith("site/stories/") and (tmp_path / entry.link).is_file()
     assert "All sources and the full text" not in (tmp_path / "digest.html").read_text(encoding="utf-8")
+
+
+# --- search (Pagefind, when installed) ---------------------------------------------
+
+
+def test_without_pagefind_the_build_succeeds_and_the_search_page_says_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setenv("DIGEST_PAGEFIND", "off")  # as if it were not installed
+    build_at(SEEDS, tmp_path, datetime(2026, 11, 22, 6, 30, tzinfo=timezone.utc), monkeypatch)
+    site = tmp_path / "site"
+    assert not (site / "pagefind").exists()
+    page = (site / "search.html").read_text(encoding="utf-8")
+    text = visible(page)
+    assert "Search is not available on this copy of the site: it needs Pagefind" in text
+    assert "npm install pagefind@1" in text
+    tree = lxml_html.fromstring(page)
+    assert "archive.html" in tree.xpath("//main//a/@href")
+    assert "<script" not in page  # nothing tries to load an index that is not there
+    for other in ("index.html", "archive.html", sorted((site / "stories").iterdir())[0].relative_to(site).as_posix()):
+        assert any(href.endswith("search.html")
+                   for href in lxml_html.fromstring((site / other).read_bytes()).xpath("//nav//a/@href")), other
+
+
+def test_only_story_pages_are_marked_for_the_index_and_their_back_link_is_left_out(pages):
+    rendered = pages(sample_briefing())
+    for path, page in rendered.items():
+        if path.startswith("stories/"):
+            tree = lxml_html.fromstring(page)
+            assert tree.xpath("//article[@data-pagefind-body]/h1"), path
+            assert not tree.xpath("//nav[ancestor::*[@data-pagefind-body]]"), path
+            assert tree.xpath("//p[@class='appeared']/@data-pagefind-ignore") == [""], path
+            assert tree.xpath("//p[@class='kicker']/@data-pagefind-ignore") == [""], path
+        elif path.endswith(".html"):
+            assert "data-pagefind-body" not in page, path
+
+
+def test_a_failing_pagefind_is_a_warning_and_keeps_the_previous_index(tmp_path, monkeypatch, capsys):
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'pagefind: out of cheese' >&2\nexit 3\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("DIGEST_PAGEFIND", str(fake))
+    out = tmp_path / "out"
+    (out / "site" / "pagefind").mkdir(parents=True)
+    (out / "site" / "pagefind" / "pagefind-ui.js").write_text("// an earlier index\n")
+    from digest import pipeline
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime(2026, 11, 22, 6, 30, tzinfo=timezone.utc)
+
+    monkeypatch.setattr(pipeline, "datetime", Clock)
+    assert main(["build", str(SEEDS), "--out", str(out)]) == 0
+    said = capsys.readouterr()
+    assert "search: pagefind failed (exit 3: pagefind: out of cheese)" in said.out + said.err
+    assert (out / "site" / "pagefind" / "pagefind-ui.js").read_text() == "// an earlier index\n"
+    assert not list((out / "site").glob(".pagefind*"))
+    assert "pagefind/pagefind-ui.js" in (out / "site" / "search.html").read_text(encoding="utf-8")
+
+
+def test_with_pagefind_the_build_indexes_every_story_page_into_site_pagefind(tmp_path, monkeypatch):
+    from digest.publish.search import find_pagefind
+
+    if find_pagefind() is None:
+        pytest.skip("pagefind is not installed (install.sh installs it from npm into .venv/node)")
+    build_at(SEEDS, tmp_path, datetime(2026, 11, 22, 6, 30, tzinfo=timezone.utc), monkeypatch)
+    site = tmp_path / "site"
+    bundle = site / "pagefind"
+    assert (bundle / "pagefind-ui.js").is_file() and (bundle / "pagefind-ui.css").is_file()
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sum(language["page_count"] for language in entry["languages"].values()) == len(
+        list((site / "stories").glob("*.html"))) == 4
+    assert not list(site.glob(".pagefind*"))
+    page = (site / "search.html").read_text(encoding="utf-8")
+    assert 'script.src = "pagefind/pagefind-ui.js"' in page
+    assert "http" not in re.sub(r"(?s).*<script>(.*)</script>.*", r"\1", page)  # only local files
+    # Nothing new: the index is left as it is.
+    before = {p: p.stat().st_mtime_ns for p in bundle.rglob("*")}
+    build_at(SEEDS, tmp_path, datetime(2026, 11, 22, 6, 30, tzinfo=timezone.utc), monkeypatch)
+    assert {p: p.stat().st_mtime_ns for p in bundle.rglob("*")} == before
