@@ -401,8 +401,8 @@ def _relative_dates(lines: Sequence[PageLine], anchor: int, start: int, lang: st
 # Weights and bias are fitted on the dev pages by ``benchmarks/dates_bench.py --fit`` (out-of-fold there:
 # each fold's weights and threshold come from the other folds only); these are the all-pages fit.
 FEATURES = ("score", "margin", "strong", "cue", "support", "crowd")
-CONF_WEIGHTS = (1.887, 0.818, 0.894, 0.54, -0.381, -1.013)
-CONF_BIAS = 0.263
+CONF_WEIGHTS = (1.734, 0.71, 0.987, 0.551, -0.276, -0.998)
+CONF_BIAS = 0.212
 _STRONG_ZONES = ("headline", "dateline", "footer", "metadata")
 
 
