@@ -184,19 +184,30 @@ def publisher_from_lines(lines: list[str], numbers: list[int] | None = None) -> 
     The source names the line (its number in the input when ``numbers`` is given) and its kind; it
     never quotes the line, which is furniture the cleaner removed and must not reach an output.
     """
-    numbers = numbers or list(range(1, len(lines) + 1))
-    for line, number in zip(lines, numbers):
+    name, index, kind = _publisher_line(tuple(lines))
+    if not name:
+        return "", ""
+    number = numbers[index] if numbers else index + 1
+    if kind:
+        return name, f"site line {number} ({kind})"
+    return name, f"logo text on line {number} (the name printed twice, as image alt text and text)"
+
+
+@lru_cache(maxsize=4)  # the title search and the metadata both ask, for the same page
+def _publisher_line(lines: tuple[str, ...]) -> tuple[str, int, str]:
+    """(name, line index, kind of line; "" for a logo), or ("", -1, "")."""
+    for index, line in enumerate(lines):
         for kind, pattern in zip(_PUBLISHER_KINDS, _PUBLISHER_PATTERNS):
             m = pattern.search(line)
             if m:
                 name = m.group(1).strip(" .-")
                 if 1 <= len(name.split()) <= 5:
-                    return name, f"site line {number} ({kind})"
-    for line, number in zip(lines[:15], numbers):
+                    return name, index, kind
+    for index, line in enumerate(lines[:15]):
         logo = logo_name(line)
         if logo:
-            return logo, f"logo text on line {number} (the name printed twice, as image alt text and text)"
-    return "", ""
+            return logo, index, ""
+    return "", -1, ""
 
 
 def logo_name(line: str) -> str:
