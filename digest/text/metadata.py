@@ -71,8 +71,9 @@ def find_dates(text: str, lang: str = "") -> list[DateMatch]:
 def _dates_in(text: str, lang: str) -> tuple[DateMatch, ...]:
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
+    windows = _year_windows(text)
     for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
+        for m in (m for start, end in windows for m in pattern.finditer(text, start, end)):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             iso = _to_iso(m, lang)
@@ -80,6 +81,23 @@ def _dates_in(text: str, lang: str) -> tuple[DateMatch, ...]:
                 found.append(DateMatch(iso, m.start(), m.end()))
                 taken.append((m.start(), m.end()))
     return tuple(sorted(found, key=lambda d: d.start))
+
+
+_DATE_REACH = 48  # characters a written date stretches on either side of its year
+
+
+def _year_windows(text: str) -> list[tuple[int, int]]:
+    """Where dates can be: every date has a year, so only the stretches around years are searched
+    (a paragraph is mostly not dates).  Lookbehinds still see the text before a window; a window
+    ends well after its year, so lookaheads after a date see the real text too."""
+    windows: list[tuple[int, int]] = []
+    for m in _YEAR_HINT.finditer(text):
+        start, end = max(0, m.start() - _DATE_REACH), min(len(text), m.end() + _DATE_REACH)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def _to_iso(m: re.Match, lang: str) -> str:

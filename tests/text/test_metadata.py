@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from digest.text.metadata import (
     byline_author,
@@ -81,3 +83,29 @@ def test_publisher_from_site_lines():
     assert publisher_from_lines(["© 2025 Le Courrier d'Alsace. Tous droits réservés."])[0] == "Le Courrier d'Alsace"
     assert logo_name("Demaart De Maart") == "De Maart"
     assert logo_name("Luxembourg AI Factory sets new milestone") == ""
+
+
+def _dates_by_a_full_scan(text: str, lang: str) -> list[tuple[str, int, int]]:
+    """What find_dates answered before it searched only around years: every pattern over the whole line."""
+    from digest.text import metadata
+
+    found, taken = [], []
+    for pattern in metadata._DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            iso = metadata._to_iso(m, lang)
+            if iso:
+                found.append((iso, m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d[1])
+
+
+DATE_PIECES = ["2025", "1999", "20251", "12", "3", "31", ".", "/", "-", " ", ", ", "Dec.", "December", "März",
+               "1er", "juin", "of", "2nd", "am", "Veröffentlicht", "x" * 60, "\u00a0"]
+
+
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=30), st.sampled_from(["en", "de", "fr"]))
+def test_searching_only_around_years_finds_what_a_full_scan_finds(pieces, lang):
+    text = "".join(pieces)
+    assert [(d.iso, d.start, d.end) for d in find_dates(text, lang)] == _dates_by_a_full_scan(text, lang)
