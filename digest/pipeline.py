@@ -51,8 +51,6 @@ def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = 
     from .publish.write import write_outputs
     from .store.cache import prune_stale_results
     from .store.first_seen import stamp_first_seen
-
-
     from .store.repair import check_history
     from .store.state import StateStore
 
