@@ -198,6 +198,7 @@ def test_python_dash_m_digest_runs_and_reports(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "1 article(s) published" in result.stdout
     assert "Outputs in" in result.stdout and "briefing.pdf" in result.stdout
+    assert "Web edition in" in result.stdout and "site/" in result.stdout
 
 
 def test_a_folder_with_no_articles_is_a_clear_usage_error(tmp_path, capsys):

@@ -130,7 +130,12 @@ def format_report(report, settings) -> str:
         lines.append(f"skipped: {problem}")
     for warning in report.warnings:
         lines.append(f"warning: {warning}")
-    lines.append(f"Outputs in {settings.out}/: " + " ".join(p.name for p in report.outputs))
+    out = Path(settings.out)
+    top = [p.name for p in report.outputs if Path(p).parent == out]
+    site = [p for p in report.outputs if Path(p).parent != out]
+    lines.append(f"Outputs in {out}/: " + " ".join(top))
+    if site:  # the web edition: only pages whose content changed are written
+        lines.append(f"Web edition in {out}/site/: {len(site)} page(s) and feed(s) written or updated")
     if report.cache_hits:
         lines.append(f"Reused {report.cache_hits} unchanged article(s) from the state store.")
     lines.append(f"Took {report.seconds:.1f} s.")
