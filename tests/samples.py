@@ -7,8 +7,11 @@ sentences and dates, so every renderer's test reads like a specification.
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import sqlite3
 from datetime import datetime, timezone
+from pathlib import Path
 
 from digest.article import Article, Block, Summary, Translation
 from digest.briefing import Briefing
@@ -161,3 +164,25 @@ def make_version_0_store(path, other_table: bool = True):
             conn.execute("CREATE TABLE history (guid TEXT PRIMARY KEY, item TEXT)")
             conn.execute("INSERT INTO history VALUES ('urn:1', '{\"title\": \"Old item\"}')")
     conn.close()
+
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+GERMAN_SEED = "004_6badccb010855abc.txt"
+
+
+def mixed_corpus(tmp_path: Path) -> Path:
+    """The seeds, a duplicate and the bad files: every path a file can take through a build."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(path, folder / path.name)
+    shutil.copy(SEEDS / GERMAN_SEED, folder / "zz_same_story_again.txt")
+    for name in ["empty.txt", "boilerplate.txt", "mojibake.txt", "encodings.txt", "hostile.txt"]:
+        shutil.copy(Path(__file__).parent / "data" / "bad" / name, folder / name)
+    (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    return folder
+
+
+def output_bytes(path: Path) -> bytes:
+    """An output's bytes with the random MIME boundaries made equal, for comparing two builds."""
+    return re.sub(rb"={10,}\d+==", b"BOUNDARY", path.read_bytes())

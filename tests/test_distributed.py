@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import shutil
 import socket
 from pathlib import Path
 
 import pytest
 
-from test_pipeline import GERMAN_SEED, SEEDS
+from samples import GERMAN_SEED, SEEDS, mixed_corpus, output_bytes
 
 distributed = pytest.importorskip("distributed")
 
@@ -28,21 +27,8 @@ from digest.config import Settings  # noqa: E402
 POISON = "Poison pill."
 
 
-def corpus(tmp_path: Path) -> Path:
-    """The seeds, a duplicate and the bad files the --jobs test uses: every path a file takes."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for path in sorted(SEEDS.glob("*.txt")):
-        shutil.copy(path, folder / path.name)
-    shutil.copy(SEEDS / GERMAN_SEED, folder / "zz_same_story_again.txt")
-    for name in ["empty.txt", "boilerplate.txt", "mojibake.txt", "encodings.txt", "hostile.txt"]:
-        shutil.copy(Path(__file__).parent / "data" / "bad" / name, folder / name)
-    (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
-    return folder
-
-
 def output(folder: Path, name: str) -> bytes:
-    return re.sub(rb"={10,}\d+==", b"BOUNDARY", (folder / name).read_bytes())  # MIME boundaries are random
+    return output_bytes(folder / name)
 
 
 def test_dask_publishes_exactly_what_jobs_1_does_and_translates_on_the_workers(
@@ -55,7 +41,7 @@ def test_dask_publishes_exactly_what_jobs_1_does_and_translates_on_the_workers(
     from digest.translation import translate
 
     assert main(["models", "install", "--file", str(tiny_argos_model)]) == 0
-    inputs = corpus(tmp_path)
+    inputs = mixed_corpus(tmp_path)
     one = pipeline.build(Settings(out=tmp_path / "jobs1", inputs=[inputs], quiet=True))
     translate.forget_loaded_models()
     dask = pipeline.build(Settings(out=tmp_path / "dask", inputs=[inputs], jobs=2, dask="", quiet=True))

@@ -21,6 +21,7 @@ import pytest
 from pypdf import PdfReader
 
 from digest.cli import main
+from samples import mixed_corpus, output_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -273,19 +274,10 @@ def test_link_cache_reuses_links_and_repicked_summaries_only_for_the_same_articl
 
 def test_jobs_2_publishes_exactly_what_jobs_1_does_and_its_cache_serves_the_next_build(tmp_path, fixed_clock):
     """--jobs only changes how fast: same bytes in every output, same skipped files, same warnings."""
-    import shutil
-
     from digest import pipeline
     from digest.config import Settings
 
-    corpus = tmp_path / "in"
-    corpus.mkdir()
-    for path in sorted(SEEDS.glob("*.txt")):
-        shutil.copy(path, corpus / path.name)
-    shutil.copy(SEEDS / GERMAN_SEED, corpus / "zz_same_story_again.txt")
-    for name in ["empty.txt", "boilerplate.txt", "mojibake.txt", "encodings.txt", "hostile.txt"]:
-        shutil.copy(Path(__file__).parent / "data" / "bad" / name, corpus / name)
-    (corpus / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    corpus = mixed_corpus(tmp_path)
 
     reports = {jobs: pipeline.build(Settings(out=tmp_path / f"jobs{jobs}", inputs=[corpus], jobs=jobs, quiet=True))
                for jobs in (1, 2)}
@@ -295,7 +287,7 @@ def test_jobs_2_publishes_exactly_what_jobs_1_does_and_its_cache_serves_the_next
     assert any("photo.txt" in str(p) for p in one.problems) and any("empty.txt" in str(p) for p in one.problems)
     assert two.warnings == one.warnings and any("same article as" in w for w in one.warnings)
     def output(folder: str, name: str) -> bytes:  # MIME boundaries are random by design
-        return re.sub(rb"={10,}\d+==", b"BOUNDARY", (tmp_path / folder / name).read_bytes())
+        return output_bytes(tmp_path / folder / name)
 
     for name in pipeline.OUTPUT_NAMES:
         assert output("jobs2", name) == output("jobs1", name), name

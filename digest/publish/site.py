@@ -26,7 +26,6 @@ with the email's Jinja environment and helpers.
 from __future__ import annotations
 
 import hashlib
-import json
 import posixpath
 from datetime import timezone
 from pathlib import Path
@@ -84,10 +83,7 @@ class SiteEdition:
 
     def earlier_briefings(self) -> list[dict]:
         """Every briefing kept in the store, newest first."""
-        rows = self.store.conn.execute(
-            "SELECT value FROM cache WHERE namespace=?", (BRIEFINGS_NAMESPACE,)
-        ).fetchall() if self.store is not None else []
-        records = [json.loads(row[0]) for row in rows]
+        records = self.store.values(BRIEFINGS_NAMESPACE) if self.store is not None else []
         return sorted(records, key=lambda r: (r["created"], r["page"]), reverse=True)
 
     def briefings(self) -> list[dict]:

@@ -241,6 +241,12 @@ class StateStore:
                     found[key] = json.loads(value)
         return found
 
+    def values(self, namespace: str) -> list[Any]:
+        """Every value kept in ``namespace`` (in no particular order)."""
+        with self.guard(f"read {namespace!r} from the state store"):
+            rows = self.conn.execute("SELECT value FROM cache WHERE namespace=?", (namespace,)).fetchall()
+        return [json.loads(value) for (value,) in rows]
+
     def put(self, namespace: str, key: str, value: Any) -> None:
         self.put_many(namespace, {key: value})
 
