@@ -313,12 +313,12 @@ def _word_list(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-_CODE_CHARS = str.maketrans("", "", "{}();=<>[]$|\\")
+_CODE_CHAR = re.compile(r"[{}();=<>\[\]$|\\]")
 
 
 def _code_score(text: str) -> float:
-    """Share of characters that are programming punctuation."""
-    return (len(text) - len(text.translate(_CODE_CHARS))) / max(1, len(text))
+    """Share of characters that are programming punctuation (a regex counts them faster than str.translate)."""
+    return len(_CODE_CHAR.findall(text)) / max(1, len(text))
 
 
 # jusText's idea, on lines: long text rich in function words is prose.  (characters, stop-word share)
@@ -399,6 +399,9 @@ def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
 # --------------------------------------------------------------------------- repairs and context
 
 
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts, found without a Python loop over characters
+
+
 def _prepare_lines(text: str, lang: str, dropped: list[Dropped]) -> tuple[list[Line], list[tuple[str, str]]]:
     """Split into non-empty lines, repairing on the way; return the lines and any images found."""
     lines: list[Line] = []
@@ -406,7 +409,7 @@ def _prepare_lines(text: str, lang: str, dropped: list[Dropped]) -> tuple[list[L
     blank = False
     for number, raw in enumerate(text.splitlines(), 1):
         line = normalise_spaces(raw)
-        if not line or not any(c.isalnum() for c in line):
+        if not _ALNUM.search(line):
             if line:
                 dropped.append(Dropped(line, "no letters or digits", number))
             blank = True
@@ -466,9 +469,12 @@ def _mark_repeats(lines: list[Line]) -> None:
             a.cls, a.reason = "bad", "photo caption"
     # pull quotes: a line whose whole text reappears inside a longer line
     longs = [(i, k) for i, k in enumerate(keys) if lines[i].words >= 12]
+    # one count over all long lines rules most lines out (keys hold no newline; a long line contains itself)
+    all_longs = "\n".join(k for _, k in longs)
     for i, key in enumerate(keys):
         line = lines[i]
-        if line.cls == "bad" or line.words < 5 or line.words > 60 or not _TERMINAL.search(line.text):
+        if line.cls == "bad" or line.words < 5 or line.words > 60 or not _TERMINAL.search(line.text) \
+                or all_longs.count(key) <= (line.words >= 12):
             continue
         for j, other in longs:
             if j != i and len(other) > len(key) + 10 and key in other:
@@ -726,15 +732,16 @@ def _join_across_related_box(lines: list[Line], best: Region, regions: list[Regi
     return end
 
 
-_READER_WORDS = re.compile(r"\b(?:you|your|yours|we|our|us|sie|ihre?|ihrer|ihnen|wir|unsere?|unserer|uns|"
-                           r"vous|votre|vos|nous|notre|nos)\b")
+# Words that address the reader; German "Sie" only when capitalised (lower-case "sie" is "they"/"she").
+_READER_WORDS = frozenset("you your yours we our us Sie ihr ihre ihrer ihnen wir unser unsere unserer uns "
+                          "vous votre vos nous notre nos".split())
 READER_ADDRESS_SHARE, TOPIC_SHIFT_OVERLAP = 0.06, 0.15
 
 
 def _addresses_reader(text: str) -> bool:
     """Prose that speaks to the reader ("you", "we"): consent dialogs, legal notes, pitches; news tells of others."""
     words = _WORD.findall(text)
-    hits = sum(1 for w in words if _READER_WORDS.fullmatch(w if w == "Sie" else w.lower()) and w != "sie")
+    hits = sum(1 for w in words if (w if w == "Sie" else w.lower()) in _READER_WORDS)
     return bool(words) and hits / len(words) >= READER_ADDRESS_SHARE
 
 
@@ -750,18 +757,8 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
     do.  Returns the new end of the body.
     """
     seen_good = False
-    stems: dict[int, set[str]] = {}
-
-    def stems_of(k: int) -> set[str]:
-        if k not in stems:
-            stems[k] = _stems(lines[k].text, stops)
-        return stems[k]
-
-    above: set[str] = set()
     for i in range(start, end + 1):
         line = lines[i]
-        if line.cls in ("good", "neargood"):
-            above |= stems_of(i)
         if line.cls == "good":
             seen_good = True
             continue
@@ -774,7 +771,8 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
         below = [k for k in range(i + 1, end + 1) if lines[k].cls in ("good", "neargood")]
         if not flagged and not _addresses_reader(" ".join(lines[k].text for k in below[:3])):
             continue  # (the block right under the heading speaks to the reader)
-        below_words = set().union(*(stems_of(k) for k in below))
+        above = _stems_of_prose(lines, start, i, stops)
+        below_words = _stems_of_prose(lines, i + 1, end, stops)
         # the smaller side decides: a short lead whose words recur below is the same story
         if below_words and above and len(below_words & above) / min(len(below_words), len(above)) <= TOPIC_SHIFT_OVERLAP:
             new_end = i - 1
@@ -782,6 +780,12 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
                 new_end -= 1
             return new_end
     return end
+
+
+def _stems_of_prose(lines: list[Line], first: int, last: int, stops: frozenset[str]) -> set[str]:
+    """The stems of the prose lines (good or near-good) from ``first`` to ``last``, both included."""
+    return set().union(*(_stems(lines[k].text, stops) for k in range(first, last + 1)
+                         if lines[k].cls in ("good", "neargood")))
 
 
 TAIL_GAP, TAIL_SHARE, TAIL_MAX_CHARS = 2, 0.3, 400
@@ -1025,7 +1029,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
 # the title, the tail), so they are computed once per (text, language).
 @lru_cache(maxsize=16384)
 def _content_words(text: str, stops: frozenset[str]) -> frozenset[str]:
-    return frozenset(w.lower() for w in _WORD.findall(text) if len(w) >= 4 and w.lower() not in stops)
+    return frozenset(w for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in stops)
 
 
 _NOT_A_TITLE = re.compile(r"[»›>|]\s*$|^\W|\b\d+\s+(?:min(?:ute)?s?|words|wörter|kommentare|comments)\b", re.I)
@@ -1043,8 +1047,9 @@ def _stems(text: str, stops: frozenset[str]) -> frozenset[str]:
     crudest stemmer that works the same way in English, German and French.
     """
     out = set()
-    for word in _WORD.findall(text):
-        word = _ELISION.sub("", word.lower())
+    for word in _WORD.findall(text.lower()):
+        if "'" in word or "’" in word:
+            word = _ELISION.sub("", word)
         if len(word) >= 4 and word not in stops:
             out.add(word[:STEM_CHARS])
     return frozenset(out)
