@@ -59,7 +59,7 @@ def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = 
     report = BuildReport()
     inputs = settings.input_paths()
     _something_to_read(inputs)
-    with OutputLock(settings.out), StateStore(settings.state_path) as store:
+    with OutputLock(settings.out), StateStore(settings.state_path, settings.out) as store:
         check_history(store, settings.out)
         paths = list(find_inputs(inputs))
         report.files = len(paths)

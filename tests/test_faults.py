@@ -84,7 +84,8 @@ def test_an_emptied_store_stops_the_build_and_the_history_is_read_back_from_the_
     shutil.copy(SEEDS / DAY_TWO[0], inputs)
     code, text = build(capsys, inputs, out)
     assert code == 2 and len(text.strip().splitlines()) == 1
-    assert str(out / "state.sqlite") in text and "feed.xml" in text and "digest state rebuild-history" in text
+    assert str(out / "state.sqlite") in text and "feed.xml" in text
+    assert f"'digest state rebuild-history --out {out} --state {out / 'state.sqlite'}'" in text, "a command to paste"
     assert (out / "feed.xml").read_bytes() == feed, "the published feed is untouched"
 
     assert main(["state", "rebuild-history", "--out", str(out)]) == 0

@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"Next: digest state rebuild-history --out {settings.out} --state {path} "
                       "adds what the published feed holds and the salvage missed.")
             else:
-                with StateStore(path) as store:
+                with StateStore(path, settings.out) as store:
                     feed, added = rebuild_history(store, settings.out)
                 print(f"Rebuilt the feed history of {path} from {feed}: {added} item(s) added.")
     except (ConfigError, OutputLocked) as exc:

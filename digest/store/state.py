@@ -101,17 +101,22 @@ _DISK_FAULTS = {
 REPAIR_ADVICE = ("the build stops here so that the feed history it holds is not lost; salvage what can "
                  "still be read with 'digest state repair --state {path}' (the damaged file is kept "
                  "beside the new one), or re-read the history from the published feed with "
-                 "'digest state rebuild-history --out OUT --state {path}'")
+                 "'digest state rebuild-history --out {out} --state {path}'")
 
 
-def describe_error(path: Path, operation: str, exc: sqlite3.Error) -> StateError:
+def repair_advice(path: Path, out: Path | None) -> str:
+    """What to run next, with the real file names (``out``: the folder holding ``feed.xml``, when known)."""
+    return REPAIR_ADVICE.format(path=path, out=out if out is not None else "FOLDER-WITH-FEED.XML")
+
+
+def describe_error(path: Path, operation: str, exc: sqlite3.Error, out: Path | None = None) -> StateError:
     """One line naming the file, the operation and what to do: never "move it away"
     unless the file itself is damaged, and even then a salvage comes first."""
     code = (getattr(exc, "sqlite_errorname", "") or "").split("_")
     primary = "_".join(code[:2])
     if primary in _DAMAGED or primary == "SQLITE_ERROR" and "malformed" in str(exc):
         return StateError(f"{path}: cannot {operation}: not a digest state store, or a damaged one ({exc}); "
-                          + REPAIR_ADVICE.format(path=path))
+                          + repair_advice(path, out))
     fault = _DISK_FAULTS.get(primary)
     if fault:
         return StateError(f"{path}: cannot {operation}: {exc}: {fault} (the store itself is not damaged "
@@ -120,8 +125,9 @@ def describe_error(path: Path, operation: str, exc: sqlite3.Error) -> StateError
 
 
 class StateStore:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, out: str | Path | None = None):
         self.path = Path(path)
+        self.out = Path(out) if out is not None else None  # where feed.xml lives: named in the advice on faults
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.guard("open the state store"):
             self.conn = sqlite3.connect(str(self.path), timeout=30)
@@ -143,7 +149,7 @@ class StateStore:
         try:
             yield
         except sqlite3.Error as exc:
-            raise describe_error(self.path, operation, exc) from None
+            raise describe_error(self.path, operation, exc, self.out) from None
 
     @contextmanager
     def transaction(self, operation: str) -> Iterator[sqlite3.Connection]:
@@ -166,12 +172,12 @@ class StateStore:
         problems = [row[0] for row in self.conn.execute("PRAGMA quick_check(3)").fetchall()]
         if problems != ["ok"]:
             found = "; ".join(" ".join(p.split()) for p in problems)
-            raise StateError(f"{self.path}: damaged ({found}); " + REPAIR_ADVICE.format(path=self.path))
+            raise StateError(f"{self.path}: damaged ({found}); " + repair_advice(self.path, self.out))
 
     def _check_tables(self) -> None:
         if not _has_table(self.conn, "cache"):
             raise StateError(f"{self.path}: damaged: version {self.version} but no cache table; "
-                             + REPAIR_ADVICE.format(path=self.path))
+                             + repair_advice(self.path, self.out))
 
     @property
     def version(self) -> int:

@@ -70,6 +70,8 @@ def test_untranslated_story_is_marked_with_install_command(untranslated_pdf):
     text = " ".join(pdf_pages(untranslated_pdf))
     assert "Not translated — shown in German." in text
     assert INSTALL_HINT in text
+    assert "Tageblatt · 17 June 2025 · German Full text" in text and "DE Tageblatt" not in text, \
+        "the source line names the language once, in words"
 
 
 def test_translated_story_shows_english_and_original_title_and_model(translated_pdf):
