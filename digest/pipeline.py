@@ -49,7 +49,7 @@ def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = 
     """Run the whole pipeline and write the outputs into ``settings.out``."""
     from .publish.outputs import OutputLock
     from .publish.write import write_outputs
-    from .store.cache import prune_stale_results
+    from .store.cache import prune_stale_results, remember_briefing
     from .store.first_seen import stamp_first_seen
     from .store.repair import check_history
     from .store.state import StateStore
@@ -86,6 +86,7 @@ def build(settings: Settings, progress: Callable[[Iterable], Iterable] | None = 
         )
         skipped = [{"source": p.source, "reason": p.message} for p in report.problems]
         report.outputs = write_outputs(briefing, settings, store, skipped, report.warnings, report.stage_seconds)
+        remember_briefing(store, created.date().isoformat(), [a.id for a in articles])  # only once published
         prune_stale_results(store)
     report.seconds = time.perf_counter() - started
     return report
@@ -147,12 +148,10 @@ def _stories(articles: list[Article], created: datetime, store, report: BuildRep
     """Group the finished (translated) articles into stories, knowing which articles
     earlier days' briefings already had (the "new" part of the importance score)."""
     from .analysis.stories import build_stories
-    from .store.cache import articles_seen_before, remember_briefing
+    from .store.cache import articles_seen_before
 
     clock = time.perf_counter()
-    day = created.date().isoformat()
-    stories = build_stories(articles, created, articles_seen_before(store, day))
-    remember_briefing(store, day, [a.id for a in articles])
+    stories = build_stories(articles, created, articles_seen_before(store, created.date().isoformat()))
     report.stage_seconds["stories"] = time.perf_counter() - clock
     return stories
 

@@ -159,7 +159,15 @@ def test_a_disk_that_fills_up_during_a_build_changes_nothing_published(published
 
 
 def test_a_build_that_fails_while_putting_outputs_in_place_records_no_history(published, capsys, monkeypatch):
+    from digest.store.cache import BRIEFINGS_NAMESPACE
+    from digest.store.state import StateStore
+
+    def briefing_days() -> dict:
+        with StateStore(out / "state.sqlite") as store:
+            return store.get(BRIEFINGS_NAMESPACE, "days")
+
     inputs, out, before = published
+    days = briefing_days()
     shutil.copy(SEEDS / DAY_TWO[0], inputs)
     real_replace = os.replace
 
@@ -173,6 +181,7 @@ def test_a_build_that_fails_while_putting_outputs_in_place_records_no_history(pu
     assert code == 2 and "digest.json" in text
     monkeypatch.undo()
     assert sorted(history(out)) == sorted(guids(out)), "the store claims exactly what the feed publishes"
+    assert briefing_days() == days, "tomorrow's 'new' is measured against the briefing that was published"
 
 
 # --------------------------------------------------------------------------- 4: a file rewritten while read
