@@ -129,13 +129,13 @@ _CODE_START = re.compile(
     r"else\b\s*\{|\}|\{\s*$|\[?\{\s*\"|//|/\*|<!--|@(?:media|import|font-face)\b|[\w$.\[\]\"']+\s*=\s*[{\[\"'\w$(].*;\s*$|"
     r"[\w$]+\s*:\s*(?:'[^']*'|\"[^\"]*\"|\d+|true|false|null|function\b|\{|\[)\s*,?\s*$)")
 _JSON_PAIR = re.compile(r"\"[\w@$-]+\"\s*:\s*[\"{\[\dtfn]")
-_CREDIT = re.compile(
+# Photo credits and captions, in three shapes so that each is only tried on lines that can hold it:
+# a label and a colon ("Foto: …", "Bildquelle: …", "Abb. 3:"), a mark ("© …", "(Symbolbild)"), an agency at the end.
+_CREDIT_LABEL = re.compile(
     r"(?:^|\s)(?:foto|fotos|photo|photos|bild|bilder|image|images|credits?|crédits?(?: photo)?|photo credits?|"
-    r"bildquelle|quelle|source|illustration|grafik|titelbild|titelfoto|bildnachweis|fotonachweis|©|\(c\))\s*:\s*\S|©\s*\w|"
-    r"\((?:symbolbild|symbolfoto|archivbild|archivfoto|photo illustration)\)|"
-    r"^(?:abbildung|abb\.|figure|fig\.|tabelle|table)\s*\d+\s*:|"
-    r"\b(?:getty images|shutterstock|istock(?:photo)?|imago(?: images)?|picture alliance|keystone|"
-    r"dpa|afp|reuters|ap photo|epa)\s*$", re.I)
+    r"bildquelle|quelle|source|illustration|grafik|titelbild|titelfoto|bildnachweis|fotonachweis|©|\(c\))\s*:\s*\S|"
+    r"^(?:abbildung|abb\.|figure|fig\.|tabelle|table)\s*\d+\s*:", re.I)
+_CREDIT_MARK = re.compile(r"©\s*\w|\((?:symbolbild|symbolfoto|archivbild|archivfoto|photo illustration)\)", re.I)
 
 # Phrase evidence.  STRONG phrases mark a line of up to 40 words; WEAK ones only
 # a short line (a menu entry, a button), so an article that mentions "cookies"
@@ -198,7 +198,8 @@ _STRONG = [
     r"^[a-z]+ [a-z]+ (?:ist|war) (?:\w+ ){0,4}(?:redakteur|journalist|autor|korrespondent|reporter)(?:in)?\b",
     r"\b\d+\s*(?:min(?:ute)?s?|minuten)\b.{0,20}\b(?:read|lesen|words|worter)\b", r"\b(?:reading time|lesezeit|lesedauer|temps de lecture)\b", r"^(?:auch lesen|lesen sie auch|read also|see also)\s*:",
 ]
-_WEAK = [
+# The whole short line is a menu entry or a button ...
+_WEAK_LINE = re.compile(
     r"^(?:home|startseite|accueil|menu|menü|search|suche|rechercher|search for|login|log in|sign in|sign up|logout|"
     r"register|anmelden|abmelden|registrieren|connexion|se connecter|subscribe|abonnieren|s'abonner|abo|newsletter|"
     r"share|teilen|partager|tweet|print|drucken|imprimer|email|e-mail|mail|comments?|kommentare?|commentaires?|"
@@ -208,12 +209,15 @@ _WEAK = [
     r"read more|weiterlesen|mehr lesen|lire la suite|en savoir plus|mehr erfahren|learn more|continue reading|"
     r"zum artikel|zur startseite|advertisement|anzeige|werbung|publicite|sponsored|gesponsert|top|all news|"
     r"alle news|toutes les actualites|resources?|ressourcen|trending|popular|beliebt|inhaltsverzeichnis|inhalt|"
-    r"table of contents|contents|sommaire)(?:\s+\w+)?\s*[:.!»›>]*$",
+    r"table of contents|contents|sommaire)(?:\s+\w+)?\s*[:.!»›>]*$", re.I)
+# ... or names a network, a count of comments, a newsletter.  (Two patterns: in one alternation the
+# anchored menu list was tried at every position of the line, six times the cost.)
+_WEAK_WORD = re.compile("|".join([
     r"\b\d+\s+(?:comments?|kommentare?|commentaires?|antworten|replies|reactions)\b",
     r"\b(?:facebook|twitter|instagram|linkedin|youtube|whatsapp|pinterest|telegram|xing|tiktok)\b",
     r"\bnewsletter\b", r"\bcookies?\b", r"\babo\b", r"\babonnement\b", r"\bsubscription\b", r"\bpodcast\b",
     r"\bpublicit", r"\bwerbung\b", r"\banzeige\b", r"\bsponsored\b",
-]
+]), re.I)
 # Consent dialogs are long paragraphs of good prose; these phrases mark them at any length.
 _CONSENT = re.compile(
     r"\b(?:we|wir) (?:use|verwenden|nutzen|setzen)\b.{0,40}\bcookies\b|\btechnische speicherung\b|"
@@ -261,7 +265,13 @@ def strong_phrase(folded: str) -> str:
         if m:
             return m.group(0).strip()
     return ""
-_WEAK_RE = re.compile("|".join(_WEAK), re.I)
+
+
+def _weak_phrase(folded: str) -> bool:
+    """A short (lower-cased, accent-folded) line that is navigation or a button."""
+    return bool(_WEAK_LINE.match(folded) or _WEAK_WORD.search(folded))
+
+
 # After the body has begun, these mean the story is over.
 _STOP_RE = re.compile(
     r"^(?:(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|reactions?|reaktionen|leserkommentare|responses?|antworten)|"
@@ -281,10 +291,9 @@ _AGENCY_END = re.compile(r"\b(?:getty images|shutterstock|istock(?:photo)?|imago
 
 
 def _is_credit(text: str) -> bool:
-    """Photo credits and captions; the cheap character test spares the big pattern on most lines."""
-    if ":" in text or "©" in text or "(" in text:
-        return bool(_CREDIT.search(text))
-    return bool(_AGENCY_END.search(text[-40:]))
+    """Photo credits and captions; cheap character tests spare the patterns on most lines."""
+    return bool(":" in text and _CREDIT_LABEL.search(text) or ("©" in text or "(" in text) and _CREDIT_MARK.search(text)
+                or _AGENCY_END.search(text, max(0, len(text) - 40)))
 
 
 _COMMENTS_HEADER = re.compile(r"^\d+\s+(?:responses?|comments?|replies|antworten|kommentare?|reaktionen|commentaires?|reponses?)"
@@ -371,7 +380,7 @@ def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
         return bad(f"boilerplate phrase ({phrase})")
     if line.words <= 40 and _is_credit(text) and not text.endswith(("?",)):
         return bad("photo credit or caption")
-    if line.words <= 6 and _WEAK_RE.search(folded):
+    if line.words <= 6 and _weak_phrase(folded):
         return bad("navigation or button text")
     if line.words == 0:
         return bad("no words")
@@ -1072,7 +1081,7 @@ def _title_rejection(line: Line, site: str) -> str:
         return "the site's name"
     if line.words <= 8 and _CONSENT_HEADING.search(folded) and _READER_ADDRESS.search(folded):
         return "a consent dialog's heading"
-    if line.words <= 4 and (_WEAK_RE.search(folded) or line.reason == "navigation or button text"):
+    if line.words <= 4 and (_weak_phrase(folded) or line.reason == "navigation or button text"):
         return "a section or menu name"
     return ""
 
