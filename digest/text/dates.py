@@ -78,8 +78,8 @@ class DateChoice:
 
 
 _PUBLISHED = re.compile(
-    r"\b(?:published|posted|first published|veröffentlicht|erschienen|erstellt|publié(?:e)?|publication|"
-    r"mis en ligne|date)\b", re.I)
+    r"\b(?:published|posted|first published|created|veröffentlich(?:t|ung)|erschienen|erstellt|publiziert|"
+    r"publié(?:e)?|publication|mis en ligne|date)\b", re.I)
 _UPDATED = re.compile(
     r"\b(?:updated?|last (?:updated|modified)|modified|aktualisiert|zuletzt|geändert|stand|mis à jour|"
     r"modifié(?:e)?|actualisé(?:e)?|màj)\b", re.I)
@@ -124,8 +124,12 @@ ZONE_LABEL = {
 _META_KEY = re.compile(r"(?:date_?published|publi(?:cation|shed|sh)_?(?:date|time)\w*|pagePublishDate\w*|"
                        r"article:published_time|datecreated|uploadDate)[\"']?\s*[:=]\s*[\"']?$", re.I)
 # A dateline's date is followed by a separator before the text ("12. Mai 2021 – Die Stadt …",
-# "BERLIN, 12 May (dpa) -"); "Am 31.10.2023, gegen 23:40 Uhr, kam es …" is an event in the first sentence.
+# "BERLIN, 12 May (dpa) -", "Published: 8 May 2023 at 11:30 p.m. | Updated …"; times are taken out
+# first); "Am 31.10.2023, gegen 23:40 Uhr, kam es …" is an event in the first sentence.
 _DATELINE_END = re.compile(r"^[^.!?]{0,25}?(?:\s[-–—]\s|[-–—:|/(]\s?|$)")
+_CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.m\.|am\b|pm\b|uhr\b|h\b))?", re.I)
+# A link or image target ("](https://…)", "//cdn…/2020/11/26/…", "www.…"): dates in it were never printed.
+_URL = re.compile(r"\]\([^)\s]*\)?|(?:https?:)?//\S+|\bwww\.\S+", re.I)
 _BYLINE_WORDS = re.compile(r"\b(?:by|von|par|posted|author|autor(?:in)?|redaktion|rédaction)\b", re.I)
 _TEASER_REASONS = ("link list or menu (run of headline-shaped lines)", "teaser headline")
 
@@ -153,6 +157,7 @@ def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int
         if not dates:
             continue
         code = line.reason == "script or code residue"
+        urls = [m.span() for m in _URL.finditer(text)] if "/" in text else []
         zone = _zone(i, line, anchor, title_index, start, end, stop, body_lines)
         for k, d in enumerate(dates):
             key = _META_KEY.search(text[max(0, d.start - 40): d.start])
@@ -163,7 +168,9 @@ def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int
                 continue
             if code:
                 continue  # other dates in scripts are cookie expiries and build stamps
-            if zone == "dateline" and (d.start > 40 or not _DATELINE_END.match(text[d.end:d.end + 30])):
+            if any(s <= d.start < e for s, e in urls):
+                continue  # "…/photos/2020/11/26/lead_2020-11-26.jpg": an upload stamp, not a printed date
+            if zone == "dateline" and (d.start > 40 or not _DATELINE_END.match(_CLOCK.sub("", text[d.end:]))):
                 this_zone = "body"  # only a date opening the paragraph is a dateline
             else:
                 this_zone = zone
