@@ -303,7 +303,7 @@ def _score(c: DateCandidate, text: str, d: meta.DateMatch, k: int, line: PageLin
     updated = not published and bool(_UPDATED.search(before) or (single and short and _UPDATED.search(text)))
     if c.zone in ("headline", "footer", "header", "body") and short and (
             line.reason in ("date line", "byline") or meta.is_date_line(text)
-            or (len(text.split()) <= 10 and _BYLINE_WORDS.search(text))):
+            or (len(text.split()) <= 10 and _BYLINE_WORDS.search(text)) or _name_and_date(text)):
         # a dateline or byline, even when the cleaner left it inside the body; in the header it stays a header date
         score = max(score, 0.45) + 0.15
         why.append("a date line or byline")
@@ -337,6 +337,27 @@ def _score(c: DateCandidate, text: str, d: meta.DateMatch, k: int, line: PageLin
         score *= 0.5
         why.append("month only")
     c.score, c.why = round(max(score, 0.0), 3), why
+
+
+_NAME_PART = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’.][^\W\d_]*)*\.?$|(?:von|van|der|de|du|la|le|and|und|et|&)$")
+_NAME_SPLIT = re.compile(r"[\s,;|·•/–—-]+")
+
+
+def _name_and_date(text: str) -> bool:
+    """ "Janic Cathomen, 01.12.2021", "Bettina Kugler 19.10.2019, 05:00 Uhr", "The Guardian 02/10/2020 Anna Fazackerley":
+    a short line that is only a date (and time) and a name or two is a byline without the word "by".
+
+    A single capitalised word is not enough ("Release: 04.04.2014", "Stand 12.11.2021" are labels).
+    """
+    found = meta.find_dates(text)
+    if len(text) > 80 or len(found) != 1 or not found[0].iso[8:]:
+        return False
+    d = found[0]
+    if text[:d.start].rstrip().endswith(":"):
+        return False
+    rest = [w for w in _NAME_SPLIT.split(_CLOCK.sub(" ", text[:d.start] + " " + text[d.end:]))
+            if w and w.lower() not in meta._DATE_FILLERS]
+    return 2 <= len(rest) <= 6 and all(_NAME_PART.match(w) for w in rest) and rest[-1][:1].isupper()
 
 
 def _dated_list(lines: Sequence[PageLine], i: int, iso: str) -> bool:
