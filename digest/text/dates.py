@@ -336,6 +336,8 @@ def _score(c: DateCandidate, text: str, d: meta.DateMatch, k: int, line: PageLin
     if not c.full_day:
         score *= 0.5
         why.append("month only")
+    if not short:
+        why.append("inside a sentence")  # no penalty here (the zone says it); the confidence counts it
     c.score, c.why = round(max(score, 0.0), 3), why
 
 
@@ -426,9 +428,11 @@ def _relative_dates(lines: Sequence[PageLine], anchor: int, start: int, lang: st
 #   cue      – "published" or a date line / byline beside it
 #   support  – the same day printed elsewhere on the page (log of the count)
 #   crowd    – how many other days score as a real date (log): listing pages and archives have many
+#   prose    – it stands inside a sentence, not on a line of its own or a byline: datelines are short lines,
+#              a date in running text is mostly what the text reports, even when nothing else dates the page
 # Weights and bias are fitted on the dev pages by ``benchmarks/dates_bench.py --fit`` (out-of-fold there:
 # each fold's weights and threshold come from the other folds only); these are the all-pages fit.
-FEATURES = ("score", "margin", "strong", "cue", "support", "crowd")
+FEATURES = ("score", "margin", "strong", "cue", "support", "crowd", "prose")
 CONF_WEIGHTS = (1.734, 0.71, 0.987, 0.551, -0.276, -0.998)
 CONF_BIAS = 0.212
 _STRONG_ZONES = ("headline", "dateline", "footer", "metadata")
@@ -451,7 +455,7 @@ def features(candidates: list[DateCandidate]) -> Optional[list[float]]:
     others = {c.iso for c in ranked[1:] if c.full_day and c.iso != best.iso}
     cue = any(w.startswith(("'published'", "a date line", "page metadata")) for w in best.why)
     return [min(best.score, 1.2), (best.score - rival) / best.score, float(best.zone in _STRONG_ZONES),
-            float(cue), math.log1p(same), math.log1p(len(others))]
+            float(cue), math.log1p(same), math.log1p(len(others)), float("inside a sentence" in best.why)]
 
 
 def confidence_of(x: Sequence[float], weights: Sequence[float] = CONF_WEIGHTS, bias: float = CONF_BIAS) -> float:
