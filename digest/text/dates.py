@@ -187,6 +187,8 @@ def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int
             found.append(c)
     if reference is not None:
         found.extend(_relative_dates(lines, anchor, start, lang, reference))
+    _same_form(found)
+    _read_slashed_days(found)
     _agreement(found)
     _weekday_before_comments(found, body_text)
     return found
@@ -230,6 +232,51 @@ def _find_dates(text: str, lang: str) -> list[meta.DateMatch]:
                 continue
             found.append(meta.DateMatch(iso, m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
+
+
+_SLASHED = re.compile(r"(?<![\d./-])([0-3]?\d)/([0-3]?\d)/((?:19|20)\d\d)(?!\d)")
+
+
+def _slashed_readings(text: str, iso: str) -> tuple[str, str]:
+    """(day-first, month-first) readings of the slashed date in ``text`` that was read as ``iso``;
+    ("", "") when there is none or only one reading is a date ("25/12/2020")."""
+    for m in _SLASHED.finditer(text):
+        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        try:
+            readings = (dt.date(year, b, a).isoformat(), dt.date(year, a, b).isoformat())
+        except ValueError:
+            continue
+        if iso in readings and a != b:
+            return readings
+    return "", ""
+
+
+def _read_slashed_days(found: list[DateCandidate]) -> None:
+    """ "02/10/2020" is 2 October or 10 February: the page decides, not the language.
+
+    A slashed date that only one order can read ("25/12/2020", "12/25/2020") shows the site's
+    order; without one, the reading nearer the page's other dates wins (a British site on an
+    English page, teaser dates around the byline).
+    """
+    ambiguous = [(c, _slashed_readings(c.text, c.iso)) for c in found if c.full_day and "/" in c.text]
+    ambiguous = [(c, r) for c, r in ambiguous if r[0]]
+    if not ambiguous:
+        return
+    orders = {("day" if int(m.group(1)) > 12 else "month") for c in found if "/" in c.text
+              for m in _SLASHED.finditer(c.text) if max(int(m.group(1)), int(m.group(2))) > 12}
+    others = [dt.date.fromisoformat(c.iso) for c in found
+              if c.full_day and c.line and all(c is not a for a, _ in ambiguous)]
+    for c, (day_first, month_first) in ambiguous:
+        if len(orders) == 1:
+            chosen, why = (day_first if orders == {"day"} else month_first), "the order of the page's other slashed dates"
+        elif others:
+            gap = lambda iso: min(abs((dt.date.fromisoformat(iso) - o).days) for o in others)  # noqa: E731
+            chosen, why = min((day_first, month_first), key=gap), "the reading nearer the page's other dates"
+        else:
+            continue
+        if chosen != c.iso:
+            c.iso = chosen
+            c.why.append(f"day and month read in {why}")
 
 
 def _weekday_before_comments(found: list[DateCandidate], body_text: str) -> None:
@@ -375,6 +422,29 @@ def _dated_list(lines: Sequence[PageLine], i: int, iso: str) -> bool:
 
 
 LIST_SPAN = 3
+_LETTERS, _DIGITS = re.compile(r"[^\W\d_]+"), re.compile(r"\d+")
+
+
+def _form(text: str) -> str:
+    """ "August 16, 2017 / 22" and "July 13, 2017 / 4" -> "a 0, 0 / 0": a line's form without its values."""
+    return _DIGITS.sub("0", _LETTERS.sub("a", text))
+
+
+def _same_form(found: list[DateCandidate]) -> None:
+    """Mark short date lines whose form recurs on the page with other days ("August 16, 2017 / 22",
+    "July 13, 2017 / 4", …): entries of a teaser list or an archive, however far apart.
+
+    The score is left alone, since an article often prints its own date in the form its teasers use;
+    the confidence counts the mark (a listing page has no single publication date).
+    """
+    days: dict[str, set[str]] = {}
+    for c in found:
+        if c.full_day and c.line and c.zone not in ("metadata", "relative") and len(c.text.split()) <= LONG_LINE:
+            days.setdefault(_form(c.text), set()).add(c.iso)
+    for c in found:
+        others = len(days.get(_form(c.text), ())) - 1 if c.full_day and c.line else 0
+        if others >= 2:
+            c.why.append(f"its line's form recurs with {others} other days (a list)")
 
 
 def _agreement(found: list[DateCandidate]) -> None:
@@ -428,11 +498,12 @@ def _relative_dates(lines: Sequence[PageLine], anchor: int, start: int, lang: st
 #   cue      – "published" or a date line / byline beside it
 #   support  – the same day printed elsewhere on the page (log of the count)
 #   crowd    – how many other days score as a real date (log): listing pages and archives have many
+#   listed   – its line's form recurs on the page with other days: a teaser list or an archive
 #   prose    – it stands inside a sentence, not on a line of its own or a byline: datelines are short lines,
 #              a date in running text is mostly what the text reports, even when nothing else dates the page
 # Weights and bias are fitted on the dev pages by ``benchmarks/dates_bench.py --fit`` (out-of-fold there:
 # each fold's weights and threshold come from the other folds only); these are the all-pages fit.
-FEATURES = ("score", "margin", "strong", "cue", "support", "crowd", "prose")
+FEATURES = ("score", "margin", "strong", "cue", "support", "crowd", "listed", "prose")
 CONF_WEIGHTS = (1.734, 0.71, 0.987, 0.551, -0.276, -0.998)
 CONF_BIAS = 0.212
 _STRONG_ZONES = ("headline", "dateline", "footer", "metadata")
@@ -455,7 +526,8 @@ def features(candidates: list[DateCandidate]) -> Optional[list[float]]:
     others = {c.iso for c in ranked[1:] if c.full_day and c.iso != best.iso}
     cue = any(w.startswith(("'published'", "a date line", "page metadata")) for w in best.why)
     return [min(best.score, 1.2), (best.score - rival) / best.score, float(best.zone in _STRONG_ZONES),
-            float(cue), math.log1p(same), math.log1p(len(others)), float("inside a sentence" in best.why)]
+            float(cue), math.log1p(same), math.log1p(len(others)),
+            float(any(w.startswith("its line's form recurs") for w in best.why)), float("inside a sentence" in best.why)]
 
 
 def confidence_of(x: Sequence[float], weights: Sequence[float] = CONF_WEIGHTS, bias: float = CONF_BIAS) -> float:
