@@ -521,7 +521,10 @@ def features(candidates: list[DateCandidate]) -> Optional[list[float]]:
     if not ranked:
         return None
     best = ranked[0]
-    rival = next((c.score for c in ranked[1:] if not best.iso.startswith(c.iso)), 0.0)  # its month agrees
+    # a rival is another day (a month that agrees is none); image paths rival only another image path:
+    # pictures of other stories carry their own upload days, and a printed date outranks any of them
+    rival = next((c.score for c in ranked[1:] if not best.iso.startswith(c.iso)
+                  and (c.zone != "image" or best.zone == "image")), 0.0)
     same = sum(1 for c in candidates if c.iso == best.iso and c is not best and c.score > 0)
     others = {c.iso for c in ranked[1:] if c.full_day and c.iso != best.iso}
     cue = any(w.startswith(("'published'", "a date line", "page metadata")) for w in best.why)
