@@ -431,20 +431,38 @@ def _form(text: str) -> str:
 
 
 def _same_form(found: list[DateCandidate]) -> None:
-    """Mark short date lines whose form recurs on the page with other days ("August 16, 2017 / 22",
-    "July 13, 2017 / 4", …): entries of a teaser list or an archive, however far apart.
+    """Short date lines whose form recurs on the page with other days ("August 16, 2017 / 22",
+    "July 13, 2017 / 4", …) are entries of a teaser list or an archive.
 
-    The score is left alone, since an article often prints its own date in the form its teasers use;
-    the confidence counts the mark (a listing page has no single publication date).
+    Standing at even steps in such a run (lines 14, 19, 24: one entry each) a date is a list
+    entry and loses most of its score, whatever stands beside it.  Elsewhere its score is left
+    alone, since an article often prints its own date in the form its teasers use, but it is
+    marked, and the confidence counts the mark.
     """
     days: dict[str, set[str]] = {}
+    lines: dict[str, set[int]] = {}
     for c in found:
         if c.full_day and c.line and c.zone not in ("metadata", "relative") and len(c.text.split()) <= LONG_LINE:
             days.setdefault(_form(c.text), set()).add(c.iso)
+            lines.setdefault(_form(c.text), set()).add(c.line)
     for c in found:
-        others = len(days.get(_form(c.text), ())) - 1 if c.full_day and c.line else 0
-        if others >= 2:
-            c.why.append(f"its line's form recurs with {others} other days (a list)")
+        form = _form(c.text) if c.full_day and c.line else ""
+        others = len(days.get(form, ())) - 1
+        if others < 2:
+            continue
+        c.why.append(f"its line's form recurs with {others} other days (a list)")
+        if c.score > 0 and _in_run(c.line, lines[form]):
+            c.score = round(c.score * 0.4, 3)
+            c.why.append("one of a run of such lines at even steps (a teaser list)")
+
+
+RUN_STEP = 8  # lines one list entry can take (headline, teaser, date, picture, author, …)
+
+
+def _in_run(line: int, lines: set[int]) -> bool:
+    """``line`` and two others of ``lines`` stand at equal steps (…, l-k, l, l+k, …)."""
+    return any({line - k, line - 2 * k} <= lines or {line + k, line + 2 * k} <= lines
+               or {line - k, line + k} <= lines for k in range(1, RUN_STEP + 1))
 
 
 def _agreement(found: list[DateCandidate]) -> None:
