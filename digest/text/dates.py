@@ -522,8 +522,8 @@ def _relative_dates(lines: Sequence[PageLine], anchor: int, start: int, lang: st
 # Weights and bias are fitted on the dev pages by ``benchmarks/dates_bench.py --fit`` (out-of-fold there:
 # each fold's weights and threshold come from the other folds only); these are the all-pages fit.
 FEATURES = ("score", "margin", "strong", "cue", "support", "crowd", "listed", "prose")
-CONF_WEIGHTS = (1.734, 0.71, 0.987, 0.551, -0.276, -0.998)
-CONF_BIAS = 0.212
+CONF_WEIGHTS = (1.549, 0.605, 0.725, 0.223, -0.312, -0.732, -0.619, -0.988)
+CONF_BIAS = 0.864
 _STRONG_ZONES = ("headline", "dateline", "footer", "metadata")
 
 
