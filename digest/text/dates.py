@@ -30,7 +30,10 @@ a date only at or above :data:`TRUST` (picked out-of-fold by
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Protocol, Sequence
@@ -83,7 +86,7 @@ _PUBLISHED = re.compile(
 _UPDATED = re.compile(
     r"\b(?:updated?|last (?:updated|modified)|modified|aktualisiert|zuletzt|geändert|stand|mis à jour|"
     r"modifié(?:e)?|actualisé(?:e)?|màj)\b", re.I)
-_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b|\balle rechte\b|\btous droits\b", re.I)
+_COPYRIGHT = re.compile(r"©|\(c\)|\b(?:copyright|all rights reserved|alle rechte|tous droits)\b", re.I)
 _COMMENT = re.compile(r"\b(?:reply|replies|antworten|répondre|repondre|said|says|sagt|schreibt|wrote|a écrit|"
                       r"kommentar\w*|comments?|commentaires?|permalink|melden|report)\b", re.I)
 _RANGE_BEFORE = re.compile(r"(?:\d{1,2}\.?|\d{4})\s*(?:[-–—]|bis|to|au|until|jusqu'au)\s*$", re.I)
@@ -149,9 +152,8 @@ def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int
     stop = _first_hard_stop(lines, end)
     body_lines = [i for i in range(start, end + 1) if lines[i].cls in ("good", "neargood")][:2]
     found: list[DateCandidate] = []
-    for i, line in enumerate(lines):
-        if not _YEAR_DIGIT.search(line.text):
-            continue  # every date found here has a four-digit year (relative dates are found below)
+    for i in _lines_with_years(lines):  # every date found here has a year (relative dates are found below)
+        line = lines[i]
         text = _normalise(line.text)
         dates = _find_dates(text, lang)
         if not dates:
@@ -194,6 +196,19 @@ def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int
     return found
 
 
+def _lines_with_years(lines: Sequence[PageLine]) -> list[int]:
+    """Indexes of the lines holding a four-digit year, found by one search over the joined page:
+    most lines hold none, and one search is far cheaper than one per line."""
+    texts = [line.text for line in lines]
+    ends = list(map(operator.add, itertools.accumulate(map(len, texts)), range(len(texts))))  # each line's "\n"
+    joined, found = "\n".join(texts), []
+    m = _YEAR_DIGIT.search(joined)
+    while m:
+        found.append(bisect.bisect_right(ends, m.start()))
+        m = _YEAR_DIGIT.search(joined, ends[found[-1]] + 1)  # on from the next line
+    return found
+
+
 _WEEKDAY_NAMES = (r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
                   r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|mo|di|mi|do|fr|sa|so|"
                   r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche")
@@ -208,7 +223,7 @@ _SLASH_ISO = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)/([01]\d)/([0-3]\d)(?![\w/]
 
 
 # Cheap tests first: the rewrites above need a year glued to a digit, or a day before a word.
-_GLUED_DIGITS = re.compile(r"\d(?:19|20)\d\d|(?:19|20)\d\d\d")
+_GLUED_DIGITS = re.compile(r"(?<!\S)(?:[0-3]\d(?:19|20)\d\d(?!\d)|(?:19|20)\d\d\d)")  # after a space, as dates stand
 _DAY_THEN_WORD = re.compile(r"\d\.?\s+[^\W\d_]")
 
 
@@ -216,8 +231,9 @@ def _normalise(text: str) -> str:
     if _GLUED_DIGITS.search(text):
         text = _GLUED_YEAR.sub(r"\1 ", text)
         text = _GLUED_DAY.sub(r"\1 \2 \3", text)
-    if _DAY_THEN_WORD.search(text):
-        text = _DAY_WEEKDAY_MONTH.sub(r"\1 ", text)
+    if _DAY_THEN_WORD.search(text) and any(_DAY_WEEKDAY_MONTH.search(text, start, end)
+                                           for start, end in meta._year_windows(text)):
+        text = _DAY_WEEKDAY_MONTH.sub(r"\1 ", text)  # searched only near years: a date has one
     return text
 
 
@@ -439,14 +455,15 @@ def _same_form(found: list[DateCandidate]) -> None:
     alone, since an article often prints its own date in the form its teasers use, but it is
     marked, and the confidence counts the mark.
     """
+    forms = {id(c): _form(c.text) for c in found if c.full_day and c.line}
     days: dict[str, set[str]] = {}
     lines: dict[str, set[int]] = {}
     for c in found:
-        if c.full_day and c.line and c.zone not in ("metadata", "relative") and len(c.text.split()) <= LONG_LINE:
-            days.setdefault(_form(c.text), set()).add(c.iso)
-            lines.setdefault(_form(c.text), set()).add(c.line)
+        if id(c) in forms and c.zone not in ("metadata", "relative") and len(c.text.split()) <= LONG_LINE:
+            days.setdefault(forms[id(c)], set()).add(c.iso)
+            lines.setdefault(forms[id(c)], set()).add(c.line)
     for c in found:
-        form = _form(c.text) if c.full_day and c.line else ""
+        form = forms.get(id(c), "")
         others = len(days.get(form, ())) - 1
         if others < 2:
             continue
