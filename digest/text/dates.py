@@ -16,11 +16,16 @@ The signals, each with the reason it holds on any news or blog page:
   unless it sits in the byline-like lines right under the body ("Posted by … on
   …" on blogs); one inside a paragraph is usually an event the article reports.
 * **line shape** – a line that is only a date (with a weekday, a time, a
-  "Published") is a dateline; a byline carrying a date is the article's too.
+  "Published") is a dateline; a byline carrying a date is the article's too, with
+  or without a "by" ("Janic Cathomen, 01.12.2021").
 * **cue words** – "published/veröffentlicht/publié/posted" raise a date,
   "updated/aktualisiert/mis à jour" keep it but rank it below a published date;
   "©", comment words and ranges ("12.–14. Mai", "bis") mark dates to ignore.
 * **agreement** – the same day found in two places is more likely the one.
+* **lists** – short date lines of one form recurring with other days are teaser or
+  archive entries; one at even steps in such a run is an entry, not the article's date.
+* **what was never printed** – a date inside a link or image target is an upload stamp;
+  a slashed day and month are read in the order the page itself uses.
 
 Each candidate keeps its reasons so ``digest clean --explain`` can say why the
 winner won; :func:`choose` turns the scores into a confidence, and callers show
