@@ -589,7 +589,8 @@ def vetoed(candidates: list[DateCandidate]) -> str:
 
     Its own reasons say it is not a publication date: an event or a range, a
     weekday guess, a month without a day; or a weekday-and-date line far above
-    the headline, the way sites print today's date in their header.
+    the headline, the way sites print today's date in their header, unless the
+    article prints that day on a line of its own too (a page saved the day it was published).
     """
     ranked = _ranked(candidates)
     if not ranked:
@@ -599,7 +600,9 @@ def vetoed(candidates: list[DateCandidate]) -> str:
         if any(w.startswith(reason) for w in best.why):
             return reason
     if best.zone == "header" and _WEEKDAY_WORD.search(best.text) and not any(
-            w.startswith("'published'") for w in best.why):
+            w.startswith("'published'") for w in best.why) and not any(
+            c.iso == best.iso and c.score > 0 and c.zone not in ("header", "comments", "comment", "image")
+            and "inside a sentence" not in c.why for c in candidates):
         return "a weekday-and-date line in the site header (today's date)"
     return ""
 

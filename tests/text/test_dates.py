@@ -299,3 +299,15 @@ def test_pictures_of_other_stories_do_not_rival_a_printed_date():
     printed = dates.DateCandidate("2020-11-27", 4, "November 27, 2020", "headline", 0.8)
     teaser_picture = dates.DateCandidate("2020-11-26", 0, "https://example.com/2020/11/26/a.jpg", "image", 0.3)
     assert dates.features([printed, teaser_picture])[dates.FEATURES.index("margin")] == 1.0
+
+
+def test_the_site_headers_today_is_vetoed_unless_the_article_prints_that_day_on_its_own_line():
+    header = ["Tuesday, December 8, 2020", "Home", "Sports", "Local", "Subscribe", "Sign in"]
+    story = ["Council closes the old river pool", *EN_PARAGRAPHS, *EN_PARAGRAPHS]
+    found = dates.page_dates(page_lines(header + story), 6, 7, 10, "en")
+    assert dates.vetoed(found).startswith("a weekday-and-date line in the site header")
+    # the cleaner left the article's own date line inside the body, below the header's score
+    with_own_line = header + story + ["Dec 8, 2020", EN_PARAGRAPHS[0]]
+    found = dates.page_dates(page_lines(with_own_line), 6, 7, 12, "en")
+    assert candidate(found, "2020-12-08").zone == "header"
+    assert dates.vetoed(found) == "" and dates.choose(found).iso == "2020-12-08"
