@@ -27,7 +27,7 @@ class DropArticle(Exception):
 # The confidence a recovered publication date needs to be shown as fact; chosen
 # out-of-fold on the development pages by ``benchmarks/dates_bench.py --fit`` (with dates.CONF_WEIGHTS)
 # (digest/text/dates.py scores the candidates).
-DATE_TRUST = 0.79
+DATE_TRUST = 0.71
 
 
 def shown_date(date: str, evidence=None) -> str:

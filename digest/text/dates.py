@@ -16,11 +16,16 @@ The signals, each with the reason it holds on any news or blog page:
   unless it sits in the byline-like lines right under the body ("Posted by … on
   …" on blogs); one inside a paragraph is usually an event the article reports.
 * **line shape** – a line that is only a date (with a weekday, a time, a
-  "Published") is a dateline; a byline carrying a date is the article's too.
+  "Published") is a dateline; a byline carrying a date is the article's too, with
+  or without a "by" ("Janic Cathomen, 01.12.2021").
 * **cue words** – "published/veröffentlicht/publié/posted" raise a date,
   "updated/aktualisiert/mis à jour" keep it but rank it below a published date;
   "©", comment words and ranges ("12.–14. Mai", "bis") mark dates to ignore.
 * **agreement** – the same day found in two places is more likely the one.
+* **lists** – short date lines of one form recurring with other days are teaser or
+  archive entries; one at even steps in such a run is an entry, not the article's date.
+* **what was never printed** – a date inside a link or image target is an upload stamp;
+  a slashed day and month are read in the order the page itself uses.
 
 Each candidate keeps its reasons so ``digest clean --explain`` can say why the
 winner won; :func:`choose` turns the scores into a confidence, and callers show
@@ -30,7 +35,10 @@ a date only at or above :data:`TRUST` (picked out-of-fold by
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Protocol, Sequence
@@ -78,12 +86,12 @@ class DateChoice:
 
 
 _PUBLISHED = re.compile(
-    r"\b(?:published|posted|first published|veröffentlicht|erschienen|erstellt|publié(?:e)?|publication|"
-    r"mis en ligne|date)\b", re.I)
+    r"\b(?:published|posted|first published|created|veröffentlich(?:t|ung)|erschienen|erstellt|publiziert|"
+    r"publié(?:e)?|publication|mis en ligne|date)\b", re.I)
 _UPDATED = re.compile(
     r"\b(?:updated?|last (?:updated|modified)|modified|aktualisiert|zuletzt|geändert|stand|mis à jour|"
     r"modifié(?:e)?|actualisé(?:e)?|màj)\b", re.I)
-_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b|\balle rechte\b|\btous droits\b", re.I)
+_COPYRIGHT = re.compile(r"©|\(c\)|\b(?:copyright|all rights reserved|alle rechte|tous droits)\b", re.I)
 _COMMENT = re.compile(r"\b(?:reply|replies|antworten|répondre|repondre|said|says|sagt|schreibt|wrote|a écrit|"
                       r"kommentar\w*|comments?|commentaires?|permalink|melden|report)\b", re.I)
 _RANGE_BEFORE = re.compile(r"(?:\d{1,2}\.?|\d{4})\s*(?:[-–—]|bis|to|au|until|jusqu'au)\s*$", re.I)
@@ -124,8 +132,12 @@ ZONE_LABEL = {
 _META_KEY = re.compile(r"(?:date_?published|publi(?:cation|shed|sh)_?(?:date|time)\w*|pagePublishDate\w*|"
                        r"article:published_time|datecreated|uploadDate)[\"']?\s*[:=]\s*[\"']?$", re.I)
 # A dateline's date is followed by a separator before the text ("12. Mai 2021 – Die Stadt …",
-# "BERLIN, 12 May (dpa) -"); "Am 31.10.2023, gegen 23:40 Uhr, kam es …" is an event in the first sentence.
+# "BERLIN, 12 May (dpa) -", "Published: 8 May 2023 at 11:30 p.m. | Updated …"; times are taken out
+# first); "Am 31.10.2023, gegen 23:40 Uhr, kam es …" is an event in the first sentence.
 _DATELINE_END = re.compile(r"^[^.!?]{0,25}?(?:\s[-–—]\s|[-–—:|/(]\s?|$)")
+_CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.m\.|am\b|pm\b|uhr\b|h\b))?", re.I)
+# A link or image target ("](https://…)", "//cdn…/2020/11/26/…", "www.…"): dates in it were never printed.
+_URL = re.compile(r"\]\([^)\s]*\)?|(?:https?:)?//\S+|\bwww\.\S+", re.I)
 _BYLINE_WORDS = re.compile(r"\b(?:by|von|par|posted|author|autor(?:in)?|redaktion|rédaction)\b", re.I)
 _TEASER_REASONS = ("link list or menu (run of headline-shaped lines)", "teaser headline")
 
@@ -145,14 +157,14 @@ def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int
     stop = _first_hard_stop(lines, end)
     body_lines = [i for i in range(start, end + 1) if lines[i].cls in ("good", "neargood")][:2]
     found: list[DateCandidate] = []
-    for i, line in enumerate(lines):
-        if not _YEAR_DIGIT.search(line.text):
-            continue  # every date found here has a four-digit year (relative dates are found below)
+    for i in _lines_with_years(lines):  # every date found here has a year (relative dates are found below)
+        line = lines[i]
         text = _normalise(line.text)
         dates = _find_dates(text, lang)
         if not dates:
             continue
         code = line.reason == "script or code residue"
+        urls = [m.span() for m in _URL.finditer(text)] if "/" in text else []
         zone = _zone(i, line, anchor, title_index, start, end, stop, body_lines)
         for k, d in enumerate(dates):
             key = _META_KEY.search(text[max(0, d.start - 40): d.start])
@@ -163,7 +175,9 @@ def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int
                 continue
             if code:
                 continue  # other dates in scripts are cookie expiries and build stamps
-            if zone == "dateline" and (d.start > 40 or not _DATELINE_END.match(text[d.end:d.end + 30])):
+            if any(s <= d.start < e for s, e in urls):
+                continue  # "…/photos/2020/11/26/lead_2020-11-26.jpg": an upload stamp, not a printed date
+            if zone == "dateline" and (d.start > 40 or not _DATELINE_END.match(_CLOCK.sub("", text[d.end:]))):
                 this_zone = "body"  # only a date opening the paragraph is a dateline
             else:
                 this_zone = zone
@@ -180,8 +194,23 @@ def page_dates(lines: Sequence[PageLine], title_index: int, start: int, end: int
             found.append(c)
     if reference is not None:
         found.extend(_relative_dates(lines, anchor, start, lang, reference))
+    _same_form(found)
+    _read_slashed_days(found)
     _agreement(found)
     _weekday_before_comments(found, body_text)
+    return found
+
+
+def _lines_with_years(lines: Sequence[PageLine]) -> list[int]:
+    """Indexes of the lines holding a four-digit year, found by one search over the joined page:
+    most lines hold none, and one search is far cheaper than one per line."""
+    texts = [line.text for line in lines]
+    ends = list(map(operator.add, itertools.accumulate(map(len, texts)), range(len(texts))))  # each line's "\n"
+    joined, found = "\n".join(texts), []
+    m = _YEAR_DIGIT.search(joined)
+    while m:
+        found.append(bisect.bisect_right(ends, m.start()))
+        m = _YEAR_DIGIT.search(joined, ends[found[-1]] + 1)  # on from the next line
     return found
 
 
@@ -199,7 +228,7 @@ _SLASH_ISO = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)/([01]\d)/([0-3]\d)(?![\w/]
 
 
 # Cheap tests first: the rewrites above need a year glued to a digit, or a day before a word.
-_GLUED_DIGITS = re.compile(r"\d(?:19|20)\d\d|(?:19|20)\d\d\d")
+_GLUED_DIGITS = re.compile(r"(?<!\S)(?:[0-3]\d(?:19|20)\d\d(?!\d)|(?:19|20)\d\d\d)")  # after a space, as dates stand
 _DAY_THEN_WORD = re.compile(r"\d\.?\s+[^\W\d_]")
 
 
@@ -207,8 +236,9 @@ def _normalise(text: str) -> str:
     if _GLUED_DIGITS.search(text):
         text = _GLUED_YEAR.sub(r"\1 ", text)
         text = _GLUED_DAY.sub(r"\1 \2 \3", text)
-    if _DAY_THEN_WORD.search(text):
-        text = _DAY_WEEKDAY_MONTH.sub(r"\1 ", text)
+    if _DAY_THEN_WORD.search(text) and any(_DAY_WEEKDAY_MONTH.search(text, start, end)
+                                           for start, end in meta._year_windows(text)):
+        text = _DAY_WEEKDAY_MONTH.sub(r"\1 ", text)  # searched only near years: a date has one
     return text
 
 
@@ -223,6 +253,51 @@ def _find_dates(text: str, lang: str) -> list[meta.DateMatch]:
                 continue
             found.append(meta.DateMatch(iso, m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
+
+
+_SLASHED = re.compile(r"(?<![\d./-])([0-3]?\d)/([0-3]?\d)/((?:19|20)\d\d)(?!\d)")
+
+
+def _slashed_readings(text: str, iso: str) -> tuple[str, str]:
+    """(day-first, month-first) readings of the slashed date in ``text`` that was read as ``iso``;
+    ("", "") when there is none or only one reading is a date ("25/12/2020")."""
+    for m in _SLASHED.finditer(text):
+        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        try:
+            readings = (dt.date(year, b, a).isoformat(), dt.date(year, a, b).isoformat())
+        except ValueError:
+            continue
+        if iso in readings and a != b:
+            return readings
+    return "", ""
+
+
+def _read_slashed_days(found: list[DateCandidate]) -> None:
+    """ "02/10/2020" is 2 October or 10 February: the page decides, not the language.
+
+    A slashed date that only one order can read ("25/12/2020", "12/25/2020") shows the site's
+    order; without one, the reading nearer the page's other dates wins (a British site on an
+    English page, teaser dates around the byline).
+    """
+    ambiguous = [(c, _slashed_readings(c.text, c.iso)) for c in found if c.full_day and "/" in c.text]
+    ambiguous = [(c, r) for c, r in ambiguous if r[0]]
+    if not ambiguous:
+        return
+    orders = {("day" if int(m.group(1)) > 12 else "month") for c in found if "/" in c.text
+              for m in _SLASHED.finditer(c.text) if max(int(m.group(1)), int(m.group(2))) > 12}
+    others = [dt.date.fromisoformat(c.iso) for c in found
+              if c.full_day and c.line and all(c is not a for a, _ in ambiguous)]
+    for c, (day_first, month_first) in ambiguous:
+        if len(orders) == 1:
+            chosen, why = (day_first if orders == {"day"} else month_first), "the order of the page's other slashed dates"
+        elif others:
+            gap = lambda iso: min(abs((dt.date.fromisoformat(iso) - o).days) for o in others)  # noqa: E731
+            chosen, why = min((day_first, month_first), key=gap), "the reading nearer the page's other dates"
+        else:
+            continue
+        if chosen != c.iso:
+            c.iso = chosen
+            c.why.append(f"day and month read in {why}")
 
 
 def _weekday_before_comments(found: list[DateCandidate], body_text: str) -> None:
@@ -296,7 +371,7 @@ def _score(c: DateCandidate, text: str, d: meta.DateMatch, k: int, line: PageLin
     updated = not published and bool(_UPDATED.search(before) or (single and short and _UPDATED.search(text)))
     if c.zone in ("headline", "footer", "header", "body") and short and (
             line.reason in ("date line", "byline") or meta.is_date_line(text)
-            or (len(text.split()) <= 10 and _BYLINE_WORDS.search(text))):
+            or (len(text.split()) <= 10 and _BYLINE_WORDS.search(text)) or _name_and_date(text)):
         # a dateline or byline, even when the cleaner left it inside the body; in the header it stays a header date
         score = max(score, 0.45) + 0.15
         why.append("a date line or byline")
@@ -329,7 +404,30 @@ def _score(c: DateCandidate, text: str, d: meta.DateMatch, k: int, line: PageLin
     if not c.full_day:
         score *= 0.5
         why.append("month only")
+    if not short:
+        why.append("inside a sentence")  # no penalty here (the zone says it); the confidence counts it
     c.score, c.why = round(max(score, 0.0), 3), why
+
+
+_NAME_PART = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’.][^\W\d_]*)*\.?$|(?:von|van|der|de|du|la|le|and|und|et|&)$")
+_NAME_SPLIT = re.compile(r"[\s,;|·•/–—-]+")
+
+
+def _name_and_date(text: str) -> bool:
+    """ "Janic Cathomen, 01.12.2021", "Bettina Kugler 19.10.2019, 05:00 Uhr", "The Guardian 02/10/2020 Anna Fazackerley":
+    a short line that is only a date (and time) and a name or two is a byline without the word "by".
+
+    A single capitalised word is not enough ("Release: 04.04.2014", "Stand 12.11.2021" are labels).
+    """
+    found = meta.find_dates(text)
+    if len(text) > 80 or len(found) != 1 or not found[0].iso[8:]:
+        return False
+    d = found[0]
+    if text[:d.start].rstrip().endswith(":"):
+        return False
+    rest = [w for w in _NAME_SPLIT.split(_CLOCK.sub(" ", text[:d.start] + " " + text[d.end:]))
+            if w and w.lower() not in meta._DATE_FILLERS]
+    return 2 <= len(rest) <= 6 and all(_NAME_PART.match(w) for w in rest) and rest[-1][:1].isupper()
 
 
 def _dated_list(lines: Sequence[PageLine], i: int, iso: str) -> bool:
@@ -345,6 +443,48 @@ def _dated_list(lines: Sequence[PageLine], i: int, iso: str) -> bool:
 
 
 LIST_SPAN = 3
+_LETTERS, _DIGITS = re.compile(r"[^\W\d_]+"), re.compile(r"\d+")
+
+
+def _form(text: str) -> str:
+    """ "August 16, 2017 / 22" and "July 13, 2017 / 4" -> "a 0, 0 / 0": a line's form without its values."""
+    return _DIGITS.sub("0", _LETTERS.sub("a", text))
+
+
+def _same_form(found: list[DateCandidate]) -> None:
+    """Short date lines whose form recurs on the page with other days ("August 16, 2017 / 22",
+    "July 13, 2017 / 4", …) are entries of a teaser list or an archive.
+
+    Standing at even steps in such a run (lines 14, 19, 24: one entry each) a date is a list
+    entry and loses most of its score, whatever stands beside it.  Elsewhere its score is left
+    alone, since an article often prints its own date in the form its teasers use, but it is
+    marked, and the confidence counts the mark.
+    """
+    forms = {id(c): _form(c.text) for c in found if c.full_day and c.line}
+    days: dict[str, set[str]] = {}
+    lines: dict[str, set[int]] = {}
+    for c in found:
+        if id(c) in forms and c.zone not in ("metadata", "relative") and len(c.text.split()) <= LONG_LINE:
+            days.setdefault(forms[id(c)], set()).add(c.iso)
+            lines.setdefault(forms[id(c)], set()).add(c.line)
+    for c in found:
+        form = forms.get(id(c), "")
+        others = len(days.get(form, ())) - 1
+        if others < 2:
+            continue
+        c.why.append(f"its line's form recurs with {others} other days (a list)")
+        if c.score > 0 and _in_run(c.line, lines[form]):
+            c.score = round(c.score * 0.4, 3)
+            c.why.append("one of a run of such lines at even steps (a teaser list)")
+
+
+RUN_STEP = 8  # lines one list entry can take (headline, teaser, date, picture, author, …)
+
+
+def _in_run(line: int, lines: set[int]) -> bool:
+    """``line`` and two others of ``lines`` stand at equal steps (…, l-k, l, l+k, …)."""
+    return any({line - k, line - 2 * k} <= lines or {line + k, line + 2 * k} <= lines
+               or {line - k, line + k} <= lines for k in range(1, RUN_STEP + 1))
 
 
 def _agreement(found: list[DateCandidate]) -> None:
@@ -398,11 +538,14 @@ def _relative_dates(lines: Sequence[PageLine], anchor: int, start: int, lang: st
 #   cue      – "published" or a date line / byline beside it
 #   support  – the same day printed elsewhere on the page (log of the count)
 #   crowd    – how many other days score as a real date (log): listing pages and archives have many
+#   listed   – its line's form recurs on the page with other days: a teaser list or an archive
+#   prose    – it stands inside a sentence, not on a line of its own or a byline: datelines are short lines,
+#              a date in running text is mostly what the text reports, even when nothing else dates the page
 # Weights and bias are fitted on the dev pages by ``benchmarks/dates_bench.py --fit`` (out-of-fold there:
 # each fold's weights and threshold come from the other folds only); these are the all-pages fit.
-FEATURES = ("score", "margin", "strong", "cue", "support", "crowd")
-CONF_WEIGHTS = (1.734, 0.71, 0.987, 0.551, -0.276, -0.998)
-CONF_BIAS = 0.212
+FEATURES = ("score", "margin", "strong", "cue", "support", "crowd", "listed", "prose")
+CONF_WEIGHTS = (1.549, 0.605, 0.725, 0.223, -0.312, -0.732, -0.619, -0.988)
+CONF_BIAS = 0.864
 _STRONG_ZONES = ("headline", "dateline", "footer", "metadata")
 
 
@@ -418,12 +561,16 @@ def features(candidates: list[DateCandidate]) -> Optional[list[float]]:
     if not ranked:
         return None
     best = ranked[0]
-    rival = next((c.score for c in ranked[1:] if not best.iso.startswith(c.iso)), 0.0)  # its month agrees
+    # a rival is another day (a month that agrees is none); image paths rival only another image path:
+    # pictures of other stories carry their own upload days, and a printed date outranks any of them
+    rival = next((c.score for c in ranked[1:] if not best.iso.startswith(c.iso)
+                  and (c.zone != "image" or best.zone == "image")), 0.0)
     same = sum(1 for c in candidates if c.iso == best.iso and c is not best and c.score > 0)
     others = {c.iso for c in ranked[1:] if c.full_day and c.iso != best.iso}
     cue = any(w.startswith(("'published'", "a date line", "page metadata")) for w in best.why)
     return [min(best.score, 1.2), (best.score - rival) / best.score, float(best.zone in _STRONG_ZONES),
-            float(cue), math.log1p(same), math.log1p(len(others))]
+            float(cue), math.log1p(same), math.log1p(len(others)),
+            float(any(w.startswith("its line's form recurs") for w in best.why)), float("inside a sentence" in best.why)]
 
 
 def confidence_of(x: Sequence[float], weights: Sequence[float] = CONF_WEIGHTS, bias: float = CONF_BIAS) -> float:
@@ -442,7 +589,8 @@ def vetoed(candidates: list[DateCandidate]) -> str:
 
     Its own reasons say it is not a publication date: an event or a range, a
     weekday guess, a month without a day; or a weekday-and-date line far above
-    the headline, the way sites print today's date in their header.
+    the headline, the way sites print today's date in their header, unless the
+    article prints that day on a line of its own too (a page saved the day it was published).
     """
     ranked = _ranked(candidates)
     if not ranked:
@@ -452,7 +600,9 @@ def vetoed(candidates: list[DateCandidate]) -> str:
         if any(w.startswith(reason) for w in best.why):
             return reason
     if best.zone == "header" and _WEEKDAY_WORD.search(best.text) and not any(
-            w.startswith("'published'") for w in best.why):
+            w.startswith("'published'") for w in best.why) and not any(
+            c.iso == best.iso and c.score > 0 and c.zone not in ("header", "comments", "comment", "image")
+            and "inside a sentence" not in c.why for c in candidates):
         return "a weekday-and-date line in the site header (today's date)"
     return ""
 
