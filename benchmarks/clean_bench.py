@@ -7,6 +7,7 @@ Usage (from the repository root):
     .venv/bin/python benchmarks/clean_bench.py --no-baselines   # digest only
     .venv/bin/python benchmarks/clean_bench.py --per-page FILE  # missed/leaked snippets per page (shipped settings)
     .venv/bin/python benchmarks/clean_bench.py --speed          # ms per page: digest and jusText, same process
+    .venv/bin/python benchmarks/clean_bench.py --speed --against ae90d3d   # time ratio to an older cleaner
 
 Why out-of-fold: the cleaner's thresholds were chosen by looking at these very
 pages, so an in-sample F1 flatters it (on 711 held-out pages it lost three
@@ -31,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import html
 import importlib.util
+import io
 import itertools
 import json
 import os
@@ -194,6 +196,56 @@ def measure_speed(data: Path) -> None:
         print(f"| {name} | {len(pages)} | {seconds:.2f} | {len(pages) / seconds:.0f} | {1000 * seconds / len(pages):.1f} |")
 
 
+def race_against(data: Path, ref: str, rounds: int = 3) -> None:
+    """This tree's cleaner against the one at git ``ref``, in one process, page by page.
+
+    Both run on the same pages in alternating order (a burst of load on a shared
+    machine hits both alike), with every per-line cache emptied before each
+    round; the figure is the time ratio (this tree / ``ref``), the issue's
+    "slower per article" measure, free of the machine's speed.
+    """
+    import functools
+    import importlib
+    import tarfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "digest"], check=True,
+                                 capture_output=True).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(scratch, filter="data")
+        (Path(scratch) / "digest").rename(Path(scratch) / "digest_before")  # relative imports: any name works
+        sys.path.insert(0, scratch)
+        try:
+            before = importlib.import_module("digest_before.text.clean")
+        except ImportError:  # the flat layout before issue 16
+            before = importlib.import_module("digest_before.clean")
+        from digest.text import clean as now
+
+        def forget() -> None:
+            for module in list(sys.modules.values()):
+                if getattr(module, "__name__", "").startswith(("digest.", "digest_before.")):
+                    for value in list(vars(module).values()):
+                        if isinstance(value, functools._lru_cache_wrapper):
+                            value.cache_clear()
+
+        pages = [json.loads(line) for line in data.open(encoding="utf-8") if line.strip()]
+        for cleaner in (before, now):
+            cleaner.clean_text("A warm-up sentence loads the stop lists and the language model.", "en")
+        print(f"| round | {ref} s | this tree s | ratio |\n|---|---:|---:|---:|")
+        ratios = []
+        for n in range(rounds):
+            forget()
+            seconds = {before: 0.0, now: 0.0}
+            for k, page in enumerate(pages):
+                for cleaner in ((before, now) if k % 2 else (now, before)):
+                    started = time.perf_counter()
+                    cleaner.clean_text(page["noisy_text"], page["lang"])
+                    seconds[cleaner] += time.perf_counter() - started
+            ratios.append(seconds[now] / seconds[before])
+            print(f"| {n + 1} | {seconds[before]:.2f} | {seconds[now]:.2f} | {ratios[-1]:.3f} |")
+        print(f"\nmedian ratio {sorted(ratios)[len(ratios) // 2]:.3f} on {len(pages)} pages (below 1: this tree is faster)")
+
+
 def _forget_lines() -> None:
     """Empty the cleaner's per-line caches (word sets, keys, dates, the page's publisher)."""
     from digest.text import clean, metadata
@@ -220,6 +272,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples (default 1000)")
     ap.add_argument("--no-baselines", action="store_true")
     ap.add_argument("--speed", action="store_true")
+    ap.add_argument("--against", metavar="REF", help="with --speed: race this tree's cleaner against git REF's")
     ap.add_argument("--per-page", metavar="FILE.jsonl")
     ap.add_argument("--lang", choices=["de", "en"])
     args = ap.parse_args(argv)
@@ -228,6 +281,9 @@ def main(argv: list[str]) -> int:
         print(f"clean_bench: {BENCH} not found; nothing to score (the dev set lives outside the project)")
         return 0
     sys.path.insert(0, str(ROOT))
+    if args.speed and args.against:
+        race_against(data, args.against)
+        return 0
     if args.speed:
         measure_speed(data)
         return 0
