@@ -5,7 +5,7 @@
 * the in-sample table: the settings chosen on all the data (what ships in
   :data:`digest.analysis.summarize.SETTINGS`), scored on that same data;
 * the out-of-fold table: k-fold cross-validation with folds fixed by a hash of
-  each item's id; for every fold the three free settings are chosen on the other
+  each item's id; for every fold the four free settings are chosen on the other
   folds of all three sets together (one configuration for every genre), then
   scored on the held-out fold.  Each figure has a bootstrap 95% interval, and a
   paired bootstrap against the best baseline of the set says whether the margin
@@ -43,6 +43,7 @@ import argparse  # noqa: E402
 import hashlib  # noqa: E402
 import itertools  # noqa: E402
 import json  # noqa: E402
+import math  # noqa: E402
 import random  # noqa: E402
 from collections import Counter  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -56,6 +57,7 @@ GRID = {
     "position": [0.0, 0.05, 0.1, 0.15, 0.25, 0.35, 0.5, 0.75, 1.0],
     "connectivity": [0.0, 1.0, 1.25, 1.5, 2.0, 3.0],
     "selective": [0.0, 0.5, 1.0, 1.5],
+    "long_sentence": [2.0, 2.5, 3.0, math.inf],
 }
 sys.path.insert(0, str(ROOT))
 
@@ -265,8 +267,9 @@ def cross_validate(folds: int, iterations: int, cache: Path) -> int:
           f"{folds} folds by sha1(id); settings grid {GRID}")
     table(f"In-sample (settings chosen on all the data: {in_sample})", {n: scores[in_sample][n] for n in SETS})
     table(f"Out-of-fold ({folds}-fold; settings chosen in the training folds only)", out_of_fold)
-    print("\nsettings chosen per fold: " + "; ".join(f"{c.position}/{c.connectivity}/{c.selective}" for c in chosen)
-          + " (position/connectivity/selective)")
+    print("\nsettings chosen per fold: "
+          + "; ".join(f"{c.position}/{c.connectivity}/{c.selective}/{c.long_sentence}" for c in chosen)
+          + " (position/connectivity/selective/long_sentence)")
     print(f"fast ROUGE-2 vs score_summ.score_pair, largest difference on the in-sample summaries: {worst:.2e}")
     if in_sample != SETTINGS:
         print(f"NOTE: the shipped SETTINGS ({SETTINGS}) differ from the in-sample choice ({in_sample})")

@@ -3,13 +3,13 @@
 A sentence is worth showing when it states what the whole article is about
 (centrality) and, in news, when it comes early (the inverted pyramid); how much
 the opening is trusted is measured in each article, not assumed for a genre.
-Each score is the sum of three signals (:data:`SIGNALS`, see
+Each score is the sum of four signals (:data:`SIGNALS`, see
 :func:`sentence_signals`); the best sentences are taken greedily, skipping any
 that repeats one already taken, and shown in the article's order.  No neural
 network: the result is deterministic, and ``--explain`` shows every signal's
 share of every picked sentence's score.
 
-Only three numbers are free (:class:`Settings`); ``benchmarks/summ_bench.py``
+Only four numbers are free (:class:`Settings`); ``benchmarks/summ_bench.py``
 chooses them inside cross-validation training folds and reports out-of-fold
 ROUGE beside the baselines, so the figures say how it does on unseen articles.
 """
@@ -28,12 +28,12 @@ from ..text.terms import WORD, content_terms, normalise_lang, sentence_facts, te
 
 CANDIDATE_KINDS = ("paragraph", "list_item", "quote")
 METHOD = "signals-v2"
-SIGNALS = ("centrality", "centroid", "position")
+SIGNALS = ("centrality", "centroid", "position", "length")
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """The summariser's only three free numbers (everything else is measured per article).
+    """The summariser's only four free numbers (everything else is measured per article).
 
     Chosen by ``benchmarks/summ_bench.py`` inside cross-validation training folds
     over all three development sets at once (one configuration for every genre
@@ -51,6 +51,11 @@ class Settings:
     # How fast the position prior grows with selectivity (candidates / sentences asked):
     # weight = position * trust * selectivity ** this.
     selective: float = 1.5
+    # A sentence longer than this many times the article's mean sentence length is scored
+    # down in proportion (half as long again as that limit: by a third): such a "sentence" is
+    # mostly a photo caption glued to the next sentence, or a run-on list, and it crowds a
+    # short summary.  Shorter sentences are never rewarded.  ``math.inf``: no such check.
+    long_sentence: float = 2.0
 
 
 SETTINGS = Settings()
@@ -278,6 +283,7 @@ class Evidence:
     centroid: list[float]  # cosine with the whole article (title included), the top sentence at 1
     density: float  # share of sentence pairs that have a content word in common
     similarity: object  # sentence x sentence cosine (numpy array)
+    words: list[int] = field(default_factory=list)  # each candidate's length in words
 
 
 def measure(candidates: list[Candidate], title_terms: set[str]) -> Evidence:
@@ -310,7 +316,7 @@ def measure(candidates: list[Candidate], title_terms: set[str]) -> Evidence:
         density = linked / (count * (count - 1))
     else:
         density = 1.0
-    return Evidence(centrality, centroid_share, density, similarity)
+    return Evidence(centrality, centroid_share, density, similarity, [cand.words for cand in candidates])
 
 
 def sentence_signals(evidence: Evidence, settings: Settings = SETTINGS, count: int | None = None):
@@ -329,6 +335,12 @@ def sentence_signals(evidence: Evidence, settings: Settings = SETTINGS, count: i
       the sentences asked for, raised to ``settings.selective``): keeping 3 of 21
       sentences, the lead is most of what an editor keeps (lead-3 is hard to beat
       on written highlights); keeping 8 of 18, where a sentence stands says little.
+    - ``length`` (zero or negative): a sentence more than ``settings.long_sentence``
+      times the article's mean length loses the share of its score by which it is
+      too long (its score is multiplied by ``limit / words``).  In the development
+      sets these are glued captions ("… Flying high: Half of the kite took to the
+      sky …") and run-on lists: central, because they repeat the story, but twice
+      the words of any sentence a reader would pick.
 
     No signal rewards length: both centralities are cosines, so a long sentence
     scores by what it says, not by how many words it takes.
@@ -340,12 +352,18 @@ def sentence_signals(evidence: Evidence, settings: Settings = SETTINGS, count: i
     candidates = len(graph)
     selectivity = candidates / max(1, min(candidates, count)) if count else 1.0
     weight = settings.position * trust * selectivity ** settings.selective
-    rows = [
-        (g, c, weight * POSITION_SCALE / (POSITION_SCALE + index))
-        for index, (g, c) in enumerate(zip(graph, centroid))
-    ]
+    words = evidence.words
+    limit = settings.long_sentence * sum(words) / len(words) if words else math.inf
+    rows = []
+    for index, (g, c) in enumerate(zip(graph, centroid)):
+        p = weight * POSITION_SCALE / (POSITION_SCALE + index)
+        length = 0.0
+        if words and words[index] > limit:
+            length = (g + c + p) * (limit / words[index] - 1.0)
+        rows.append((g, c, p, length))
     return rows, {"opening_trust": round(trust, 4), "centroid_share": round(share, 4),
-                  "selectivity": round(selectivity, 4)}
+                  "selectivity": round(selectivity, 4),
+                  "length_limit": round(limit, 1) if math.isfinite(limit) else None}
 
 
 def topic_terms(title: str | None, standfirst: str | None, lang: str) -> set[str]:
@@ -484,7 +502,7 @@ def rank_blocks(
     ``avoid``: sentences already told elsewhere (another summary of the same story);
     a candidate that repeats one of them is not picked.  ``split``: the blocks'
     sentences (:func:`split_blocks`) when the caller already has them.
-    ``settings``: the three free numbers (default :data:`SETTINGS`).
+    ``settings``: the four free numbers (default :data:`SETTINGS`).
     """
     lang = normalise_lang(lang)
     blocks = list(blocks)

@@ -96,7 +96,9 @@ def run(args: argparse.Namespace) -> int:
             measured = explain[0]["measured"]
             print(f"measured in this article: opening trusted {measured['opening_trust']:.2f}, "
                   f"centroid share {measured['centroid_share']:.2f} (graph {1 - measured['centroid_share']:.2f}), "
-                  f"selectivity {measured.get('selectivity', 1.0):.2f} (candidates per sentence asked)")
+                  f"selectivity {measured.get('selectivity', 1.0):.2f} (candidates per sentence asked)"
+                  + (f", sentences over {measured['length_limit']:.0f} words scored down"
+                     if measured.get("length_limit") is not None else ""))
         for item in explain:
             print(f"[{item['position']}] score {item['score']:.3f}: {item['sentence']}")
             total = sum(item["signals"].values()) or 1.0

@@ -113,7 +113,7 @@ def test_explain_breaks_each_score_down_by_signal():
     assert len(article.summary.explain) == 2
     for item in article.summary.explain:
         assert item["sentence"] in article.summary.sentences
-        assert set(item["signals"]) == {"position", "centrality", "centroid"}
+        assert set(item["signals"]) == {"position", "centrality", "centroid", "length"}
         assert item["score"] == pytest.approx(sum(item["signals"].values()), abs=1e-3)
         assert 0 <= item["measured"]["opening_trust"] <= 1
         assert 0 <= item["measured"]["centroid_share"] <= 1
@@ -298,3 +298,59 @@ def test_french_re_pick_avoids_what_another_summary_told():
     lead = next(sentence for sentence in first if "148 millions" in sentence)
     again = summarize_article(_french_article(), sentences=2, avoid=[lead]).summary.sentences
     assert lead not in again and len(again) == 2
+
+
+# A news story of short sentences, and one "sentence" that is a photo caption glued to the
+# next sentence (no full stop between them): it repeats the story's words, so it is central,
+# but it is three times as long as the others.
+_GLUED = [
+    "The city council approved a new tram line for Nancy on Tuesday.",
+    "The tram line will link the station with the university campus.",
+    "Work on the tram line starts in spring and ends in 2029.",
+    "Tram passengers near the station Tuesday The council approved the new tram line for Nancy "
+    "after a long debate about the cost of the tram, the station, the campus and the university, "
+    "and the tram line will link the station with the campus by 2029 if work starts in spring.",
+    "The council said the tram line would cost 300 million euros.",
+    "Residents near the campus welcomed the new tram line.",
+    "Shops near the station fear two years of road works.",
+]
+
+
+def test_a_glued_caption_far_longer_than_the_article_s_sentences_is_scored_down():
+    import math
+
+    from digest.analysis.summarize import Settings, rank_blocks
+
+    blocks = [Block("paragraph", " ".join(_GLUED))]
+    glued = _GLUED[3]
+    unchecked = Settings(position=0.05, connectivity=1.0, selective=1.5, long_sentence=math.inf)
+    candidates, picked, explain = rank_blocks(blocks, lang="en", sentences=2, settings=unchecked)
+    assert glued in [candidates[i].text for i in picked]  # central: without the check it is picked
+    assert all(item["signals"]["length"] == 0 for item in explain)
+    candidates, picked, explain = rank_blocks(blocks, lang="en", sentences=2)
+    assert glued not in [candidates[i].text for i in picked]
+    assert all(item["signals"]["length"] == 0 for item in explain)  # the picked ones are of normal length
+    # the glued sentence itself: its length signal takes away the share by which it is too long
+    _, _, everything = rank_blocks(blocks, lang="en", sentences=len(candidates))
+    row = next(item for item in everything if item["sentence"] == glued)
+    words = len(glued.split())
+    limit = everything[0]["measured"]["length_limit"]
+    assert words > limit
+    kept = sum(value for name, value in row["signals"].items() if name != "length")
+    assert row["signals"]["length"] == pytest.approx(kept * (limit / words - 1), abs=2e-3)
+    assert row["score"] == pytest.approx(sum(row["signals"].values()), abs=1e-3)
+
+
+def test_length_only_ever_takes_away_and_only_beyond_the_limit():
+    from digest.analysis.summarize import rank_blocks
+
+    blocks = _article_from_lines(FACTORY, "en").blocks
+    candidates, _, everything = rank_blocks(blocks, lang="en", sentences=1000)
+    limit = everything[0]["measured"]["length_limit"]
+    assert limit == pytest.approx(2 * sum(c.words for c in candidates) / len(candidates), abs=0.1)
+    for item in everything:
+        words = candidates[item["position"]].words
+        if words > limit:
+            assert item["signals"]["length"] < 0
+        else:
+            assert item["signals"]["length"] == 0
