@@ -5,7 +5,7 @@
 * the in-sample table: the settings chosen on all the data (what ships in
   :data:`digest.analysis.summarize.SETTINGS`), scored on that same data;
 * the out-of-fold table: k-fold cross-validation with folds fixed by a hash of
-  each item's id; for every fold the three free settings are chosen on the other
+  each item's id; for every fold the four free settings are chosen on the other
   folds of all three sets together (one configuration for every genre), then
   scored on the held-out fold.  Each figure has a bootstrap 95% interval, and a
   paired bootstrap against the best baseline of the set says whether the margin
@@ -43,6 +43,7 @@ import argparse  # noqa: E402
 import hashlib  # noqa: E402
 import itertools  # noqa: E402
 import json  # noqa: E402
+import math  # noqa: E402
 import random  # noqa: E402
 from collections import Counter  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -56,6 +57,7 @@ GRID = {
     "position": [0.0, 0.05, 0.1, 0.15, 0.25, 0.35, 0.5, 0.75, 1.0],
     "connectivity": [0.0, 1.0, 1.25, 1.5, 2.0, 3.0],
     "selective": [0.0, 0.5, 1.0, 1.5],
+    "long_sentence": [2.0, 2.5, 3.0, math.inf],
 }
 sys.path.insert(0, str(ROOT))
 
@@ -202,8 +204,13 @@ def _objective(per_set: dict[str, list[float]], best: dict[str, list[float]], me
     return min(margins) + 0.25 * sum(margins) / len(margins)
 
 
-def cross_validate(folds: int, iterations: int, cache: Path) -> int:
-    """Print the in-sample and out-of-fold tables (see the module docstring)."""
+def cross_validate(folds: int, iterations: int, cache: Path, save: Path | None = None,
+                   against: Path | None = None) -> int:
+    """Print the in-sample and out-of-fold tables (see the module docstring).
+
+    ``save``: write each item's out-of-fold score (JSON, by set and id), so a later
+    change can be compared item by item; ``against``: such a file from an earlier
+    run, compared with this run by a paired bootstrap on the same items."""
     from digest.analysis.summarize import SETTINGS, Settings
 
     score_summ = _scorer()
@@ -265,9 +272,24 @@ def cross_validate(folds: int, iterations: int, cache: Path) -> int:
           f"{folds} folds by sha1(id); settings grid {GRID}")
     table(f"In-sample (settings chosen on all the data: {in_sample})", {n: scores[in_sample][n] for n in SETS})
     table(f"Out-of-fold ({folds}-fold; settings chosen in the training folds only)", out_of_fold)
-    print("\nsettings chosen per fold: " + "; ".join(f"{c.position}/{c.connectivity}/{c.selective}" for c in chosen)
-          + " (position/connectivity/selective)")
+    print("\nsettings chosen per fold: "
+          + "; ".join(f"{c.position}/{c.connectivity}/{c.selective}/{c.long_sentence}" for c in chosen)
+          + " (position/connectivity/selective/long_sentence)")
     print(f"fast ROUGE-2 vs score_summ.score_pair, largest difference on the in-sample summaries: {worst:.2e}")
+    if save:
+        save.write_text(json.dumps({name: dict(zip((rec["id"] for rec in data[name][0]), out_of_fold[name]))
+                                    for name in SETS}), encoding="utf-8")
+    if against:
+        earlier = json.loads(against.read_text(encoding="utf-8"))
+        print(f"\nout-of-fold, this run minus {against.name} on the same items (paired 95% CI, p(not ahead)):")
+        for name in SETS:
+            ids = [rec["id"] for rec in data[name][0]]
+            if name not in earlier or not all(i in earlier[name] for i in ids):
+                print(f"- {name}: not in {against.name}")
+                continue
+            diff, lo, hi, p = paired_bootstrap(out_of_fold[name], [earlier[name][i] for i in ids], iterations)
+            print(f"- {name.removeprefix('summ-dev-').removesuffix('.jsonl')}: {100 * diff:+.2f} "
+                  f"[{100 * lo:+.1f}, {100 * hi:+.1f}], p {p:.3f}")
     if in_sample != SETTINGS:
         print(f"NOTE: the shipped SETTINGS ({SETTINGS}) differ from the in-sample choice ({in_sample})")
     return 0
@@ -452,6 +474,9 @@ def main() -> int:
     parser.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples (default 1000)")
     parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "digest-summ-bench",
                         help="where baseline scores are cached")
+    parser.add_argument("--save-oof", type=Path, metavar="FILE", help="write each item's out-of-fold score")
+    parser.add_argument("--against", type=Path, metavar="FILE",
+                        help="compare out-of-fold scores with an earlier --save-oof file (paired bootstrap)")
     parser.add_argument("--stories", type=int, metavar="N", help="time story linking on N articles")
     parser.add_argument("--speed", action="store_true", help="articles per second beside sumy's LexRank")
     parser.add_argument("--splitters", action="store_true", help="compare sentence splitters (pysbd, syntok)")
@@ -468,7 +493,7 @@ def main() -> int:
     if args.stories:
         stories(args.stories)
         return 0
-    return cross_validate(args.folds, args.bootstrap, args.cache)
+    return cross_validate(args.folds, args.bootstrap, args.cache, args.save_oof, args.against)
 
 
 if __name__ == "__main__":

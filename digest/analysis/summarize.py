@@ -3,13 +3,13 @@
 A sentence is worth showing when it states what the whole article is about
 (centrality) and, in news, when it comes early (the inverted pyramid); how much
 the opening is trusted is measured in each article, not assumed for a genre.
-Each score is the sum of three signals (:data:`SIGNALS`, see
+Each score is the sum of four signals (:data:`SIGNALS`, see
 :func:`sentence_signals`); the best sentences are taken greedily, skipping any
 that repeats one already taken, and shown in the article's order.  No neural
 network: the result is deterministic, and ``--explain`` shows every signal's
 share of every picked sentence's score.
 
-Only three numbers are free (:class:`Settings`); ``benchmarks/summ_bench.py``
+Only four numbers are free (:class:`Settings`); ``benchmarks/summ_bench.py``
 chooses them inside cross-validation training folds and reports out-of-fold
 ROUGE beside the baselines, so the figures say how it does on unseen articles.
 """
@@ -28,12 +28,12 @@ from ..text.terms import WORD, content_terms, normalise_lang, sentence_facts, te
 
 CANDIDATE_KINDS = ("paragraph", "list_item", "quote")
 METHOD = "signals-v2"
-SIGNALS = ("centrality", "centroid", "position")
+SIGNALS = ("centrality", "centroid", "position", "length")
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """The summariser's only three free numbers (everything else is measured per article).
+    """The summariser's only four free numbers (everything else is measured per article).
 
     Chosen by ``benchmarks/summ_bench.py`` inside cross-validation training folds
     over all three development sets at once (one configuration for every genre
@@ -44,13 +44,18 @@ class Settings:
     # How much an opening that is fully central may add to a sentence's score
     # (centrality is at most 1): the inverted-pyramid prior, at full trust, when the
     # summary keeps every sentence; it grows with how selective the summary is.
-    position: float = 0.05
+    position: float = 0.15
     # How fast graph centrality gives way to similarity with the whole article as
     # the sentence graph gets sparse: the centroid's share is 1 - connectivity * density.
-    connectivity: float = 1.0
+    connectivity: float = 1.25
     # How fast the position prior grows with selectivity (candidates / sentences asked):
     # weight = position * trust * selectivity ** this.
     selective: float = 1.5
+    # A sentence longer than this many times the article's mean sentence length is scored
+    # down in proportion (half as long again as that limit: by a third): such a "sentence" is
+    # mostly a photo caption glued to the next sentence, or a run-on list, and it crowds a
+    # short summary.  Shorter sentences are never rewarded.  ``math.inf``: no such check.
+    long_sentence: float = 2.5
 
 
 SETTINGS = Settings()
@@ -59,6 +64,9 @@ SETTINGS = Settings()
 REDUNDANCY = 0.575
 # The position prior halves this many sentences into the article.
 POSITION_SCALE = 3
+# An opening whose words overlap the title's (binary cosine of content terms) by this much
+# or more states the title's subject: the definition of "on the title", not a fitted weight.
+ON_TITLE = 0.5
 
 _CODE_SYMBOLS = re.compile(r"[{}();=<>\[\]|\\]")
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -278,6 +286,10 @@ class Evidence:
     centroid: list[float]  # cosine with the whole article (title included), the top sentence at 1
     density: float  # share of sentence pairs that have a content word in common
     similarity: object  # sentence x sentence cosine (numpy array)
+    words: list[int] = field(default_factory=list)  # each candidate's length in words
+    # how much the opening sentence says what the title says (cosine of their content words,
+    # each word once); None when the article has no title
+    opening_on_title: float | None = None
 
 
 def measure(candidates: list[Candidate], title_terms: set[str]) -> Evidence:
@@ -310,7 +322,11 @@ def measure(candidates: list[Candidate], title_terms: set[str]) -> Evidence:
         density = linked / (count * (count - 1))
     else:
         density = 1.0
-    return Evidence(centrality, centroid_share, density, similarity)
+    on_title = None
+    if title_terms:
+        opening = set(candidates[0].terms)
+        on_title = len(opening & title_terms) / math.sqrt(max(1, len(opening)) * len(title_terms))
+    return Evidence(centrality, centroid_share, density, similarity, [cand.words for cand in candidates], on_title)
 
 
 def sentence_signals(evidence: Evidence, settings: Settings = SETTINGS, count: int | None = None):
@@ -322,13 +338,23 @@ def sentence_signals(evidence: Evidence, settings: Settings = SETTINGS, count: i
       centroid's share is ``1 - connectivity * density``, so a well-connected
       article is read by its graph, a sparse one by its centroid.
     - ``position``: the inverted-pyramid prior (halved :data:`POSITION_SCALE`
-      sentences in), weighted by how central the opening sentence really is in
-      this article: a news lead that states the subject is trusted, the hook of
-      a commentary is not.  No fixed bias for any genre.  Its strength also grows
+      sentences in), weighted by how much the opening sentence really states the
+      article's subject (``opening_trust``): its centrality, times, when there is
+      a title, how much it says what the title says (its overlap with the title's
+      words over :data:`ON_TITLE`, at most 1).  A news lead that restates the
+      headline is trusted; the hook of a commentary, which shares no word with its
+      title, is not, however central.  No fixed bias for
+      any genre.  Its strength also grows
       with how selective the summary is (``selectivity`` = candidates / ``count``,
       the sentences asked for, raised to ``settings.selective``): keeping 3 of 21
       sentences, the lead is most of what an editor keeps (lead-3 is hard to beat
       on written highlights); keeping 8 of 18, where a sentence stands says little.
+    - ``length`` (zero or negative): a sentence more than ``settings.long_sentence``
+      times the article's mean length loses the share of its score by which it is
+      too long (its score is multiplied by ``limit / words``).  In scraped news
+      these are mostly photo captions glued to the next sentence (no full stop
+      between them) and run-on lists: central, because they repeat the story, but
+      twice the words of any sentence a reader would pick.
 
     No signal rewards length: both centralities are cosines, so a long sentence
     scores by what it says, not by how many words it takes.
@@ -337,15 +363,25 @@ def sentence_signals(evidence: Evidence, settings: Settings = SETTINGS, count: i
     graph = [(1.0 - share) * value for value in evidence.centrality]
     centroid = [share * value for value in evidence.centroid]
     trust = graph[0] + centroid[0]
+    if evidence.opening_on_title is not None:
+        trust *= min(1.0, evidence.opening_on_title / ON_TITLE)
     candidates = len(graph)
     selectivity = candidates / max(1, min(candidates, count)) if count else 1.0
     weight = settings.position * trust * selectivity ** settings.selective
-    rows = [
-        (g, c, weight * POSITION_SCALE / (POSITION_SCALE + index))
-        for index, (g, c) in enumerate(zip(graph, centroid))
-    ]
+    words = evidence.words
+    limit = settings.long_sentence * sum(words) / len(words) if words else math.inf
+    rows = []
+    for index, (g, c) in enumerate(zip(graph, centroid)):
+        p = weight * POSITION_SCALE / (POSITION_SCALE + index)
+        length = 0.0
+        if words and words[index] > limit:
+            length = (g + c + p) * (limit / words[index] - 1.0)
+        rows.append((g, c, p, length))
     return rows, {"opening_trust": round(trust, 4), "centroid_share": round(share, 4),
-                  "selectivity": round(selectivity, 4)}
+                  "selectivity": round(selectivity, 4),
+                  "length_limit": round(limit, 1) if math.isfinite(limit) else None,
+                  "opening_on_title": None if evidence.opening_on_title is None
+                  else round(evidence.opening_on_title, 4)}
 
 
 def topic_terms(title: str | None, standfirst: str | None, lang: str) -> set[str]:
@@ -484,7 +520,7 @@ def rank_blocks(
     ``avoid``: sentences already told elsewhere (another summary of the same story);
     a candidate that repeats one of them is not picked.  ``split``: the blocks'
     sentences (:func:`split_blocks`) when the caller already has them.
-    ``settings``: the three free numbers (default :data:`SETTINGS`).
+    ``settings``: the four free numbers (default :data:`SETTINGS`).
     """
     lang = normalise_lang(lang)
     blocks = list(blocks)

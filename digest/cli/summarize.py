@@ -94,9 +94,13 @@ def run(args: argparse.Namespace) -> int:
     if args.explain:
         if explain:
             measured = explain[0]["measured"]
-            print(f"measured in this article: opening trusted {measured['opening_trust']:.2f}, "
+            on_title = measured.get("opening_on_title")
+            print(f"measured in this article: opening trusted {measured['opening_trust']:.2f}"
+                  + (f" (its words overlap the title's {on_title:.2f})" if on_title is not None else "") + ", "
                   f"centroid share {measured['centroid_share']:.2f} (graph {1 - measured['centroid_share']:.2f}), "
-                  f"selectivity {measured.get('selectivity', 1.0):.2f} (candidates per sentence asked)")
+                  f"selectivity {measured.get('selectivity', 1.0):.2f} (candidates per sentence asked)"
+                  + (f", sentences over {measured['length_limit']:.0f} words scored down"
+                     if measured.get("length_limit") is not None else ""))
         for item in explain:
             print(f"[{item['position']}] score {item['score']:.3f}: {item['sentence']}")
             total = sum(item["signals"].values()) or 1.0

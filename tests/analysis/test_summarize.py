@@ -113,7 +113,7 @@ def test_explain_breaks_each_score_down_by_signal():
     assert len(article.summary.explain) == 2
     for item in article.summary.explain:
         assert item["sentence"] in article.summary.sentences
-        assert set(item["signals"]) == {"position", "centrality", "centroid"}
+        assert set(item["signals"]) == {"position", "centrality", "centroid", "length"}
         assert item["score"] == pytest.approx(sum(item["signals"].values()), abs=1e-3)
         assert 0 <= item["measured"]["opening_trust"] <= 1
         assert 0 <= item["measured"]["centroid_share"] <= 1
@@ -298,3 +298,98 @@ def test_french_re_pick_avoids_what_another_summary_told():
     lead = next(sentence for sentence in first if "148 millions" in sentence)
     again = summarize_article(_french_article(), sentences=2, avoid=[lead]).summary.sentences
     assert lead not in again and len(again) == 2
+
+
+# A news story of short sentences, and one "sentence" that is a photo caption glued to the
+# next sentence (no full stop between them): it repeats the story's words, so it is central,
+# but it is four times as long as the others.
+_GLUED = [
+    "The city council approved a new tram line for Nancy on Tuesday.",
+    "The tram line will link the station with the university campus.",
+    "Work on the tram line starts in spring and ends in 2029.",
+    "Tram passengers wait near the station on Tuesday, when the council voted for the tram line "
+    "The council approved the new tram line for Nancy after a long debate about the cost of the tram, "
+    "the station, the campus and the university, the works in spring and the road works near the shops, "
+    "and the tram line will link the station with the campus by 2029 if work starts in spring.",
+    "The council said the tram line would cost 300 million euros.",
+    "Residents near the campus welcomed the new tram line.",
+    "Shops near the station fear two years of road works.",
+]
+
+
+def test_a_glued_caption_far_longer_than_the_article_s_sentences_is_scored_down():
+    import dataclasses
+    import math
+
+    from digest.analysis.summarize import SETTINGS, rank_blocks
+
+    blocks = [Block("paragraph", " ".join(_GLUED))]
+    glued = _GLUED[3]
+    unchecked = dataclasses.replace(SETTINGS, long_sentence=math.inf)
+    candidates, picked, explain = rank_blocks(blocks, lang="en", sentences=2, settings=unchecked)
+    assert glued in [candidates[i].text for i in picked]  # central: without the check it is picked
+    assert all(item["signals"]["length"] == 0 for item in explain)
+    candidates, picked, explain = rank_blocks(blocks, lang="en", sentences=2)
+    assert glued not in [candidates[i].text for i in picked]
+    assert all(item["signals"]["length"] == 0 for item in explain)  # the picked ones are of normal length
+    # the glued sentence itself: its length signal takes away the share by which it is too long
+    _, _, everything = rank_blocks(blocks, lang="en", sentences=len(candidates))
+    row = next(item for item in everything if item["sentence"] == glued)
+    words = len(glued.split())
+    limit = everything[0]["measured"]["length_limit"]
+    assert words > limit
+    kept = sum(value for name, value in row["signals"].items() if name != "length")
+    assert row["signals"]["length"] == pytest.approx(kept * (limit / words - 1), abs=2e-3)
+    assert row["score"] == pytest.approx(sum(row["signals"].values()), abs=1e-3)
+
+
+def test_length_only_ever_takes_away_and_only_beyond_the_limit():
+    from digest.analysis.summarize import SETTINGS, rank_blocks
+
+    blocks = _article_from_lines(FACTORY, "en").blocks
+    candidates, _, everything = rank_blocks(blocks, lang="en", sentences=1000)
+    limit = everything[0]["measured"]["length_limit"]
+    mean = sum(c.words for c in candidates) / len(candidates)
+    assert limit == pytest.approx(SETTINGS.long_sentence * mean, abs=0.1)
+    for item in everything:
+        words = candidates[item["position"]].words
+        if words > limit:
+            assert item["signals"]["length"] < 0
+        else:
+            assert item["signals"]["length"] == 0
+
+
+_COMMENTARY = [
+    "Everyone remembers the summer when the river ran dry and the boats sat in the mud.",
+    "The council now wants to spend 40 million euros on a new harbour wall.",
+    "The harbour wall will not bring the water back, and the council knows it.",
+    "A harbour without water needs a plan for the river, not a wall.",
+    "The council should spend the money on the river upstream first.",
+]
+
+
+def test_the_opening_is_trusted_only_as_much_as_it_says_what_the_title_says():
+    from digest.analysis.summarize import ON_TITLE, rank_blocks
+
+    blocks = [Block("paragraph", " ".join(_COMMENTARY))]
+    # no title: the opening is trusted as much as it is central
+    _, _, untitled = rank_blocks(blocks, lang="en", sentences=5)
+    assert untitled[0]["measured"]["opening_on_title"] is None
+    assert untitled[0]["measured"]["opening_trust"] > 0
+    assert untitled[0]["signals"]["position"] > 0
+    # a title the hook shares no word with: no position prior at all
+    _, _, hook = rank_blocks(blocks, lang="en", title="Harbour wall plan misses the point", sentences=5)
+    assert hook[0]["measured"]["opening_on_title"] == 0
+    assert hook[0]["measured"]["opening_trust"] == 0
+    assert all(item["signals"]["position"] == 0 for item in hook)
+    # a title the opening restates: trusted as when untitled, capped at full overlap
+    _, _, lead = rank_blocks(blocks, lang="en", title="When the river ran dry, boats sat in the mud", sentences=5)
+    on_title = lead[0]["measured"]["opening_on_title"]
+    assert on_title >= ON_TITLE
+    assert lead[0]["measured"]["opening_trust"] == untitled[0]["measured"]["opening_trust"]
+    # half-way: half the trust
+    _, _, half = rank_blocks(blocks, lang="en", title="Summer river plans", sentences=5)
+    ratio = half[0]["measured"]["opening_on_title"] / ON_TITLE
+    assert 0 < ratio < 1
+    assert half[0]["measured"]["opening_trust"] == pytest.approx(untitled[0]["measured"]["opening_trust"] * ratio,
+                                                                 abs=2e-4)
