@@ -27,7 +27,7 @@ from ..text.sentences import split_sentences
 from ..text.terms import WORD, content_terms, normalise_lang, sentence_facts, terms_of
 
 CANDIDATE_KINDS = ("paragraph", "list_item", "quote")
-METHOD = "signals-v2"
+METHOD = "signals-v3"  # v3: the length signal and the title-checked opening
 SIGNALS = ("centrality", "centroid", "position", "length")
 
 
@@ -343,9 +343,8 @@ def sentence_signals(evidence: Evidence, settings: Settings = SETTINGS, count: i
       a title, how much it says what the title says (its overlap with the title's
       words over :data:`ON_TITLE`, at most 1).  A news lead that restates the
       headline is trusted; the hook of a commentary, which shares no word with its
-      title, is not, however central.  No fixed bias for
-      any genre.  Its strength also grows
-      with how selective the summary is (``selectivity`` = candidates / ``count``,
+      title, is not, however central.  No fixed bias for any genre.  Its strength
+      also grows with how selective the summary is (``selectivity`` = candidates / ``count``,
       the sentences asked for, raised to ``settings.selective``): keeping 3 of 21
       sentences, the lead is most of what an editor keeps (lead-3 is hard to beat
       on written highlights); keeping 8 of 18, where a sentence stands says little.
