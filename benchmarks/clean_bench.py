@@ -204,7 +204,6 @@ def race_against(data: Path, ref: str, rounds: int = 3) -> None:
     round; the figure is the time ratio (this tree / ``ref``), the issue's
     "slower per article" measure, free of the machine's speed.
     """
-    import functools
     import importlib
     import tarfile
 
@@ -221,20 +220,13 @@ def race_against(data: Path, ref: str, rounds: int = 3) -> None:
             before = importlib.import_module("digest_before.clean")
         from digest.text import clean as now
 
-        def forget() -> None:
-            for module in list(sys.modules.values()):
-                if getattr(module, "__name__", "").startswith(("digest.", "digest_before.")):
-                    for value in list(vars(module).values()):
-                        if isinstance(value, functools._lru_cache_wrapper):
-                            value.cache_clear()
-
         pages = [json.loads(line) for line in data.open(encoding="utf-8") if line.strip()]
         for cleaner in (before, now):
             cleaner.clean_text("A warm-up sentence loads the stop lists and the language model.", "en")
         print(f"| round | {ref} s | this tree s | ratio |\n|---|---:|---:|---:|")
         ratios = []
         for n in range(rounds):
-            forget()
+            _forget_lines("digest.", "digest_before.")
             seconds = {before: 0.0, now: 0.0}
             for k, page in enumerate(pages):
                 for cleaner in ((before, now) if k % 2 else (now, before)):
@@ -246,12 +238,18 @@ def race_against(data: Path, ref: str, rounds: int = 3) -> None:
         print(f"\nmedian ratio {sorted(ratios)[len(ratios) // 2]:.3f} on {len(pages)} pages (below 1: this tree is faster)")
 
 
-def _forget_lines() -> None:
-    """Empty the cleaner's per-line caches (word sets, keys, dates, the page's publisher)."""
-    from digest.text import clean, metadata
+LINE_CACHES = ("_content_words", "_stems", "_norm_key", "_dates_in", "_publisher_line")
 
-    for cached in (clean._content_words, clean._stems, clean._norm_key, metadata._dates_in, metadata._publisher_line):
-        cached.cache_clear()
+
+def _forget_lines(*packages: str) -> None:
+    """Empty the cleaner's per-line caches (word sets, keys, dates, the page's publisher) in the
+    modules of ``packages`` (default: this tree's ``digest``); loaded stop lists and models stay."""
+    for module in list(sys.modules.values()):
+        if getattr(module, "__name__", "").startswith(packages or ("digest.",)):
+            for name in LINE_CACHES:
+                cached = getattr(module, name, None)
+                if hasattr(cached, "cache_clear"):
+                    cached.cache_clear()
 
 
 def write_per_page(path: str, pages, scorer) -> None:
