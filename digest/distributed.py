@@ -8,8 +8,9 @@ file that kills workers run again alone) is shared unchanged: :class:`DaskPool`
 only says how the executor starts and what a lost worker raises.
 
 What travels: the driver (this process) reads, hashes and looks up every file
-as without Dask, and sends only new or changed files' bytes; a worker decodes,
-cleans, detects, summarises and returns the slim record (``runner._process_file``).
+as without Dask, and sends only new or changed files' bytes, eight files to a
+task (:attr:`DaskPool.batch`); a worker decodes, cleans, detects, summarises and
+returns each file's slim record (``runner._process_file``).
 Translation sends chunks of sentences not in the driver's translation cache;
 each worker loads a model once (``translate.load_model`` keeps it per process)
 and returns the translations.  The state store never leaves the driver.
@@ -17,10 +18,10 @@ and returns the translations.  The state store never leaves the driver.
 Faults: a worker that dies loses only the tasks it held; the scheduler runs them
 again elsewhere.  The LocalCluster started here allows one such failure per task
 (``allowed-failures``); a scheduler at an ADDRESS uses its own setting.  A task
-whose worker dies again fails with ``KilledWorker`` and the runner runs that file
-alone in a process of its own on the driver, as ``--jobs`` does: only a file that
-kills that process too is skipped, with the reason, so a file that merely shared
-a worker with a killer is never lost.
+whose worker dies again fails with ``KilledWorker`` and the runner runs each of
+its files alone in a process of its own on the driver, as ``--jobs`` does: only a
+file that kills that process too is skipped, with the reason, so a file that
+merely shared a task or a worker with a killer is never lost.
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ INSTALL_HINT = "pip install 'digest[dask]'"
 class DaskPool(_Pool):
     """The runner's pool on a Dask client: tasks go to the cluster's workers."""
 
+    # Files per task: a file is about 15 ms of work and Dask's cost per task (scheduling,
+    # messages, serialising) is of the same order; Dask's guidance is tasks of 100 ms or more.
+    batch = 8
+
     def __init__(self, client):
         from distributed import KilledWorker
 
@@ -49,9 +54,9 @@ class DaskPool(_Pool):
     def _start(self):
         return self.client.get_executor(pure=False)
 
-    def _recover(self, future) -> None:
+    def _recover(self, batch) -> None:
         """Nothing to do: the scheduler has already replaced the dead worker, and the other
-        files it held were rescheduled, not failed."""
+        tasks it held were rescheduled, not failed."""
 
     @property
     def translation_executor(self):

@@ -86,17 +86,38 @@ def _process_file(source: str, data: bytes, max_line_chars: int, file_time: str 
     return "ok", article, json.dumps(article.to_dict())
 
 
+def _process_files(tasks: list[tuple]) -> list[tuple[str, object, str]]:
+    """Several files as one task, each as :func:`_process_file` (see :attr:`_Pool.batch`)."""
+    return [_process_file(*task) for task in tasks]
+
+
+class _Batch:
+    """Files sent to the pool as one task: their arguments, the task, and their outcomes once known."""
+
+    __slots__ = ("tasks", "future", "executor", "outcomes")
+
+    def __init__(self) -> None:
+        self.tasks: list[tuple] = []  # (source, data, max_line_chars, file_time) per file
+        self.future = None  # None until sent
+        self.executor = None  # the executor it was sent to
+        self.outcomes: list[tuple[str, object, str]] | None = None
+
+
 class _Pool:
     """A process pool for :func:`_process_file` that runs a file again alone when a worker
     dies under it, so only the file that kills a worker is skipped.
 
     :mod:`digest.distributed` runs the same tasks on Dask by overriding how the
-    executor starts (:meth:`_start`), what a lost worker raises (``LOST``) and how
-    the pool recovers (:meth:`_recover`); the retry-alone rule stays here, in one place.
+    executor starts (:meth:`_start`), what a lost worker raises (``LOST``), how
+    the pool recovers (:meth:`_recover`) and how many files make one task
+    (``batch``); the retry-alone rule stays here, in one place.
     """
 
     LOST: tuple[type[BaseException], ...] = (BrokenProcessPool,)
     translation_executor = None  # translation stays in the main process, where CTranslate2 has its threads
+    # Files per task.  One for a local process pool, whose cost per task is a fraction of a
+    # millisecond; a cluster's is of the order of a file's whole work, so it gets several.
+    batch = 1
 
     def __init__(self, slots: int):
         self.slots = slots  # tasks that run at once: the runner keeps a few times as many in flight
@@ -107,23 +128,25 @@ class _Pool:
 
         return ProcessPoolExecutor(max_workers=self.slots)
 
-    def submit(self, data: bytes, max_line_chars: int, source: str, file_time: str = ""):
-        future = self.executor.submit(_process_file, source, data, max_line_chars, file_time)
-        future.executor, future.args = self.executor, (source, data, max_line_chars, file_time)
-        return future
+    def send(self, batch: _Batch) -> None:
+        batch.executor = self.executor
+        batch.future = self.executor.submit(_process_files, batch.tasks)
 
-    def result(self, future) -> tuple[str, object, str]:
-        """The file's outcome; if the worker died under it, the file's outcome run alone."""
-        try:
-            return future.result()
-        except self.LOST:
-            self._recover(future)
-            return _process_alone(*future.args)
+    def result(self, batch: _Batch, index: int) -> tuple[str, object, str]:
+        """The outcome of the batch's ``index``-th file.  If a worker died under the batch,
+        each of its files runs alone, so only the file that kills is lost."""
+        if batch.outcomes is None:
+            try:
+                batch.outcomes = batch.future.result()
+            except self.LOST:
+                self._recover(batch)
+                batch.outcomes = [_process_alone(*task) for task in batch.tasks]
+        return batch.outcomes[index]
 
-    def _recover(self, future) -> None:
-        """A dead worker breaks a process pool and fails the other files in it too: they come
-        back here one by one and run alone; the pool is replaced once, for the files after."""
-        if future.executor is self.executor:
+    def _recover(self, batch: _Batch) -> None:
+        """A dead worker breaks a process pool and fails the other tasks in it too: they come
+        back here one by one and their files run alone; the pool is replaced once, for the tasks after."""
+        if batch.executor is self.executor:
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = self._start()
 
@@ -199,19 +222,28 @@ def process_all(paths, settings: Settings, report: BuildReport, progress, store,
         articles.append(article)
         report.warnings.extend(f"{source}: {w}" for w in article.warnings)
 
+    gathering: _Batch | None = None  # the files gathered for the next task, not yet sent
+
     def drain(limit: int) -> None:
+        nonlocal gathering
         while len(window) > limit:
-            source, key, pending = window.popleft()
-            accept(source, key, pending if isinstance(pending, tuple) else pool.result(pending))
+            source, key, outcome, slot = window.popleft()
+            if slot is not None:
+                batch, index = slot
+                if batch.future is None:  # its outcome is wanted now: send it as it is
+                    pool.send(batch)
+                    gathering = None
+                outcome = pool.result(batch, index)
+            accept(source, key, outcome)
 
     for item in progress(paths) if progress else paths:
         # problems go through the window too, so the report lists them in input order
         if isinstance(item, LoadProblem):
-            window.append((item.source, "", ("unreadable", item, "")))
+            window.append((item.source, "", ("unreadable", item, ""), None))
             continue
         data = read_input(item, settings.max_file_bytes)
         if isinstance(data, LoadProblem):
-            window.append((data.source, "", ("unreadable", data, "")))
+            window.append((data.source, "", ("unreadable", data, ""), None))
             continue
         source = display_path(item)
         file_time = _file_time(item)
@@ -220,12 +252,18 @@ def process_all(paths, settings: Settings, report: BuildReport, progress, store,
         if hit is not None:
             report.cache_hits += 1
             outcome = ("dropped", hit["_skipped"], "") if "_skipped" in hit else ("ok", Article.from_dict(hit), "")
-            window.append((source, key, outcome))
+            window.append((source, key, outcome, None))
         elif pool is None:
-            window.append((source, key, _process_file(source, data, settings.max_line_chars, file_time)))
+            window.append((source, key, _process_file(source, data, settings.max_line_chars, file_time), None))
         else:
-            window.append((source, key, pool.submit(data, settings.max_line_chars, source=source, file_time=file_time)))
-        drain(8 * pool.slots if pool else 0)
+            if gathering is None:
+                gathering = _Batch()
+            window.append((source, key, None, (gathering, len(gathering.tasks))))
+            gathering.tasks.append((source, data, settings.max_line_chars, file_time))
+            if len(gathering.tasks) >= pool.batch:
+                pool.send(gathering)
+                gathering = None
+        drain(8 * pool.slots * pool.batch if pool else 0)
     drain(0)
     if fresh:
         store.put_many_json(cache_namespace(), fresh)

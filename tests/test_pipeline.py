@@ -272,11 +272,16 @@ def test_link_cache_reuses_links_and_repicked_summaries_only_for_the_same_articl
         assert calls == [3, 3]
 
 
-def test_jobs_2_publishes_exactly_what_jobs_1_does_and_its_cache_serves_the_next_build(tmp_path, fixed_clock):
-    """--jobs only changes how fast: same bytes in every output, same skipped files, same warnings."""
-    from digest import pipeline
+@pytest.mark.parametrize("batch", [1, 3], ids=["a file per task", "three files per task (as on Dask)"])
+def test_jobs_2_publishes_exactly_what_jobs_1_does_and_its_cache_serves_the_next_build(
+    tmp_path, fixed_clock, monkeypatch, batch
+):
+    """--jobs only changes how fast: same bytes in every output, same skipped files, same warnings,
+    however many files travel to a worker as one task."""
+    from digest import pipeline, runner
     from digest.config import Settings
 
+    monkeypatch.setattr(runner._Pool, "batch", batch)
     corpus = mixed_corpus(tmp_path)
 
     reports = {jobs: pipeline.build(Settings(out=tmp_path / f"jobs{jobs}", inputs=[corpus], jobs=jobs, quiet=True))
@@ -390,14 +395,17 @@ def test_a_rebuild_after_new_articles_arrive_publishes_what_a_fresh_build_does(t
 
 @pytest.mark.skipif(__import__("multiprocessing").get_start_method() != "fork",
                     reason="the crash is planted by patching the parent, which only forked workers inherit")
-def test_a_file_that_kills_its_worker_is_skipped_alone_and_the_others_are_published(tmp_path, monkeypatch):
-    """With --jobs a dead worker takes the pool's other files down with it: they must come back."""
+@pytest.mark.parametrize("batch", [1, 3], ids=["a file per task", "three files per task (as on Dask)"])
+def test_a_file_that_kills_its_worker_is_skipped_alone_and_the_others_are_published(tmp_path, monkeypatch, batch):
+    """With --jobs a dead worker takes the pool's other files down with it, and the files sent
+    with it in one task: they must come back."""
     import os
     import shutil
 
     from digest import pipeline, runner
     from digest.config import Settings
 
+    monkeypatch.setattr(runner._Pool, "batch", batch)
     corpus = tmp_path / "in"
     corpus.mkdir()
     for path in sorted(SEEDS.glob("*.txt")):
