@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs digest on a fresh Debian/Ubuntu machine: the system libraries WeasyPrint
-# draws the PDF with and the headless chromium the browser tests drive (only those
-# missing; via sudo when not root), then a virtual environment in .venv with digest
+# draws the PDF with, the headless chromium the browser tests drive and newsboat, the
+# feed reader the feed tests read with (only those missing; via sudo when not root),
+# then a virtual environment in .venv with digest
 # and its test tools, and from npm in .venv/node axe-core (accessibility checks) and Pagefind
 # (the web edition's search index).
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils chromium"
+packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils chromium newsboat"
 if command -v dpkg >/dev/null && command -v apt-get >/dev/null; then
   missing=""
   for pkg in $packages; do dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"; done
