@@ -263,7 +263,7 @@ def process_all(paths, settings: Settings, report: BuildReport, progress, store,
             if len(gathering.tasks) >= pool.batch:
                 pool.send(gathering)
                 gathering = None
-        drain(8 * pool.slots * pool.batch if pool else 0)
+        drain(8 * pool.slots * pool.batch if pool else 0)  # eight tasks per worker in flight
     drain(0)
     if fresh:
         store.put_many_json(cache_namespace(), fresh)
