@@ -175,7 +175,11 @@ _STRONG = [
     r"\bskip to (?:main )?content\b", r"\bback to top\b", r"\bzum inhalt springen\b", r"\baller au contenu\b",
     r"\bthis (?:post|article) was originally published\b", r"\boriginally published (?:on|at|in)\b",
     r"\bthis article (?:first )?appeared\b", r"\bdownloaded image for\b",
-    r"\bclick (?:here|to)\b", r"\bhier klicken\b", r"\bcliquez ici\b", r"\bjavascript\b.{0,40}\b(?:enable|aktivieren|activer)\b",
+    r"\bclick (?:here|to)\b", r"\bhier klicken\b", r"\bcliquez ici\b",
+    # the notice a page shows without JavaScript ("Bitte schalten Sie JavaScript ein", "JavaScript is disabled")
+    r"\bjavascript\b.{0,40}\b(?:enable|aktivieren|activer)\b", r"\b(?:enable|activate|aktivieren sie|activez|activer)\b.{0,30}\bjavascript\b",
+    r"\bschalten? (?:sie )?(?:bitte )?(?:ihr |dein )?javascript ein\b",
+    r"\bjavascript (?:is |ist )?(?:disabled|turned off|deaktiviert|ausgeschaltet|desactive)\b",
     r"\b(?:ad|advertisement|anzeige|werbung|publicite)$", r"^\W*(?:advertisement|anzeige|werbung|publicite|sponsored)\b",
     r"\b(?:beitrag|artikel|post) enthalt (?:werbung|affiliate)", r"\bcreative[- ]commons\b", r"^(?:entdecken sie|discover|decouvrez)\b",
     r"\bum (?:den|diesen|externen) inhalt\b.{0,60}\bzu laden\b", r"\bexterne[nr]? inhalte?\b", r"\bload (?:the )?external content\b",

@@ -429,6 +429,25 @@ def test_a_site_name_consent_heading_or_menu_name_is_never_a_title(line, lang, w
     assert why in clean._title_rejection(probe, "Valley Courier")
 
 
+@pytest.mark.parametrize("line, lang, boilerplate", [
+    ("Bitte schalten Sie JavaScript ein, um das einwandfreie Funktionieren der Webseite zu gewährleisten.", "de", True),
+    ("Für diese Funktion aktivieren Sie bitte JavaScript in Ihrem Browser.", "de", True),
+    ("Please enable JavaScript to view the comments powered by our partner.", "en", True),
+    ("JavaScript is disabled in your browser.", "en", True),
+    ("Veuillez activer JavaScript dans votre navigateur pour utiliser ce site.", "fr", True),
+    ("JavaScript ist ein wichtiger Bestandteil moderner Webseiten, sagte der Entwickler am Montag in Berlin.", "de", False),
+    ("The new version of the framework lets developers write JavaScript that runs on the server as well.", "en", False),
+])
+def test_the_notice_a_page_shows_without_javascript_is_boilerplate_and_news_about_javascript_is_not(
+    line, lang, boilerplate
+):
+    from digest.text import clean
+
+    probe = clean.Line(line, 1, words=len(line.split()))
+    clean.classify_line(probe, clean.stopwords(lang), lang)
+    assert (probe.cls == "bad" and probe.reason.startswith("boilerplate phrase")) is boilerplate
+
+
 def test_a_consent_heading_sharing_the_articles_words_is_passed_over_and_reported():
     page = ("Your privacy choices\nCouncil keeps the swimming baths open\n12 March 2024\n"
             "The council voted on Monday to keep the swimming baths open, and said privacy of swimmers in the changing "
