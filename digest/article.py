@@ -155,10 +155,17 @@ class Article:
 
     @property
     def display_title(self) -> str:
-        """The title a reader of the English briefing sees."""
+        """The title a reader of the English briefing sees: the page's own, else a headline
+        taken from the first summary sentence (:func:`~digest.text.sentences.headline_from`),
+        in English where a translation exists.  ``title`` itself stays empty."""
+        from .text.sentences import headline_from
+
         if self.translation and self.translation.status == "translated" and self.translation.title:
             return self.translation.title
-        return self.title or "(untitled)"
+        if self.title:
+            return self.title
+        summary = self.display_summary
+        return headline_from(summary[0]) if summary else "(untitled)"
 
     @property
     def display_summary(self) -> list[str]:

@@ -513,11 +513,12 @@ def _is_copy(a: set, b: set) -> bool:
 
 def _clarity(article: Article) -> tuple:
     """Sort key of the clearest source: English as written, then translated, then shown in
-    the original language; then the fuller summary, the standfirst, the earlier date."""
+    the original language; then one whose page has a headline (the story's headline is its
+    lead's), the fuller summary, the standfirst, the earlier date."""
     status = article.translation.status if article.translation else ("original" if article.lang == "en" else "")
     rank = {"original": 0, "translated": 1}.get(status, 2)
-    return (rank, -len(article.summary.sentences), not article.standfirst, -_date_number(article.date) or 0,
-            article.id)
+    return (rank, not article.title, -len(article.summary.sentences), not article.standfirst,
+            -_date_number(article.date) or 0, article.id)
 
 
 def _date_number(iso: str) -> int:

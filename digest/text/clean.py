@@ -160,7 +160,12 @@ _STRONG = [
     r"\b(?:sign up|subscribe|abonnieren|anmelden|inscrivez-vous)\b.{0,60}\bnewsletter\b",
     # comments
     r"\bleave a (?:reply|comment)\b", r"\bpost a comment\b", r"\byour email address will not be published\b",
-    r"\brequired fields are marked\b", r"\bkommentar (?:schreiben|verfassen|abgeben)\b", r"\bkommentare? (?:anzeigen|lesen|einblenden)\b",
+    r"\brequired fields are marked\b", r"\b(?:deine|ihre) e-?mail-?adresse wird nicht veroffentlicht\b",
+    r"\bvotre adresse (?:e-?mail|de messagerie|courriel) ne sera pas publiee\b",
+    r"\bthank(?:s| you) for (?:registering|signing up|subscribing)\b", r"\b(?:vielen )?dank fur (?:ihre|deine) (?:registrierung|anmeldung)\b",
+    r"\bmerci (?:pour|de) votre inscription\b",
+    r"^(?:home|startseite|accueil)\s*[>/»›]\s*\w",  # a breadcrumb trail: Home > Digitalisierung > …
+    r"\bkommentar (?:schreiben|verfassen|abgeben)\b", r"\bkommentare? (?:anzeigen|lesen|einblenden)\b",
     r"\blaisser un commentaire\b", r"\bdie kommentarfunktion\b", r"\bcomments? (?:are|is) closed\b",
     r"\bnoch keine kommentare\b", r"\bno comments yet\b", r"\bjoin the (?:conversation|discussion)\b",
     # share and print

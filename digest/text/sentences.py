@@ -253,3 +253,36 @@ def balance_quotes(sentence: str) -> str:
         return sentence
     spaced = "\u00a0" if mark == "»" and before[-1:].isspace() else ""
     return _OPENING_FOR[mark] + spaced + sentence.lstrip()
+
+
+# --------------------------------------------------------------------------- a headline for an untitled article
+HEADLINE_WORDS = 12  # about the length of a news headline (English ones average 8–12 words)
+_CLAUSE_END = re.compile(r"[,;:]$|^[–—]$")
+_TRAILING = "\"'”“’»«„,;:–—- \u00a0"
+
+
+def headline_from(sentence: str, limit: int = HEADLINE_WORDS) -> str:
+    """A stand-in headline taken from a sentence, for an article whose page has none.
+
+    A briefing lists stories by headline, and "(untitled)" tells a reader nothing;
+    the article's own most telling sentence (its first summary sentence) does.  A
+    sentence of up to ``limit`` words is shown whole, without its full stop; a longer
+    one is cut after the last clause (comma, colon, dash) that ends within ``limit``
+    words and at least five words in, else after ``limit`` words less any short
+    lower-case words at the end ("for", "mit der"), and ends in "…", so the reader
+    sees it is an excerpt, never words the article does not have.
+    """
+    words = sentence.split()
+    if len(words) <= limit:
+        return sentence.strip().rstrip(".").rstrip() or sentence.strip()
+    cut = limit
+    for index in range(limit, 4, -1):  # the last clause ending within the limit
+        if _CLAUSE_END.search(words[index - 1]) or (index < len(words) and _CLAUSE_END.search(words[index])):
+            cut = index
+            break
+    kept = words[:cut]
+    # A short lower-case word (the, for, mit, der, de, la) mostly leads into what follows,
+    # in any of the three languages: an excerpt does not end on it ("… und schließt mit der…").
+    while len(kept) > 5 and len(kept[-1]) <= 3 and kept[-1].isalpha() and kept[-1].islower():
+        kept.pop()
+    return balance_quotes(" ".join(kept).rstrip(_TRAILING) + "…")

@@ -435,10 +435,17 @@ def test_a_site_name_consent_heading_or_menu_name_is_never_a_title(line, lang, w
     ("Please enable JavaScript to view the comments powered by our partner.", "en", True),
     ("JavaScript is disabled in your browser.", "en", True),
     ("Veuillez activer JavaScript dans votre navigateur pour utiliser ce site.", "fr", True),
+    ("Deine E-Mail-Adresse wird nicht veröffentlicht.", "de", True),
+    ("Votre adresse e-mail ne sera pas publiée.", "fr", True),
+    ("Vielen Dank für Ihre Registrierung!", "de", True),
+    ("Thank you for signing up!", "en", True),
+    ("Home > Digitalisierung > Faktor Mensch > Schwierige Gespräche: so geht’s!", "de", True),
+    ("Accueil / Économie / Le Luxembourg mise sur l’intelligence artificielle", "fr", True),
+    ("Home is where the heart is, the mayor said on Monday when the new shelter opened.", "en", False),
     ("JavaScript ist ein wichtiger Bestandteil moderner Webseiten, sagte der Entwickler am Montag in Berlin.", "de", False),
     ("The new version of the framework lets developers write JavaScript that runs on the server as well.", "en", False),
 ])
-def test_the_notice_a_page_shows_without_javascript_is_boilerplate_and_news_about_javascript_is_not(
+def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their_words_is_not(
     line, lang, boilerplate
 ):
     from digest.text import clean

@@ -3,8 +3,10 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from digest.text.sentences import split_sentences, balance_quotes
+from digest.text.sentences import HEADLINE_WORDS, balance_quotes, headline_from, split_sentences
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -159,3 +161,34 @@ def test_whole_quotations_apostrophes_and_plain_sentences_are_left_as_written(se
 
 def test_marks_that_one_addition_cannot_pair_are_left_as_written():
     assert balance_quotes("“One” two” three”.") == "“One” two” three”."
+
+
+# --- a stand-in headline for an article whose page has none
+
+
+@pytest.mark.parametrize("sentence, headline", [
+    ("Luxembourg opens its AI Factory.", "Luxembourg opens its AI Factory"),
+    # cut after the last clause that ends within twelve words
+    ("“We will deploy the system in every ministry by next year, and we will scale it,” the minister said.",
+     "“We will deploy the system in every ministry by next year…”"),
+    ("The council voted on Monday to keep the swimming baths open – a decision that pleased the town.",
+     "The council voted on Monday to keep the swimming baths open…"),
+    # else after twelve words, less the short words that lead into what was cut
+    ("Die Bootsführerausbildung in der Feuerwehr ist sehr praxisorientiert und schließt mit der Prüfung ab.",
+     "Die Bootsführerausbildung in der Feuerwehr ist sehr praxisorientiert und schließt…"),
+    ("Le gouvernement a présenté mardi un plan de 40 millions pour la recherche en intelligence artificielle.",
+     "Le gouvernement a présenté mardi un plan de 40 millions pour…"),
+])
+def test_an_untitled_article_gets_a_headline_from_its_sentence(sentence, headline):
+    assert headline_from(sentence) == headline
+
+
+@given(st.lists(st.sampled_from(["the", "Council", "voted,", "to", "keep", "baths", "open", "–", "de", "la", "für",
+                                 "2025", "“Yes", "no”", "AI:"]), min_size=1, max_size=40))
+def test_a_stand_in_headline_is_the_sentences_own_words_and_at_most_twelve_of_them(words):
+    sentence = " ".join(words) + "."
+    headline = headline_from(sentence)
+    shown = headline.replace("…", "").strip("“”").split()
+    assert len(shown) <= HEADLINE_WORDS
+    assert " ".join(shown).strip(" .,;:–") in sentence
+    assert headline.endswith(("…", "…”")) == (len(words) > HEADLINE_WORDS)
