@@ -26,6 +26,7 @@ from typing import Iterable
 from ..article import Article
 from ..story import Story, StorySentence
 from ..text.display import breakable, fit_words
+from ..text.sentences import headline_from
 from ..text.urls import http_url
 from ..briefing import Briefing
 from .pages import site_url, story_path
@@ -164,10 +165,12 @@ def story_anchor(story: Story) -> str:
 
 
 def first_sentence(story: Story) -> str:
-    """The one sentence "Top stories" gives a story."""
-    if story.sentences:
-        return story.sentences[0].text
-    return display_standfirst(story.lead)
+    """The one sentence "Top stories" gives a story: its first summary sentence, or the next
+    one when the headline is a stand-in cut from that sentence (a page with no headline)."""
+    sentences = [sentence.text for sentence in story.sentences]
+    if sentences and not story.lead.title and headline_from(sentences[0]) == story.headline:
+        sentences = sentences[1:]
+    return sentences[0] if sentences else display_standfirst(story.lead)
 
 
 def citation(story: Story, sentence: StorySentence) -> str:
