@@ -167,6 +167,13 @@ class Article:
         summary = self.display_summary
         return headline_from(summary[0]) if summary else "(untitled)"
 
+    def headline_cut_from(self, sentence: str) -> bool:
+        """Whether the headline shown is a stand-in cut from ``sentence``, so a line that
+        follows the headline should say something else."""
+        from .text.sentences import headline_from
+
+        return not self.title and headline_from(sentence) == self.display_title
+
     @property
     def display_summary(self) -> list[str]:
         """Summary sentences in English where a translation exists, each a whole quotation

@@ -26,7 +26,6 @@ from typing import Iterable
 from ..article import Article
 from ..story import Story, StorySentence
 from ..text.display import breakable, fit_words
-from ..text.sentences import headline_from
 from ..text.urls import http_url
 from ..briefing import Briefing
 from .pages import site_url, story_path
@@ -168,7 +167,7 @@ def first_sentence(story: Story) -> str:
     """The one sentence "Top stories" gives a story: its first summary sentence, or the next
     one when the headline is a stand-in cut from that sentence (a page with no headline)."""
     sentences = [sentence.text for sentence in story.sentences]
-    if sentences and not story.lead.title and headline_from(sentences[0]) == story.headline:
+    if sentences and story.lead.headline_cut_from(sentences[0]):
         sentences = sentences[1:]
     return sentences[0] if sentences else display_standfirst(story.lead)
 

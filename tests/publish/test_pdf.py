@@ -223,3 +223,14 @@ def test_pdf_is_tagged_with_its_language_and_title_for_screen_readers(translated
                 waiting.append(kids)
         assert {"/H1", "/H2", "/P"} <= kinds, kinds
         assert "pdfuaid" in str(pdf.open_metadata())
+
+
+def test_in_brief_a_stand_in_headline_is_followed_by_the_next_sentence_not_the_one_it_repeats():
+    from digest.article import Summary
+    from digest.publish.pdf import one_line
+
+    first = "The council voted on Monday to keep the swimming baths open, against the advice of its own auditors."
+    untitled = english_article(title="", summary=Summary(sentences=[first, "The pool will get new cubicles."]))
+    assert untitled.display_title == "The council voted on Monday to keep the swimming baths open…"
+    assert one_line(untitled) == "The pool will get new cubicles."
+    assert one_line(english_article(summary=Summary(sentences=[first]))).startswith("The council voted")
