@@ -463,6 +463,14 @@ def _norm_key(text: str) -> str:
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
+def _repeats_title(line: str, title: str) -> bool:
+    """A line above the headline that says what the headline says (the page title printed again,
+    or a phrase of it: "40-jähriges Jubiläum 2008" over "40-jähriges Jubiläum 2008: …") adds
+    nothing as a kicker.  One word ("Tennis" over "Tennis Podcast: …") may still name the section."""
+    key, title_key = _norm_key(line), _norm_key(title)
+    return bool(key) and (key == title_key or (" " in key and f" {key} " in f" {title_key} "))
+
+
 def _mark_repeats(lines: list[Line]) -> None:
     """Repeated lines, duplicated pull quotes and caption/credit pairs."""
     keys = [_norm_key(l.text) for l in lines]
@@ -1235,7 +1243,8 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
     # kicker: a short line directly above the title ("Artificial Intelligence")
     if title_index > 0:
         prev = lines[title_index - 1]
-        if 1 <= prev.words <= 4 and not _TERMINAL.search(prev.text) and not meta.find_dates(prev.text):
+        if 1 <= prev.words <= 4 and not _TERMINAL.search(prev.text) and not meta.find_dates(prev.text) \
+                and not dates.RELATIVE_DATE.search(prev.text) and not _repeats_title(prev.text, result.title):
             if not (prev.reason.startswith("boilerplate") or prev.reason == "navigation or button text"
                     or _title_rejection(prev, result.publisher)):
                 result.kicker = prev.text

@@ -501,7 +501,7 @@ def _agreement(found: list[DateCandidate]) -> None:
             best.why.append(f"printed {len(group)} times on the page, in {len({c.zone for c in group})} zones")
 
 
-_RELATIVE_WORDS = re.compile(
+RELATIVE_DATE = re.compile(  # also read by the cleaner: such a line is no kicker
     r"\b(?:vor\s+\d+\s+\w+|gestern|heute|\d+\s+\w+\s+ago|yesterday|today|il y a\s+\d+\s+\w+|hier|aujourd'hui)\b",
     re.I)
 
@@ -516,7 +516,7 @@ def _relative_dates(lines: Sequence[PageLine], anchor: int, start: int, lang: st
         line = lines[i]
         if len(line.text.split()) > 12:
             continue
-        m = _RELATIVE_WORDS.search(line.text)
+        m = RELATIVE_DATE.search(line.text)
         if not m:
             continue
         settings = {"RELATIVE_BASE": reference.replace(tzinfo=None), "PREFER_DATES_FROM": "past"}

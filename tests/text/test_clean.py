@@ -455,6 +455,25 @@ def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their
     assert (probe.cls == "bad" and probe.reason.startswith("boilerplate phrase")) is boilerplate
 
 
+@pytest.mark.parametrize("above, kicker", [
+    ("Verkehr", "Verkehr"),  # a section's name: the kicker
+    ("vor 2 Stunden", ""),  # when it was posted, not what it is about
+    ("Published 1 day ago", ""),
+    ("Stadtrat beschließt neue Straßenbahnlinie", ""),  # the headline's own words again
+])
+def test_the_line_above_the_headline_is_a_kicker_only_when_it_names_something_else(above, kicker):
+    page = (f"Startseite\nKontakt\n{above}\nStadtrat beschließt neue Straßenbahnlinie nach Kirchberg\n"
+            "Der Stadtrat hat am Montag mit großer Mehrheit eine neue Straßenbahnlinie nach Kirchberg beschlossen, "
+            "die ab 2028 alle zehn Minuten fahren soll.\n"
+            "Die Straßenbahnlinie soll 240 Millionen Euro kosten; der Bund übernimmt nach Angaben der Stadt "
+            "etwa die Hälfte der Kosten für die neue Strecke.\n"
+            "Die Opposition stimmte gegen die Linie, weil sie die Kosten für zu hoch hält und einen Ausbau "
+            "der Busse für sinnvoller erachtet.\n")
+    result = clean_text(page, "de")
+    assert result.title == "Stadtrat beschließt neue Straßenbahnlinie nach Kirchberg"
+    assert result.kicker == kicker and result.section == kicker
+
+
 def test_a_consent_heading_sharing_the_articles_words_is_passed_over_and_reported():
     page = ("Your privacy choices\nCouncil keeps the swimming baths open\n12 March 2024\n"
             "The council voted on Monday to keep the swimming baths open, and said privacy of swimmers in the changing "
