@@ -194,6 +194,15 @@ _PUBLISHER_PATTERNS = [
 
 
 _PUBLISHER_KINDS = ("a newsroom line", "a site teaser line", "a copyright line")
+# What a copyright line prints around the name: "Copyright 2016", "Cointelegraph 2013", "since 2010 by …"
+_NOT_THE_NAME = re.compile(r"\b(?:copyright|since|seit|depuis|by|von|par)\b|©|\(c\)|\b(?:19|20)\d\d\b|[-–]\s*$", re.I)
+
+
+def _publisher_name(found: str) -> str:
+    """The name in what a publisher pattern caught, without the words and years of a copyright
+    notice; "" when no name is left ("Copyright 2016", "since 2010 by C")."""
+    name = " ".join(_NOT_THE_NAME.sub(" ", found).split()).strip(" .,-–|")
+    return name if sum(ch.isalpha() for ch in name) >= 2 else ""
 
 
 def publisher_from_lines(lines: list[str], numbers: list[int] | None = None) -> tuple[str, str]:
@@ -218,7 +227,7 @@ def _publisher_line(lines: tuple[str, ...]) -> tuple[str, int, str]:
         for kind, pattern in zip(_PUBLISHER_KINDS, _PUBLISHER_PATTERNS):
             m = pattern.search(line)
             if m:
-                name = m.group(1).strip(" .-")
+                name = _publisher_name(m.group(1))
                 if 1 <= len(name.split()) <= 5:
                     return name, index, kind
     for index, line in enumerate(lines[:15]):

@@ -85,6 +85,18 @@ def test_publisher_from_site_lines():
     assert logo_name("Luxembourg AI Factory sets new milestone") == ""
 
 
+@pytest.mark.parametrize("line, publisher", [
+    ("Copyright 2021 Silkes Weinkeller GmbH", "Silkes Weinkeller GmbH"),
+    ("© Cointelegraph 2013 - 2024", "Cointelegraph"),
+    ("Copyright © Telegraph Media Group Limited 2019", "Telegraph Media Group Limited"),
+    ("© by Landwirtschaftsverlag GmbH", "Landwirtschaftsverlag GmbH"),
+    ("Copyright 2016", ""),  # a notice with no name names no publisher
+    ("© since 2010 by C", ""),
+])
+def test_a_copyright_line_gives_the_name_without_the_notice_and_its_years(line, publisher):
+    assert publisher_from_lines([line])[0] == publisher
+
+
 def _dates_by_a_full_scan(text: str, lang: str) -> list[tuple[str, int, int]]:
     """What find_dates answered before it searched only around years: every pattern over the whole line."""
     from digest.text import metadata
