@@ -260,6 +260,12 @@ _BYLINE = re.compile(
     r"^(?:by|von|par|written by|text|texte|autor(?:in)?|author|de)\s*:?\s+"
     r"(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?:\s+(?:[A-ZÄÖÜÉ][\w'’.-]+|von|van|de|der|la|le|du|and|und|et|&)){0,6})"
     r"(?:\s*[,|–—·•/-].*)?$", re.I)
+# "Tom Krisher, AP Auto Writer", "Anna Weber, Redakteurin": a name, then the author's role
+# (words before the role capitalised: "Climate Change, the Editor" is no byline)
+_ROLE_BYLINE = re.compile(
+    r"^(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?:\s+[A-ZÄÖÜÉ][\w'’.-]+){1,3}),\s+(?:[A-Z][\w.&-]*\s+){0,3}"
+    r"(?i:writer|reporter|correspondent|editor|columnist|contributor|redakteur(?:in)?|korrespondent(?:in)?|"
+    r"journalist(?:in)?|autor(?:in)?|r[ée]dact(?:eur|rice)|correspondant(?:e)?|journaliste|chroniqueu(?:r|se))$")
 _TRAILING_SEPARATORS = " \t,;:|·•/–—-"
 
 
@@ -269,10 +275,11 @@ def tidy_author(name: str) -> str:
 
 
 def byline_author(line: str) -> str:
-    """The author named in a byline ("By Jane Doe", "Von Max Muster", "Par Jean Dupont")."""
+    """The author named in a byline ("By Jane Doe", "Von Max Muster", "Par Jean Dupont",
+    "Tom Krisher, AP Auto Writer")."""
     if len(line.split()) > 14:
         return ""
-    m = _BYLINE.match(line.strip())
+    m = _BYLINE.match(line.strip()) or _ROLE_BYLINE.match(line.strip())
     if not m:
         return ""
     name = tidy_author(m.group("name"))

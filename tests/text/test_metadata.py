@@ -68,6 +68,8 @@ def test_upload_paths_give_year_and_month():
     ("Par Claire Martin", "Claire Martin"),
     ("Written by: Charnele Henry", "Charnele Henry"),
     ("By Jane Doe | Reuters", "Jane Doe"),
+    ("Tom Krisher, AP Auto Writer", "Tom Krisher"),  # a name and the author's role
+    ("Anna Weber, Redakteurin", "Anna Weber"),
 ])
 def test_bylines_name_the_author(line, name):
     assert byline_author(line) == name
@@ -76,6 +78,8 @@ def test_bylines_name_the_author(line, name):
 def test_sentences_are_not_bylines():
     assert byline_author("By the end of the year the council had approved the plan.") == ""
     assert byline_author("Von der Leyen said the plan would be ready next week, according to officials.") == ""
+    assert byline_author("Climate Change, the Editor") == ""
+    assert byline_author("Paris, Texas, writer") == ""
 
 
 def test_publisher_from_site_lines():
