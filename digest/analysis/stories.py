@@ -572,25 +572,27 @@ def story_summary(sources: list[Source]) -> list[StorySentence]:
 def merge_figures(sources: list[Source]) -> list[str]:
     """Key figures of all sources, each once; where two sources give different values for
     the same thing, both are shown with a mark ("€112 million / €110 million — AI Factory
-    (sources differ)")."""
+    (sources differ)").  Two values one report gives for the same label stay two figures."""
     from .keyfacts import figure_value
 
-    values: dict[str, list[str]] = {}
+    values: dict[str, list[tuple[str, int]]] = {}  # label -> (value shown, source number), each value once
     labels: dict[str, str] = {}
-    for source in sources:
+    for number, source in enumerate(sources):
         for figure in source.article.summary.key_figures:
             shown, _, label = figure.partition(" — ")
             key = " ".join(label.casefold().split())
             found = values.setdefault(key, [])
             labels.setdefault(key, label)
-            if all(figure_value(shown) != figure_value(other) for other in found):
-                found.append(shown)
+            if all(figure_value(shown) != figure_value(other) for other, _ in found):
+                found.append((shown, number))
     merged = []
-    for key, shown in list(values.items())[:MAX_STORY_FIGURES]:
+    for key, found in values.items():
         label = f" — {labels[key]}" if labels[key] else ""
-        mark = " (sources differ)" if len(shown) > 1 and labels[key] else ""
-        merged.append(" / ".join(shown if labels[key] else shown[:1]) + label + mark)
-    return merged
+        if label and len({number for _, number in found}) > 1:
+            merged.append(" / ".join(shown for shown, _ in found) + label + " (sources differ)")
+        else:  # one source's figures (two values of one report are two facts), or figures without a label
+            merged.extend(shown + label for shown, _ in (found if label else found[:1]))
+    return merged[:MAX_STORY_FIGURES]
 
 
 def importance(articles: list[Article], sources: int, created, seen_before: set[str]) -> dict[str, float]:

@@ -111,7 +111,8 @@ def _size(n: int) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from ..translation.models import install_hint, installed_pairs, language_name, packages_dir
+    from ..text.language import language_name
+    from ..translation.models import install_hint, installed_pairs, packages_dir
 
     problems: list[str] = []
     models = installed_pairs(problems)

@@ -26,21 +26,11 @@ from typing import Iterable
 from ..article import Article
 from ..story import Story, StorySentence
 from ..text.display import breakable, fit_words
+from ..text.language import language_name
 from ..text.urls import http_url
 from ..briefing import Briefing
 from .pages import site_url, story_path
 from ..config import BUILTIN_TEMPLATES, PLACEHOLDER_FROM, PLACEHOLDER_TO, ConfigError
-
-LANGUAGE_NAMES = {
-    "en": "English",
-    "de": "German",
-    "fr": "French",
-    "lb": "Luxembourgish",
-    "nl": "Dutch",
-    "it": "Italian",
-    "es": "Spanish",
-    "pt": "Portuguese",
-}
 
 TEXT_WIDTH = 72
 # Stories an email shows in full at most; the rest are listed by headline and left to the
@@ -55,12 +45,6 @@ LEFT_OUT_HEADLINES = 30  # headlines of the stories that did not fit, listed aft
 
 
 # --- presentation helpers (pure) -------------------------------------------------
-
-
-def language_name(code: str) -> str:
-    """English name of a language code, or the code itself in capitals."""
-    code = (code or "").lower()
-    return LANGUAGE_NAMES.get(code, code.upper() or "unknown language")
 
 
 def human_date(value: str) -> str:

@@ -48,3 +48,19 @@ def detect_language(article: Article) -> Article:
     if confidence < LOW_CONFIDENCE:
         article.warnings.append(f"language: detected {code!r} with low confidence ({confidence:.2f})")
     return article
+
+
+@lru_cache(maxsize=64)
+def language_name(code: str) -> str:
+    """The English name of a language code ("tl" -> "Tagalog"), or the code in capitals when
+    it names no language; "unknown language" for none.
+
+    py3langid answers in 97 languages, so a table of the few the product was built for
+    showed "TL" to readers; Babel carries CLDR's names for all of them.
+    """
+    code = (code or "").strip().lower()
+    if not code:
+        return "unknown language"
+    from babel import Locale
+
+    return Locale("en").languages.get(code) or code.upper()

@@ -22,9 +22,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-DEFAULT_TIMEOUT = 30.0
+from ..text.language import language_name
 
-LANGUAGE_NAMES = {"de": "German", "en": "English", "fr": "French", "lb": "Luxembourgish"}
+DEFAULT_TIMEOUT = 30.0
 
 
 class ModelError(Exception):
@@ -57,10 +57,6 @@ class InstalledModel:
 def install_hint(from_code: str, to_code: str = "en") -> str:
     """The exact command that installs the model for a pair."""
     return f"digest models install {from_code} {to_code}"
-
-
-def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code)
 
 
 def packages_dir() -> Path:

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..article import Article, Block, Translation
-from .models import InstalledModel, ModelError, find_model, install_hint, language_name
+from ..text.language import language_name
+from .models import InstalledModel, ModelError, find_model, install_hint
 
 if TYPE_CHECKING:
     from ..store.state import StateStore

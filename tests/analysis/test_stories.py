@@ -138,3 +138,25 @@ def test_links_do_not_depend_on_the_string_hash_seed():
         results.append(json.loads(done.stdout))
     assert results[0]["related"][0] == ["bridge-b", "bridge-de"]
     assert results[0] == results[1] == results[2]
+
+
+def _reporting(*figures: str) -> "Source":
+    from digest.article import Summary
+    from digest.story import Source
+
+    return Source(Article(source="x.txt", summary=Summary(key_figures=list(figures))))
+
+
+def test_two_values_one_report_gives_for_the_same_thing_stay_two_figures():
+    from digest.analysis.stories import merge_figures
+
+    merged = merge_figures([_reporting("$2.8 billion — home-improvement retailer", "$2.53 — home-improvement retailer")])
+    assert merged == ["$2.8 billion — home-improvement retailer", "$2.53 — home-improvement retailer"]
+
+
+def test_reports_that_give_different_values_for_the_same_thing_are_shown_side_by_side_and_marked():
+    from digest.analysis.stories import merge_figures
+
+    merged = merge_figures([_reporting("€112 million — AI Factory", "2,100 — GPU-AI accelerators"),
+                            _reporting("€110 million — AI Factory", "2,100 — GPU-AI accelerators")])
+    assert merged == ["€112 million / €110 million — AI Factory (sources differ)", "2,100 — GPU-AI accelerators"]

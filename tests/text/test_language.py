@@ -19,3 +19,11 @@ def test_detect_language_sets_code_and_confidence_on_the_article():
                       blocks=[Block("paragraph", "Die Regierung hat eine strategische Partnerschaft mit Mistral AI unterzeichnet.")])
     detect_language(article)
     assert article.lang == "de" and article.lang_confidence > 0.8
+
+
+def test_every_detected_language_is_named_in_english_for_readers():
+    from digest.text.language import language_name
+
+    assert [language_name(code) for code in ("de", "en", "fr", "lb", "tl", "nl")] == [
+        "German", "English", "French", "Luxembourgish", "Tagalog", "Dutch"]
+    assert language_name("xx") == "XX" and language_name("") == "unknown language"
