@@ -256,10 +256,15 @@ def publisher_from_url(url: str) -> str:
 
 # --------------------------------------------------------------------------- bylines
 
-_BYLINE = re.compile(
-    r"^(?:by|von|par|written by|text|texte|autor(?:in)?|author|de)\s*:?\s+"
-    r"(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?:\s+(?:[A-ZÄÖÜÉ][\w'’.-]+|von|van|de|der|la|le|du|and|und|et|&)){0,6})"
-    r"(?:\s*[,|–—·•/-].*)?$", re.I)
+_BYLINE_NAME = r"(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?:\s+(?:[A-ZÄÖÜÉ][\w'’.-]+|von|van|de|der|la|le|du|and|und|et|&)){0,6})"
+_BYLINE_END = r"(?:\s*[,|–—·•/-].*)?$"
+_BYLINES = (
+    # "By", "Author": only ever a byline's cue, so the name may be written in any case ("Author Mobasir hassan")
+    re.compile(r"^(?:by|written by|autor(?:in)?|author)\s*:?\s+" + _BYLINE_NAME + _BYLINE_END, re.I),
+    # "Von", "Par", "De", "Text" also begin headings and sentences ("Von dieser Testpflicht gibt es
+    # Ausnahmen", "Texte d’intention"): a byline only when a capitalised name follows
+    re.compile(r"^(?i:von|par|text|texte|de)\s*:?\s+" + _BYLINE_NAME + _BYLINE_END),
+)
 # "Tom Krisher, AP Auto Writer", "Anna Weber, Redakteurin": a name, then the author's role
 # (words before the role capitalised: "Climate Change, the Editor" is no byline)
 _ROLE_BYLINE = re.compile(
@@ -279,8 +284,12 @@ def byline_author(line: str) -> str:
     "Tom Krisher, AP Auto Writer")."""
     if len(line.split()) > 14:
         return ""
-    m = _BYLINE.match(line.strip()) or _ROLE_BYLINE.match(line.strip())
-    if not m:
+    text = line.strip()
+    for pattern in (*_BYLINES, _ROLE_BYLINE):
+        m = pattern.match(text)
+        if m:
+            break
+    else:
         return ""
     name = tidy_author(m.group("name"))
     if not name or name.split()[0].lower() in {"the", "der", "die", "das", "le", "la"}:

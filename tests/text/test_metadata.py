@@ -70,6 +70,7 @@ def test_upload_paths_give_year_and_month():
     ("By Jane Doe | Reuters", "Jane Doe"),
     ("Tom Krisher, AP Auto Writer", "Tom Krisher"),  # a name and the author's role
     ("Anna Weber, Redakteurin", "Anna Weber"),
+    ("Author Mobasir hassan", "Mobasir hassan"),  # "By" and "Author" are only ever bylines
 ])
 def test_bylines_name_the_author(line, name):
     assert byline_author(line) == name
@@ -79,6 +80,9 @@ def test_sentences_are_not_bylines():
     assert byline_author("By the end of the year the council had approved the plan.") == ""
     assert byline_author("Von der Leyen said the plan would be ready next week, according to officials.") == ""
     assert byline_author("Climate Change, the Editor") == ""
+    # "Von", "Par", "Texte" begin headings too: a byline only when a capitalised name follows
+    assert byline_author("Von dieser Testpflicht gibt es allerdings Ausnahmen") == ""
+    assert byline_author("Texte d’intention") == ""
     assert byline_author("Paris, Texas, writer") == ""
 
 
