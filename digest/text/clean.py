@@ -463,6 +463,15 @@ def _norm_key(text: str) -> str:
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
+def _kicker_shaped(text: str) -> bool:
+    """A label naming a section or topic ("Wirtschaft", "Artificial Intelligence"): it starts with
+    a letter (not a list bullet, "#tag", "© credit", "11K" or "330 Bewertungen"), does not end like a
+    sentence, and does not end in a colon, which introduces what follows ("Herausgeber:")."""
+    text = text.strip()
+    return text[:1].isalpha() and not _TERMINAL.search(text) and not text.endswith(":") \
+        and text.casefold() not in ("by", "von", "par", "de")
+
+
 def _repeats_title(line: str, title: str) -> bool:
     """A line above the headline that says what the headline says (the page title printed again,
     or a phrase of it: "40-jähriges Jubiläum 2008" over "40-jähriges Jubiläum 2008: …") adds
@@ -1243,7 +1252,7 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
     # kicker: a short line directly above the title ("Artificial Intelligence")
     if title_index > 0:
         prev = lines[title_index - 1]
-        if 1 <= prev.words <= 4 and not _TERMINAL.search(prev.text) and not meta.find_dates(prev.text) \
+        if 1 <= prev.words <= 4 and _kicker_shaped(prev.text) and not meta.find_dates(prev.text) \
                 and not dates.RELATIVE_DATE.search(prev.text) and not _repeats_title(prev.text, result.title):
             if not (prev.reason.startswith("boilerplate") or prev.reason == "navigation or button text"
                     or _title_rejection(prev, result.publisher)):

@@ -460,6 +460,9 @@ def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their
     ("vor 2 Stunden", ""),  # when it was posted, not what it is about
     ("Published 1 day ago", ""),
     ("Stadtrat beschließt neue Straßenbahnlinie", ""),  # the headline's own words again
+    ("* Suche", ""),  # a menu's list item
+    ("330 Bewertungen", ""),  # a count
+    ("© Julia Steinbrecht (KNA)", ""),  # a credit
 ])
 def test_the_line_above_the_headline_is_a_kicker_only_when_it_names_something_else(above, kicker):
     page = (f"Startseite\nKontakt\n{above}\nStadtrat beschließt neue Straßenbahnlinie nach Kirchberg\n"
@@ -472,6 +475,13 @@ def test_the_line_above_the_headline_is_a_kicker_only_when_it_names_something_el
     result = clean_text(page, "de")
     assert result.title == "Stadtrat beschließt neue Straßenbahnlinie nach Kirchberg"
     assert result.kicker == kicker and result.section == kicker
+
+
+def test_a_label_that_introduces_what_follows_is_no_kicker():
+    from digest.text import clean
+
+    assert not clean._kicker_shaped("Herausgeber:") and not clean._kicker_shaped("Set Your Location:")
+    assert clean._kicker_shaped("Artificial Intelligence") and clean._kicker_shaped("Économie")
 
 
 def test_a_consent_heading_sharing_the_articles_words_is_passed_over_and_reported():
