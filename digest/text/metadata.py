@@ -274,9 +274,16 @@ _ROLE_BYLINE = re.compile(
 _TRAILING_SEPARATORS = " \t,;:|·•/–—-"
 
 
+# Where text glued onto a name begins: a digit ("Nadja Demel13.12.2022"), or capitals straight
+# after a lower-case letter ("Jonathan GarberFOXBusiness"; "DeVito" and "McDonald" stay whole).
+_GLUED_AFTER_NAME = re.compile(r"\d|(?<=[a-zäöüßéèà])(?=[A-ZÄÖÜ]{2})")
+
+
 def tidy_author(name: str) -> str:
-    """An author name without the separator a byline left on it ("Jan Peeters ·" -> "Jan Peeters")."""
-    return (name or "").strip().strip(_TRAILING_SEPARATORS).strip()
+    """An author name without the separator a byline left on it ("Jan Peeters ·" -> "Jan Peeters")
+    or the date or site name a scraper glued to it ("Nadja Demel13.12.2022" -> "Nadja Demel")."""
+    name = _GLUED_AFTER_NAME.split(name or "", 1)[0]
+    return name.strip().strip(_TRAILING_SEPARATORS).strip()
 
 
 def byline_author(line: str) -> str:

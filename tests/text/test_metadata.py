@@ -71,6 +71,10 @@ def test_upload_paths_give_year_and_month():
     ("Tom Krisher, AP Auto Writer", "Tom Krisher"),  # a name and the author's role
     ("Anna Weber, Redakteurin", "Anna Weber"),
     ("Author Mobasir hassan", "Mobasir hassan"),  # "By" and "Author" are only ever bylines
+    # what a scraper glued onto the name: a date, the site's name
+    ("von Nadja Demel13.12.2022 - 08:13 Uhr", "Nadja Demel"),
+    ("By Jonathan GarberFOXBusiness", "Jonathan Garber"),
+    ("By Danny DeVito", "Danny DeVito"),
 ])
 def test_bylines_name_the_author(line, name):
     assert byline_author(line) == name
