@@ -195,7 +195,8 @@ _PUBLISHER_PATTERNS = [
 
 _PUBLISHER_KINDS = ("a newsroom line", "a site teaser line", "a copyright line")
 # What a copyright line prints around the name: "Copyright 2016", "Cointelegraph 2013", "since 2010 by …"
-_NOT_THE_NAME = re.compile(r"\b(?:copyright|since|seit|depuis|by|von|par)\b|©|\(c\)|\b(?:19|20)\d\d\b|[-–]\s*$", re.I)
+_NOT_THE_NAME = re.compile(r"\b(?:copyright|since|seit|depuis|by|von|par)\b|©|\(c\)|\b(?:19|20)\d\d\b|[-–]\s*$"
+                           r"|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits r[ée]serv[ée]s\b", re.I)
 
 
 def _publisher_name(found: str) -> str:

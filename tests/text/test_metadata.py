@@ -104,6 +104,7 @@ def test_publisher_from_site_lines():
     ("© by Landwirtschaftsverlag GmbH", "Landwirtschaftsverlag GmbH"),
     ("Copyright 2016", ""),  # a notice with no name names no publisher
     ("© since 2010 by C", ""),
+    ("© 2019 All rights reserved.", ""),
 ])
 def test_a_copyright_line_gives_the_name_without_the_notice_and_its_years(line, publisher):
     assert publisher_from_lines([line])[0] == publisher
