@@ -123,9 +123,10 @@ def source_line(article: Article) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def meta_line(article: Article) -> str:
-    """'Étude · Jane Doe · 17 June 2025 · German' with the unknown parts left out."""
-    parts = [source_label(article), article.author, date_label(article), language_name(article.lang)]
+def meta_line(article: Article, language: bool = True) -> str:
+    """'Étude · Jane Doe · 17 June 2025 · German' with the unknown parts left out (and the
+    language too when ``language`` is false: a badge beside the line names it)."""
+    parts = [source_label(article), article.author, date_label(article), language_name(article.lang) if language else ""]
     return " · ".join(p for p in parts if p)
 
 

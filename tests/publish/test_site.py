@@ -58,6 +58,9 @@ def test_story_page_shows_headline_sources_summary_figures_and_each_full_text(pa
     assert tree.xpath("//div[@lang='en']//h5/text()") == ["Humans remain irreplaceable"]
     assert tree.xpath("//div[@lang='de']//h5/text()") == ["Der Mensch bleibt unersetzbar"]
     assert "„Es war die richtige Entscheidung, nach Luxemburg zu kommen“" in text
+    # above the full text the language is named once, by its badge
+    meta = tree.xpath("//article[contains(@class, 'source')]/p[@class='meta']")[0].text_content()
+    assert " ".join(meta.split()) == "Tageblatt · 17 June 2025 · German"
 
 
 def test_story_page_of_an_untranslated_article_says_so_with_the_install_command(pages):
