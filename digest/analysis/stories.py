@@ -572,7 +572,8 @@ def story_summary(sources: list[Source]) -> list[StorySentence]:
 def merge_figures(sources: list[Source]) -> list[str]:
     """Key figures of all sources, each once; where two sources give different values for
     the same thing, both are shown with a mark ("€112 million / €110 million — AI Factory
-    (sources differ)").  Two values one report gives for the same label stay two figures."""
+    (sources differ)").  Values one report gives for the same label are listed the same way,
+    unmarked: they are two facts of that report, not a disagreement."""
     from .keyfacts import figure_value
 
     values: dict[str, list[tuple[str, int]]] = {}  # label -> (value shown, source number), each value once
@@ -586,13 +587,13 @@ def merge_figures(sources: list[Source]) -> list[str]:
             if all(figure_value(shown) != figure_value(other) for other, _ in found):
                 found.append((shown, number))
     merged = []
-    for key, found in values.items():
-        label = f" — {labels[key]}" if labels[key] else ""
-        if label and len({number for _, number in found}) > 1:
-            merged.append(" / ".join(shown for shown, _ in found) + label + " (sources differ)")
-        else:  # one source's figures (two values of one report are two facts), or figures without a label
-            merged.extend(shown + label for shown, _ in (found if label else found[:1]))
-    return merged[:MAX_STORY_FIGURES]
+    for key, found in list(values.items())[:MAX_STORY_FIGURES]:
+        if not labels[key]:  # figures without a label: the first stands for them
+            merged.append(found[0][0])
+            continue
+        mark = " (sources differ)" if len({number for _, number in found}) > 1 else ""
+        merged.append(" / ".join(shown for shown, _ in found) + f" — {labels[key]}" + mark)
+    return merged
 
 
 def importance(articles: list[Article], sources: int, created, seen_before: set[str]) -> dict[str, float]:

@@ -147,11 +147,11 @@ def _reporting(*figures: str) -> "Source":
     return Source(Article(source="x.txt", summary=Summary(key_figures=list(figures))))
 
 
-def test_two_values_one_report_gives_for_the_same_thing_stay_two_figures():
+def test_values_one_report_gives_for_the_same_thing_are_listed_together_and_not_called_a_disagreement():
     from digest.analysis.stories import merge_figures
 
     merged = merge_figures([_reporting("$2.8 billion — home-improvement retailer", "$2.53 — home-improvement retailer")])
-    assert merged == ["$2.8 billion — home-improvement retailer", "$2.53 — home-improvement retailer"]
+    assert merged == ["$2.8 billion / $2.53 — home-improvement retailer"]
 
 
 def test_reports_that_give_different_values_for_the_same_thing_are_shown_side_by_side_and_marked():
