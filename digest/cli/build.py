@@ -107,6 +107,32 @@ def run(args: argparse.Namespace) -> int:
     return report.exit_status
 
 
+REPORT_NAMES = 5  # files a report line names before it says "and N more"
+
+
+def _some(names: list[str]) -> str:
+    """The first few names and how many more: a folder of 10,000 files makes no 10,000-name line."""
+    more = len(names) - REPORT_NAMES
+    return ", ".join(names[:REPORT_NAMES]) + (f" and {more} more" if more > 0 else "")
+
+
+def _grouped(warnings: list[str]) -> list[str]:
+    """Warnings ("FILE: message"), with one line for a message that several files share
+    ("not translated: no German→English model installed; run: …"), naming the first few files,
+    in the order each message first came."""
+    files: dict[str, list[str]] = {}
+    for warning in warnings:
+        source, colon, message = warning.partition(": ")
+        files.setdefault(message if colon else warning, []).append(source if colon else "")
+    lines = []
+    for message, sources in files.items():
+        if len(sources) < 3 or not all(sources):
+            lines.extend(f"{source}: {message}" if source else message for source in sources)
+        else:
+            lines.append(f"{message} ({len(sources)} files: {_some([Path(s).name for s in sources])})")
+    return lines
+
+
 def format_report(report, settings) -> str:
     """The short terminal report: what was read, translated, skipped, and where it went."""
     lines = []
@@ -120,16 +146,15 @@ def format_report(report, settings) -> str:
     missing = [a for a in report.articles if a.translation and a.translation.status == "not-translated"]
     if translated:
         lines.append(f"Translated {len(translated)} article(s): " +
-                     ", ".join(f"{Path(a.source).name} ({a.translation.model})" for a in translated))
+                     _some([f"{Path(a.source).name} ({a.translation.model})" for a in translated]))
     if missing:
         lines.append(f"Not translated {len(missing)} article(s): " +
-                     ", ".join(f"{Path(a.source).name} ({a.lang})" for a in missing))
+                     _some([f"{Path(a.source).name} ({a.lang})" for a in missing]))
     if not translated and not missing:
         lines.append("Nothing needed translation.")
     for problem in report.problems:
         lines.append(f"skipped: {problem}")
-    for warning in report.warnings:
-        lines.append(f"warning: {warning}")
+    lines.extend(f"warning: {warning}" for warning in _grouped(report.warnings))
     out = Path(settings.out)
     top = [p.name for p in report.outputs if Path(p).parent == out]
     site = [p for p in report.outputs if Path(p).parent != out]
