@@ -26,6 +26,7 @@ from urllib.parse import urljoin
 from .. import __version__
 from ..article import Article
 from ..story import Story
+from ..text.language import language_name
 from ..text.urls import http_url
 from ..briefing import Briefing
 from .pages import story_paths
@@ -33,7 +34,6 @@ from .mail import (
     citation,
     is_translated,
     is_untranslated,
-    language_name,
     source_line,
     story_label,
     translation_note,
