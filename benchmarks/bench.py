@@ -66,6 +66,19 @@ if str(ROOT) not in sys.path:
 OUTPUTS = ["feed.xml", "atom.xml", "digest.html", "digest.txt", "digest.eml", "briefing.pdf", "digest.json"]
 
 
+def package_at(ref: str, folder: Path) -> Path:
+    """The ``digest`` package as it was at git ``ref``, extracted into ``folder`` (returned):
+    what a benchmark runs beside this tree to compare the two in the same run."""
+    import io
+    import tarfile
+
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "digest"], check=True,
+                             capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    return folder
+
+
 # --- corpus ----------------------------------------------------------------------
 
 

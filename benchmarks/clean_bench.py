@@ -32,7 +32,6 @@ from __future__ import annotations
 import hashlib
 import html
 import importlib.util
-import io
 import itertools
 import json
 import os
@@ -205,13 +204,12 @@ def race_against(data: Path, ref: str, rounds: int = 3) -> None:
     "slower per article" measure, free of the machine's speed.
     """
     import importlib
-    import tarfile
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench import package_at
 
     with tempfile.TemporaryDirectory() as scratch:
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "digest"], check=True,
-                                 capture_output=True).stdout
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(scratch, filter="data")
+        package_at(ref, Path(scratch))
         (Path(scratch) / "digest").rename(Path(scratch) / "digest_before")  # relative imports: any name works
         sys.path.insert(0, scratch)
         try:

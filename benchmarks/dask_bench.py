@@ -22,19 +22,16 @@ machine's load then weighs on both alike.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from bench import DEFAULT_DATA, SEEDS, compare_outputs, make_corpus, source_texts  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench import DEFAULT_DATA, SEEDS, compare_outputs, make_corpus, package_at, source_texts  # noqa: E402
 
 
 BUILD = """
@@ -84,12 +81,9 @@ def main(argv: list[str] | None = None) -> int:
         env = dict(os.environ, ARGOS_PACKAGES_DIR=str(work / "argos"))
         envs = {}
         if args.against:
-            archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.against, "digest"], check=True,
-                                     capture_output=True).stdout
-            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-                tar.extractall(work / "before", filter="data")
+            before = package_at(args.against, work / "before")
             envs[f"--dask --jobs {args.workers} ({args.against})"] = dict(
-                env, PYTHONPATH=os.pathsep.join(filter(None, [str(work / "before"), env.get("PYTHONPATH")])))
+                env, PYTHONPATH=os.pathsep.join(filter(None, [str(before), env.get("PYTHONPATH")])))
         texts, origin = source_texts(args.data)
         for size in map(int, args.sizes.split(",")):
             corpus = SEEDS if size == 0 else make_corpus(texts, size, work / f"in{size}")
