@@ -26,10 +26,6 @@ import re
 # Lower-cased, without the final dot.  Shared across languages: a German
 # abbreviation is just as unlikely to end an English sentence.
 _ABBREVIATIONS = {
-    # titles and names
-    "dr", "prof", "mr", "mrs", "ms", "mme", "mmes", "mlle", "mlles", "mm", "st", "ste", "sr", "jr",
-    "gen", "gov", "sen", "rep", "rev", "hon", "pres", "lt", "col", "capt", "sgt", "insp", "dipl",
-    "ing", "mag", "hr", "fr",
     # English
     "vs", "v", "approx", "inc", "ltd", "co", "corp", "dept", "univ",
     "e.g", "i.e", "cf", "al", "ca", "op", "ed", "eds",
@@ -43,6 +39,14 @@ _ABBREVIATIONS = {
     # months and weekdays, abbreviated
     "jan", "feb", "febr", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "okt", "nov",
     "dec", "dez", "janv", "févr", "avr", "juil", "déc",
+}
+
+# Titles before a name, abbreviations only when capitalised as written: lower-case, several
+# are words or units that end sentences ("was er mag.", "10 mm.", "20 ms.").
+_TITLES = {
+    "dr", "prof", "mr", "mrs", "ms", "mme", "mmes", "mlle", "mlles", "mm", "st", "ste", "sr", "jr",
+    "gen", "gov", "sen", "rep", "rev", "hon", "pres", "lt", "col", "capt", "sgt", "insp", "dipl",
+    "ing", "mag", "hr", "fr",
 }
 
 # Abbreviations that stand before a number ("No. 5", "Nr. 17", "p. 12"); elsewhere
@@ -65,7 +69,10 @@ _ORDINAL_LEAD_DE = {
 }
 
 _TERMINAL = r"(?:\.{2,}|…|[.!?]+)"
-_CLOSERS = r"(?:[\"'”“’»)\]]|[\u00a0\u202f ]»)*"
+# Closing quotes and brackets glued to the full stop, a French » after a space, and a
+# quotation mark between spaces, which closes a quote (". . . " ist getreten"; a mark that
+# opens one is glued to its first word).
+_CLOSERS = r"(?:[\"'”“’»)\]]|[\u00a0\u202f ]»|[ ][\"”“’'](?=\s))*"
 _OPENERS = "\"'“”„‚‘«‹([¿¡—–-"
 _BOUNDARY = re.compile(_TERMINAL + _CLOSERS + r"(?=\s+)")
 
@@ -94,6 +101,8 @@ def _is_abbreviation(before: str, rest: str, lang: str) -> bool:
     if not core:
         return False
     if core in _ABBREVIATIONS or core.lstrip("(") in _ABBREVIATIONS:
+        return True
+    if core.lstrip("(") in _TITLES and word.lstrip("(")[:1].isupper():
         return True
     if core in _NUMBER_ABBREVIATIONS and rest.lstrip()[:1].isdigit():
         return True

@@ -28,6 +28,20 @@ def test_abbreviations_and_initials_do_not_end_sentences(text, lang, expected):
     assert split_sentences(text, lang) == expected
 
 
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Ein Preis, der da noch kommen mag. Ist es doch eine Ehre.", "de",
+         ["Ein Preis, der da noch kommen mag.", "Ist es doch eine Ehre."]),
+        ("Mag. Huber kam. Er misst 10 mm. Der Rest ist größer.", "de",
+         ["Mag. Huber kam.", "Er misst 10 mm.", "Der Rest ist größer."]),
+        ("The delay was 20 ms. Nobody noticed it.", "en", ["The delay was 20 ms.", "Nobody noticed it."]),
+    ],
+)
+def test_titles_are_abbreviations_only_when_capitalised(text, lang, expected):
+    assert split_sentences(text, lang) == expected
+
+
 def test_ordinal_dates_stay_in_one_sentence():
     text = "Samstag, 1. November 2025. Am 2. Dezember kamen die Gäste zum 50. Mal. Die Zahl stieg auf 50. Das ist viel."
     assert split_sentences(text, "de") == [
@@ -71,6 +85,11 @@ def test_number_abbreviations_only_before_numbers():
         ("He said: “It works.” Then he left.", "en", ["He said: “It works.”", "Then he left."]),
         ("« Nous avons gagné. » Il est parti.", "fr", ["« Nous avons gagné. »", "Il est parti."]),
         ("„Wie geht es?“, fragte er. Gut.", "de", ["„Wie geht es?“, fragte er.", "Gut."]),
+        # a quotation mark between spaces closes the quote, and what follows decides
+        ('An die Stelle von "die da oben müssten mal . . . " ist Eigeninitiative getreten. Gut.', "de",
+         ['An die Stelle von "die da oben müssten mal . . . " ist Eigeninitiative getreten.', "Gut."]),
+        ('"It is a great end to a great year. " Hayes said it twice.', "en",
+         ['"It is a great end to a great year. "', "Hayes said it twice."]),
     ],
 )
 def test_closing_quotes_stay_with_their_sentence(text, lang, expected):
