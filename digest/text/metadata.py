@@ -188,8 +188,12 @@ def evidence(value: str, source: str, confidence: float) -> Evidence:
 _PUBLISHER_PATTERNS = [
     re.compile(r"\bfrom the ([A-ZÉÀ][\w&.' -]{1,40}?) newsroom\b"),
     re.compile(r"^(?:Trending|Popular|Most read|Latest|More) (?:at|on|from) ([A-ZÉÀ][\w&.' -]{1,40})$"),
-    re.compile(r"^(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*([A-ZÉÀ][\w&.' -]{1,40}?)"
-               r"(?:[.,|]|\s+All rights| – | - |$)", re.I),
+    # a copyright line: the site's domain ("© 2020 Vergleich.de Gesellschaft für …"), else the name up to a
+    # comma, bar, dash, "All rights" or a full stop that is not inside the name ("e.V.", "St.Galler", "Sat.1")
+    re.compile(r"^(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*"
+               r"(?:(?:www\.)?((?:[\w-]+\.)+(?-i:[a-z]{2,6}))\b(?![.\w-])"
+               r"|([A-ZÉÀ][\w&.' -]{1,40}?)(?:\.(?!(?-i:[\da-z]))(?!(?<=\b\w\.)\w)(?!(?<=\b\w\w\.)\w)|[,|]|\s+All rights| – | - |$))",
+               re.I),
 ]
 
 
@@ -199,10 +203,15 @@ _NOT_THE_NAME = re.compile(r"\b(?:copyright|since|seit|depuis|by|von|par)\b|©|\
                            r"|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits r[ée]serv[ée]s\b", re.I)
 
 
+_DOTTED_END = re.compile(r"\b(?:\w\.)+\w$")
+
+
 def _publisher_name(found: str) -> str:
     """The name in what a publisher pattern caught, without the words and years of a copyright
     notice; "" when no name is left ("Copyright 2016", "since 2010 by C")."""
     name = " ".join(_NOT_THE_NAME.sub(" ", found).split()).strip(" .,-–|")
+    if _DOTTED_END.search(name):  # "AWO Bundesverband e.V": the abbreviation's own full stop
+        name += "."
     return name if sum(ch.isalpha() for ch in name) >= 2 else ""
 
 
@@ -228,7 +237,7 @@ def _publisher_line(lines: tuple[str, ...]) -> tuple[str, int, str]:
         for kind, pattern in zip(_PUBLISHER_KINDS, _PUBLISHER_PATTERNS):
             m = pattern.search(line)
             if m:
-                name = _publisher_name(m.group(1))
+                name = _publisher_name(next(group for group in m.groups() if group))
                 if 1 <= len(name.split()) <= 5:
                     return name, index, kind
     for index, line in enumerate(lines[:15]):

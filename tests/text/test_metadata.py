@@ -105,6 +105,14 @@ def test_publisher_from_site_lines():
     ("Copyright 2016", ""),  # a notice with no name names no publisher
     ("© since 2010 by C", ""),
     ("© 2019 All rights reserved.", ""),
+    # a full stop inside the name is the name's; one after it ends it
+    ("© 2020 Vergleich.de Gesellschaft für Verbraucherinformation mbH", "Vergleich.de"),
+    ("© 2022 www.heise.de - Alle Rechte vorbehalten", "heise.de"),
+    ("© 2020 AWO Bundesverband e.V.", "AWO Bundesverband e.V."),
+    ("Copyright © St.Galler Tagblatt. Alle Rechte vorbehalten.", "St.Galler Tagblatt"),
+    ("© Sat.1 Norddeutschland GmbH", "Sat.1 Norddeutschland GmbH"),
+    ("© 2019 Cable News Network.Turner Broadcasting System, Inc.All Rights Reserved.", "Cable News Network"),
+    ("© 2022 Neue Zürcher Zeitung AG. Alle Rechte vorbehalten.", "Neue Zürcher Zeitung AG"),
 ])
 def test_a_copyright_line_gives_the_name_without_the_notice_and_its_years(line, publisher):
     assert publisher_from_lines([line])[0] == publisher
