@@ -120,17 +120,29 @@ def _grouped(warnings: list[str]) -> list[str]:
     """Warnings ("FILE: message"), with one line for a message that several files share
     ("not translated: no German→English model installed; run: …"), naming the first few files,
     in the order each message first came."""
-    files: dict[str, list[str]] = {}
+    files: dict[str, list[tuple[str, str]]] = {}  # message -> (file, the message as the file had it)
     for warning in warnings:
         source, colon, message = warning.partition(": ")
-        files.setdefault(message if colon else warning, []).append(source if colon else "")
+        if not colon:
+            files.setdefault(warning, []).append(("", warning))
+            continue
+        copy = _SAME_ARTICLE.fullmatch(message)  # each names its own earlier file: one line for all
+        key = "same article as a file read before; published once" if copy else message
+        files.setdefault(key, []).append((source, message))
     lines = []
-    for message, sources in files.items():
-        if len(sources) < 3 or not all(sources):
-            lines.extend(f"{source}: {message}" if source else message for source in sources)
-        else:
-            lines.append(f"{message} ({len(sources)} files: {_some([Path(s).name for s in sources])})")
+    for message, found in files.items():
+        if len(found) < 3 or not all(source for source, _ in found):
+            lines.extend(f"{source}: {own}" if source else own for source, own in found)
+            continue
+        names = []
+        for source, own in found:
+            copy = _SAME_ARTICLE.fullmatch(own)
+            names.append(Path(source).name + (f" (= {Path(copy.group(1)).name})" if copy else ""))
+        lines.append(f"{message} ({len(found)} files: {_some(names)})")
     return lines
+
+
+_SAME_ARTICLE = re.compile(r"same article as (.+); published once")
 
 
 def format_report(report, settings) -> str:
