@@ -108,12 +108,13 @@ class Summary:
 
 
 @dataclass
-class Article:
-    """One article on its way from an input file to the outputs."""
+class CleanedPage:
+    """What the clean stage recovers from one page: what the page says about itself, and its body.
 
-    source: str
-    raw: str = ""
-    id: str = ""
+    Both the cleaner's own result (:class:`~digest.text.clean.CleanResult`, what
+    ``digest clean`` shows) and the :class:`Article` are one, so ``clean_article``
+    copies these fields and nothing else."""
+
     title: str = ""
     kicker: str = ""
     standfirst: str = ""
@@ -124,10 +125,24 @@ class Article:
     image: str = ""
     url: str = ""
     lang: str = ""
-    lang_confidence: float = 0.0
     blocks: list[Block] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
-    evidence: dict[str, Evidence] = field(default_factory=dict)
+    evidence: dict[str, Evidence] = field(default_factory=dict)  # where each value came from
+
+    @property
+    def text(self) -> str:
+        """The cleaned body as plain text, paragraphs separated by blank lines."""
+        return "\n\n".join(block.text for block in self.blocks)
+
+
+@dataclass
+class Article(CleanedPage):
+    """One article on its way from an input file to the outputs."""
+
+    source: str = field(kw_only=True)
+    raw: str = ""
+    id: str = ""
+    lang_confidence: float = 0.0
     translation: Optional[Translation] = None
     summary: Summary = field(default_factory=Summary)
     related: list[str] = field(default_factory=list)
@@ -147,11 +162,6 @@ class Article:
     def sort_moment(self) -> str:
         """What orders the briefing, newest first: the trusted date, else when digest first saw the story."""
         return self.trusted_date or self.first_seen[:10]
-
-    @property
-    def text(self) -> str:
-        """The cleaned body as plain text, paragraphs separated by blank lines."""
-        return "\n\n".join(block.text for block in self.blocks)
 
     @property
     def display_title(self) -> str:

@@ -34,10 +34,10 @@ Every dropped line is kept with its reason for ``digest clean --explain``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
-from ..article import Article, Block, Dropped, DropArticle, Evidence
+from ..article import Article, Block, CleanedPage, Dropped, DropArticle
 from .urls import http_url
 from . import dates, metadata as meta
 from .repair import (
@@ -52,29 +52,12 @@ from .repair import (
 
 
 @dataclass
-class CleanResult:
-    """What the cleaner makes of one page: metadata, body blocks and what it dropped, with reasons."""
+class CleanResult(CleanedPage):
+    """What the cleaner makes of one page (:class:`~digest.article.CleanedPage`), and for
+    ``--explain`` why: the dated candidates and the competing body regions."""
 
-    title: str = ""
-    kicker: str = ""
-    standfirst: str = ""
-    date: str = ""
-    publisher: str = ""
-    author: str = ""
-    section: str = ""
-    image: str = ""
-    url: str = ""
-    lang: str = ""
-    blocks: list[Block] = field(default_factory=list)
-    dropped: list[Dropped] = field(default_factory=list)
-    evidence: dict[str, Evidence] = field(default_factory=dict)
     date_candidates: list = field(default_factory=list)  # dates.DateCandidate, for --explain
     regions: list[dict] = field(default_factory=list)  # the competing body regions, best first (for --explain)
-
-    @property
-    def text(self) -> str:
-        """The cleaned body, paragraphs separated by blank lines."""
-        return "\n\n".join(b.text for b in self.blocks)
 
     def to_dict(self) -> dict:
         from dataclasses import asdict
@@ -1434,11 +1417,10 @@ def clean_article(article: Article) -> Article:
     result = clean_text(article.raw, article.lang or None, html=is_html, source=article.source, reference=reference)
     if not any(b.kind != "heading" for b in result.blocks):
         raise DropArticle("no article text left after cleaning (the page is all boilerplate)")
-    for name in ("title", "kicker", "standfirst", "date", "publisher", "author", "section", "image", "url", "lang"):
-        value = getattr(result, name)
-        if value:
-            setattr(article, name, value)
-    article.blocks = result.blocks
-    article.dropped = result.dropped
-    article.evidence.update(result.evidence)
+    for item in fields(CleanedPage):
+        value = getattr(result, item.name)
+        if item.name == "evidence":
+            article.evidence.update(value)
+        elif value:  # what the page does not say leaves what the caller knew (a language, a date)
+            setattr(article, item.name, value)
     return article
