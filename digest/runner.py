@@ -176,7 +176,7 @@ def _process_alone(source: str, data: bytes, max_line_chars: int, file_time: str
             return alone.submit(_process_file, source, data, max_line_chars, file_time).result()
         except BrokenProcessPool:
             return "unreadable", LoadProblem(
-                source, "skipped: the worker process died on this file (it crashed or was killed, "
+                source, "the worker process died on this file (it crashed or was killed, "
                 "perhaps for memory)"), ""
 
 
@@ -210,7 +210,7 @@ def process_all(paths, settings: Settings, report: BuildReport, progress, store,
             report.problems.append(value)
             return
         if status == "dropped":
-            report.problems.append(LoadProblem(source, f"skipped: {value}"))
+            report.problems.append(LoadProblem(source, str(value)))
             return
         article = value
         article.source = source

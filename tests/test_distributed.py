@@ -102,7 +102,7 @@ def test_a_file_that_kills_workers_is_skipped_alone_and_the_others_are_published
         cloudpickle.unregister_pickle_by_value(__import__(__name__))
     assert sorted(Path(a.source).name for a in report.articles) == sorted(p.name for p in SEEDS.glob("*.txt"))
     assert [str(p) for p in report.problems] == [
-        f"{inputs / '001a_poison.txt'}: skipped: the worker process died on this file "
+        f"{inputs / '001a_poison.txt'}: the worker process died on this file "
         "(it crashed or was killed, perhaps for memory)"]
 
 

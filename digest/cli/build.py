@@ -159,9 +159,13 @@ def format_report(report, settings) -> str:
     if translated:
         lines.append(f"Translated {len(translated)} article(s): " +
                      _some([f"{Path(a.source).name} ({a.translation.model})" for a in translated]))
-    if missing:
-        lines.append(f"Not translated {len(missing)} article(s): " +
-                     _some([f"{Path(a.source).name} ({a.lang})" for a in missing]))
+    if missing:  # the warnings below name the files, with the reason and the command that installs a model
+        by_language: dict[str, int] = {}
+        for article in missing:
+            by_language[article.lang or "?"] = by_language.get(article.lang or "?", 0) + 1
+        lines.append(f"Not translated {len(missing)} article(s) (" +
+                     ", ".join(f"{code} {count}" for code, count in sorted(by_language.items())) +
+                     "): see the warnings for why.")
     if not translated and not missing:
         lines.append("Nothing needed translation.")
     for problem in report.problems:

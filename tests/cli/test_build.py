@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from digest.cli.build import _grouped, _some
+from types import SimpleNamespace
+
+from digest.article import Article, Translation
+from digest.cli.build import _grouped, _some, format_report
+from digest.ingest.load import LoadProblem
+from digest.report import BuildReport
 
 HINT = "not translated: no German→English model installed; run: digest models install de en"
 
@@ -33,3 +38,21 @@ def test_copies_of_earlier_files_are_one_line_naming_each_with_its_original():
 def test_a_list_of_files_names_five_and_counts_the_rest():
     assert _some(["a", "b"]) == "a, b"
     assert _some([str(n) for n in range(12)]) == "0, 1, 2, 3, 4 and 7 more"
+
+
+def test_the_report_says_each_thing_once():
+    """An untranslated folder: the files and the command are the warning's, and a skipped
+    file's reason is not prefixed with "skipped" twice."""
+    articles = [Article(source=f"in/{n}.txt", lang="de",
+                        translation=Translation(status="not-translated", reason="no model")) for n in range(4)]
+    articles.append(Article(source="in/en.txt", lang="en", translation=Translation(status="original")))
+    report = BuildReport(files=6, articles=articles,
+                         problems=[LoadProblem("in/menu.txt", "no article text left after cleaning")],
+                         warnings=[f"in/{n}.txt: {HINT}" for n in range(4)])
+    lines = format_report(report, SimpleNamespace(out="build")).splitlines()
+    assert lines[:4] == [
+        "Read 6 file(s): 5 article(s) published (de 4, en 1), 1 skipped.",
+        "Not translated 4 article(s) (de 4): see the warnings for why.",
+        "skipped: in/menu.txt: no article text left after cleaning",
+        f"warning: {HINT} (4 files: 0.txt, 1.txt, 2.txt, 3.txt)",
+    ]
