@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import pytest
+
 from digest.article import Evidence, shown_date
 from digest.text import dates
 from digest.text.clean import clean_text
@@ -88,6 +90,28 @@ def test_german_and_french_relative_dates():
     assert clean_text(de, "de", reference=SAVED).date == "2025-05-14"
     fr = EN_PAGE.format(stamp="il y a 3 jours")
     assert clean_text(fr, "fr", reference=SAVED).date == "2025-05-11"
+
+
+@pytest.mark.parametrize("line", [
+    "1968 bis heute Knabenmusik in der St.-Georgs-Gemeinde Ulm",  # a span, in a heading
+    "Brexit-Abstimmung in London: Heute ist Super-Samstag",  # a headline's own word
+    "Was koche ich heute?",
+    "Today's Paper",
+])
+def test_today_inside_what_a_line_says_is_no_date(line):
+    result = clean_text(EN_PAGE.format(stamp=line), "de", reference=SAVED)
+    assert result.evidence.get("date") is None or result.evidence["date"].source != "relative date next to the headline"
+
+
+@pytest.mark.parametrize("stamp, lang, day", [
+    ("Heute, 14:30 Uhr", "de", "2025-05-14"),
+    ("Aktualisiert: gestern, 18:02", "de", "2025-05-13"),
+    ("Vor 3 Tagen veröffentlicht", "de", "2025-05-11"),
+    ("By Ann Lee | 10 hours ago", "en", "2025-05-13"),
+    ("Publié hier à 10h30", "fr", "2025-05-13"),
+])
+def test_a_time_stamp_with_a_clock_cue_or_byline_is_a_date(stamp, lang, day):
+    assert clean_text(EN_PAGE.format(stamp=stamp), lang, reference=SAVED).date == day
 
 
 def test_a_printed_date_beats_a_relative_one():
