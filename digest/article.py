@@ -185,6 +185,16 @@ class Article(CleanedPage):
         return not self.title and headline_from(sentence) == self.display_title
 
     @property
+    def summary_after_headline(self) -> list[str]:
+        """The summary shown under the article's headline: :attr:`display_summary`, less its
+        first sentence when the headline is a stand-in that is that whole sentence
+        ("Am alten Küchentisch mit seinen Kaffeehausstühlen"), which would say it twice."""
+        summary = self.display_summary
+        if summary and self.headline_cut_from(summary[0]) and not self.display_title.endswith("…"):
+            return summary[1:]
+        return summary
+
+    @property
     def display_summary(self) -> list[str]:
         """Summary sentences in English where a translation exists, each a whole quotation
         where the split cut one (see :func:`~digest.sentences.balance_quotes`)."""

@@ -74,7 +74,7 @@ class Story:
         """A story of one article, told by its own summary (a briefing built without
         story grouping, as the Python API and the renderers' tests make them)."""
         return cls(id=article.id, sources=[Source(article)],
-                   sentences=[StorySentence(s, article.id) for s in article.display_summary],
+                   sentences=[StorySentence(s, article.id) for s in article.summary_after_headline],
                    figures=list(article.summary.key_figures), related=list(article.related))
 
     def to_dict(self) -> dict[str, Any]:

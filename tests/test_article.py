@@ -28,6 +28,18 @@ def test_a_translated_untitled_article_is_headed_in_english():
     assert article.display_title == "The council decided on Monday"
 
 
+def test_a_stand_in_headline_that_is_a_whole_sentence_is_not_said_again_below_it():
+    from digest.story import Story
+
+    short = english_article(title="", summary=Summary(sentences=["The baths stay open.", "They were pleased."]))
+    assert short.display_title == "The baths stay open"
+    assert [s.text for s in Story.of_article(short).sentences] == ["They were pleased."]
+    cut = english_article(title="", summary=Summary(sentences=[LONG_SENTENCE, "They were pleased."]))
+    assert [s.text for s in Story.of_article(cut).sentences] == [LONG_SENTENCE, "They were pleased."]
+    titled = english_article(title="The baths stay open", summary=Summary(sentences=["The baths stay open."]))
+    assert [s.text for s in Story.of_article(titled).sentences] == ["The baths stay open."]
+
+
 def test_a_page_title_always_wins_and_an_article_with_nothing_to_show_says_untitled():
     article = english_article(title="Baths stay open", summary=Summary(sentences=[LONG_SENTENCE]))
     assert article.display_title == "Baths stay open"

@@ -559,7 +559,7 @@ def story_summary(sources: list[Source]) -> list[StorySentence]:
     for position, source in enumerate(sources):
         article = source.article
         taken = 0
-        for sentence in article.display_summary:
+        for sentence in article.summary_after_headline:
             if len(picked) >= MAX_STORY_SENTENCES or (position and taken >= SENTENCES_PER_OTHER_SOURCE):
                 break
             if repeats_told([sentence], [p.text for p in picked], _shown_lang(article)):
