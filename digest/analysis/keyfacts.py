@@ -34,7 +34,8 @@ _SCALE = (
 _NUMBER = r"\d{1,3}(?:[.,  ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _FIGURE = re.compile(
     rf"(?P<figure>{_CURRENCY}\s?(?:{_NUMBER}){_SCALE}"
-    rf"|(?:{_NUMBER}){_SCALE}\s?(?:%|per\s?cent|percent|Prozent|pour\s?cent|€|\$|£|d['’]\s?euros?|de\s dollars|euros?|Euro|dollars?|EUR|USD|CHF|GW|MW|kW|km|kg|GB|TB|PB)"
+    rf"|(?:{_NUMBER}){_SCALE}\s?(?:%|per\s?cent|percent|Prozent|pour\s?cent|€|\$|£|d['’]\s?euros?|de\s dollars|euros?|Euro|dollars?|EUR|USD|CHF"
+    rf"|(?:[GMk]Wh|km/h|GW|MW|kW|km|kg|mm|cm|ml|mg|g|l|GB|TB|PB|PS|Nm|hp|GHz|MHz)(?![^\W_]))"
     rf"|(?:{_NUMBER}){_SCALE})",
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -205,7 +206,10 @@ _OF = {"of", "von", "de", "d", "du", "des"}
 _VAGUE = {
     "amount", "sum", "total", "number", "figure", "level", "value", "worth", "times", "part", "share", "rest",
     "betrag", "summe", "zahl", "anzahl", "wert", "teil", "mal", "montant", "somme", "nombre", "chiffre",
-    "valeur", "partie", "fois",
+    "valeur", "partie", "fois", "höhe",  # "in Höhe von 500 Euro": the amount of
+    # units: "between 9 Euro and 50 Euro — Euro", "won by 30 points — points"
+    "euro", "euros", "dollar", "dollars", "eur", "usd", "franken", "pfund", "points", "punkte", "prozentpunkte",
+    "percent", "prozent", "pourcent",
     # number words
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred",
     "thousand", "million", "billion", "zwei", "drei", "vier", "fünf", "zehn", "hundert", "tausend",
@@ -326,12 +330,15 @@ def _noun_phrase(tokens: list[str], lang: str, stop: frozenset[str], count: bool
     if not run:
         return ""
     if lang == "de":
-        # German capitalises nouns: lower-case adjectives, then one noun ("europäische Start-ups")
+        # German capitalises nouns: lower-case adjectives, then one noun ("europäische Start-ups");
+        # before a noun an adjective is inflected, so "bekommst elektrisches Spielzeug" opens with a verb
         phrase = []
         for word in run:
             phrase.append(word)
             if word[:1].isupper():
                 return " ".join(phrase)
+            if not word.endswith(("e", "en", "er", "es", "em")):
+                return ""
         return ""
     if lang == "fr":
         # the noun comes first, adjectives after; keep an acronym or name that qualifies it ("accélérateurs GPU")
@@ -569,6 +576,8 @@ def key_figures(
             before, rest = sentence[max(0, start - 1) : start], sentence[end : end + 30]
             if _GLUED_BEFORE.search(before) or (_GLUED_AFTER.match(rest) and not _MULTIPLIER.match(rest)):
                 continue  # "Samstag1.", "#16", "3D-Scannern", "1160x653.png", "07-01-2025"
+            if figure.isdigit() and re.match(r"\.\s+\S", rest):
+                continue  # an ordinal inside the sentence: "Ende des 20. Jahrhunderts", "am 3. Platz"
             if _MONTH_WORDS.match(rest.lstrip(" .")) or (
                 _DATE_RANGE.match(rest) and _MONTH_WORDS.match(rest[_DATE_RANGE.match(rest).end():])
             ):

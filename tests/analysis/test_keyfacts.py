@@ -128,3 +128,17 @@ def test_a_malformed_number_never_costs_the_article():
     assert figure_value("56.923.48 Euro") == ("EUR", 56923.48)
     assert figure_value("€56.923,48") == ("EUR", 56923.48)
     assert figure_value("1,234.5 tonnes")[1] == 1234.5
+
+
+def test_a_unit_stays_with_its_figure_and_is_never_the_label():
+    assert _figures("de", "Das Rad hat 160 mm Federweg, und für den Teig braucht man 500 ml Milch.") == [
+        "160 mm — Federweg", "500 ml — Milch"]
+    assert _figures("de", "Die Preise liegen zwischen 9 Euro und 50 Euro.") == ["9 Euro — Preise", "50 Euro — Preise"]
+    assert _figures("de", "Es werden Sanktionen in Höhe von 500 Euro verhängt.") == ["500 Euro — Sanktionen"]
+    assert _figures("en", "Trump won the state by 30 points in 2016.") == []
+
+
+def test_a_german_ordinal_is_no_figure_and_a_verb_is_no_label():
+    assert _figures("de", "Seit Ende des 20. Jahrhunderts wird Achtsamkeit populärer.") == []
+    assert _figures("de", "Du bekommst elektrisches Katzenspielzeug bereits unter 10 Euro.") == [
+        "10 Euro — elektrisches Katzenspielzeug"]
