@@ -209,6 +209,37 @@ def test_script_residue_and_image_markup_never_reach_the_body():
     assert result.image == "https://example.com/uploads/2025/03/council.jpg"
 
 
+STORY = ("The city council met on Tuesday evening and approved the budget for the next year after a long debate.\n"
+         "The mayor said the new budget would pay for more buses, two new schools and repairs to the old bridge.\n"
+         "Opposition members said the plan left the outer districts waiting another year for better transport.\n")
+
+
+def test_the_lead_image_is_the_storys_never_the_sites():
+    """A tracking pixel, the site's logo and an author's avatar stand before the story; the picture
+    that goes with the story (and into every feed item) is the one beside it."""
+    raw = ("![](https://www.facebook.com/tr?id=898890080253330&ev=PageView&noscript=1)\n"
+           "![Daily Courier](https://courier.example/themes/img/courier-logo.png)\n"
+           "* Home\n* Politics\n* Sport\n"
+           "![](https://secure.gravatar.com/avatar/4b73?s=56&d=mm&r=g)\n"
+           "Council approves next year's budget\n"
+           "![Councillors vote](https://courier.example/uploads/2025/03/council-vote-1024x683.jpg)\n" + STORY)
+    result = clean_text(raw, "en")
+    assert result.title == "Council approves next year's budget"
+    assert result.image == "https://courier.example/uploads/2025/03/council-vote-1024x683.jpg"
+
+
+@pytest.mark.parametrize("furniture", [
+    "![](https://www.facebook.com/tr?id=1&ev=PageView&noscript=1)",
+    "![Daily Courier](https://courier.example/img/logo.svg)",
+    "![Anzeige](https://ads.example/esb/728x90.gif)",
+    "![](https://courier.example/icons/share-twitter.png)",
+    "![](https://images.example/73x50/author.jpg)",
+])
+def test_a_story_without_a_picture_gets_none_rather_than_the_sites(furniture):
+    result = clean_text(furniture + "\nCouncil approves next year's budget\n" + STORY, "en")
+    assert result.image == ""
+
+
 def test_cli_prints_title_and_body_and_explains_drops(capsys):
     from digest.cli import main
 
