@@ -153,7 +153,7 @@ _STRONG = [
     r"\blaisser un commentaire\b", r"\bdie kommentarfunktion\b", r"\bcomments? (?:are|is) closed\b",
     r"\bnoch keine kommentare\b", r"\bno comments yet\b", r"\bjoin the (?:conversation|discussion)\b",
     # share and print
-    r"\bshare (?:this (?:article|story|post|page)|on (?:facebook|twitter|linkedin|whatsapp|x|pinterest|reddit)|via)\b", r"\b(?:auf|via) (?:facebook|twitter|whatsapp|linkedin|x) teilen\b", r"\bartikel teilen\b",
+    r"\bshare (?:this (?:article|story|post|page)|on (?:facebook|twitter|linkedin|whatsapp|x|pinterest|reddit)|via)\b", r"\b(?:auf|via|per) (?:facebook|twitter|whatsapp|linkedin|x|mail|e-mail|email) teilen\b", r"\bartikel teilen\b",
     r"\bpartager (?:sur|cet)\b", r"\bfollow us on\b", r"\bfolgen sie uns\b", r"\bsuivez-nous\b",
     # navigation and teasers
     r"^(?:read|see|view|show|load) (?:more|all|the full)\b", r"^more (?:from|on|about|stories|news|articles)\b",
@@ -698,6 +698,22 @@ ANCHOR_WINDOW = 8
 ANCHOR_BONUS, AFTER_STOP_FACTOR = 0.5, 0.25
 
 
+_STAMP_CUE = re.compile(r"\d{1,2}:\d{2}|\||//|\b(?:stand|veröffentlicht|erstellt|aktualisiert|published|posted|"
+                        r"updated|by|von|am|on|le|publié|mis à jour)\b", re.I)
+
+
+def _date_stamp(line: Line) -> bool:
+    """A short line that dates the article and is no sentence: it opens with the date, or prints a
+    time, a separator or a cue beside it ("STAND 21.4.2021, 16:41 Uhr AUTOR/IN Julius Richter",
+    "Veröffentlicht am 12. Juni 2017 von gizzmo", "02.02.2022 A-Frauen").  It is neither the
+    standfirst nor the first paragraph; a heading with a date ("Protokoll der Sitzung vom
+    10. Oktober 2019") is neither a stamp."""
+    if line.words > 12 or line.text.rstrip().endswith((".", "!", "?", "…")):
+        return False
+    found = meta.find_dates(line.text)
+    return bool(found) and (found[0].start <= 1 or bool(_STAMP_CUE.search(line.text)))
+
+
 def _dateline_shaped(line: Line) -> bool:
     """A short line with a date in it: "veröffentlicht am 9. Januar 2024 von Katrin Vogel"."""
     return line.cls == "short" and line.words <= 12 and bool(meta.find_dates(line.text))
@@ -1070,6 +1086,9 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
         if line.cls == "bad":
             dropped.append(Dropped(line.text, line.reason, line.number))
             continue
+        if not blocks and _date_stamp(line):  # the body opens after its date line, never with it
+            dropped.append(Dropped(line.text, "date line", line.number))
+            continue
         text_ = line.text
         bullet = _BULLET.match(text_)
         if bullet and not text_[0].isdigit():  # numbers of an ordered list are part of the text
@@ -1188,6 +1207,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         counts[key] = counts.get(key, 0) + 1
     site = meta.publisher_from_lines([l.text for l in lines])[0]
     best, best_score, best_support = -1, 0.0, []
+    qualified: dict[int, list[str]] = {}  # every headline-shaped line that shares the article's words
     rejected: list[str] = []
     for i in range(max(0, start - TITLE_WINDOW), min(start + 3, len(lines) - 1)):
         line = lines[i]
@@ -1224,8 +1244,15 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         score += 2.0 * (1 - abs(start - i) / (TITLE_WINDOW + 1))
         score += min(line.words, 10) / 10
         score += 1.0 * len(support)
+        qualified[i] = support
         if score > best_score:
             best, best_score, best_support = i, score, support
+    # A short label directly above a longer headline-shaped line is that headline's kicker
+    # ("Higher education" over "Thousands of UK academics 'treated as second-class citizens'"):
+    # a two-word label shares all its words with the article and would otherwise outscore it.
+    if best >= 0 and best + 1 in qualified and lines[best].words <= KICKER_WORDS \
+            and _kicker_shaped(lines[best].text) and lines[best + 1].words > lines[best].words:
+        best, best_support = best + 1, qualified[best + 1] + [f"under its kicker on line {lines[best].number}"]
     if best >= 0:
         result.title = lines[best].text
         source = "; ".join([f"headline-shaped line {lines[best].number} above the body"] + best_support
@@ -1253,6 +1280,7 @@ def _split_site_name(result: CleanResult) -> None:
 
 
 TITLE_WINDOW, TITLE_MIN_OVERLAP = 30, 0.2
+KICKER_WORDS = 4  # a kicker names a section or topic in a few words (as the kicker found below the title)
 TITLE_SHORT_WORDS = 4  # a line this short must share two words with the article: a tagline or section name shares one
 
 
@@ -1287,7 +1315,7 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
     # kicker: a short line directly above the title ("Artificial Intelligence")
     if title_index > 0:
         prev = lines[title_index - 1]
-        if 1 <= prev.words <= 4 and _kicker_shaped(prev.text) and not meta.find_dates(prev.text) \
+        if 1 <= prev.words <= KICKER_WORDS and _kicker_shaped(prev.text) and not meta.find_dates(prev.text) \
                 and not dates.RELATIVE_DATE.search(prev.text) and not _repeats_title(prev.text, result.title):
             if not (prev.reason.startswith("boilerplate") or prev.reason == "navigation or button text"
                     or _title_rejection(prev, result.publisher)):
@@ -1308,6 +1336,7 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
         lead = lines[title_index + 1]
         between = lines[title_index + 2:start]
         if (lead.cls in ("good", "neargood") and _TERMINAL.search(lead.text) and len(lead.text) <= 400
+                and not _date_stamp(lead)
                 and between and len(between) <= LEAD_FURNITURE_LINES and all(_header_furniture(l) for l in between)):
             result.standfirst = lead.text
             result.evidence["standfirst"] = meta.evidence(lead.text, "lead between the headline and the dateline", 0.6)

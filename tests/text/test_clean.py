@@ -240,6 +240,33 @@ def test_a_story_without_a_picture_gets_none_rather_than_the_sites(furniture):
     assert result.image == ""
 
 
+VOLLEYBALL = ("* Sport\n* Fußball\n* Volleyball\n* Handball\n"
+              "Volleyball | MTV Stuttgart\n"
+              "Hiobsbotschaft für Stuttgart: Top-Angreiferin fällt für das vierte Finale aus\n"
+              "STAND 21.4.2021, 16:41 Uhr AUTOR/IN Julius Richter\n"
+              "* per Mail teilen\n"
+              "Die Stuttgarter Volleyballerinnen müssen im vierten Spiel der Finalserie um die deutsche "
+              "Meisterschaft gegen den Dresdner SC auf ihre beste Angreiferin verzichten.\n"
+              "Was genau sie hat, wollte die Sportdirektorin am Mittwoch nicht sagen, nur dass sie fehlen wird.\n"
+              "Das vierte Spiel der Serie findet am Samstag in der ausverkauften Halle in Stuttgart statt.\n")
+
+
+def test_a_section_label_above_the_headline_is_its_kicker_not_the_title():
+    """"Volleyball | MTV Stuttgart" shares every word with the article, which a longer headline
+    never does: a label directly above a longer headline-shaped line is that headline's kicker."""
+    result = clean_text(VOLLEYBALL, "de")
+    assert result.title == "Hiobsbotschaft für Stuttgart: Top-Angreiferin fällt für das vierte Finale aus"
+    assert result.kicker == "Volleyball | MTV Stuttgart"
+    assert "under its kicker" in result.evidence["title"].source
+
+
+def test_a_date_stamp_below_the_headline_is_neither_standfirst_nor_paragraph():
+    result = clean_text(VOLLEYBALL, "de")
+    assert result.standfirst == ""
+    assert result.text.startswith("Die Stuttgarter Volleyballerinnen")  # no "STAND …", no "per Mail teilen"
+    assert result.date == "2021-04-21"
+
+
 def test_cli_prints_title_and_body_and_explains_drops(capsys):
     from digest.cli import main
 
