@@ -119,7 +119,8 @@ _CREDIT_LABEL = re.compile(
     r"(?:^|\s)(?:foto|fotos|photo|photos|bild|bilder|image|images|credits?|crédits?(?: photo)?|photo credits?|"
     r"bildquelle|quelle|source|illustration|grafik|titelbild|titelfoto|bildnachweis|fotonachweis|©|\(c\))\s*:\s*\S|"
     r"^(?:abbildung|abb\.|figure|fig\.|tabelle|table)\s*\d+\s*:", re.I)
-_CREDIT_MARK = re.compile(r"©\s*\w|\((?:symbolbild|symbolfoto|archivbild|archivfoto|photo illustration)\)", re.I)
+_CREDIT_MARK = re.compile(r"©\s*\w|\((?:symbolbild|symbolfoto|archivbild|archivfoto|photo illustration)\)"
+                          r"|\((?:\w{2,5} )?(?:photo|foto|bild)\s*/[^()]{2,60}\)\s*$", re.I)  # "(AP Photo/Ted S. Warren)"
 
 # Phrase evidence.  STRONG phrases mark a line of up to 40 words; WEAK ones only
 # a short line (a menu entry, a button), so an article that mentions "cookies"
@@ -178,7 +179,7 @@ _STRONG = [
     r"^(?:herzlich )?willkommen (?:auf|bei|im)\b", r"^welcome to\b", r"\b(?:abgelegt|veroffentlicht) unter\b",
     r"\bfiled under\b", r"^posted (?:in|by)\b", r"\bcookies?\b", r"\btechnische speicherung\b", r"\bconsent\b",
     r"\b(?:ihre|deine|seine) (?:einwilligung|zustimmung)\b", r"\bvotre consentement\b",
-    r"\baffiliate[- ]links?\b", r"\b(?:erhalten|bekommen) wir (?:eine )?provision\b", r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:commission|compensation)\b",
+    r"\baffiliate[- ]links?\b", r"\b(?:erhalten|bekommen) wir (?:eine )?provision\b", r"\bwe (?:may )?(?:receive|earn) (?:an? )?(?:affiliate |small )?(?:commission|compensation)\b",
     r"\bprovisions?-?links?\b", r"\bwerbelinks?\b", r"\bproduct advertising api\b", r"\bletzte aktualisierung am\b",
     r"\bsubscription (?:will|renews?|plans?|options?)\b", r"\bauto[- ]?renew", r"\b(?:instant|immediate|unlimited) (?:online )?access\b",
     r"\bdelivered (?:straight )?to (?:your|their) inbox", r"\bin (?:your|ihr(?:em)?|dein(?:em)?) (?:inbox|postfach)\b",
@@ -895,6 +896,8 @@ def _trim_tail(lines: list[Line], start: int, end: int) -> int:
             last_good, gap = i, 0
         elif line.cls == "short" and line.words >= 3 and line.text.endswith("?"):  # a question is content
             pass
+        elif line.reason == "photo credit or caption" and lines[i - 1].reason == "image markup":
+            pass  # a picture and its caption are one gap: articles set them between paragraphs
         else:
             gap += 1
     segments.append((seg_start, last_good, mass))
@@ -1217,7 +1220,8 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
                 or _BULLET.match(text):
             continue
         if line.reason and line.reason not in ("repeated line", "repeated short line", LINK_LIST, "teaser headline",
-                                               "navigation or button text"):
+                                               "navigation or button text", CAPITALISED_GLUE):
+            # (an English headline in title case looks like glued link texts; a menu shares few of the article's words)
             continue
         if text.endswith((".", ",", ";", ":")) and not text.endswith("...") or meta.is_date_line(text):
             continue

@@ -267,6 +267,51 @@ def test_a_date_stamp_below_the_headline_is_neither_standfirst_nor_paragraph():
     assert result.date == "2021-04-21"
 
 
+NASA = ("Skip to main content\n* News\n* Spaceflight\n* Science & Astronomy\n* Skywatching\n"
+        "Space is supported by its audience. When you purchase through links on our site, we may earn an "
+        "affiliate commission.\n"
+        "NASA Picks Three More Companies to Join Its Private Moon Lander Project for Future Missions\n"
+        "By Jane Miller 2019-11-18T22:05:36Z Spaceflight\n"
+        "NASA has picked three more companies to join its private moon lander project, which will carry cargo "
+        "and experiments to the moon for the agency in the coming years.\n"
+        "The three join nine others picked last year, bringing the number of private moon landers to twelve.\n"
+        "![](https://space.example/uploads/2019/11/lander-1024x576.jpg)\n"
+        "A model of one of the landers on show at a conference in Washington. (AP Photo/Ann Smith)\n"
+        "The agency will ask the companies to bid for each mission, and the first of them could fly in 2021.\n"
+        "Officials said the program would cut costs by letting companies fly other customers' cargo too.\n")
+
+
+def test_an_english_headline_in_title_case_is_the_title_and_a_photo_credit_is_not():
+    """Thirteen capitalised words look like glued link texts; the line beside the byline whose words
+    run through the article is the headline. "(AP Photo/…)" ends a caption, never a headline."""
+    result = clean_text(NASA, "en")
+    assert result.title == "NASA Picks Three More Companies to Join Its Private Moon Lander Project for Future Missions"
+    assert "affiliate commission" not in result.text and "AP Photo" not in result.text
+
+
+def test_a_picture_and_its_caption_between_paragraphs_do_not_end_the_article():
+    """A short last paragraph below a picture and its credit is the article's, not a blurb
+    set apart from it by furniture."""
+    paragraphs = [
+        "Der Stadtrat hat am Dienstagabend nach langer Debatte den Haushalt für das kommende Jahr beschlossen, "
+        "der mehr Geld für Busse, Schulen und die Sanierung der alten Brücke über den Fluss vorsieht.",
+        "Die Bürgermeisterin sprach von einem Haushalt der Vernunft, der die Schulden nicht weiter wachsen lasse "
+        "und trotzdem in die Zukunft der Stadt und ihrer Kinder investiere.",
+        "Für die neuen Buslinien in die äußeren Stadtteile sind im kommenden Jahr vier Millionen Euro vorgesehen, "
+        "für die beiden Schulen im Norden zusammen noch einmal elf Millionen Euro.",
+        "Die Arbeiten an der Brücke sollen im Frühjahr beginnen und drei Jahre dauern, in dieser Zeit bleibt eine "
+        "Fahrspur gesperrt und der Verkehr wird über die Umgehungsstraße geleitet.",
+    ]
+    raw = ("* Start\n* Lokales\n* Sport\nStadtrat beschließt den Haushalt für das kommende Jahr\n"
+           + "\n".join(paragraphs) + "\n"
+           "![](https://zeitung.example/uploads/2025/03/rat-1024x683.jpg)\n"
+           "Die Sitzung im großen Saal des Rathauses. Foto: Anna Weber\n"
+           "Die Opposition stimmte gegen den Haushalt, weil ihr die Brücke zu teuer ist.\n")
+    result = clean_text(raw, "de")
+    assert result.text.endswith("weil ihr die Brücke zu teuer ist.")
+    assert "Foto: Anna Weber" not in result.text
+
+
 def test_cli_prints_title_and_body_and_explains_drops(capsys):
     from digest.cli import main
 
