@@ -35,7 +35,9 @@ _NUMBER = r"\d{1,3}(?:[.,  ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _FIGURE = re.compile(
     rf"(?P<figure>{_CURRENCY}\s?(?:{_NUMBER}){_SCALE}"
     rf"|(?:{_NUMBER}){_SCALE}\s?(?:%|per\s?cent|percent|Prozent|pour\s?cent|€|\$|£|d['’]\s?euros?|de\s dollars|euros?|Euro|dollars?|EUR|USD|CHF"
-    rf"|(?:[GMk]Wh|km/h|GW|MW|kW|km|kg|mm|cm|ml|mg|g|l|GB|TB|PB|PS|Nm|hp|GHz|MHz)(?![^\W_]))"
+    rf"|(?:[GMk]Wh|km/h|GW|MW|kW|km|kg|mm|cm|ml|mg|g|l|GB|TB|PB|PS|Nm|hp|GHz|MHz"
+    rf"|(?:Kilo|Zenti|Milli)?[Mm]etern?|(?:kilo|centi|milli)?met(?:er|re)s?|[Kk]ilometern?|Litern?|lit(?:er|re)s?"
+    rf"|Kilogramm|Gramm|Tonnen|tonnes?|tons?|miles?|feet|foot|inch(?:es)?)(?![^\W_]))"
     rf"|(?:{_NUMBER}){_SCALE})",
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -189,7 +191,7 @@ def _best_form(forms: dict[str, int]) -> str:
 
 _WORDS = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*|[^\w\s]")
 # A number glued to a word, a path or a code ("untitled-design-4-214", "#16", "3D-Scannern", "07-01-2025").
-_GLUED_BEFORE = re.compile(r"[\w#/=_@'\"-]$")
+_GLUED_BEFORE = re.compile(r"[\w#/=_@'\":-]$")  # (":": the minutes of "9:06 a.m.", a ratio's second term)
 _GLUED_AFTER = re.compile(r"^(?:[-/_=#@'\"]?[^\W\d_]|[-/_=#@:'\"]\d|x\d)")
 # "9 and 10 March", "14–15 October": the first number of a date range
 _DATE_RANGE = re.compile(r"^\s*(?:[-–]|and|und|et|bis|to|au)\s*\d{1,2}\.?\s+")
@@ -236,7 +238,7 @@ _EN_FUNCTION_WORDS = {
     "them", "then", "there", "these", "they", "this", "those", "though", "through", "thus", "toward",
     "towards", "under", "unless", "until", "upon", "very", "were", "what", "when", "where", "whether",
     "which", "while", "whom", "whose", "will", "with", "within", "without", "would", "your", "yours",
-    "instead", "across", "around", "almost", "already", "although", "always", "nearly", "roughly",
+    "instead", "across", "around", "almost", "already", "although", "always", "nearly", "roughly", "throughout",
 }
 _FUNCTION: dict[str, frozenset[str]] = {}
 

@@ -136,6 +136,9 @@ def test_a_unit_stays_with_its_figure_and_is_never_the_label():
     assert _figures("de", "Die Preise liegen zwischen 9 Euro und 50 Euro.") == ["9 Euro — Preise", "50 Euro — Preise"]
     assert _figures("de", "Es werden Sanktionen in Höhe von 500 Euro verhängt.") == ["500 Euro — Sanktionen"]
     assert _figures("en", "Trump won the state by 30 points in 2016.") == []
+    assert _figures("de", "Bitte halten Sie 1,5 Metern Abstand zu anderen Gästen.") == ["1,5 Metern — Abstand"]
+    assert _figures("en", "The statement was published on Friday at 9:06 a.m. in Miami.") == []  # no "06 — a.m"
+    assert _figures("en", "She took £40,000 by claiming throughout the period.") == ["£40,000 — period"]
 
 
 def test_a_german_ordinal_is_no_figure_and_a_verb_is_no_label():
