@@ -197,7 +197,7 @@ _WEAK_LINE = re.compile(
     r"^(?:home|startseite|accueil|menu|menü|search|suche|rechercher|search for|login|log in|sign in|sign up|logout|"
     r"register|anmelden|abmelden|registrieren|connexion|se connecter|subscribe|abonnieren|s'abonner|abo|newsletter|"
     r"share|teilen|partager|tweet|print|drucken|imprimer|email|e-mail|mail|comments?|kommentare?|commentaires?|"
-    r"reply|antworten|repondre|like|gefallt mir|close|schliessen|fermer|weiter|next|previous|zuruck|back|"
+    r"reply|antworten|repondre|like|gefallt mir|close|schliessen|fermer|weiter|next|previous|zuruck|back|go|ok|submit|"
     r"more|mehr|plus|tags?|schlagworte?|themen|topics|related|verwandte artikel|contact|kontakt|about us|"
     r"uber uns|uber mich|about me|a propos(?: de (?:nous|moi))?|faq|hilfe|help|cookies?|archive|archiv|rss|podcast|video|videos|galerie|gallery|"
     r"read more|weiterlesen|mehr lesen|lire la suite|en savoir plus|mehr erfahren|learn more|continue reading|"
@@ -1169,6 +1169,24 @@ def _title_rejection(line: Line, site: str) -> str:
     return ""
 
 
+_LONE_BY = {"by", "von", "par", "de", "author", "autor", "auteur"}
+# "Jacob Wade is a personal finance expert…", "Sara Zinnecker ist Redakteurin…": a bio opens with the name and a verb
+_BIO_VERBS = {"is", "was", "has", "writes", "works", "ist", "war", "hat", "schreibt", "arbeitet", "est", "a", "écrit"}
+
+
+def _author_box_name(lines: list[Line], i: int) -> str:
+    """Why line ``i`` is an author's name rather than the headline: it follows a lone "By" (a byline
+    split over two lines), or the line below opens with it and a verb ("Jacob Wade" over "Jacob Wade
+    is a personal finance expert who …", an author's bio); "" when neither."""
+    text = lines[i].text
+    if i > 0 and lines[i - 1].text.strip(" :").casefold() in _LONE_BY:
+        return "a byline's name"
+    below = lines[i + 1].text if i + 1 < len(lines) else ""
+    if below.startswith(text + " ") and below[len(text) + 1:].split(" ", 1)[0].casefold() in _BIO_VERBS:
+        return "the name over an author's bio"
+    return ""
+
+
 def _title_support(lines: list[Line], i: int, images: list[PageImage], keys: list[str]) -> list[str]:
     """What else on the page says line ``i`` is the headline: a byline or dateline beside it, the lead
     image's alt text, a share line that repeats it.  Named by line number and kind, never quoted."""
@@ -1240,7 +1258,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         overlap = shared / max(len(words), 2) if words else 0.0
         if overlap < TITLE_MIN_OVERLAP or (line.words <= TITLE_SHORT_WORDS and shared < 2):
             continue
-        why_not = _title_rejection(line, site)
+        why_not = _title_rejection(line, site) or _author_box_name(lines, i)
         if why_not:
             rejected.append(f"line {line.number} ({why_not})")
             continue

@@ -312,6 +312,25 @@ def test_a_picture_and_its_caption_between_paragraphs_do_not_end_the_article():
     assert "Foto: Anna Weber" not in result.text
 
 
+@pytest.mark.parametrize("author_box", [
+    "Sara Zinnecker\nSara Zinnecker ist Redakteurin im Team Bank und Geldanlage und schreibt über Rente.\n",
+    "By\nSara Zinnecker\n",
+])
+def test_an_authors_name_is_not_the_headline(author_box):
+    """The name over an author's bio, or after a lone "By", shares its words with a bio and
+    stands right above the text: it is the author's box, the headline is above it."""
+    raw = ("* Geld\n* Rente\nBetriebliche Altersvorsorge\nMit Hilfe des Chefs für die Rente sparen\n"
+           + author_box +
+           "Bei der betrieblichen Altersvorsorge zahlt der Arbeitgeber für die spätere Rente seiner "
+           "Beschäftigten, ganz oder zum Teil, und der Staat hilft mit Steuervorteilen.\n"
+           "Wer für die Rente sparen will, sollte deshalb zuerst den Chef fragen, was die Firma anbietet "
+           "und wie viel sie selbst dazugibt.\n"
+           "Sara Zinnecker rät, die Angebote in Ruhe zu vergleichen, bevor man einen Vertrag unterschreibt.\n")
+    result = clean_text(raw, "de")
+    assert result.title == "Mit Hilfe des Chefs für die Rente sparen"
+    assert result.kicker == "Betriebliche Altersvorsorge"
+
+
 def test_cli_prints_title_and_body_and_explains_drops(capsys):
     from digest.cli import main
 
