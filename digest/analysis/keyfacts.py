@@ -37,13 +37,14 @@ _FIGURE = re.compile(
     rf"|(?:{_NUMBER}){_SCALE}\s?(?:%|per\s?cent|percent|Prozent|pour\s?cent|€|\$|£|d['’]\s?euros?|de\s dollars|euros?|Euro|dollars?|EUR|USD|CHF"
     rf"|(?:[GMk]Wh|km/h|GW|MW|kW|km|kg|mm|cm|ml|mg|g|l|GB|TB|PB|PS|Nm|hp|GHz|MHz"
     rf"|(?:Kilo|Zenti|Milli)?[Mm]etern?|(?:kilo|centi|milli)?met(?:er|re)s?|[Kk]ilometern?|Litern?|lit(?:er|re)s?"
-    rf"|Kilogramm|Gramm|Tonnen|tonnes?|tons?|miles?|feet|foot|inch(?:es)?)(?![^\W_]))"
+    rf"|Kilogramm|Gramm|Tonnen|tonnes?|tons?|miles?|feet|foot|inch(?:es)?|(?:kilo|centi|milli)?mètres?|grammes?"
+    rf")(?![^\W_]))"
     rf"|(?:{_NUMBER}){_SCALE})",
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _MONTH_WORDS = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|"
-    r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre)",
+    r"janvier|février|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre)",
     re.IGNORECASE,
 )
 
@@ -210,7 +211,7 @@ _VAGUE = {
     "betrag", "summe", "zahl", "anzahl", "wert", "teil", "mal", "montant", "somme", "nombre", "chiffre",
     "valeur", "partie", "fois", "höhe",  # "in Höhe von 500 Euro": the amount of
     # units: "between 9 Euro and 50 Euro — Euro", "won by 30 points — points"
-    "euro", "euros", "dollar", "dollars", "eur", "usd", "franken", "pfund", "points", "punkte", "prozentpunkte",
+    "euro", "euros", "dollar", "dollars", "eur", "usd", "franken", "pfund", "points", "pts", "punkte", "prozentpunkte",
     "percent", "prozent", "pourcent",
     # number words
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred",

@@ -139,6 +139,8 @@ def test_a_unit_stays_with_its_figure_and_is_never_the_label():
     assert _figures("de", "Bitte halten Sie 1,5 Metern Abstand zu anderen Gästen.") == ["1,5 Metern — Abstand"]
     assert _figures("en", "The statement was published on Friday at 9:06 a.m. in Miami.") == []  # no "06 — a.m"
     assert _figures("en", "She took £40,000 by claiming throughout the period.") == ["£40,000 — period"]
+    assert _figures("fr", "Le 31 aout, 13 jeunes sont partis pour une marche de 20 kilomètres.") == [
+        "13 — jeunes", "20 kilomètres — marche"]  # no "31 — aout", no "20 — kilomètres"
 
 
 def test_a_german_ordinal_is_no_figure_and_a_verb_is_no_label():
