@@ -166,6 +166,10 @@ _STRONG = [
     r"\bthis (?:post|article) was originally published\b", r"\boriginally published (?:on|at|in)\b",
     r"\bthis article (?:first )?appeared\b", r"\bdownloaded image for\b",
     r"\bclick (?:here|to)\b", r"\bhier klicken\b", r"\bcliquez ici\b",
+    # a page's error and status messages ("Something went wrong with the connection!")
+    r"^(?:oops\W*)?something went wrong\b", r"^(?:ups\W*)?(?:etwas|da) ist (?:etwas )?schief ?gelaufen\b",
+    r"^(?:oups\W*)?une erreur (?:s'est produite|est survenue)\b", r"\bplease try again(?: later)?\W*$",
+    r"\bversuchen sie es (?:spater )?(?:noch einmal|erneut)\W*$", r"\bveuillez reessayer\b",
     # the notice a page shows without JavaScript ("Bitte schalten Sie JavaScript ein", "JavaScript is disabled")
     r"\bjavascript\b.{0,40}\b(?:enable|aktivieren|activer)\b", r"\b(?:enable|activate|aktivieren sie|activez|activer)\b.{0,30}\bjavascript\b",
     r"\bschalten? (?:sie )?(?:bitte )?(?:ihr |dein )?javascript ein\b",

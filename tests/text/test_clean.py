@@ -331,6 +331,17 @@ def test_an_authors_name_is_not_the_headline(author_box):
     assert result.kicker == "Betriebliche Altersvorsorge"
 
 
+@pytest.mark.parametrize("message", [
+    "Something went wrong with the connection!",
+    "Invalid emailSomething went wrong, please try again later.",
+    "Da ist etwas schiefgelaufen. Bitte versuchen Sie es später erneut.",
+    "Une erreur s'est produite, veuillez réessayer.",
+])
+def test_a_pages_error_message_is_never_title_nor_text(message):
+    result = clean_text(message + "\n" + STORY, "en")
+    assert result.title != message and message not in result.text
+
+
 def test_cli_prints_title_and_body_and_explains_drops(capsys):
     from digest.cli import main
 
