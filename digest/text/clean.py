@@ -704,8 +704,6 @@ ANCHOR_WINDOW = 8
 ANCHOR_BONUS, AFTER_STOP_FACTOR = 0.5, 0.25
 
 
-_STAMP_CUE = re.compile(r"\d{1,2}:\d{2}|\||//|\b(?:stand|veröffentlicht|erstellt|aktualisiert|published|posted|"
-                        r"updated|by|von|am|on|le|publié|mis à jour)\b", re.I)
 
 
 def _date_stamp(line: Line) -> bool:
@@ -718,7 +716,13 @@ def _date_stamp(line: Line) -> bool:
     if line.words > 12 or line.text.rstrip().endswith((".", "!", "?", "…")):
         return False
     found = meta.find_dates(line.text)
-    return bool(found) and (found[0].start <= 1 or bool(_STAMP_CUE.search(line.text)))
+    if not found:
+        return False
+    if found[0].start <= 1:
+        return True
+    rest = meta.beside_dates(line.text, found)
+    return bool(meta._TIME.search(rest) or "|" in rest or "//" in rest
+                or any(word.lower() in meta.STAMP_WORDS for word in _WORD.findall(rest)))
 
 
 def _dateline_shaped(line: Line) -> bool:

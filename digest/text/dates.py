@@ -505,11 +505,8 @@ RELATIVE_DATE = re.compile(  # also read by the cleaner: such a line is no kicke
     r"\b(?:vor\s+\d+\s+\w+|gestern|heute|\d+\s+\w+\s+ago|yesterday|today|il y a\s+\d+\s+\w+|hier|aujourd'hui)\b"
     r"(?!['’]\w)",  # not "Today's Paper"
     re.I)
-# What a time stamp prints beside the relative date: a clock time, a cue, a byline before a separator.
-_STAMP_FURNITURE = re.compile(
-    r"\d{1,2}[:.h]\d{2}|\b(?:uhr|am|um|at|on|à|le|published|posted|updated|last|veröffentlicht|aktualisiert|"
-    r"erschienen|zuletzt|stand|publié|mis à jour|modifié)\b|\b(?:by|von|par)\s+[^|·•/–—]+(?=[|·•/–—])",
-    re.I)
+# A byline before a separator, which a time stamp may print beside its date ("By Ann Lee | 10 hours ago").
+_BYLINE_BEFORE_SEPARATOR = re.compile(r"\b(?:by|von|par)\s+[^|·•/–—]+(?=[|·•/–—])", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SPAN_WORDS = {"bis", "seit", "und", "until", "since", "till", "and", "depuis", "jusqu'à", "jusqu’à", "et"}
 
@@ -518,7 +515,8 @@ def relative_stamp(text: str) -> str:
     """The relative date of a time stamp ("vor 2 Stunden", "Heute, 14:30", "By Ann Lee | 10 hours ago",
     "Vor 3 Tagen veröffentlicht"), or "" when the words are part of what the line says
     ("1968 bis heute Knabenmusik in Ulm", "Vor 100 Jahren der Hitler-Putsch", "Was koche ich heute?"):
-    beside the date, a stamp prints only times, cues, a byline and at most two other words, and the
+    beside the date, a stamp prints only times, the words of a date line (``metadata.STAMP_WORDS``),
+    a byline and at most two other words, and the
     date does not end a span ("1949 bis heute", "damals und heute")."""
     found = RELATIVE_DATE.search(text)
     if not found:
@@ -526,8 +524,9 @@ def relative_stamp(text: str) -> str:
     before = text[: found.start()].split()
     if before and before[-1].lower().strip("/,") in _SPAN_WORDS:  # "1949 bis heute", "damals und heute"
         return ""
-    rest = _STAMP_FURNITURE.sub(" ", text[: found.start()] + " " + text[found.end():])
-    return found.group(0) if len(_WORD.findall(rest)) <= 2 else ""
+    rest = _BYLINE_BEFORE_SEPARATOR.sub(" ", meta._TIME.sub(" ", text[: found.start()] + " " + text[found.end():]))
+    other = [word for word in _WORD.findall(rest) if word.lower() not in meta.STAMP_WORDS]
+    return found.group(0) if len(other) <= 2 else ""
 
 
 def _relative_dates(lines: Sequence[PageLine], anchor: int, start: int, lang: str,

@@ -122,6 +122,13 @@ def _to_iso(m: re.Match, lang: str) -> str:
         return ""
 
 
+def beside_dates(line: str, dates: list[DateMatch] | None = None) -> str:
+    """The line with its dates blanked out: what a date line prints beside them."""
+    for d in reversed(find_dates(line) if dates is None else dates):
+        line = line[: d.start] + " " + line[d.end:]
+    return line
+
+
 def is_date_line(line: str) -> bool:
     """A line that is only a date (and maybe a time or a weekday): a dateline or a comment stamp."""
     if line.count(" ") > 14:
@@ -129,10 +136,7 @@ def is_date_line(line: str) -> bool:
     dates = find_dates(line)
     if not dates:
         return False
-    rest = line
-    for d in reversed(dates):
-        rest = rest[: d.start] + " " + rest[d.end:]
-    rest = _TIME.sub(" ", rest)
+    rest = _TIME.sub(" ", beside_dates(line, dates))
     rest = re.sub(r"[\W\d_]+", " ", rest).split()
     rest = [w for w in rest if w.lower() not in _DATE_FILLERS]
     return len(rest) <= 1
@@ -145,6 +149,12 @@ _DATE_FILLERS = {
     "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi",
     "vendredi", "samedi", "dimanche", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "de", "du", "the",
 }
+
+# What a date stamp may print beside its date ("Veröffentlicht am … von …", "Zuletzt aktualisiert …",
+# "By … | 10 hours ago"): a date line's words, and a few cues and byline words is_date_line leaves out.
+# Read by the cleaner's date stamps and by relative dates.
+STAMP_WORDS = frozenset(_DATE_FILLERS | {"last", "erschienen", "zuletzt", "modifié", "erstellt", "by", "von", "par"})
+
 
 _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
