@@ -184,15 +184,19 @@ class Article(CleanedPage):
 
         return not self.title and headline_from(sentence) == self.display_title
 
+    def past_headline(self, sentences: list[str]) -> list[str]:
+        """``sentences`` less the first when the headline shown is a stand-in cut from it: the
+        line that follows a headline ("Top stories", "In brief") says something else."""
+        return sentences[1:] if sentences and self.headline_cut_from(sentences[0]) else sentences
+
     @property
     def summary_after_headline(self) -> list[str]:
         """The summary shown under the article's headline: :attr:`display_summary`, less its
         first sentence when the headline is a stand-in that is that whole sentence
-        ("Am alten Küchentisch mit seinen Kaffeehausstühlen"), which would say it twice."""
+        ("Am alten Küchentisch mit seinen Kaffeehausstühlen"), which would say it twice; a
+        stand-in cut short ("…") leaves the whole sentence to be read below it."""
         summary = self.display_summary
-        if summary and self.headline_cut_from(summary[0]) and not self.display_title.endswith("…"):
-            return summary[1:]
-        return summary
+        return summary if self.display_title.endswith("…") else self.past_headline(summary)
 
     @property
     def display_summary(self) -> list[str]:

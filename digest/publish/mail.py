@@ -151,9 +151,7 @@ def story_anchor(story: Story) -> str:
 def first_sentence(story: Story) -> str:
     """The one sentence "Top stories" gives a story: its first summary sentence, or the next
     one when the headline is a stand-in cut from that sentence (a page with no headline)."""
-    sentences = [sentence.text for sentence in story.sentences]
-    if sentences and story.lead.headline_cut_from(sentences[0]):
-        sentences = sentences[1:]
+    sentences = story.lead.past_headline([sentence.text for sentence in story.sentences])
     return sentences[0] if sentences else display_standfirst(story.lead)
 
 

@@ -92,9 +92,7 @@ def restricted_fetcher(allowed_dirs: list[Path], allowed_files: list[str]):
 def one_line(article: Article, limit: int = ONE_LINE_CHARS) -> str:
     """What an article says, in one line: its first summary sentence (the next one when the
     headline is cut from it), or standfirst, shortened at a word."""
-    summary = article.display_summary
-    if summary and article.headline_cut_from(summary[0]):
-        summary = summary[1:]
+    summary = article.past_headline(article.display_summary)
     text = " ".join((summary[0] if summary else article.standfirst or article.text[:limit * 2]).split())
     if len(text) <= limit:
         return text
