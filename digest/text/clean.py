@@ -1177,7 +1177,6 @@ def _title_rejection(line: Line, site: str) -> str:
     return ""
 
 
-_LONE_BY = {"by", "von", "par", "de", "author", "autor", "auteur"}
 # "Jacob Wade is a personal finance expert…", "Sara Zinnecker ist Redakteurin…": a bio opens with the name and a verb
 _BIO_VERBS = {"is", "was", "has", "writes", "works", "ist", "war", "hat", "schreibt", "arbeitet", "est", "a", "écrit"}
 
@@ -1187,7 +1186,8 @@ def _author_box_name(lines: list[Line], i: int) -> str:
     split over two lines), or the line below opens with it and a verb ("Jacob Wade" over "Jacob Wade
     is a personal finance expert who …", an author's bio); "" when neither."""
     text = lines[i].text
-    if i > 0 and lines[i - 1].text.strip(" :").casefold() in _LONE_BY:
+    cue = lines[i - 1].text.strip(" :") if i > 0 else ""
+    if cue and len(cue.split()) <= 2 and meta.byline_author(f"{cue} {text}"):  # "By" / "Jacob Wade"
         return "a byline's name"
     below = lines[i + 1].text if i + 1 < len(lines) else ""
     if below.startswith(text + " ") and below[len(text) + 1:].split(" ", 1)[0].casefold() in _BIO_VERBS:
