@@ -1187,7 +1187,7 @@ def _author_box_name(lines: list[Line], i: int) -> str:
     is a personal finance expert who …", an author's bio); "" when neither."""
     text = lines[i].text
     cue = lines[i - 1].text.strip(" :") if i > 0 else ""
-    if cue and len(cue.split()) <= 2 and meta.byline_author(f"{cue} {text}"):  # "By" / "Jacob Wade"
+    if cue and meta.byline_author(f"{cue} {text}") == meta.tidy_author(text):  # "By" / "Jacob Wade": the cue alone
         return "a byline's name"
     below = lines[i + 1].text if i + 1 < len(lines) else ""
     if below.startswith(text + " ") and below[len(text) + 1:].split(" ", 1)[0].casefold() in _BIO_VERBS:
