@@ -1186,9 +1186,10 @@ def _author_box_name(lines: list[Line], i: int) -> str:
     split over two lines), or the line below opens with it and a verb ("Jacob Wade" over "Jacob Wade
     is a personal finance expert who …", an author's bio); "" when neither."""
     text = lines[i].text
-    cue = lines[i - 1].text.strip(" :") if i > 0 else ""
-    if cue and meta.byline_author(f"{cue} {text}") == meta.tidy_author(text):  # "By" / "Jacob Wade": the cue alone
-        return "a byline's name"
+    if i > 0:  # "By" / "Jacob Wade": the line above is the byline's cue alone
+        author = meta.byline_author(f"{lines[i - 1].text.strip(' :')} {text}")
+        if author and author == meta.tidy_author(text):
+            return "a byline's name"
     below = lines[i + 1].text if i + 1 < len(lines) else ""
     if below.startswith(text + " ") and below[len(text) + 1:].split(" ", 1)[0].casefold() in _BIO_VERBS:
         return "the name over an author's bio"
