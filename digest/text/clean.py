@@ -203,6 +203,7 @@ _WEAK_LINE = re.compile(
     r"share|teilen|partager|tweet|print|drucken|imprimer|email|e-mail|mail|comments?|kommentare?|commentaires?|"
     r"reply|antworten|repondre|like|gefallt mir|close|schliessen|fermer|weiter|next|previous|zuruck|back|go|ok|submit|"
     r"more|mehr|plus|tags?|schlagworte?|themen|topics|related|verwandte artikel|contact|kontakt|about us|"
+    r"follow us|folge uns|folgt uns|folgen sie uns|suivez-nous|"
     r"uber uns|uber mich|about me|a propos(?: de (?:nous|moi))?|faq|hilfe|help|cookies?|archive|archiv|rss|podcast|video|videos|galerie|gallery|"
     r"read more|weiterlesen|mehr lesen|lire la suite|en savoir plus|mehr erfahren|learn more|continue reading|"
     r"zum artikel|zur startseite|advertisement|anzeige|werbung|publicite|sponsored|gesponsert|top|all news|"
@@ -1226,7 +1227,9 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     beside the byline or dateline, being the lead image's alt text, being
     repeated in a share line and being close to the body add to the score.
     A site name, a consent dialog's heading and a section or menu name are
-    never the title.  Returns the line's index or -1.
+    never the title.  When no line above the body qualifies, the body's own
+    first line may be the headline (:func:`_opening_headline`).  Returns the
+    line's index or -1.
     """
     body_words: set[str] = set()
     for line in lines[start:min(end + 1, start + 40)]:
@@ -1286,13 +1289,58 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     if best >= 0 and best + 1 in qualified and lines[best].words <= KICKER_WORDS \
             and _kicker_shaped(lines[best].text) and lines[best + 1].words > lines[best].words:
         best, best_support = best + 1, qualified[best + 1] + [f"under its kicker on line {lines[best].number}"]
+    where = "above the body"
+    if best < 0:
+        best, best_support = _opening_headline(lines, start, end, stops, site, images, keys)
+        where = "opening the body, with no full stop"
     if best >= 0:
         result.title = lines[best].text
-        source = "; ".join([f"headline-shaped line {lines[best].number} above the body"] + best_support
+        source = "; ".join([f"headline-shaped line {lines[best].number} {where}"] + best_support
                            + ([f"passed over: {', '.join(rejected)}"] if rejected else []))
         result.evidence["title"] = meta.evidence(result.title, source, min(0.9, 0.3 + best_score / 10))
         _split_site_name(result)
     return best
+
+
+def _opening_headline(lines: list[Line], start: int, end: int, stops: frozenset[str], site: str,
+                      images: list[PageImage], keys: list[str]) -> tuple[int, list[str]]:
+    """The body's own first line as its headline, when no line above the body is one: the index and
+    its support, or -1.
+
+    A text dump ends every paragraph with its punctuation; a first line that ends with none (or with
+    "?" or "!"), shares the article's words and has running text right below it is the headline the
+    page printed at the top of the story ("Python 3.6.0 is now available!", "How does the brain turn
+    unconscious information into conscious thought?").  Date stamps, bylines, pictures and credits
+    may stand above or below it.  Used only when nothing else qualified, so it never overrules a
+    headline the page printed apart from the body."""
+    i = start
+    while i <= end and (lines[i].cls == "bad" or _date_stamp(lines[i])):
+        i += 1
+    if i > end:
+        return -1, []
+    line = lines[i]
+    text = line.text
+    if not 2 <= line.words <= 25 or len(text) > 200 or text.endswith((".", ",", ";", ":")) \
+            or _NOT_A_TITLE.search(text) or _BULLET.match(text) or meta.find_dates(text) \
+            or dates.RELATIVE_DATE.search(text):  # a caption "(Published Monday, Nov. 18, 2019)", a stamp
+        return -1, []
+    below = [l for l in lines[i + 1:min(end, i + 4) + 1] if l.cls != "bad" and not _date_stamp(l)
+             and not _dateline_shaped(l)]
+    if not below or below[0].cls not in ("good", "neargood"):
+        return -1, []
+    if text.endswith("?") and _SPEAKER.match(below[0].text):  # an interview's first question and its answer
+        return -1, []
+    body_words: set[str] = set()
+    for other in lines[i + 1:min(end + 1, i + 41)]:
+        if other.cls in ("good", "neargood"):
+            body_words |= _stems(other.text, stops)
+    words = _stems(text, stops)
+    shared = len(words & body_words)
+    if not words or shared / max(len(words), 2) < TITLE_MIN_OVERLAP or (line.words <= TITLE_SHORT_WORDS and shared < 2):
+        return -1, []
+    if _title_rejection(line, site) or _author_box_name(lines, i):
+        return -1, []
+    return i, _title_support(lines, i, images, keys)
 
 
 _SITE_SUFFIX = re.compile(r"^(?P<title>.{15,}?)\s+[|–—-]\s+(?P<site>[^|–—-]{2,40})$")
@@ -1317,6 +1365,7 @@ KICKER_WORDS = 4  # a kicker names a section or topic in a few words, above the 
 TITLE_SHORT_WORDS = 4  # a line this short must share two words with the article: a tagline or section name shares one
 
 
+_LABEL_SEPARATORS = " |/·•»›>–—-"
 _AGGREGATOR_ALT = re.compile(r"^(?:\[[^\]]*\]\s*)?(?:downloaded image for imported item #\d+\s*)", re.I)
 
 
@@ -1348,14 +1397,15 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
     # kicker: a short line directly above the title ("Artificial Intelligence")
     if title_index > 0:
         prev = lines[title_index - 1]
-        if 1 <= prev.words <= KICKER_WORDS and _kicker_shaped(prev.text) and not meta.find_dates(prev.text) \
-                and not dates.RELATIVE_DATE.search(prev.text) and not _repeats_title(prev.text, result.title):
+        label = prev.text.rstrip(_LABEL_SEPARATORS)  # "Politics |": the separator printed after a section's name
+        if 1 <= prev.words <= KICKER_WORDS and _kicker_shaped(label) and not meta.find_dates(label) \
+                and not dates.RELATIVE_DATE.search(label) and not _repeats_title(label, result.title):
             if not (prev.reason.startswith("boilerplate") or prev.reason == "navigation or button text"
                     or _title_rejection(prev, result.publisher)):
-                result.kicker = prev.text
-                result.evidence["kicker"] = meta.evidence(prev.text, "short line above the headline", 0.6)
-                result.section = prev.text  # on news pages the kicker above the headline names the section
-                result.evidence["section"] = meta.evidence(prev.text, "kicker line above the headline", 0.4)
+                result.kicker = label
+                result.evidence["kicker"] = meta.evidence(label, "short line above the headline", 0.6)
+                result.section = label  # on news pages the kicker above the headline names the section
+                result.evidence["section"] = meta.evidence(label, "kicker line above the headline", 0.4)
     _split_kicker(result, lines)
     # standfirst: the single sentence directly below the headline
     if title_index >= 0 and not from_html and result.blocks and title_index + 1 == start:

@@ -331,6 +331,63 @@ def test_an_authors_name_is_not_the_headline(author_box):
     assert result.kicker == "Betriebliche Altersvorsorge"
 
 
+@pytest.mark.parametrize("lang, headline, page", [
+    ("en", "How does the brain turn unconscious information into conscious thought?",
+     "Skip to main content\n* Home\n* Health\n* Neuroscience\n* Newsletters\n"
+     "How does the brain turn unconscious information into conscious thought?\n"
+     "Written by Ana Sandoiu on July 27, 2017\n"
+     "Neuroscience tells us that most of the work the brain does is unconscious, and a new study asks how "
+     "unconscious information becomes a conscious thought.\n"
+     "The researchers recorded the brain activity of volunteers while they looked at pictures that were "
+     "shown too briefly to be seen, and then at pictures shown long enough.\n"
+     "Conscious thought, the study found, begins when activity spreads from the back of the brain to its front.\n"),
+    ("de", "Erneuter Verzicht auf Regionallehrgang",
+     "![](https://verband.example/images/lehrgang.jpg)\nFoto: Anna Weber\n02.02.2022 A-Frauen\n"
+     "Erneuter Verzicht auf Regionallehrgang\n"
+     "Nächste Maßnahme der Nationalmannschaft im März mit Länderspielen gegen die Niederlande.\n"
+     "Nach dem für Januar geplanten Lehrgang verzichtet der Verband auch im Februar auf einen "
+     "Regionallehrgang, weil die Vereine ihre Spielerinnen im Ligabetrieb brauchen.\n"
+     "Der nächste Regionallehrgang soll im Sommer stattfinden, wenn die Saison vorbei ist.\n"),
+    ("fr", "Le tram arrive enfin à Esch-sur-Alzette !",
+     "Accueil\nActualités\nPublié le 12 mars 2024\n"
+     "Le tram arrive enfin à Esch-sur-Alzette !\n"
+     "Les travaux du tram entre Luxembourg et Esch-sur-Alzette commenceront au printemps, a annoncé "
+     "le ministère de la Mobilité mardi.\n"
+     "La nouvelle ligne reliera les deux villes en trente minutes et desservira onze arrêts, dont la "
+     "gare de Belval et le campus de l'université.\n"
+     "Le chantier doit durer quatre ans et coûtera près de 400 millions d'euros selon le ministère.\n"),
+])
+def test_a_first_line_with_no_full_stop_is_the_headline_when_none_stands_above(lang, headline, page):
+    """A text dump ends every paragraph with its punctuation: when no line above the body is its
+    headline, the body's first line that ends with none (or with "?" or "!"), shares the article's
+    words and has running text below it is the headline, shown as the title and not again as text."""
+    result = clean_text(page, lang)
+    assert result.title == headline
+    assert "opening the body" in result.evidence["title"].source
+    assert headline not in result.text
+
+
+def test_a_caption_or_time_stamp_opening_the_body_is_not_the_headline():
+    """A first line that holds a date ("(Published Monday, Nov. 18, 2019)") or an age ("vor 11 Minuten")
+    is a caption or a teaser glued to its stamp: the page has no headline, and none is made up."""
+    body = ("The city council met on Tuesday evening and approved the budget for the next year.\n"
+            "The mayor said the new budget would pay for more buses, two new schools and a bridge.\n"
+            "Opposition members said the plan left the outer districts waiting another year for buses.\n")
+    for opening in ("The council approved the budget for buses and schools (Published Monday, Nov. 18, 2019)",
+                    "Council approves the budget for buses and schools 11 minutes ago"):
+        result = clean_text(opening + "\n" + body, "en")
+        assert result.title == ""
+
+
+@pytest.mark.parametrize("label, kicker", [("Politics |", "Politics"), ("Folge uns", "")])
+def test_a_kicker_loses_its_separator_and_a_follow_us_label_is_no_kicker(label, kicker):
+    raw = ("* Home\n* News\n" + label + "\nCouncil approves the budget for buses, schools and the bridge\n"
+           + STORY)
+    result = clean_text(raw, "en")
+    assert result.title == "Council approves the budget for buses, schools and the bridge"
+    assert result.kicker == kicker
+
+
 @pytest.mark.parametrize("message", [
     "Something went wrong with the connection!",
     "Invalid emailSomething went wrong, please try again later.",
