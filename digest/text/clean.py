@@ -121,6 +121,9 @@ _CREDIT_LABEL = re.compile(
     r"^(?:abbildung|abb\.|figure|fig\.|tabelle|table)\s*\d+\s*:", re.I)
 _CREDIT_MARK = re.compile(r"©\s*\w|\((?:symbolbild|symbolfoto|archivbild|archivfoto|photo illustration)\)"
                           r"|\((?:\w{2,5} )?(?:photo|foto|bild)\s*/[^()]{2,60}\)\s*$", re.I)  # "(AP Photo/Ted S. Warren)"
+# "… (Credit: iStock)", "… (Foto: Volkswagen)": a caption.  Only a title is refused for it: the
+# development pages' editors keep such a caption in the text when it reads as a sentence.
+_CREDIT_END = re.compile(r"\((?:photo|foto|bild|image|credit|crédit)s?\s*:[^()]{2,60}\)\s*$", re.I)
 
 # Phrase evidence.  STRONG phrases mark a line of up to 40 words; WEAK ones only
 # a short line (a menu entry, a button), so an article that mentions "cookies"
@@ -186,7 +189,7 @@ _STRONG = [
     r"\baffiliate[- ]links?\b", r"\b(?:erhalten|bekommen) wir (?:eine )?provision\b", r"\bwe (?:may )?(?:receive|earn) (?:an? )?(?:affiliate |small )?(?:commission|compensation)\b",
     r"\bprovisions?-?links?\b", r"\bwerbelinks?\b", r"\bproduct advertising api\b", r"\bletzte aktualisierung am\b",
     r"\bsubscription (?:will|renews?|plans?|options?)\b", r"\bauto[- ]?renew", r"\b(?:instant|immediate|unlimited) (?:online )?access\b",
-    r"\bdelivered (?:straight )?to (?:your|their) inbox", r"\bin (?:your|ihr(?:em)?|dein(?:em)?) (?:inbox|postfach)\b",
+    r"\b(?:delivered|sent) (?:straight |directly )?to (?:your|their) inbox", r"\bin (?:your|ihr(?:em)?|dein(?:em)?) (?:inbox|postfach)\b",
     r"\b(?:besuchen sie|besuche) unser(?:en)?\b", r"\bvisit our (?:shop|store|website)\b",
     r"\b(?:konnte|durfte|konnten) (?:dich|sie|euch) auch interessieren\b", r"\bmight (?:also )?interest you\b",
     r"\bpourrait (?:aussi |egalement )?vous interesser\b", r"\b(?:respektieren|schutzen) (?:deine|ihre) privatsphare\b",
@@ -603,9 +606,12 @@ def _mark_comments(lines: list[Line]) -> None:
         seen_text = seen_text or line.cls == "good"
 
 
+HEADLINE_WORDS = 16  # a headline-shaped line has at most this many words
+
+
 def _headline_shaped(line: Line) -> bool:
     text = line.text
-    return 1 <= line.words <= 16 and not _TERMINAL.search(text) and len(text) <= 140 and not text.endswith(":")
+    return 1 <= line.words <= HEADLINE_WORDS and not _TERMINAL.search(text) and len(text) <= 140 and not text.endswith(":")
 
 
 def _mark_link_lists(lines: list[Line]) -> None:
@@ -1165,6 +1171,10 @@ _READER_ADDRESS = re.compile(r"\b(?:you|your|we|our|ihre?|ihrer|wir|unsere?|vos|
 _SHARE_WORDS = re.compile(r"\b(?:share|shared|teilen|partager|tweet|whatsapp|facebook|mailto|e-?mail|pin it)\b")
 
 
+# "Tags: …", "Schlagwörter: …": the article's keywords, never its headline
+_TAG_LIST = re.compile(r"^(?:tags?|schlagw(?:orter|orte?)|stichw(?:orter|orte?)|themen|topics|keywords|mots[- ]cles)\s*:")
+
+
 def _title_rejection(line: Line, site: str) -> str:
     """Why a headline-shaped line is not the article's title: a site name, a consent heading, a section or menu name."""
     folded = _fold(line.text)
@@ -1175,6 +1185,14 @@ def _title_rejection(line: Line, site: str) -> str:
         return "a consent dialog's heading"
     if line.words <= 4 and (_weak_phrase(folded) or line.reason == "navigation or button text"):
         return "a section or menu name"
+    if _TAG_LIST.match(folded) or (folded.count(",") >= 3 and all(len(item.split()) <= 2 for item in folded.split(","))):
+        return "a list of tags"
+    if meta.byline_author(line.text):
+        return "a byline"
+    if _CREDIT_END.search(line.text):
+        return "a photo caption"
+    if _date_stamp(line):
+        return "a date stamp"
     return ""
 
 
@@ -1228,13 +1246,20 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     repeated in a share line and being close to the body add to the score.
     A site name, a consent dialog's heading and a section or menu name are
     never the title.  When no line above the body qualifies, the body's own
-    first line may be the headline (:func:`_opening_headline`).  Returns the
-    line's index or -1.
+    first line may be the headline (:func:`_opening_headline`), if it passes
+    the same tests, its words matched against the lines below it.  Returns
+    the line's index or -1.
     """
     body_words: set[str] = set()
     for line in lines[start:min(end + 1, start + 40)]:
         if line.cls in ("good", "neargood"):
             body_words |= _stems(line.text, stops)
+    opening, stamped = _opening_headline(lines, start, end)
+    below_opening: set[str] = set()
+    if opening >= 0:
+        for line in lines[opening + 1:min(end + 1, opening + 41)]:
+            if line.cls in ("good", "neargood"):
+                below_opening |= _stems(line.text, stops)
     counts: dict[str, int] = {}
     keys = [_norm_key(line.text) for line in lines]
     for line, key in zip(lines, keys):
@@ -1257,7 +1282,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
             continue
         if text.endswith((".", ",", ";", ":")) and not text.endswith("...") or meta.is_date_line(text):
             continue
-        if i >= start:
+        if i >= start and i != opening:
             # a headline can open the dense region only as its first headline-shaped lines
             after = next((l for l in lines[i + 1:] if l.reason not in ("date line", "byline")
                           and not _dateline_shaped(l)), None)
@@ -1266,7 +1291,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
                 continue
         words = _stems(text, stops)
         # a one-word match is weak evidence: a menu entry ("Über mich") shares a word with many posts
-        shared = len(words & body_words)
+        shared = len(words & (below_opening if i == opening else body_words))
         overlap = shared / max(len(words), 2) if words else 0.0
         if overlap < TITLE_MIN_OVERLAP or (line.words <= TITLE_SHORT_WORDS and shared < 2):
             continue
@@ -1274,27 +1299,28 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         if why_not:
             rejected.append(f"line {line.number} ({why_not})")
             continue
-        support = _title_support(lines, i, images, keys)
+        support = _title_support(lines, i, images, keys) + (stamped if i == opening else [])
         score = 3.0 * overlap
         score += 1.5 if counts[_norm_key(text)] >= 2 else 0.0
         score += 2.0 * (1 - abs(start - i) / (TITLE_WINDOW + 1))
         score += min(line.words, 10) / 10
         score += 1.0 * len(support)
         qualified[i] = support
-        if score > best_score:
+        # the body's opening line wins on its own evidence (a byline or dateline beside it), else only
+        # when nothing else qualifies: a teaser heading a wrongly chosen region has none
+        if score > best_score and (i != opening or support):
             best, best_score, best_support = i, score, support
+    if best < 0 and opening in qualified:
+        best, best_support = opening, qualified[opening]
     # A short label directly above a longer headline-shaped line is that headline's kicker
     # ("Higher education" over "Thousands of UK academics 'treated as second-class citizens'"):
     # a two-word label shares all its words with the article and would otherwise outscore it.
     if best >= 0 and best + 1 in qualified and lines[best].words <= KICKER_WORDS \
             and _kicker_shaped(lines[best].text) and lines[best + 1].words > lines[best].words:
         best, best_support = best + 1, qualified[best + 1] + [f"under its kicker on line {lines[best].number}"]
-    where = "above the body"
-    if best < 0:
-        best, best_support = _opening_headline(lines, start, end, stops, site, images, keys)
-        where = "opening the body, with no full stop"
     if best >= 0:
         result.title = lines[best].text
+        where = "opening the body, with no full stop" if best == opening else "above the body"
         source = "; ".join([f"headline-shaped line {lines[best].number} {where}"] + best_support
                            + ([f"passed over: {', '.join(rejected)}"] if rejected else []))
         result.evidence["title"] = meta.evidence(result.title, source, min(0.9, 0.3 + best_score / 10))
@@ -1302,45 +1328,35 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     return best
 
 
-def _opening_headline(lines: list[Line], start: int, end: int, stops: frozenset[str], site: str,
-                      images: list[PageImage], keys: list[str]) -> tuple[int, list[str]]:
-    """The body's own first line as its headline, when no line above the body is one: the index and
-    its support, or -1.
+def _opening_headline(lines: list[Line], start: int, end: int) -> tuple[int, list[str]]:
+    """The body's first line, when it is shaped like the headline printed at the top of the story (else
+    -1), and the date stamp directly above it, if any, as evidence.
 
     A text dump ends every paragraph with its punctuation; a first line that ends with none (or with
-    "?" or "!"), shares the article's words and has running text right below it is the headline the
-    page printed at the top of the story ("Python 3.6.0 is now available!", "How does the brain turn
-    unconscious information into conscious thought?").  Date stamps, bylines, pictures and credits
-    may stand above or below it.  Used only when nothing else qualified, so it never overrules a
-    headline the page printed apart from the body."""
+    "?" or "!") and has running text right below it is a heading ("Python 3.6.0 is now available!",
+    "How does the brain turn unconscious information into conscious thought?").  Date stamps,
+    bylines, pictures and credits may stand above it, and a byline or one short line (a name, a
+    heading such as "Einleitung") between it and the text.  Never a line with a date or a posting
+    age in it (a caption "(Published Monday, Nov. 18, 2019)"), nor an interview's first question
+    above its answer.  Whether it names the article is for :func:`_find_title` to weigh."""
     i = start
     while i <= end and (lines[i].cls == "bad" or _date_stamp(lines[i])):
         i += 1
     if i > end:
         return -1, []
-    line = lines[i]
-    text = line.text
-    if not 2 <= line.words <= 25 or len(text) > 200 or text.endswith((".", ",", ";", ":")) \
-            or _NOT_A_TITLE.search(text) or _BULLET.match(text) or meta.find_dates(text) \
-            or dates.RELATIVE_DATE.search(text):  # a caption "(Published Monday, Nov. 18, 2019)", a stamp
+    stamp = [f"date stamp on line {lines[i - 1].number} above it"] if i > 0 and _date_stamp(lines[i - 1]) else []
+    text = lines[i].text
+    if text.endswith((".", ",", ";", ":")) or meta.find_dates(text) or dates.RELATIVE_DATE.search(text):
         return -1, []
-    below = [l for l in lines[i + 1:min(end, i + 4) + 1] if l.cls != "bad" and not _date_stamp(l)
-             and not _dateline_shaped(l)]
-    if not below or below[0].cls not in ("good", "neargood"):
+    if text.endswith(("?", "!")) and lines[i].words > HEADLINE_WORDS:  # a question or call in the text
         return -1, []
-    if text.endswith("?") and _SPEAKER.match(below[0].text):  # an interview's first question and its answer
+    below = [l for l in lines[i + 1:min(end, i + 4) + 1] if l.cls != "bad" and not _dateline_shaped(l)]
+    text_below = next((k for k, l in enumerate(below[:2]) if l.cls in ("good", "neargood")), None)
+    if text_below is None or (text_below == 1 and below[0].words > KICKER_WORDS):
         return -1, []
-    body_words: set[str] = set()
-    for other in lines[i + 1:min(end + 1, i + 41)]:
-        if other.cls in ("good", "neargood"):
-            body_words |= _stems(other.text, stops)
-    words = _stems(text, stops)
-    shared = len(words & body_words)
-    if not words or shared / max(len(words), 2) < TITLE_MIN_OVERLAP or (line.words <= TITLE_SHORT_WORDS and shared < 2):
+    if text.endswith("?") and _SPEAKER.match(below[text_below].text):  # an interview's question and answer
         return -1, []
-    if _title_rejection(line, site) or _author_box_name(lines, i):
-        return -1, []
-    return i, _title_support(lines, i, images, keys)
+    return i, stamp
 
 
 _SITE_SUFFIX = re.compile(r"^(?P<title>.{15,}?)\s+[|–—-]\s+(?P<site>[^|–—-]{2,40})$")

@@ -379,6 +379,28 @@ def test_a_caption_or_time_stamp_opening_the_body_is_not_the_headline():
         assert result.title == ""
 
 
+def test_a_first_line_under_its_date_stamp_wins_over_a_menu_teaser():
+    """A first line with no full stop right under the page's date stamp is the headline the page
+    printed, though a menu teaser above shares the article's words: the stamp is the evidence."""
+    raw = ("* Ministerium\n* Themen\n* Presse\n"
+           "Gute Gründe für eine Bewerbung im Ministerium\n"
+           "Das Ministerium als Arbeitgeber: Förderung, Weiterbildung und flexible Arbeitszeiten\n"
+           "Kontakt\nImpressum\n"
+           "24.01.2022 - Meldung - Energiewende im Gebäudebereich\n"
+           "Förderung für energieeffiziente Gebäude der Förderbank vorläufig gestoppt - Bundesregierung ordnet "
+           "Förderung und gesetzliche Standards für Neubauten neu\n"
+           "Einleitung\n"
+           "Die Bewilligung von Anträgen nach der Förderung für effiziente Gebäude wird mit sofortiger Wirkung "
+           "gestoppt, weil die Mittel für das laufende Jahr ausgeschöpft sind.\n"
+           "Das Ministerium will die Förderung für Neubauten bis zum Sommer neu ordnen und die Standards für "
+           "energieeffiziente Gebäude verschärfen.\n"
+           "Anträge, die schon bewilligt sind, bleiben von dem Stopp unberührt, teilte das Ministerium mit.\n")
+    result = clean_text(raw, "de")
+    assert result.title.startswith("Förderung für energieeffiziente Gebäude der Förderbank vorläufig gestoppt")
+    assert "date stamp on line" in result.evidence["title"].source
+    assert result.date == "2022-01-24"
+
+
 @pytest.mark.parametrize("label, kicker", [("Politics |", "Politics"), ("Folge uns", "")])
 def test_a_kicker_loses_its_separator_and_a_follow_us_label_is_no_kicker(label, kicker):
     raw = ("* Home\n* News\n" + label + "\nCouncil approves the budget for buses, schools and the bridge\n"
@@ -610,8 +632,19 @@ def test_title_evidence_names_what_supports_it(lang):
     ("Wir respektieren Ihre Privatsphäre", "de", "consent dialog"),
     ("Vos choix en matière de confidentialité", "fr", "consent dialog"),
     ("Valley Courier", "en", "site's name"),
+    ("Tags: Abgebrochene Forschung, Georg von Below, Geschichtswissenschaft", "de", "list of tags"),
+    ("amiga, dogs, floppy, Hunde, Hundeleben", "de", "list of tags"),
+    ("Mots-clés : Luxembourg, IA, recherche", "fr", "list of tags"),
+    ("Von Jörg Staff", "de", "byline"),
+    ("By Jane Miller", "en", "byline"),
+    ("Do 24. Mai 2018, 08:30 | ANZEIGE, UNTERWEGS | 1 Kommentar", "de", "date stamp"),
+    ("24.01.2022 - Meldung - Energiewende im Gebäudebereich", "de", "date stamp"),
+    ("More than 4,000 people are expected to receive notice in coming weeks (Credit: iStock)", "en",
+     "photo caption"),
+    ("Le nouveau tram traverse le pont Grande-Duchesse Charlotte (Photo : Ville de Luxembourg)", "fr",
+     "photo caption"),
 ])
-def test_a_site_name_consent_heading_or_menu_name_is_never_a_title(line, lang, why):
+def test_what_is_never_a_title(line, lang, why):
     from digest.text import clean
 
     probe = clean.Line(line, 1, words=len(line.split()))
