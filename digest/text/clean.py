@@ -101,7 +101,7 @@ def stopwords(lang: str) -> frozenset[str]:
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _TERMINAL = re.compile(r"[.!?…]['\"’”«»)\]]*$|[.!?…]\s*\(?[^()]{0,40}\)?$")
-_BULLET = re.compile(r"^(?:[-*+•·▪►◦]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^(?:[-*+•·▪►◦o]|\d{1,2}[.)])\s+")
 _MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*(?:\][^\]]*)*?)\]\((?P<url>[^)\s]+)[^)]*\)")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:jpe?g|png|gif|webp|svg|pdf)$", re.I)
 _CODE_HINT = re.compile(
@@ -292,10 +292,14 @@ _AGENCY_END = re.compile(r"\b(?:getty images|shutterstock|istock(?:photo)?|imago
                          r"dpa|afp|reuters|ap photo|epa)\s*$", re.I)
 
 
+# A caption's own label, glued to it or not: "Image caption About 40 bodies …", "Media captionDrone footage …"
+_CAPTION_LABEL = re.compile(r"^(?:[Mm]edia|[Ii]mage|[Pp]hoto|[Vv]ideo) ?[Cc]aption(?=[\s:A-ZÄÖÜ])")
+
+
 def _is_credit(text: str) -> bool:
     """Photo credits and captions; cheap character tests spare the patterns on most lines."""
     return bool(":" in text and _CREDIT_LABEL.search(text) or ("©" in text or "(" in text) and _CREDIT_MARK.search(text)
-                or _AGENCY_END.search(text, max(0, len(text) - 40)))
+                or _AGENCY_END.search(text, max(0, len(text) - 40)) or "aption" in text[:13] and _CAPTION_LABEL.match(text))
 
 
 _COMMENTS_HEADER = re.compile(r"^\d+\s+(?:responses?|comments?|replies|antworten|kommentare?|reaktionen|commentaires?|reponses?)"
@@ -488,7 +492,7 @@ def _prepare_lines(text: str, lang: str, dropped: list[Dropped]) -> tuple[list[L
             # (a dateline in lower case, "veröffentlicht am 9. Januar 2024 von …", starts a line of its own)
             lines[-1].text = join_continuation(lines[-1].text, line)
             continue
-        glued = split_glued_caption(line)
+        glued = None if _CAPTION_LABEL.match(line) else split_glued_caption(line)  # a labelled caption is all caption
         if glued:
             caption, line = glued
             dropped.append(Dropped(caption, "caption glued to the paragraph", number))

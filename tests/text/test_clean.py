@@ -401,6 +401,30 @@ def test_a_first_line_under_its_date_stamp_wins_over_a_menu_teaser():
     assert result.date == "2022-01-24"
 
 
+def test_a_caption_labelled_as_such_is_dropped_and_never_the_title():
+    """"Media captionDrone footage …" (the label glued to the caption) and "Image caption About 40 …"
+    are a video's and a picture's captions, whatever they say."""
+    raw = ("Media playback is unsupported on your device\n"
+           "Media captionThe council approves the budget for buses and schools\n"
+           + STORY.replace("\n", "\nImage copyright Reuters\nImage caption The mayor at the council meeting\n", 1))
+    result = clean_text(raw, "en")
+    assert "caption" not in result.title.lower()
+    assert "Image caption" not in result.text and "The mayor at the council meeting" not in result.text
+    assert result.text.startswith("The city council met on Tuesday evening")
+
+
+def test_an_o_bullet_marks_a_third_level_list_item():
+    """Saved pages mark nested lists "*", "+", "o" (4,387 lines of the development pages open with
+    "o "): such a line is a menu's list item, never the headline."""
+    raw = ("* Weiterbildung\n+ Denkmalpflege\no Instandsetzung von Massivbauten: Architektur und Statik\n"
+           "Die Instandsetzung von Massivbauten verlangt Wissen über Architektur und Statik, das in der "
+           "Ausbildung oft zu kurz kommt.\n"
+           "Der Kurs zeigt an Beispielen aus der Praxis, wie Schäden an Massivbauten erkannt und behoben werden.\n"
+           "Er richtet sich an Architekten und Ingenieure, die alte Bauten erhalten und instand setzen wollen.\n")
+    result = clean_text(raw, "de")
+    assert not result.title.startswith("o ")
+
+
 @pytest.mark.parametrize("label, kicker", [("Politics |", "Politics"), ("Folge uns", "")])
 def test_a_kicker_loses_its_separator_and_a_follow_us_label_is_no_kicker(label, kicker):
     raw = ("* Home\n* News\n" + label + "\nCouncil approves the budget for buses, schools and the bridge\n"
