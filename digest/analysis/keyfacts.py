@@ -241,6 +241,17 @@ _EN_FUNCTION_WORDS = {
     "which", "while", "whom", "whose", "will", "with", "within", "without", "would", "your", "yours",
     "instead", "across", "around", "almost", "already", "although", "always", "nearly", "roughly", "throughout",
 }
+# German adverbs and connectives that open a sentence, capitalised there like a noun ("Außerdem
+# sollen 80 Prozent …", "Bereits 52 Prozent …"), and that the German stop list lacks: never a label.
+_DE_FUNCTION_WORDS = {
+    "außerdem", "zudem", "jedoch", "allerdings", "dennoch", "trotzdem", "immerhin", "bereits", "schon",
+    "derzeit", "aktuell", "inzwischen", "mittlerweile", "insgesamt", "laut", "zuletzt", "zunächst", "damals",
+    "bisher", "bislang", "ebenfalls", "ebenso", "daher", "darum", "somit", "zwar", "erst", "ersten", "zweiten",
+    "dritten", "letzten", "nun", "jetzt", "damit", "dabei", "danach", "dazu", "davon", "hierzu", "hingegen",
+    "stattdessen", "vielmehr", "gleichzeitig", "zugleich", "demnach", "folglich", "schließlich", "letztlich",
+    "übrigens", "tatsächlich", "natürlich", "offenbar", "vermutlich", "künftig", "weiterhin", "erneut",
+    "jeweils", "lediglich", "sogar", "besonders", "gerade", "überhaupt", "insbesondere", "vor allem",
+}
 _FUNCTION: dict[str, frozenset[str]] = {}
 
 
@@ -255,7 +266,7 @@ def _function_words(lang: str) -> frozenset[str]:
             short = {w for w in stop if len(w) <= 3} - {"new", "old", "big", "top", "low", "key", "own", "net"}
             words = frozenset(short) | _EN_FUNCTION_WORDS
         else:
-            words = stop
+            words = stop | _DE_FUNCTION_WORDS if lang == "de" else stop
         _FUNCTION[lang] = words
     return words
 

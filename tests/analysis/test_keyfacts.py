@@ -147,3 +147,11 @@ def test_a_german_ordinal_is_no_figure_and_a_verb_is_no_label():
     assert _figures("de", "Seit Ende des 20. Jahrhunderts wird Achtsamkeit populärer.") == []
     assert _figures("de", "Du bekommst elektrisches Katzenspielzeug bereits unter 10 Euro.") == [
         "10 Euro — elektrisches Katzenspielzeug"]
+
+
+def test_a_german_sentence_adverb_is_no_label():
+    """German capitalises a sentence's first word like a noun: "Außerdem", "Immerhin", "Aktuell" open
+    a sentence and name nothing.  The label is the noun the figure is about, or there is none."""
+    assert _figures("de", "Aktuell kostet die Dose nur 9,90€.") == ["9,90€ — Dose"]
+    assert _figures("de", "Außerdem sollen 80 Prozent an Schulen gehen.") == []
+    assert _figures("de", "Immerhin 12 Prozent der Nutzer klicken.") == []
