@@ -1191,7 +1191,8 @@ def _title_rejection(line: Line, site: str) -> str:
         return "a section or menu name"
     if _TAG_LIST.match(folded) or (folded.count(",") >= 3 and all(len(item.split()) <= 2 for item in folded.split(","))):
         return "a list of tags"
-    if meta.byline_author(line.text):
+    author = meta.byline_author(line.text)
+    if author and all(word[:1].isupper() for word in author.split()):  # "Von Startups und Giganten" may head a story
         return "a byline"
     if _CREDIT_END.search(line.text):
         return "a photo caption"

@@ -676,6 +676,20 @@ def test_what_is_never_a_title(line, lang, why):
     assert why in clean._title_rejection(probe, "Valley Courier")
 
 
+@pytest.mark.parametrize("line, lang", [
+    ("Von Startups und Giganten: Luxemburgs KI-Szene wächst", "de"),
+    ("Von der Leyen kündigt einen KI-Gipfel in Luxemburg an", "de"),
+    ("Rain, wind and snow: winter arrives early in Luxembourg", "en"),
+    ("Mission, vision, valeurs : ce que veut la nouvelle agence", "fr"),
+])
+def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, lang):
+    from digest.text import clean
+
+    probe = clean.Line(line, 1, words=len(line.split()))
+    clean.classify_line(probe, clean.stopwords(lang), lang)
+    assert clean._title_rejection(probe, "Valley Courier") == ""
+
+
 @pytest.mark.parametrize("line, lang, boilerplate", [
     ("Bitte schalten Sie JavaScript ein, um das einwandfreie Funktionieren der Webseite zu gewährleisten.", "de", True),
     ("Für diese Funktion aktivieren Sie bitte JavaScript in Ihrem Browser.", "de", True),
