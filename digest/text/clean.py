@@ -299,7 +299,7 @@ _CAPTION_LABEL = re.compile(r"^(?:[Mm]edia|[Ii]mage|[Pp]hoto|[Vv]ideo) ?[Cc]apti
 def _is_credit(text: str) -> bool:
     """Photo credits and captions; cheap character tests spare the patterns on most lines."""
     return bool(":" in text and _CREDIT_LABEL.search(text) or ("©" in text or "(" in text) and _CREDIT_MARK.search(text)
-                or _AGENCY_END.search(text, max(0, len(text) - 40)) or "aption" in text[:13] and _CAPTION_LABEL.match(text))
+                or _AGENCY_END.search(text, max(0, len(text) - 40)) or _CAPTION_LABEL.match(text))
 
 
 _COMMENTS_HEADER = re.compile(r"^\d+\s+(?:responses?|comments?|replies|antworten|kommentare?|reaktionen|commentaires?|reponses?)"
@@ -1180,7 +1180,8 @@ _TAG_LIST = re.compile(r"^(?:tags?|schlagw(?:orter|orte?)|stichw(?:orter|orte?)|
 
 
 def _title_rejection(line: Line, site: str) -> str:
-    """Why a headline-shaped line is not the article's title: a site name, a consent heading, a section or menu name."""
+    """Why a headline-shaped line is not the article's title: a site name, a consent heading, a section
+    or menu name, a list of tags, a byline, a caption ending in its credit, a date stamp; "" if none."""
     folded = _fold(line.text)
     key = _norm_key(line.text)
     if site and key == _norm_key(site):
@@ -1250,10 +1251,11 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     beside the byline or dateline, being the lead image's alt text, being
     repeated in a share line and being close to the body add to the score.
     A site name, a consent dialog's heading and a section or menu name are
-    never the title.  When no line above the body qualifies, the body's own
-    first line may be the headline (:func:`_opening_headline`), if it passes
-    the same tests, its words matched against the lines below it.  Returns
-    the line's index or -1.
+    never the title.  The body's own first line may be the headline
+    (:func:`_opening_headline`) if it passes the same tests, its words matched
+    against the lines below it: it competes when a byline, dateline or date
+    stamp beside it speaks for it, else it is taken only when nothing else
+    qualifies.  Returns the line's index or -1.
     """
     body_words: set[str] = set()
     for line in lines[start:min(end + 1, start + 40)]:
