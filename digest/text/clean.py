@@ -1221,15 +1221,19 @@ def _author_box_name(lines: list[Line], i: int) -> str:
     return ""
 
 
-def _title_support(lines: list[Line], i: int, images: list[PageImage], keys: list[str]) -> list[str]:
+def _title_support(lines: list[Line], i: int, images: list[PageImage], keys: list[str],
+                   stamps: bool = False) -> list[str]:
     """What else on the page says line ``i`` is the headline: a byline or dateline beside it, the lead
-    image's alt text, a share line that repeats it.  Named by line number and kind, never quoted."""
+    image's alt text, a share line that repeats it.  Named by line number and kind, never quoted.
+    ``stamps``: a date stamp beside it counts as a dateline (for the body's first line, which the
+    stamp above it introduces)."""
     found: list[str] = []
     key = _norm_key(lines[i].text)
     near = [k for k in range(max(0, i - 3), min(len(lines), i + 4)) if k != i
-            and (lines[k].reason in ("date line", "byline") or _dateline_shaped(lines[k]))]
+            and (lines[k].reason in ("date line", "byline") or _dateline_shaped(lines[k])
+                 or (stamps and _date_stamp(lines[k])))]
     if near:
-        kind = lines[near[0]].reason if lines[near[0]].cls == "bad" else "dateline"
+        kind = lines[near[0]].reason if lines[near[0]].reason in ("date line", "byline") else "dateline"
         found.append(f"{kind} on line {lines[near[0]].number} beside it")
     if key and any(_norm_key(alt) == key or (len(key) >= 20 and key in _norm_key(alt)) for alt, _url, _line in images):
         found.append("repeated as an image's alt text")
@@ -1261,7 +1265,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     for line in lines[start:min(end + 1, start + 40)]:
         if line.cls in ("good", "neargood"):
             body_words |= _stems(line.text, stops)
-    opening, stamped = _opening_headline(lines, start, end)
+    opening = _opening_headline(lines, start, end)
     below_opening: set[str] = set()
     if opening >= 0:
         for line in lines[opening + 1:min(end + 1, opening + 41)]:
@@ -1306,7 +1310,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         if why_not:
             rejected.append(f"line {line.number} ({why_not})")
             continue
-        support = _title_support(lines, i, images, keys) + (stamped if i == opening else [])
+        support = _title_support(lines, i, images, keys, stamps=i == opening)
         score = 3.0 * overlap
         score += 1.5 if counts[_norm_key(text)] >= 2 else 0.0
         score += 2.0 * (1 - abs(start - i) / (TITLE_WINDOW + 1))
@@ -1335,9 +1339,8 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     return best
 
 
-def _opening_headline(lines: list[Line], start: int, end: int) -> tuple[int, list[str]]:
-    """The body's first line, when it is shaped like the headline printed at the top of the story (else
-    -1), and the date stamp directly above it, if any, as evidence.
+def _opening_headline(lines: list[Line], start: int, end: int) -> int:
+    """The body's first line, when it is shaped like the headline printed at the top of the story; else -1.
 
     A text dump ends every paragraph with its punctuation; a first line that ends with none (or with
     "?" or "!") and has running text right below it is a heading ("Python 3.6.0 is now available!",
@@ -1350,20 +1353,19 @@ def _opening_headline(lines: list[Line], start: int, end: int) -> tuple[int, lis
     while i <= end and (lines[i].cls == "bad" or _date_stamp(lines[i])):
         i += 1
     if i > end:
-        return -1, []
-    stamp = [f"date stamp on line {lines[i - 1].number} above it"] if i > 0 and _date_stamp(lines[i - 1]) else []
+        return -1
     text = lines[i].text
     if text.endswith((".", ",", ";", ":")) or meta.find_dates(text) or dates.RELATIVE_DATE.search(text):
-        return -1, []
+        return -1
     if text.endswith(("?", "!")) and lines[i].words > HEADLINE_WORDS:  # a question or call in the text
-        return -1, []
+        return -1
     below = [l for l in lines[i + 1:min(end, i + 4) + 1] if l.cls != "bad" and not _dateline_shaped(l)]
     text_below = next((k for k, l in enumerate(below[:2]) if l.cls in ("good", "neargood")), None)
     if text_below is None or (text_below == 1 and below[0].words > KICKER_WORDS):
-        return -1, []
+        return -1
     if text.endswith("?") and _SPEAKER.match(below[text_below].text):  # an interview's question and answer
-        return -1, []
-    return i, stamp
+        return -1
+    return i
 
 
 _SITE_SUFFIX = re.compile(r"^(?P<title>.{15,}?)\s+[|–—-]\s+(?P<site>[^|–—-]{2,40})$")

@@ -397,7 +397,8 @@ def test_a_first_line_under_its_date_stamp_wins_over_a_menu_teaser():
            "Anträge, die schon bewilligt sind, bleiben von dem Stopp unberührt, teilte das Ministerium mit.\n")
     result = clean_text(raw, "de")
     assert result.title.startswith("Förderung für energieeffiziente Gebäude der Förderbank vorläufig gestoppt")
-    assert "date stamp on line" in result.evidence["title"].source
+    assert "opening the body" in result.evidence["title"].source
+    assert "dateline on line 8 beside it" in result.evidence["title"].source  # the stamp
     assert result.date == "2022-01-24"
 
 
