@@ -1231,9 +1231,10 @@ def _title_support(lines: list[Line], i: int, images: list[PageImage], keys: lis
     key = _norm_key(lines[i].text)
     near = [k for k in range(max(0, i - 3), min(len(lines), i + 4)) if k != i
             and (lines[k].reason in ("date line", "byline") or _dateline_shaped(lines[k])
-                 or (stamps and _date_stamp(lines[k])))]
+                 or (stamps and _date_stamp(lines[k])) or meta.byline_author(lines[k].text))]
     if near:
-        kind = lines[near[0]].reason if lines[near[0]].reason in ("date line", "byline") else "dateline"
+        kind = lines[near[0]].reason if lines[near[0]].reason in ("date line", "byline") else \
+            "byline" if meta.byline_author(lines[near[0]].text) else "dateline"
         found.append(f"{kind} on line {lines[near[0]].number} beside it")
     if key and any(_norm_key(alt) == key or (len(key) >= 20 and key in _norm_key(alt)) for alt, _url, _line in images):
         found.append("repeated as an image's alt text")

@@ -414,6 +414,25 @@ def test_a_caption_labelled_as_such_is_dropped_and_never_the_title():
     assert result.text.startswith("The city council met on Tuesday evening")
 
 
+def test_a_byline_with_its_date_names_the_author_and_speaks_for_the_headline():
+    """"By Umair Irfan Updated Nov 13, 2019, 10:28am EST": the name ends where the date's cue begins;
+    the byline beside the headline is evidence for it, over a section name printed twice in the menu."""
+    raw = ("* Explainers\n* Politics & Policy\n* Culture\n* World\n"
+           "Explainers\nPolitics & Policy\nCulture\nWorld\n"
+           "The law that helps fuel the city's deadly air pollution\n"
+           "By Umair Irfan Updated Nov 13, 2019, 10:28am EST\n"
+           "Share this story\n"
+           "Another cloud of smoke is set to descend on the city this week, and the law behind it was meant "
+           "to save water, not to pollute the air.\n"
+           "The law delayed the planting of rice, so farmers now burn the stubble of the harvest in November, "
+           "when the wind is weak and the smoke stays over the city.\n"
+           "Policy makers say the law worked for the water table, and that the air pollution needs a policy "
+           "of its own.\n")
+    result = clean_text(raw, "en")
+    assert result.author == "Umair Irfan"
+    assert result.title == "The law that helps fuel the city's deadly air pollution"
+
+
 def test_an_o_bullet_marks_a_third_level_list_item():
     """Saved pages mark nested lists "*", "+", "o" (4,387 lines of the development pages open with
     "o "): such a line is a menu's list item, never the headline."""

@@ -75,6 +75,11 @@ def test_upload_paths_give_year_and_month():
     ("von Nadja Demel13.12.2022 - 08:13 Uhr", "Nadja Demel"),
     ("By Jonathan GarberFOXBusiness", "Jonathan Garber"),
     ("By Danny DeVito", "Danny DeVito"),
+    # the date the byline gives, after a cue
+    ("By Umair Irfan Updated Nov 13, 2019, 10:28am EST", "Umair Irfan"),
+    ("Von Jörg Staff am 16.11.2022", "Jörg Staff"),
+    ("Par Claire Martin le 3 mars 2024", "Claire Martin"),
+    ("by oz on December 4, 2006", "oz"),  # a blog's user name
 ])
 def test_bylines_name_the_author(line, name):
     assert byline_author(line) == name
@@ -88,6 +93,7 @@ def test_sentences_are_not_bylines():
     assert byline_author("Von dieser Testpflicht gibt es allerdings Ausnahmen") == ""
     assert byline_author("Texte d’intention") == ""
     assert byline_author("Paris, Texas, writer") == ""
+    assert byline_author("Von Montag am Morgen an gilt der neue Fahrplan") == ""  # a cue without a date
 
 
 def test_publisher_from_site_lines():
