@@ -120,7 +120,8 @@ _CREDIT_LABEL = re.compile(
     r"bildquelle|quelle|source|illustration|grafik|titelbild|titelfoto|bildnachweis|fotonachweis|©|\(c\))\s*:\s*\S|"
     r"^(?:abbildung|abb\.|figure|fig\.|tabelle|table)\s*\d+\s*:", re.I)
 _CREDIT_MARK = re.compile(r"©\s*\w|\((?:symbolbild|symbolfoto|archivbild|archivfoto|photo illustration)\)"
-                          r"|\((?:\w{2,5} )?(?:photo|foto|bild)\s*/[^()]{2,60}\)\s*$", re.I)  # "(AP Photo/Ted S. Warren)"
+                          r"|\((?:\w{2,5} )?(?:photo|foto|bild)\s*/[^()]{2,60}\)\s*$"  # "(AP Photo/Ted S. Warren)"
+                          r"|^(?:symbolbild|symbolfoto|archivbild|archivfoto)\s*[/|]", re.I)  # "Symbolbild / Salzgitter AG"
 # "… (Credit: iStock)", "… (Foto: Volkswagen)": a caption.  Only a title is refused for it: the
 # development pages' editors keep such a caption in the text when it reads as a sentence.
 _CREDIT_END = re.compile(r"\((?:photo|foto|bild|image|credit|crédit)s?\s*:[^()]{2,60}\)\s*$", re.I)
@@ -206,7 +207,8 @@ _WEAK_LINE = re.compile(
     r"share|teilen|partager|tweet|print|drucken|imprimer|email|e-mail|mail|comments?|kommentare?|commentaires?|"
     r"reply|antworten|repondre|like|gefallt mir|close|schliessen|fermer|weiter|next|previous|zuruck|back|go|ok|submit|"
     r"more|mehr|plus|tags?|schlagworte?|themen|topics|related|verwandte artikel|contact|kontakt|about us|"
-    r"follow us|folge uns|folgt uns|folgen sie uns|suivez-nous|"
+    r"follow us|folge uns|folgt uns|folgen sie uns|suivez-nous|vergrossern|enlarge|agrandir|zoom|"
+    r"hauptinhalt|main content|contenu principal|"
     r"uber uns|uber mich|about me|a propos(?: de (?:nous|moi))?|faq|hilfe|help|cookies?|archive|archiv|rss|podcast|video|videos|galerie|gallery|"
     r"read more|weiterlesen|mehr lesen|lire la suite|en savoir plus|mehr erfahren|learn more|continue reading|"
     r"zum artikel|zur startseite|advertisement|anzeige|werbung|publicite|sponsored|gesponsert|top|all news|"
@@ -298,7 +300,8 @@ _CAPTION_LABEL = re.compile(r"^(?:[Mm]edia|[Ii]mage|[Pp]hoto|[Vv]ideo) ?[Cc]apti
 
 def _is_credit(text: str) -> bool:
     """Photo credits and captions; cheap character tests spare the patterns on most lines."""
-    return bool(":" in text and _CREDIT_LABEL.search(text) or ("©" in text or "(" in text) and _CREDIT_MARK.search(text)
+    return bool(":" in text and _CREDIT_LABEL.search(text) or ("©" in text or "(" in text or "/" in text or "|" in text)
+                and _CREDIT_MARK.search(text)
                 or _AGENCY_END.search(text, max(0, len(text) - 40)) or _CAPTION_LABEL.match(text))
 
 
@@ -1427,7 +1430,7 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
         if 1 <= prev.words <= KICKER_WORDS and _kicker_shaped(label) and not meta.find_dates(label) \
                 and not dates.RELATIVE_DATE.search(label) and not _repeats_title(label, result.title):
             if not (prev.reason.startswith("boilerplate") or prev.reason == "navigation or button text"
-                    or _title_rejection(prev, result.publisher)):
+                    or _is_credit(prev.text) or _title_rejection(prev, result.publisher)):
                 result.kicker = label
                 result.evidence["kicker"] = meta.evidence(label, "short line above the headline", 0.6)
                 result.section = label  # on news pages the kicker above the headline names the section

@@ -445,8 +445,13 @@ def test_an_o_bullet_marks_a_third_level_list_item():
     assert not result.title.startswith("o ")
 
 
-@pytest.mark.parametrize("label, kicker", [("Politics |", "Politics"), ("Folge uns", "")])
-def test_a_kicker_loses_its_separator_and_a_follow_us_label_is_no_kicker(label, kicker):
+@pytest.mark.parametrize("label, kicker", [
+    ("Politics |", "Politics"), ("Folge uns", ""), ("Vergrößern", ""), ("Hauptinhalt", ""),
+    ("Symbolbild / Salzgitter Flachstahl AG", ""),
+])
+def test_a_kicker_loses_its_separator_and_a_button_or_credit_is_no_kicker(label, kicker):
+    """A kicker names the story's section; "Follow us", "Enlarge", a skip link ("Hauptinhalt") and a
+    picture's credit only stand where one would."""
     raw = ("* Home\n* News\n" + label + "\nCouncil approves the budget for buses, schools and the bridge\n"
            + STORY)
     result = clean_text(raw, "en")
