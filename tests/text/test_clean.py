@@ -447,7 +447,8 @@ def test_an_o_bullet_marks_a_third_level_list_item():
 
 @pytest.mark.parametrize("label, kicker", [
     ("Politics |", "Politics"), ("Folge uns", ""), ("Vergrößern", ""), ("Hauptinhalt", ""),
-    ("Symbolbild / Salzgitter Flachstahl AG", ""),
+    ("Symbolbild / Salzgitter Flachstahl AG", ""), ("Back to Gallery", ""), ("Zurück zur Übersicht", ""),
+    ("Advertise", ""), ("Mediadaten", ""),
 ])
 def test_a_kicker_loses_its_separator_and_a_button_or_credit_is_no_kicker(label, kicker):
     """A kicker names the story's section; "Follow us", "Enlarge", a skip link ("Hauptinhalt") and a
