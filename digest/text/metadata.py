@@ -324,4 +324,6 @@ def byline_author(line: str) -> str:
     name = tidy_author(m.group("name"))
     if not name or name.split()[0].lower() in {"the", "der", "die", "das", "le", "la"}:
         return ""
+    if m.re is _BYLINES[1] and " " not in name and text[m.end("name"):].lstrip()[:1] in (",", ""):
+        return ""  # "Von Sprachregeln, Gender-Politik und …" is a heading: "Von" wants a full name here
     return name

@@ -94,6 +94,7 @@ def test_sentences_are_not_bylines():
     assert byline_author("Texte d’intention") == ""
     assert byline_author("Paris, Texas, writer") == ""
     assert byline_author("Von Montag am Morgen an gilt der neue Fahrplan") == ""  # a cue without a date
+    assert byline_author("Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»") == ""  # one word, a list
 
 
 def test_publisher_from_site_lines():
