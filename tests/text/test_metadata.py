@@ -80,6 +80,8 @@ def test_upload_paths_give_year_and_month():
     ("Von Jörg Staff am 16.11.2022", "Jörg Staff"),
     ("Par Claire Martin le 3 mars 2024", "Claire Martin"),
     ("by oz on December 4, 2006", "oz"),  # a blog's user name
+    ("By Sage Anderson2020-02-20 13:52:51 UTC", "Sage Anderson"),
+    ("By Jane Doe - Reuters", "Jane Doe"),
 ])
 def test_bylines_name_the_author(line, name):
     assert byline_author(line) == name
@@ -95,6 +97,7 @@ def test_sentences_are_not_bylines():
     assert byline_author("Paris, Texas, writer") == ""
     assert byline_author("Von Montag am Morgen an gilt der neue Fahrplan") == ""  # a cue without a date
     assert byline_author("Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»") == ""  # one word, a list
+    assert byline_author("Von Youtube-Netzwerken lernen") == ""  # a hyphen inside a word is no separator
 
 
 def test_publisher_from_site_lines():
