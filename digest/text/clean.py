@@ -457,10 +457,14 @@ def _lead_image(images: list[PageImage], lines: list[Line], top: int, end: int) 
     after = next((line.number for line in lines[end + 1:] if not line.text.startswith("![")), None)
     last = after - 1 if after else images[-1].line
     for image in images:
-        if first <= image.line <= last and http_url(image.url) and not _SITE_IMAGE.search(image.url) \
-                and not _SITE_IMAGE_ALT.search(image.alt) and not _small(image.url):
+        if first <= image.line <= last and http_url(image.url) and not _site_image(image):
             return image
     return None
+
+
+def _site_image(image: PageImage) -> bool:
+    """The site's picture, not the story's: a logo, an avatar, an icon, a pixel, a badge, a tiny size."""
+    return bool(_SITE_IMAGE.search(image.url) or _SITE_IMAGE_ALT.search(image.alt) or _small(image.url))
 
 
 def _small(url: str) -> bool:
@@ -1405,8 +1409,9 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
     if lead:
         result.image = lead.url
         result.evidence["image"] = meta.evidence(lead.url, f"image line {lead.line}, by the article", 0.8)
-    if images:
-        alt = (images[-1] if not images[0].url else images[0]).alt
+    pictured = (images[-1] if not images[0].url else images[0]) if images else None
+    if pictured and not _site_image(pictured):  # a logo's alt text names the site ("The Denver Post")
+        alt = pictured.alt
         if not result.title:
             alt_title = _AGGREGATOR_ALT.sub("", alt).strip()
             stops = stopwords(lang if lang in _LANG_STOPLISTS else "en")

@@ -433,6 +433,15 @@ def test_a_byline_with_its_date_names_the_author_and_speaks_for_the_headline():
     assert result.title == "The law that helps fuel the city's deadly air pollution"
 
 
+def test_a_logos_alt_text_is_never_the_title():
+    """A page with no headline line may take its title from its picture's alt text, never from the
+    site's logo ("![The Denver Post](…/dp-logo-1.svg)"), whose alt text names the site."""
+    raw = ("![The Council Courier](https://courier.example/wp-content/uploads/2020/11/cc-logo-1.svg)\n"
+           + STORY.replace("next year", "next year, the Council Courier learned"))
+    result = clean_text(raw, "en")
+    assert result.title != "The Council Courier"
+
+
 def test_an_o_bullet_marks_a_third_level_list_item():
     """Saved pages mark nested lists "*", "+", "o" (4,387 lines of the development pages open with
     "o "): such a line is a menu's list item, never the headline."""
