@@ -1229,6 +1229,16 @@ def _author_box_name(lines: list[Line], i: int) -> str:
     return ""
 
 
+def _caption_under_picture(line: Line, images: list[PageImage]) -> str:
+    """A line printed right under a picture that says what the picture's alt text says is its caption
+    ("![Cameron Brooksbank](…)" over "Cameron Brooksbank"); "" otherwise."""
+    key = _norm_key(line.text)
+    for alt, _url, number in images:
+        if number == line.number - 1 and key and _norm_key(alt) == key:
+            return "a picture's caption"
+    return ""
+
+
 def _title_support(lines: list[Line], i: int, images: list[PageImage], keys: list[str],
                    stamps: bool = False) -> list[str]:
     """What else on the page says line ``i`` is the headline: a byline or dateline beside it, the lead
@@ -1315,7 +1325,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         overlap = shared / max(len(words), 2) if words else 0.0
         if overlap < TITLE_MIN_OVERLAP or (line.words <= TITLE_SHORT_WORDS and shared < 2):
             continue
-        why_not = _title_rejection(line, site) or _author_box_name(lines, i)
+        why_not = _title_rejection(line, site) or _author_box_name(lines, i) or _caption_under_picture(line, images)
         if why_not:
             rejected.append(f"line {line.number} ({why_not})")
             continue

@@ -442,6 +442,19 @@ def test_a_logos_alt_text_is_never_the_title():
     assert result.title != "The Council Courier"
 
 
+def test_a_caption_under_its_picture_is_never_the_title():
+    """"![Steve Forbes](…)" then "Steve Forbes": the line under a picture that says what its alt text
+    says is the picture's caption, however well it names the article."""
+    raw = ("* Home\n* Economy\n* Opinion\n"
+           "![Steve Forbes](https://paper.example/assets/processed/csm_1548246983.jpg)\nSteve Forbes\n"
+           "Steve Forbes, the publisher, told the council on Tuesday evening that the budget for the next year "
+           "was too large.\n"
+           "Forbes said the new budget would pay for more buses and two new schools, but not for the bridge.\n"
+           "Opposition members agreed with Forbes that the outer districts would wait another year for buses.\n")
+    result = clean_text(raw, "en")
+    assert result.title != "Steve Forbes"
+
+
 def test_an_o_bullet_marks_a_third_level_list_item():
     """Saved pages mark nested lists "*", "+", "o" (4,387 lines of the development pages open with
     "o "): such a line is a menu's list item, never the headline."""
