@@ -174,6 +174,10 @@ _STRONG = [
     r"^(?:oops\W*)?something went wrong\b", r"^(?:ups\W*)?(?:etwas|da) ist (?:etwas )?schief ?gelaufen\b",
     r"^(?:oups\W*)?une erreur (?:s'est produite|est survenue)\b", r"\bplease try again(?: later)?\W*$",
     r"\bversuchen sie es (?:spater )?(?:noch einmal|erneut)\W*$", r"\bveuillez reessayer\b",
+    # a form's prompt ("Enter City and State or Zip Code", "PLZ eingeben", "Entrez votre code postal")
+    r"^(?:enter|type) (?:your |a |the )?(?:city|zip|post ?code|location|e-?mail|search)\b",
+    r"\b(?:plz|postleitzahl|e-mail-adresse|suchbegriff) eingeben\b",
+    r"^(?:entrez|saisissez) (?:votre|une|un) (?:ville|code postal|adresse|e-?mail)\b",
     # the notice a page shows without JavaScript ("Bitte schalten Sie JavaScript ein", "JavaScript is disabled")
     r"\bjavascript\b.{0,40}\b(?:enable|aktivieren|activer)\b", r"\b(?:enable|activate|aktivieren sie|activez|activer)\b.{0,30}\bjavascript\b",
     r"\bschalten? (?:sie )?(?:bitte )?(?:ihr |dein )?javascript ein\b",

@@ -484,11 +484,14 @@ def test_a_kicker_loses_its_separator_and_a_button_or_credit_is_no_kicker(label,
 
 @pytest.mark.parametrize("message", [
     "Something went wrong with the connection!",
+    "Enter City and State or Zip Code",
     "Invalid emailSomething went wrong, please try again later.",
     "Da ist etwas schiefgelaufen. Bitte versuchen Sie es später erneut.",
     "Une erreur s'est produite, veuillez réessayer.",
+    "Bitte PLZ eingeben",
+    "Entrez votre code postal",
 ])
-def test_a_pages_error_message_is_never_title_nor_text(message):
+def test_a_pages_error_message_or_form_prompt_is_never_title_nor_text(message):
     result = clean_text(message + "\n" + STORY, "en")
     assert result.title != message and message not in result.text
 
