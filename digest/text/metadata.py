@@ -305,9 +305,14 @@ _GLUED_AFTER_NAME = re.compile(r"\d|(?<=[a-zäöüßéèà])(?=[A-ZÄÖÜ]{2})")
 
 def tidy_author(name: str) -> str:
     """An author name without the separator a byline left on it ("Jan Peeters ·" -> "Jan Peeters")
-    or the date or site name a scraper glued to it ("Nadja Demel13.12.2022" -> "Nadja Demel")."""
-    name = _GLUED_AFTER_NAME.split(name or "", 1)[0]
-    return name.strip().strip(_TRAILING_SEPARATORS).strip()
+    or the date or site name a scraper glued to it ("Nadja Demel13.12.2022" -> "Nadja Demel"), written
+    as a name where the page printed it in capitals ("LISA MASCARO" -> "Lisa Mascaro")."""
+    name = _GLUED_AFTER_NAME.split(name or "", 1)[0].strip().strip(_TRAILING_SEPARATORS).strip()
+    words = name.split()
+    # "LISA MASCARO": capitals are the page's style, not the name ("AP AND REUTERS" holds acronyms: kept)
+    if len(words) >= 2 and all(word.isupper() and len(word) > 3 for word in words):
+        name = " ".join(word.capitalize() if word.isalpha() else word.title() for word in words)
+    return name
 
 
 def byline_author(line: str) -> str:

@@ -82,6 +82,8 @@ def test_upload_paths_give_year_and_month():
     ("by oz on December 4, 2006", "oz"),  # a blog's user name
     ("By Sage Anderson2020-02-20 13:52:51 UTC", "Sage Anderson"),
     ("By Jane Doe - Reuters", "Jane Doe"),
+    ("By LISA MASCARO", "Lisa Mascaro"),  # capitals are the page's style
+    ("By AP AND REUTERS", "AP AND REUTERS"),  # acronyms stay
 ])
 def test_bylines_name_the_author(line, name):
     assert byline_author(line) == name
