@@ -277,9 +277,9 @@ def publisher_from_url(url: str) -> str:
 # --------------------------------------------------------------------------- bylines
 
 _BYLINE_NAME = r"(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?:\s+(?:[A-ZÄÖÜÉ][\w'’.-]+|von|van|de|der|la|le|du|and|und|et|&)){0,6})"
-# after the name: a separator and anything (a hyphen only after a space: "Von Youtube-Netzwerken
-# lernen" is a heading), a date glued to it ("By Sage Anderson2020-02-20 13:52:51 UTC"), or the date it was written ("By Umair Irfan Updated Nov 13,
-# 2019", "Von Jörg Staff am 16.11.2022"), or nothing
+# After the name: a separator and anything (a hyphen only after a space: "Von Youtube-Netzwerken
+# lernen" is a heading), a date glued to it ("By Sage Anderson2020-02-20 13:52:51 UTC"), the date
+# after its cue ("By Umair Irfan Updated Nov 13, 2019", "Von Jörg Staff am 16.11.2022"), or nothing.
 _BYLINE_END = (r"(?:\s*[,|–—·•/].*|\s+-.*|\d.*|\s+(?i:updated|published|posted|aktualisiert|veröffentlicht|am|on|le|publié|"
                r"mis à jour)\b(?=.*\d).*)?$")
 _BYLINES = (
@@ -311,7 +311,7 @@ def tidy_author(name: str) -> str:
     words = name.split()
     # "LISA MASCARO": capitals are the page's style, not the name ("AP AND REUTERS" holds acronyms: kept)
     if len(words) >= 2 and all(word.isupper() and len(word) > 3 for word in words):
-        name = " ".join(word.capitalize() if word.isalpha() else word.title() for word in words)
+        name = name.title()
     return name
 
 
