@@ -1284,16 +1284,9 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     stamp beside it speaks for it, else it is taken only when nothing else
     qualifies.  Returns the line's index or -1.
     """
-    body_words: set[str] = set()
-    for line in lines[start:min(end + 1, start + 40)]:
-        if line.cls in ("good", "neargood"):
-            body_words |= _stems(line.text, stops)
+    body_words = _running_text_stems(lines, start, end, stops)
     opening = _opening_headline(lines, start, end)
-    below_opening: set[str] = set()
-    if opening >= 0:
-        for line in lines[opening + 1:min(end + 1, opening + 41)]:
-            if line.cls in ("good", "neargood"):
-                below_opening |= _stems(line.text, stops)
+    below_opening = _running_text_stems(lines, opening + 1, end, stops) if opening >= 0 else set()
     counts: dict[str, int] = {}
     keys = [_norm_key(line.text) for line in lines]
     for line, key in zip(lines, keys):
@@ -1360,6 +1353,16 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         result.evidence["title"] = meta.evidence(result.title, source, min(0.9, 0.3 + best_score / 10))
         _split_site_name(result)
     return best
+
+
+def _running_text_stems(lines: list[Line], first: int, end: int, stops: frozenset[str]) -> set[str]:
+    """The stems of the running text in the 40 lines from ``first`` (not past ``end``): what a
+    headline above them must name."""
+    found: set[str] = set()
+    for line in lines[first:min(end + 1, first + 40)]:
+        if line.cls in ("good", "neargood"):
+            found |= _stems(line.text, stops)
+    return found
 
 
 def _opening_headline(lines: list[Line], start: int, end: int) -> int:
