@@ -227,10 +227,19 @@ _WEAK_WORD = re.compile("|".join([
     r"\bnewsletter\b", r"\bcookies?\b", r"\babo\b", r"\babonnement\b", r"\bsubscription\b", r"\bpodcast\b",
     r"\bpublicit", r"\bwerbung\b", r"\banzeige\b", r"\bsponsored\b",
 ]), re.I)
-# Consent dialogs are long paragraphs of good prose; these phrases mark them at any length.
+# Consent dialogs are long paragraphs of good prose; these phrases mark them at any length.  Most
+# European sites show the IAB's Transparency and Consent Framework, whose purposes are worded the
+# same on every site in each language ("Store and/or access information on a device", "Genaue
+# Standortdaten verwenden", "Publicités et contenu personnalisés, mesure de performance …").
 _CONSENT = re.compile(
     r"\b(?:we|wir) (?:use|verwenden|nutzen|setzen)\b.{0,40}\bcookies\b|\btechnische speicherung\b|"
-    r"\bspeichern und/oder (?:darauf )?zu(?:zu)?greifen|\bstore and/or access\b|"
+    r"\bspeichern und/oder (?:darauf )?(?:zu(?:zu)?greifen|abrufen)|\bstore and/or access\b|\bstocker et/ou acceder\b|"
+    r"\b(?:we and our|wir und unsere|nous et nos) (?:\d+ )?(?:partners|partner|partenaires)\b|"
+    r"\bpersonali[sz]ed (?:ads|advertising) and content\b|\bpersonalisierte anzeigen und inhalte\b|"
+    r"\bpublicites et contenus? personnalises\b|\bprecise geolocation data\b|\bgenaue standortdaten\b|"
+    r"\bgeolocalisation precises?\b|\bdevice characteristics for identification\b|"
+    r"\bgerateeigenschaften zur identifikation\b|\bcaracteristiques de l.appareil pour l.identification\b|"
+    r"^(?:(?:accept|reject|decline) all(?: cookies)?|alle (?:akzeptieren|ablehnen|annehmen)|tout (?:accepter|refuser))$|"
     r"\bcookies?\b.{0,80}\b(?:einwilligung|zustimmung|consent|consentement)\b|"
     r"\b(?:einwilligung|zustimmung|consent|consentement)\b.{0,80}\bcookies?\b")
 
@@ -292,6 +301,7 @@ _STOP_RE = re.compile(
     r"(?:neueste|letzte|aktuelle|beliebte|ahnliche|verwandte) (?:beitrage|artikel|kommentare|posts)|"
     r"(?:recent|latest|popular|related|similar) (?:posts|comments|articles|entries)|"
     r"(?:schreibe|schreiben sie) einen kommentar|write a comment|(?:auch|ebenfalls) lesen|read also|see also|"
+    r"(?:laisser|laissez|ecrire|poster|ajouter) un commentaire|(?:hinterlasse|hinterlassen sie) einen kommentar|"
     r"das (?:konnte|durfte) dich auch interessieren|(?:auch|ebenfalls|besonders) interessant|"
     r"themen in diesem (?:artikel|beitrag)|mehr (?:artikel|beitrage|themen)|"
     r"share this(?: article| story| post)?|artikel teilen|tags?|schlagworte?|themen)\s*:?$", re.I)
@@ -622,6 +632,38 @@ def _mark_comments(lines: list[Line]) -> None:
         seen_text = seen_text or line.cls == "good"
 
 
+# A boilerplate phrase about privacy: the line belongs to a consent dialog.
+_CONSENT_REASON = re.compile(r"cookie|consent|einwilligung|zustimmung|datenschutz|privacy|privatsphare|"
+                             r"consentement|confidentialite|vie privee|partenaires|partner")
+CONSENT_REACH = 2  # how many lines above and below a dialog's own line may stand
+
+
+def _mark_consent_dialogs(lines: list[Line]) -> None:
+    """Prose inside a consent dialog is the dialog's, not the article's.
+
+    A dialog alternates lines that name consent, cookies or privacy (flagged
+    already) with paragraphs that explain them to the reader ("Wir nutzen
+    diese Daten, um Inhalte und Anzeigen zu personalisieren", "Some of our
+    partners are based outside the EU").  Those paragraphs are good prose and
+    would carry a dialog longer than the story into the body.  A line with a
+    consent line at most :data:`CONSENT_REACH` lines above it is the dialog's
+    when another consent line stands as close below it, or a boilerplate
+    line does and the line speaks to the reader ("Ihnen", "you", "vous").
+    """
+    def consent(line: Line) -> bool:
+        return line.cls == "bad" and (line.reason == CONSENT_DIALOG or line.reason.startswith("boilerplate")
+                                      and bool(_CONSENT_REASON.search(line.reason)))
+
+    for i, line in enumerate(lines):
+        if line.cls not in ("good", "neargood") or not any(consent(l) for l in lines[max(0, i - CONSENT_REACH):i]):
+            continue
+        below = lines[i + 1:i + 1 + CONSENT_REACH]
+        if any(consent(l) for l in below) or any(l.cls == "bad" and l.reason.startswith("boilerplate") for l in below) \
+                and any((w if w == "Sie" else w.lower()) in _READER_WORDS for w in _WORD.findall(line.text)):
+            line.cls, line.reason = "bad", CONSENT_DIALOG
+
+
+CONSENT_DIALOG = "inside a consent dialog (speaks to the reader between its lines)"
 HEADLINE_WORDS = 16  # a headline-shaped line has at most this many words
 
 
@@ -881,8 +923,9 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
             seen_good = True
             continue
         if not seen_good or line.words > 8 or line.hard_stop or _TERMINAL.search(line.text) or i + 1 > end \
-                or lines[i - 1].cls not in ("good", "neargood") or lines[i + 1].cls not in ("good", "neargood"):
-            continue  # the heading stands directly between the article's prose and the other block's
+                or lines[i - 1].cls not in ("good", "neargood") or lines[i + 1].cls not in ("good", "neargood") \
+                and not lines[i + 1].reason.startswith("boilerplate"):
+            continue  # the heading stands directly between the article's prose and the other block's (perhaps known)
         flagged = line.cls == "bad" and (line.reason.startswith("boilerplate") or line.reason == "navigation or button text")
         if line.cls == "bad" and not flagged:
             continue
@@ -1092,6 +1135,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
     stops = stopwords(lang if lang in _LANG_STOPLISTS else "en")
     for line in lines:
         classify_line(line, stops, lang)
+    _mark_consent_dialogs(lines)
     _mark_repeats(lines)
     _mark_comments(lines)
     _mark_link_lists(lines)

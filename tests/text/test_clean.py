@@ -767,6 +767,72 @@ def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their
     assert (probe.cls == "bad" and probe.reason.startswith("boilerplate phrase")) is boilerplate
 
 
+@pytest.mark.parametrize("line, lang, boilerplate", [
+    # the IAB consent framework's purposes, worded alike on every site
+    ("Store and/or access information on a device", "en", True),
+    ("We and our 812 partners process personal data such as IP addresses and unique identifiers.", "en", True),
+    ("Personalised ads and content, ad and content measurement, audience insights and product development", "en", True),
+    ("Informationen auf einem Gerät speichern und/oder abrufen", "de", True),
+    ("Genaue Standortdaten und Identifikation durch Scannen von Endgeräten", "de", True),
+    ("Stocker et/ou accéder à des informations sur un appareil", "fr", True),
+    ("Nous et nos 212 partenaires utilisons des technologies comme les cookies.", "fr", True),
+    ("Analyser activement les caractéristiques de l'appareil pour l'identification", "fr", True),
+    ("Alle akzeptieren", "de", True), ("Tout refuser", "fr", True), ("Accept all cookies", "en", True),
+    # news about those things is news
+    ("The regulator said the app used precise location to show ads, which it had not disclosed.", "en", False),
+    ("Die Firma und ihre Partner wollen bis 2027 in Luxemburg ein Rechenzentrum bauen.", "de", False),
+])
+def test_a_consent_dialogs_standard_wording_is_boilerplate_at_any_length(line, lang, boilerplate):
+    from digest.text import clean
+
+    probe = clean.Line(line, 1, words=len(line.split()))
+    clean.classify_line(probe, clean.stopwords(lang), lang)
+    assert (probe.cls == "bad" and probe.reason.startswith("boilerplate phrase")) is boilerplate
+
+
+def test_prose_between_a_consent_dialogs_lines_is_the_dialogs_and_the_story_below_it_wins():
+    """A dialog printed between the dateline and the story, longer than the story: its explaining
+    paragraphs name no cookie, but they stand between its lines and speak to the reader."""
+    page = ("Startseite\nLokales\nSeilbahn steht bis Oktober still\n28.04.2024 - 14:10 Uhr\n"
+            "Datenschutz-Einstellungen\n"
+            "Wir und unsere 212 Partner verwenden Cookies und ähnliche Technologien auf Ihrem Gerät.\n"
+            "Wir nutzen diese Daten, um Inhalte und Anzeigen zu personalisieren, die Wirkung von Werbung zu messen "
+            "und unsere Angebote für Sie weiterzuentwickeln, soweit Sie zustimmen.\n"
+            "Informationen auf einem Gerät speichern und/oder abrufen\n"
+            "Anzeigen und Inhalte können basierend auf einem Profil personalisiert werden, und es können mehr Daten "
+            "hinzugefügt werden, um Anzeigen und Inhalte noch besser zu personalisieren.\n"
+            "Genaue Standortdaten und Identifikation durch Scannen von Endgeräten\n"
+            "Einige unserer Partner haben ihren Sitz in Ländern außerhalb der Europäischen Union, in denen kein "
+            "vergleichbares Datenschutzniveau besteht, und Ihre Daten können dorthin übermittelt werden.\n"
+            "Alle akzeptieren\n"
+            "Die Seilbahn auf den Hausberg wird ab dem 6. Mai für fünf Monate stillgelegt, weil das Zugseil ersetzt werden muss.\n"
+            "Während der Sperrung fährt ein Shuttlebus im Stundentakt von der Talstation zum Gipfel.\n"
+            "Die Kosten für die Sanierung beziffert der Betreiber auf rund 4,2 Millionen Euro.\n")
+    result = clean_text(page, "de")
+    assert result.text.startswith("Die Seilbahn auf den Hausberg wird ab dem 6. Mai")
+    assert result.text.endswith("auf rund 4,2 Millionen Euro.")
+    assert "personalisieren" not in result.text and "Europäischen Union" not in result.text
+    assert any(d.reason.startswith("inside a consent dialog") for d in result.dropped)
+
+
+@pytest.mark.parametrize("marker, lang", [("Laisser un commentaire", "fr"), ("Hinterlasse einen Kommentar", "de"),
+                                          ("Leave a Reply", "en")])
+def test_a_comment_forms_heading_ends_the_article_in_every_language(marker, lang):
+    form = {"fr": "Vous devez être connecté pour publier un commentaire, et votre nom sera affiché avec le texte.",
+            "de": "Du musst angemeldet sein, um einen Kommentar zu veröffentlichen, und dein Name wird angezeigt.",
+            "en": "You must be logged in to post a comment, and your name will be shown beside what you write."}[lang]
+    story = {"fr": ["La bibliothèque municipale ouvrira désormais le dimanche matin, de neuf heures à midi.",
+                    "Le conseil municipal a voté la mesure à l'unanimité après une pétition signée par 800 habitants."],
+             "de": ["Die Stadtbibliothek öffnet künftig auch am Sonntagvormittag, von neun bis zwölf Uhr.",
+                    "Der Stadtrat hat die Änderung einstimmig beschlossen, nachdem 800 Einwohner dafür unterschrieben hatten."],
+             "en": ["The town library will open on Sunday mornings from next month, from nine until noon.",
+                    "The council approved the change unanimously after 800 residents signed a petition for it."]}[lang]
+    headline = {"fr": "La bibliothèque ouvre le dimanche", "de": "Die Bibliothek öffnet am Sonntag",
+                "en": "The library opens on Sundays"}[lang]
+    result = clean_text("\n".join(["Accueil", headline, *story, marker, form, "Nom *", "E-mail *"]), lang)
+    assert result.title == headline and norm(result.text) == " ".join(story)
+
+
 @pytest.mark.parametrize("above, kicker", [
     ("Verkehr", "Verkehr"),  # a section's name: the kicker
     ("vor 2 Stunden", ""),  # when it was posted, not what it is about
