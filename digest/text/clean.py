@@ -905,6 +905,9 @@ def _addresses_reader(text: str) -> bool:
     return bool(words) and hits / len(words) >= READER_ADDRESS_SHARE
 
 
+_AD_LABEL = re.compile(r"^\W*(?:advertisement|advertising|ad|anzeige|werbung|publicite|sponsored|gesponsert)\W*$")
+
+
 def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozenset[str]) -> int:
     """End the body at a furniture heading that opens prose about something else.
 
@@ -930,7 +933,10 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
         if line.cls == "bad" and not flagged:
             continue
         below = [k for k in range(i + 1, end + 1) if lines[k].cls in ("good", "neargood")]
-        if not flagged and not _addresses_reader(" ".join(lines[k].text for k in below[:3])):
+        # an ad's label ("Anzeige", "Advertisement") marks where the scraper lost the ad: the story goes on,
+        # unless the prose under it is the ad's own pitch to the reader
+        if (not flagged or _AD_LABEL.match(_fold(line.text))) \
+                and not _addresses_reader(" ".join(lines[k].text for k in below[:3])):
             continue  # (the block right under the heading speaks to the reader)
         above = _stems_of_prose(lines, start, i, stops)
         below_words = _stems_of_prose(lines, i + 1, end, stops)
@@ -992,7 +998,7 @@ def _trim_tail(lines: list[Line], start: int, end: int) -> int:
 EXTEND_LINES = 12
 EXTEND_BAD_RUN = 1
 _HEADER_REASONS = ("date line", "byline", "photo credit or caption", "image markup", "duplicated pull quote",
-                   "photo caption", "navigation or button text", "repeated line")
+                   "photo caption", "navigation or button text", "repeated line", "repeated short line")
 _EXTEND_STOPS = ("date line", "byline", "photo credit or caption", "image markup")
 
 
@@ -1538,21 +1544,23 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
             result.evidence["publisher"] = meta.evidence(host, "host of the lead image (a guess, not shown)", 0.2)
 
 
-LEAD_FURNITURE_LINES = 10
+LEAD_FURNITURE_LINES = 20
 
 
 def _header_furniture(line: Line) -> bool:
     """What stands between a headline's lead and the body: dateline, picture, credit, and share/print buttons.
 
     A share bar is a run of button labels ("Share on Facebook", "Copy link",
-    "Download PDF"): each a boilerplate phrase, a button, or a bare label of
-    a few words; none of it is prose and none marks the end of the article.
+    "Download PDF", "A A A" for the type size, "Kommentare" to jump to the
+    comments): each a boilerplate phrase, a button, or a bare label of a few
+    words; none of it is prose and, above the body, none ends the article.
     """
     if line.hard_stop:
-        return False
+        return line.words <= 2 and bool(_COMMENT_STOP.match(_fold(line.text)))
     if line.cls == "bad":
         return line.reason in _HEADER_REASONS or line.reason.startswith("boilerplate") or line.reason == LINK_LIST
-    return line.cls == "short" and line.words <= 3 and not _TERMINAL.search(line.text)
+    # a button's label, or what it says when pressed ("Link kopiert!")
+    return line.cls == "short" and line.words <= 3 and (not _TERMINAL.search(line.text) or line.text.endswith("!"))
 
 
 _SPEAKER = re.compile(r"^(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?: [A-ZÄÖÜÉ][\w'’.-]+){1,3}): \S")

@@ -833,6 +833,29 @@ def test_a_comment_forms_heading_ends_the_article_in_every_language(marker, lang
     assert result.title == headline and norm(result.text) == " ".join(story)
 
 
+def test_a_long_share_bar_keeps_the_lead_and_an_ad_label_inside_the_story_does_not_end_it():
+    """The lead stands above 17 buttons (type size, "Link kopiert!", a jump to the comments); the scraper
+    kept only the label of an ad set into the story."""
+    buttons = ["Teilen", "Facebook", "WhatsApp", "X", "E-Mail", "Link kopieren", "Link kopiert!", "Drucken",
+               "Als PDF herunterladen", "Artikel merken", "Artikel anhören", "Vorlesen", "Schriftgröße", "A", "A", "A",
+               "Kommentare"]
+    page = "\n".join(["Startseite", "Lokales", "Marburg", "Stadtparlament gibt grünes Licht für Radschnellweg",
+                      "Nach jahrelangem Streit soll die Verbindung bis 2027 fertig sein. Die Kosten teilen sich Bund und Land.",
+                      "Von Miriam Kesselring", "15.05.2024, 18:42 Uhr", *buttons,
+                      "Das Stadtparlament hat am Mittwochabend mit großer Mehrheit den Bau eines Radschnellwegs entlang "
+                      "der Lahn beschlossen, der Cölbe und Weimar verbinden soll.",
+                      "Die Kosten werden auf 31 Millionen Euro geschätzt, der Bund übernimmt drei Viertel davon.",
+                      "Anzeige",
+                      "Besonders umstritten war der Abschnitt am Afföller, wo der Weg zwischen Bahndamm und Flussufer "
+                      "durch ein Landschaftsschutzgebiet führen soll.",
+                      "Mit den Bauarbeiten soll im Frühjahr 2025 begonnen werden.", "Mehr zum Thema", "Radverkehr"])
+    result = clean_text(page, "de")
+    assert result.title == "Stadtparlament gibt grünes Licht für Radschnellweg"
+    assert result.standfirst.startswith("Nach jahrelangem Streit")
+    assert result.text.startswith("Das Stadtparlament hat am Mittwochabend")
+    assert result.text.endswith("im Frühjahr 2025 begonnen werden.") and "Anzeige" not in result.text
+
+
 @pytest.mark.parametrize("above, kicker", [
     ("Verkehr", "Verkehr"),  # a section's name: the kicker
     ("vor 2 Stunden", ""),  # when it was posted, not what it is about
