@@ -1526,10 +1526,13 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
             result.standfirst = lead.text
             result.evidence["standfirst"] = meta.evidence(lead.text, "lead between the headline and the dateline", 0.6)
             result.dropped = [d for d in result.dropped if d.line != lead.number]
-    # author
-    for line in lines[max(0, start - 8): start + 3]:
+    # author: a byline stands just above the text, or under the headline when a share bar or a picture
+    # comes between it and the text ("Von Miriam Kesselring" / date / 18 buttons / the text)
+    below_title = lines[title_index + 1: min(title_index + 1 + BYLINE_REACH, start)] if title_index >= 0 else []
+    for line in lines[max(0, start - BYLINE_REACH): start + 3] + below_title:
         name = meta.byline_author(line.text)
         if name:
+            name = _without_site_name(name, lines)
             result.author = name
             result.evidence["author"] = meta.evidence(name, f"byline on line {line.number}", 0.8)
             break
@@ -1545,6 +1548,21 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
 
 
 LEAD_FURNITURE_LINES = 20
+BYLINE_REACH = 8  # lines above the text, and below the headline, where the byline may stand
+
+
+def _without_site_name(name: str, lines: list[Line]) -> str:
+    """The author's name without the site's or section's name a byline printed after it with no
+    separator ("By Timothy H.J. Nerozzi Fox News"): the page prints that name on a line of its own
+    (its menu's "Fox News"), a name's last words do not.  The first two words always stay."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    keys = {_norm_key(line.text) for line in lines}
+    for cut in range(2, len(words)):
+        if words[cut][:1].isupper() and _norm_key(" ".join(words[cut:])) in keys:
+            return " ".join(words[:cut])
+    return name
 
 
 def _header_furniture(line: Line) -> bool:

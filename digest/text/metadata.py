@@ -289,6 +289,10 @@ _BYLINES = (
     # Ausnahmen", "Texte d’intention"): a byline only when a capitalised name follows
     re.compile(r"^(?i:von|par|text|texte|de)\s*:?\s+" + _BYLINE_NAME + _BYLINE_END),
 )
+# "Posted on March 3, 2024 by Gareth Mull", "Mis à jour le 5 avril 2024 à 10h12 par Paul Martin": a date
+# stamp, then the cue and a capitalised name.  "by", "von" and "par" are common words, so what stands
+# before them must be a stamp (see _is_stamp): "Eröffnet am 4. Mai 2024 von Thomas Spies" is a caption.
+_STAMPED_BYLINE = re.compile(r"^(?P<stamp>.*?\d.*?)\s+(?i:by|von|par)\s*:?\s+" + _BYLINE_NAME + _BYLINE_END)
 # "Tom Krisher, AP Auto Writer", "Anna Weber, Redakteurin": a name, then the author's role
 # (words before the role capitalised: "Climate Change, the Editor" is no byline)
 _ROLE_BYLINE = re.compile(
@@ -315,15 +319,26 @@ def tidy_author(name: str) -> str:
     return name
 
 
+def _is_stamp(text: str) -> bool:
+    """Only a date and what a date stamp prints beside it (a time, a weekday, "Posted on", "Zuletzt
+    aktualisiert am", "Mis à jour le"): the opening of a byline that gives its date first.  Stricter than
+    :func:`is_date_line`, which lets one other word pass ("Opened on March 3, 2024" is no stamp)."""
+    dates = find_dates(text)
+    if not dates:
+        return False
+    rest = _TIME.sub(" ", beside_dates(text, dates))
+    return all(word.lower() in STAMP_WORDS for word in re.findall(r"[^\W\d_]+", rest))
+
+
 def byline_author(line: str) -> str:
     """The author named in a byline ("By Jane Doe", "Von Max Muster", "Par Jean Dupont",
-    "Tom Krisher, AP Auto Writer")."""
+    "Tom Krisher, AP Auto Writer", "Posted on March 3, 2024 by Gareth Mull")."""
     if len(line.split()) > 14:
         return ""
     text = line.strip()
-    for pattern in (*_BYLINES, _ROLE_BYLINE):
+    for pattern in (*_BYLINES, _STAMPED_BYLINE, _ROLE_BYLINE):
         m = pattern.match(text)
-        if m:
+        if m and (pattern is not _STAMPED_BYLINE or _is_stamp(m.group("stamp"))):
             break
     else:
         return ""

@@ -433,6 +433,52 @@ def test_a_byline_with_its_date_names_the_author_and_speaks_for_the_headline():
     assert result.title == "The law that helps fuel the city's deadly air pollution"
 
 
+def test_a_byline_under_the_headline_names_the_author_however_far_below_the_text_begins():
+    """"Von Miriam Kesselring" under the headline and its lead, then the date and a long bar of share,
+    print and font-size buttons: the byline is the headline's, not only a byline just above the text."""
+    raw = ("* Lokales\n* Politik\n* Sport\nMarburg\n"
+           "Stadtparlament gibt grünes Licht für Radschnellweg an der Lahn\n"
+           "Nach jahrelangem Streit soll die Verbindung bis 2027 fertig sein. Die Kosten teilen sich Bund und Land.\n"
+           "Von Miriam Kesselring\n"
+           "15.05.2024, 18:42 Uhr\n"
+           + "".join(f"{button}\n" for button in ("Teilen", "Facebook", "WhatsApp", "E-Mail", "Link kopieren",
+                                                  "Drucken", "Als PDF herunterladen", "Artikel merken",
+                                                  "Artikel anhören", "Vorlesen", "Schriftgröße", "A", "A", "A"))
+           + "Das Marburger Stadtparlament hat am Mittwochabend mit großer Mehrheit den Bau eines Radschnellwegs "
+           "entlang der Lahn beschlossen.\n"
+           "Für den Beschluss stimmten die Fraktionen von Grünen, SPD und Linken sowie Teile der CDU, die FDP "
+           "lehnte das Vorhaben ab.\n"
+           "Die Kosten werden auf 31 Millionen Euro geschätzt, der Bund übernimmt über sein Förderprogramm "
+           "75 Prozent davon.\n")
+    result = clean_text(raw, "de")
+    assert result.title == "Stadtparlament gibt grünes Licht für Radschnellweg an der Lahn"
+    assert result.author == "Miriam Kesselring"
+    assert result.date == "2024-05-15"
+
+
+@pytest.mark.parametrize("byline, lang, author", [
+    ("Posted on March 3, 2024 by Gareth Mull", "en", "Gareth Mull"),
+    ("Veröffentlicht am 3. März 2024 von Kathrin Eibl", "de", "Kathrin Eibl"),
+    ("Publié le 3 mars 2024 par Claire Dubois", "fr", "Claire Dubois"),
+])
+def test_a_byline_that_gives_its_date_first_names_the_author_and_dates_the_page(byline, lang, author):
+    raw = "* Home\n* Politics\n* Sport\nCouncil approves next year's budget\n" + byline + "\n" + STORY
+    result = clean_text(raw, lang)
+    assert result.author == author
+    assert result.date == "2024-03-03"
+    assert result.title == "Council approves next year's budget"
+    assert result.text.startswith("The city council met on Tuesday evening")
+
+
+def test_a_sites_name_glued_after_the_authors_is_cut_off():
+    """"By Timothy H.J. Nerozzi Fox News": the byline lost its separator; the page prints "Fox News" on a
+    line of its own (its menu), a name's last words it does not."""
+    raw = ("* Fox News\n* Politics\n* World\nCouncil approves next year's budget\n"
+           "By Timothy H.J. Nerozzi Fox News\n" + STORY)
+    assert clean_text(raw, "en").author == "Timothy H.J. Nerozzi"
+    assert clean_text(raw.replace("* Fox News\n", ""), "en").author == "Timothy H.J. Nerozzi Fox News"
+
+
 def test_a_logos_alt_text_is_never_the_title():
     """A page with no headline line may take its title from its picture's alt text, never from the
     site's logo ("![The Denver Post](…/dp-logo-1.svg)"), whose alt text names the site."""

@@ -102,6 +102,36 @@ def test_sentences_are_not_bylines():
     assert byline_author("Von Youtube-Netzwerken lernen") == ""  # a hyphen inside a word is no separator
 
 
+@pytest.mark.parametrize("line, name", [
+    # a date stamp first ("Posted on", "Veröffentlicht am", "Mis à jour le", the date, a time), then the name
+    ("Posted on March 3, 2024 by Gareth Mull", "Gareth Mull"),
+    ("Published 12 June 2023, 09:14 by Sarah Collins", "Sarah Collins"),
+    ("Last updated: Tuesday, 2 December 2025, 14:05 CET by Jane Doe | Reuters", "Jane Doe"),
+    ("Veröffentlicht am 4. Mai 2024 von Kathrin Eibl", "Kathrin Eibl"),
+    ("Am 12.03.2024 von Jonas Weber", "Jonas Weber"),
+    ("Zuletzt aktualisiert am 12.03.2024 um 10:15 Uhr von Jonas Weber", "Jonas Weber"),
+    ("Publié le 3 mars 2024 par Claire Dubois", "Claire Dubois"),
+    ("Mis à jour le 5 avril 2024 à 10h12 par Paul Martin", "Paul Martin"),
+    ("Publié le 3 mars 2024 par AFP", "AFP"),  # after a stamp, one word is a name too
+])
+def test_a_byline_may_give_its_date_before_the_name(line, name):
+    assert byline_author(line) == name
+
+
+def test_a_date_then_by_von_or_par_in_a_sentence_or_caption_is_no_byline():
+    # "by", "von" and "par" are common words: before them the line holds only a date and a stamp's cue
+    assert byline_author("Posted in Politics by the editors") == ""  # no date, no name
+    assert byline_author("Opened on March 3, 2024 by Mayor Gareth Mull") == ""  # a caption: "Opened" is no cue
+    assert byline_author("Published in June 2023 by Oxford University Press, the report found") == ""
+    assert byline_author("On 2 December 2025 by a vote of 31 to 9, the council approved the plan.") == ""
+    assert byline_author("Die Brücke wurde am 4. Mai 2024 von Kathrin Eibl eröffnet") == ""
+    assert byline_author("Eröffnet am 4. Mai 2024 von Oberbürgermeister Thomas Spies") == ""
+    assert byline_author("Am 12.03.2024 von Bund und Ländern beschlossen") == ""  # the line goes on after the names
+    assert byline_author("Am 12.03.2024 von 10 bis 12 Uhr geöffnet") == ""
+    assert byline_author("Inauguré le 3 mars 2024 par Emmanuel Macron") == ""
+    assert byline_author("Le 3 mars 2024 par exemple, la ville a voté son budget") == ""
+
+
 def test_publisher_from_site_lines():
     assert publisher_from_lines(["A look at recent reporting on tech & science from the Étude newsroom."])[0] == "Étude"
     assert publisher_from_lines(["© 2025 Le Courrier d'Alsace. Tous droits réservés."])[0] == "Le Courrier d'Alsace"
