@@ -582,6 +582,10 @@ def _mark_repeats(lines: list[Line]) -> None:
             continue
         for j, other in longs:
             if j != i and len(other) > len(key) + 10 and key in other:
+                if other.startswith(key) and _CREDIT_END.search(lines[j].text):
+                    # the paragraph again with a credit after it: the picture's caption, not the text's
+                    lines[j].cls, lines[j].reason = "bad", "photo caption"
+                    continue
                 line.cls, line.reason = "bad", "duplicated pull quote"
                 break
 
@@ -942,11 +946,35 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
         below_words = _stems_of_prose(lines, i + 1, end, stops)
         # the smaller side decides: a short lead whose words recur below is the same story
         if below_words and above and len(below_words & above) / min(len(below_words), len(above)) <= TOPIC_SHIFT_OVERLAP:
+            resumed = _story_resumes(lines, i, end)
+            if resumed > i:  # a box set into the story (a newsletter's sign-up): only the box goes
+                for line in lines[i:resumed]:
+                    if line.cls != "bad":
+                        line.cls, line.reason = "bad", FURNITURE_BOX
+                continue
             new_end = i - 1
             while new_end > start and lines[new_end].cls not in ("good", "neargood"):
                 new_end -= 1
             return new_end
     return end
+
+
+FURNITURE_BOX = "a box set into the article (its heading, and prose that speaks to the reader)"
+
+
+def _story_resumes(lines: list[Line], heading: int, end: int) -> int:
+    """Where the story goes on below a furniture heading's block, or -1 when it does not.
+
+    The block is the prose under the heading that speaks to the reader ("Get the
+    biggest stories straight to your inbox", "We use your sign-up to …") and the
+    buttons among it.  When at least two lines of prose that speak of others,
+    as news does, follow it before the region's end, the block was a box set
+    into the story, not the end of it."""
+    k = heading + 1
+    while k <= end and (lines[k].cls not in ("good", "neargood") or _addresses_reader(lines[k].text)):
+        k += 1
+    rest = [l for l in lines[k:end + 1] if l.cls in ("good", "neargood") and not _addresses_reader(l.text)]
+    return k if len(rest) >= 2 else -1
 
 
 def _stems_of_prose(lines: list[Line], first: int, last: int, stops: frozenset[str]) -> set[str]:

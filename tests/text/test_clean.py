@@ -902,6 +902,27 @@ def test_a_long_share_bar_keeps_the_lead_and_an_ad_label_inside_the_story_does_n
     assert result.text.endswith("im Frühjahr 2025 begonnen werden.") and "Anzeige" not in result.text
 
 
+def test_a_newsletter_box_set_into_the_story_goes_and_the_story_goes_on_below_it():
+    """The opening paragraph, printed again under the picture with its credit, is the caption that goes;
+    the sign-up box between two paragraphs speaks to the reader, the story below it does not."""
+    first = "Firefighters spent more than six hours tackling a blaze at a grain store outside Melford on Sunday."
+    page = "\n".join([
+        "News", "Farmers praised for ploughing firebreaks as grain store blaze threatens village", "By Kirsty Balham",
+        "Monday, July 22, 2024 6:30 AM", "![Smoke over the grain store](https://example.org/images/store.jpg)",
+        first + " (Image: Norfolk Fire and Rescue Service)", first,
+        "Crews from eight stations were called to Hollow Lane at about 2.15pm, when smoke could be seen as far away as Swaffham.",
+        "Sign up to the Norfolk Star daily newsletter", "Get the biggest stories of the day straight to your inbox",
+        "Sign up", "We use your sign-up to provide content in ways you've consented to and to improve our understanding of you.",
+        "Station manager Rob Keable said the quick thinking of local farmers had saved several properties.",
+        "About 400 tonnes of barley were destroyed, along with a combine harvester parked next to the store.",
+        "The cause of the fire is not yet known; an investigation will begin once the site has cooled down.",
+        "Most Read", "Man arrested after stolen quad bike found"])
+    result = clean_text(page, "en")
+    assert result.text.startswith(first + "\n") and "Image:" not in result.text
+    assert result.text.endswith("once the site has cooled down.") and "Rob Keable" in result.text
+    assert "straight to your inbox" not in result.text and "your sign-up" not in result.text
+
+
 @pytest.mark.parametrize("above, kicker", [
     ("Verkehr", "Verkehr"),  # a section's name: the kicker
     ("vor 2 Stunden", ""),  # when it was posted, not what it is about
