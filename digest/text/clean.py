@@ -969,12 +969,15 @@ def _story_resumes(lines: list[Line], heading: int, end: int) -> int:
     biggest stories straight to your inbox", "We use your sign-up to …") and the
     buttons among it.  When at least two lines of prose that speak of others,
     as news does, follow it before the region's end, the block was a box set
-    into the story, not the end of it."""
-    k = heading + 1
+    into the story, not the end of it.  A block with no such prose of its own
+    ("À propos" over the site's blurb in the third person) is no box: the
+    heading ends the story as before."""
+    k, pitch = heading + 1, False
     while k <= end and (lines[k].cls not in ("good", "neargood") or _addresses_reader(lines[k].text)):
+        pitch = pitch or lines[k].cls in ("good", "neargood")
         k += 1
     rest = [l for l in lines[k:end + 1] if l.cls in ("good", "neargood") and not _addresses_reader(l.text)]
-    return k if len(rest) >= 2 else -1
+    return k if pitch and len(rest) >= 2 else -1
 
 
 def _stems_of_prose(lines: list[Line], first: int, last: int, stops: frozenset[str]) -> set[str]:
