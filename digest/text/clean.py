@@ -413,9 +413,11 @@ def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
         capitals = sum(1 for w in words if w[0].isupper()) / line.words
         if capitals >= CAPITALISED_SHARE:
             return bad(CAPITALISED_GLUE)
-    if line.words >= GLUED_LONG_WORDS and len(_SENTENCE_END.findall(text)) * GLUED_SENTENCE_WORDS < line.words:
-        # prose ends a sentence every 15-30 words; a long line that hardly ever does is glued link text
-        # (archive dropdowns, category and tag clouds), whatever its share of function words
+    if line.words >= GLUED_SENTENCE_WORDS * 0.75 and not _SENTENCE_END.search(text) or line.words >= GLUED_LONG_WORDS \
+            and len(_SENTENCE_END.findall(text)) * GLUED_SENTENCE_WORDS < line.words:
+        # prose ends a sentence every 15-30 words; a long line that hardly ever does, or a line of 60 words
+        # that never does, is glued link text (archive dropdowns, category and tag clouds), whatever its
+        # share of function words
         return bad("link texts glued together (a long line with hardly a sentence end)")
     if chars >= GOOD_CHARS and line.stop_density >= GOOD_DENSITY:
         line.cls = "good"

@@ -923,6 +923,27 @@ def test_a_newsletter_box_set_into_the_story_goes_and_the_story_goes_on_below_it
     assert "straight to your inbox" not in result.text and "your sign-up" not in result.text
 
 
+def test_a_line_of_sixty_words_that_never_ends_a_sentence_is_glued_link_text_and_a_long_sentence_is_not():
+    from digest.text import clean
+
+    topics = ("astrophotography aurora binoculars black holes comets conjunctions dark skies deep sky double stars "
+              "eclipses equipment exoplanets galaxies Jupiter light pollution lunar meteor showers Mars Mercury Messier "
+              "nebulae observing logs occultations open clusters Orion Perseids planetary nebulae Saturn sketching solar")
+    months = ("December", "November", "October", "September", "August", "July", "June", "May", "April", "March")
+    cloud = f"Tags {topics} Archives " + " ".join(f"{m} {y} ({n})" for y in (2023, 2022) for n, m in enumerate(months, 2))
+    monate = ("Dezember", "November", "Oktober", "September", "August", "Juli", "Juni", "Mai", "April", "März",
+              "Februar", "Januar")
+    archiv = "Wähle den Monat " + " ".join(f"{m} {y}" for y in range(2014, 2009, -1) for m in monate)
+    sentence = ("The council, which had argued for years that the old bridge over the river could be repaired for less "
+                "than half the cost of a new one and that the town's budget would not stretch to the larger project, "
+                "finally agreed on Tuesday evening to a replacement that will carry buses, bicycles and pedestrians "
+                "from the station to the new housing estate on the far bank by the spring of 2027.")
+    for line, lang, glued in ((cloud, "en", True), (archiv, "de", True), (sentence, "en", False)):
+        probe = clean.Line(line, 1)
+        clean.classify_line(probe, clean.stopwords(lang), lang)
+        assert (probe.reason.startswith("link texts glued together")) is glued, line[:40]
+
+
 @pytest.mark.parametrize("above, kicker", [
     ("Verkehr", "Verkehr"),  # a section's name: the kicker
     ("vor 2 Stunden", ""),  # when it was posted, not what it is about
