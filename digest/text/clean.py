@@ -385,6 +385,9 @@ def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
     if _STOP_RE.match(folded.strip(" .:|>»")):
         line.hard_stop = True
         return bad("end-of-article marker (comments, related links)")
+    if line.words <= 40 and _TAG_LIST.match(folded):  # "Tags: Frost, Salat": a post's tags close it
+        line.hard_stop = True
+        return bad(TAGS_LINE)
     if meta.is_date_line(text):
         return bad("date line")
     if text.startswith("←") or text.endswith("→"):
@@ -780,7 +783,8 @@ ANCHOR_BONUS, AFTER_STOP_FACTOR = 0.5, 0.25
 def _date_stamp(line: Line) -> bool:
     """A short line that dates the article and is no sentence: it opens with the date, or prints a
     time, a separator or a cue beside it ("STAND 21.4.2021, 16:41 Uhr AUTOR/IN Julius Richter",
-    "Veröffentlicht am 12. Juni 2017 von gizzmo", "02.02.2022 A-Frauen").  It is neither the
+    "Veröffentlicht am 12. Juni 2017 von gizzmo", "02.02.2022 A-Frauen"), or holds only a name beside it
+    ("Janic Cathomen, 01.12.2021": a byline without "by").  It is neither the
     standfirst nor the first paragraph.  A heading with a date in it ("Protokoll der Sitzung vom
     10. Oktober 2019") is no stamp; :func:`_dateline_shaped` is the looser test that only asks
     whether a short line holds a date (the evidence beside a headline)."""
@@ -789,7 +793,7 @@ def _date_stamp(line: Line) -> bool:
     found = meta.find_dates(line.text)
     if not found:
         return False
-    if found[0].start <= 1:
+    if found[0].start <= 1 or dates.name_and_date(line.text):  # "Janic Cathomen, 01.12.2021": a byline's stamp
         return True
     rest = meta.beside_dates(line.text, found)
     return bool(meta._TIME.search(rest) or "|" in rest or "//" in rest
@@ -865,7 +869,7 @@ def _related_box(lines: list[Line], a: int, b: int) -> bool:
     """Lines ``a..b`` are a "Related"/"Lire aussi" box: one such marker, then a few teaser headlines."""
     box = lines[a:b + 1]
     if not box or len(box) > RELATED_BOX_LINES or not box[0].hard_stop or box[0].reason.startswith("comment") \
-            or _COMMENT_STOP.match(_fold(box[0].text)):
+            or box[0].reason == TAGS_LINE or _COMMENT_STOP.match(_fold(box[0].text)):
         return False
     return all(not l.hard_stop and l.cls != "good" and (_headline_shaped(l) or l.cls == "bad") for l in box[1:])
 
@@ -914,6 +918,9 @@ def _addresses_reader(text: str) -> bool:
 _AD_LABEL = re.compile(r"^\W*(?:advertisement|advertising|ad|anzeige|werbung|publicite|sponsored|gesponsert)\W*$")
 
 
+TAGS_LINE = "end-of-article marker (the post's tags)"
+
+
 def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozenset[str]) -> int:
     """End the body at a furniture heading that opens prose about something else.
 
@@ -931,6 +938,11 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
         if line.cls == "good":
             seen_good = True
             continue
+        if seen_good and line.reason == TAGS_LINE:  # a post's tags close it; what follows is the site's
+            new_end = i - 1
+            while new_end > start and lines[new_end].cls not in ("good", "neargood"):
+                new_end -= 1
+            return new_end
         if not seen_good or line.words > 8 or line.hard_stop or _TERMINAL.search(line.text) or i + 1 > end \
                 or lines[i - 1].cls not in ("good", "neargood") or lines[i + 1].cls not in ("good", "neargood") \
                 and not lines[i + 1].reason.startswith("boilerplate"):

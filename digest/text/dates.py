@@ -371,7 +371,7 @@ def _score(c: DateCandidate, text: str, d: meta.DateMatch, k: int, line: PageLin
     updated = not published and bool(_UPDATED.search(before) or (single and short and _UPDATED.search(text)))
     if c.zone in ("headline", "footer", "header", "body") and short and (
             line.reason in ("date line", "byline") or meta.is_date_line(text)
-            or (len(text.split()) <= 10 and _BYLINE_WORDS.search(text)) or _name_and_date(text)):
+            or (len(text.split()) <= 10 and _BYLINE_WORDS.search(text)) or name_and_date(text)):
         # a dateline or byline, even when the cleaner left it inside the body; in the header it stays a header date
         score = max(score, 0.45) + 0.15
         why.append("a date line or byline")
@@ -413,7 +413,7 @@ _NAME_PART = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’.][^\W\d_]*)*\.?$|(?:
 _NAME_SPLIT = re.compile(r"[\s,;|·•/–—-]+")
 
 
-def _name_and_date(text: str) -> bool:
+def name_and_date(text: str) -> bool:
     """ "Janic Cathomen, 01.12.2021", "Bettina Kugler 19.10.2019, 05:00 Uhr", "The Guardian 02/10/2020 Anna Fazackerley":
     a short line that is only a date (and time) and a name or two is a byline without the word "by".
 

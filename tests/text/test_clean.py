@@ -944,6 +944,40 @@ def test_a_line_of_sixty_words_that_never_ends_a_sentence_is_glued_link_text_and
         assert (probe.reason.startswith("link texts glued together")) is glued, line[:40]
 
 
+@pytest.mark.parametrize("tags, lang", [("Schlagwörter: Frost, Knoblauchsland, Salat", "de"),
+                                        ("Tags: frost, vegetables, farming", "en"), ("Mots-clés : gel, maraîchage", "fr")])
+def test_a_posts_tag_line_ends_it_and_the_authors_bio_and_the_sites_notices_below_are_not_the_story(tags, lang):
+    story = ["Zwei Nächte mit Temperaturen von bis zu minus drei Grad haben bei vielen Gemüsebauern im "
+             "Knoblauchsland erhebliche Schäden angerichtet.",
+             "Nach Schätzung des Erzeugerverbands sind auf rund 120 Hektar Teile der Pflanzungen erfroren.",
+             "Für Hobbygärtner gilt: Wer Tomaten schon ins Beet gesetzt hat, sollte die Pflanzen genau ansehen."]
+    page = "\n".join([
+        "Gartenwelt Franken", "Gemüse", "Spätfröste im Mai: Gemüsebauern verlieren Teile der Ernte",
+        "Veröffentlicht am 17. Mai 2024 von Kathrin Eibl", *story, tags, "Teilen:", "Facebook", "E-Mail",
+        "Über die Autorin",
+        "Kathrin Eibl ist gelernte Gemüsegärtnerin und hat zwölf Jahre lang einen Bioland-Betrieb bei Erlangen "
+        "geleitet, seit 2019 schreibt sie für das Magazin über Gemüse und Obst.",
+        "Über Gartenwelt Franken",
+        "Gartenwelt Franken ist ein unabhängiges Online-Magazin, das 2016 von Gärtnerinnen und Landwirten aus "
+        "Nürnberg gegründet wurde und über Gartenbau in der Region berichtet."])
+    result = clean_text(page, "de")
+    assert result.title == "Spätfröste im Mai: Gemüsebauern verlieren Teile der Ernte"
+    assert norm(result.text) == " ".join(story)
+
+
+def test_a_name_and_a_date_under_the_headline_is_a_byline_not_the_standfirst():
+    page = "\n".join([
+        "Bergsport", "Einblick in die Praxis und Theorie von Lawinen", "Janic Cathomen, 01.12.2021",
+        "Der Kurs begann am Morgen mit einer Einführung in die Lawinenkunde und die Beurteilung von Hängen.",
+        "Am Nachmittag übten die Teilnehmer im Gelände, wie man mit dem Suchgerät Verschüttete findet.",
+        "Zum Schluss gruben alle gemeinsam ein Schneeprofil und besprachen, was die Schichten verraten."])
+    result = clean_text(page, "de")
+    assert result.title == "Einblick in die Praxis und Theorie von Lawinen"
+    assert "Janic Cathomen" not in result.standfirst + result.text
+    assert norm(result.standfirst + " " + result.text).startswith("Der Kurs begann am Morgen")
+    assert result.date == "2021-12-01"
+
+
 @pytest.mark.parametrize("above, kicker", [
     ("Verkehr", "Verkehr"),  # a section's name: the kicker
     ("vor 2 Stunden", ""),  # when it was posted, not what it is about

@@ -252,10 +252,10 @@ def test_a_published_label_counts_as_published():
 def test_a_name_beside_a_date_is_a_byline():
     for line in ("Bettina Kugler 19.10.2019, 05:00 Uhr", "Janic Cathomen, 01.12.2021",
                  "The Courier 02/10/2020 Anna Fields", "Jean-Pierre Dupont · 3 mars 2025"):
-        assert dates._name_and_date(line), line
+        assert dates.name_and_date(line), line
     for line in ("Release: 04.04.2014", "Stand - 12.11.2021", "12.11.2021 Artikel",
                  "selbst ist der Mann 22.02.2021", "Montag, 06.11.2023 und am Dienstag, 07.11.2023"):
-        assert not dates._name_and_date(line), line
+        assert not dates.name_and_date(line), line
     lines = page_lines(["Lawinen verstehen: Praxis und Theorie", *EN_PARAGRAPHS, "Janic Cathomen, 01.12.2021",
                         EN_PARAGRAPHS[0]])
     found = dates.page_dates(lines, 0, 1, 4, "de")
