@@ -641,6 +641,51 @@ def _mark_comments(lines: list[Line]) -> None:
         seen_text = seen_text or line.cls == "good"
 
 
+# The heading of a box of teasers set into a story ("Lesen Sie auch", "À lire aussi", "Related").
+_TEASER_HEADING = re.compile(
+    r"^(?:lesen sie (?:auch|mehr)|auch lesen|mehr zum thema|das konnte sie auch interessieren|read (?:also|more)|"
+    r"see also|related(?: articles| stories| posts)?|more (?:on|about) this|you (?:may|might) also like|"
+    r"(?:a )?lire aussi|a lire (?:aussi|egalement)|sur le meme sujet)\W*$")
+TEASER_LEAD_WORDS = 30  # a teaser's lead is a sentence or two; a paragraph of the story is longer
+TEASER = "teaser in a box of related articles (picture, headline, lead)"
+
+
+def _mark_teaser_boxes(lines: list[Line]) -> None:
+    """The teasers under a "Lesen Sie auch" heading: each a picture, a headline and perhaps a lead.
+
+    A box set into the story shows a few other articles as cards; their
+    leads are sentences, so they read as prose and would stay in the body.
+    Under such a heading, cards are taken as long as they come: a picture,
+    a headline-shaped line, then at most one sentence or two of up to
+    :data:`TEASER_LEAD_WORDS` words (and a label such as "Plus").  Only a
+    card with a picture has a lead: under a plain list of headlines the next
+    paragraph is the story's.  At least two headlines make a box; the first
+    longer paragraph is the story again.
+    """
+    for i, line in enumerate(lines):
+        if line.cls != "bad" or not _TEASER_HEADING.match(_fold(line.text)):
+            continue
+        cards, j, pictured = [], i + 1, False
+        while j < len(lines):
+            card = lines[j]
+            if card.reason == "image markup" or card.words <= 2 and card.cls in ("short", "bad"):
+                pictured = pictured or card.reason == "image markup"
+                j += 1
+            elif _headline_shaped(card) and card.cls != "good" and card.reason != "photo credit or caption":
+                cards.append(j)
+                lead = lines[j + 1] if j + 1 < len(lines) else None
+                if pictured and lead is not None and lead.cls in ("good", "neargood") \
+                        and lead.words <= TEASER_LEAD_WORDS:
+                    cards.append(j + 1)
+                    j += 1
+                j, pictured = j + 1, False
+            else:
+                break
+        if sum(1 for k in cards if _headline_shaped(lines[k])) >= 2:
+            for k in cards:
+                lines[k].cls, lines[k].reason = "bad", TEASER
+
+
 # A boilerplate phrase about privacy: the line belongs to a consent dialog.
 _CONSENT_REASON = re.compile(r"cookie|consent|einwilligung|zustimmung|datenschutz|privacy|privatsphare|"
                              r"consentement|confidentialite|vie privee|partenaires|partner")
@@ -1190,6 +1235,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
     _mark_repeats(lines)
     _mark_comments(lines)
     _mark_link_lists(lines)
+    _mark_teaser_boxes(lines)
     start, end, regions = _main_region(lines, stops)
     restored = _restore_topical_lists(lines, start, end, stops, LIST_REACH)
     if restored:  # a recipe's ingredients beside its method: search again, and keep them only if taken in

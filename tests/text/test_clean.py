@@ -978,6 +978,38 @@ def test_a_name_and_a_date_under_the_headline_is_a_byline_not_the_standfirst():
     assert result.date == "2021-12-01"
 
 
+def test_teaser_cards_in_a_box_set_into_the_story_go_and_the_story_goes_on():
+    """Under "Lesen Sie auch": a picture, a headline and a one-sentence lead per card; the story resumes below."""
+    story = ["Im Hafen von Freest liegen an diesem Morgen elf Kutter an der Mole, bewegt hat sich seit Tagen keiner.",
+             "Im vergangenen Jahr waren in Mecklenburg-Vorpommern noch 140 Kutter als Haupterwerbsbetriebe gemeldet.",
+             "Das Land will mit einem Förderprogramm gegensteuern. Fischer, die ihren Betrieb aufgeben, bekommen "
+             "eine Abwrackprämie für ihren Kutter, und wer weitermacht, erhält Zuschüsse für neue Netze und Motoren.",
+             "In Freest hat das wenig geändert. Von den elf Kuttern an der Mole sollen im Sommer drei verschrottet werden."]
+    cards = []
+    for n, (headline, lead) in enumerate([
+            ("Hering in der Ostsee: Warum die Quote schon wieder sinkt",
+             "Die EU-Fischereiminister haben sich auf neue Fangmengen geeinigt."),
+            ("Streit um die Kegelrobbe: Fischer fordern Abschuss",
+             "Die Tiere fressen nach Ansicht vieler Fischer die Stellnetze leer."),
+            ("Räucherei in Zinnowitz schließt nach 90 Jahren", "")]):
+        cards += [f"![](https://example.org/img/teaser/{n}.jpg)", headline] + ([lead] if lead else [])
+    page = "\n".join(["Wirtschaft", "Ostseefischer geben auf: Nur noch 140 Kutter im Land", "Mi., 21.02.2024, 05:00 Uhr",
+                      *story[:2], "Lesen Sie auch", *cards, "Plus", *story[2:], "Artikel teilen"])
+    result = clean_text(page, "de")
+    assert norm(result.standfirst + " " + result.text) == " ".join(story)
+
+
+def test_under_a_plain_list_of_related_headlines_the_next_paragraph_is_the_storys():
+    story = ["Participants can expect a range of activities from the annual conference on free zones in Montego Bay.",
+             "The conference, which is scheduled for June 13 to 17, will take place at the convention centre.",
+             "About 1,500 participants are expected from 140 countries, the organisers said on Tuesday."]
+    page = "\n".join(["News", "Wide Range Of Investment Opportunities At Free Zones Conference", "By Jane Reid",
+                      "Related", "Stakeholders Invited To Join Celebrations Of IP Week", "Related",
+                      "Online Registration Now Operational", *story, "Share this story"])
+    result = clean_text(page, "en")
+    assert norm(result.standfirst + " " + result.text) == " ".join(story)
+
+
 @pytest.mark.parametrize("above, kicker", [
     ("Verkehr", "Verkehr"),  # a section's name: the kicker
     ("vor 2 Stunden", ""),  # when it was posted, not what it is about
