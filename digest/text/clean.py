@@ -647,7 +647,7 @@ _TEASER_HEADING = re.compile(
     r"see also|related(?: articles| stories| posts)?|more (?:on|about) this|you (?:may|might) also like|"
     r"(?:a )?lire aussi|a lire (?:aussi|egalement)|sur le meme sujet)\W*$")
 TEASER_LEAD_WORDS = 30  # a teaser's lead is a sentence or two; a paragraph of the story is longer
-TEASER = "teaser in a box of related articles (picture, headline, lead)"
+TEASER = "teaser in a related-links box inside the article"
 
 
 def _mark_teaser_boxes(lines: list[Line]) -> None:

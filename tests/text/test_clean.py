@@ -1057,4 +1057,5 @@ def test_explain_says_the_body_goes_on_below_a_related_links_box(capsys):
     out = capsys.readouterr().out
     won = next(line for line in out.splitlines() if line.strip().startswith("won"))
     assert "goes on below a related-links box, to line 10" in won
-    assert "related-links box inside the article: Beach clean-up" in out
+    assert "related-links box inside the article: Related articles" in out
+    assert "teaser in a related-links box inside the article: Beach clean-up" in out
