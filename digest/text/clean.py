@@ -1095,28 +1095,42 @@ _EXTEND_STOPS = ("date line", "byline", "photo credit or caption", "image markup
 ANNOUNCED_LIST_MAX = 80
 
 
-def _take_announced_list(lines: list[Line], end: int) -> int:
+def _take_announced_list(lines: list[Line], start: int, end: int) -> int:
     """A list the text announces with a colon ("Tour dates:", "You need:") belongs to the text.
 
     Tour dates, ingredients and results look like menus line by line; what
     tells them apart is the sentence or heading right before them that ends
     in a colon.  The list runs while its lines stay list-shaped (short, or
     taken for a menu), and ends at the first prose, marker or boilerplate.
+    Inside the body ("Voici le programme complet :" and the programme, then
+    more text) and after its last line; returns the body's new end.
     """
+    for intro in range(start, end):
+        if lines[intro].text.endswith(":") and lines[intro].cls in ("good", "neargood"):
+            _announced_run(lines, intro, end)
     # the announcing line is the region's own last sentence ("Here are the results:") or the line below it
     intro = end if 0 <= end < len(lines) and lines[end].text.endswith(":") and lines[end].cls != "bad" else end + 1
     if intro >= len(lines) or not lines[intro].text.endswith(":") or lines[intro].words < 2 \
             or lines[intro].cls == "bad" and lines[intro].reason != LINK_LIST:  # "Tags:" labels, not announces
         return end
+    last = _announced_run(lines, intro, len(lines) - 1)
+    if last < 0:
+        return end
+    if intro > end:
+        lines[intro].cls, lines[intro].reason = "short", "list announced by the text"
+    return last
+
+
+def _announced_run(lines: list[Line], intro: int, limit: int) -> int:
+    """Take the list-shaped lines under an announcing line (up to ``limit``) into the text: the last one's index,
+    or -1 when fewer than two follow."""
     j = intro + 1
-    while j < len(lines) and j - intro <= ANNOUNCED_LIST_MAX and lines[j].words <= 25 and (
+    while j <= limit and j - intro <= ANNOUNCED_LIST_MAX and lines[j].words <= 25 and (
             lines[j].cls == "short" or lines[j].reason in (LINK_LIST, CAPITALISED_GLUE)):
         j += 1
     if j - intro - 1 < 2:
-        return end
-    if intro == end:
-        intro += 1
-    for line in lines[intro:j]:
+        return -1
+    for line in lines[intro + 1:j]:
         line.cls, line.reason = "short", "list announced by the text"
     return j - 1
 
@@ -1248,7 +1262,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
     end = _cut_furniture_tail(lines, start, end, stops)
     if end >= start:
         start = _extend_region(lines, start)
-        end = _take_announced_list(lines, end)
+        end = _take_announced_list(lines, start, end)
     _restore_topical_lists(lines, start, end, stops)
     title_index = _find_title(lines, start, end, result, stops, images)
     if title_index >= start:

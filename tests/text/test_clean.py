@@ -1010,6 +1010,25 @@ def test_under_a_plain_list_of_related_headlines_the_next_paragraph_is_the_story
     assert norm(result.standfirst + " " + result.text) == " ".join(story)
 
 
+def test_a_list_announced_inside_the_body_stays_in_it():
+    """A programme announced by the text ("Voici le programme complet :") in the middle of the story."""
+    programme = ["Jeudi 11 juillet", "19 h : Les Frères Lacombe (place de l'abbaye, gratuit)", "21 h 30 : Delta Rose Band",
+                 "Vendredi 12 juillet", "21 h : Mama Keisha & The Rivermen", "23 h : Bluesmobile",
+                 "Dimanche 14 juillet", "20 h 30 : soirée de clôture avec l'Orchestre blues de Toulouse"]
+    page = "\n".join([
+        "Accueil", "Culture", "Festival", "Le festival Blues sur Célé dévoile sa programmation pour sa 20e édition",
+        "Publié le 23/05/2024 à 11:30",
+        "Pour ses vingt ans, le festival Blues sur Célé voit les choses en grand, a annoncé mardi l'association organisatrice.",
+        "Le festival ajoute cette année une quatrième soirée et une scène gratuite. Voici le programme complet :",
+        *programme,
+        "Les billets sont en vente à l'office de tourisme de Figeac et sur le site du festival, à partir de 18 euros.",
+        "Comme chaque année, un parking gratuit sera aménagé à l'entrée du village pour les spectateurs.",
+        "Partager", "Mentions légales"])
+    result = clean_text(page, "fr")
+    assert [line for line in programme if line not in result.text] == []
+    assert result.text.endswith("pour les spectateurs.")
+
+
 @pytest.mark.parametrize("above, kicker", [
     ("Verkehr", "Verkehr"),  # a section's name: the kicker
     ("vor 2 Stunden", ""),  # when it was posted, not what it is about
