@@ -608,6 +608,7 @@ def _restore_topical_lists(lines: list[Line], start: int, end: int, stops: froze
         if line.cls in ("good", "neargood"):
             body_words |= _content_words(line.text, stops)
     restored: list[int] = []
+    body_end = end
     i, end = max(0, start + 1 - reach), min(len(lines) - 1, end + reach)
     while i < end:
         if lines[i].reason != LINK_LIST:
@@ -617,7 +618,11 @@ def _restore_topical_lists(lines: list[Line], start: int, end: int, stops: froze
         while j < end and lines[j].reason == LINK_LIST:
             j += 1
         words = set().union(*(_content_words(l.text, stops) for l in lines[i:j]))
-        if words and len(words & body_words) / len(words) >= LIST_OVERLAP:
+        pairs = [l.text for l in lines[i:j] if _KEY_VALUE.match(l.text)]
+        # a fact box inside the body ("Akku: 545 Wh", "Gewicht: 38,5 kg"): menus and teasers name, they do not measure
+        facts = start < i and j <= body_end and len(pairs) >= max(3, 0.6 * (j - i)) \
+            and sum(1 for text in pairs if _DIGIT_RE.search(text.partition(":")[2])) * 2 >= len(pairs)
+        if words and len(words & body_words) / len(words) >= LIST_OVERLAP or facts:
             restored.extend(range(i, j))
             for line in lines[i:j]:
                 line.cls, line.reason = "short", "list inside the text"
@@ -626,6 +631,9 @@ def _restore_topical_lists(lines: list[Line], start: int, end: int, stops: froze
 
 
 LIST_OVERLAP, LIST_REACH = 0.5, 30
+# "Akku: 545 Wh, herausnehmbar", "Weight: 38.5 kg": a label of up to three words, a colon, a value
+_DIGIT_RE = re.compile(r"\d")
+_KEY_VALUE = re.compile(r"^[^\W\d_][\w.'’/-]*(?: [\w.'’/-]+){0,2}\s?:\s+\S")
 
 
 def _mark_comments(lines: list[Line]) -> None:

@@ -1029,6 +1029,26 @@ def test_a_list_announced_inside_the_body_stays_in_it():
     assert result.text.endswith("pour les spectateurs.")
 
 
+def test_a_fact_box_of_measured_values_inside_the_review_is_kept_and_a_labelled_teaser_list_is_not():
+    specs = ["Motor: Bosch Cargo Line, 85 Nm", "Akku: 545 Wh, herausnehmbar", "Schaltung: Enviolo Cargo, stufenlos",
+             "Zuladung gesamt: 200 kg", "Gewicht: 38,5 kg", "Länge: 2,55 m"]
+    teasers = ["VIDEO: Die besten Lastenräder im Vergleich", "RATGEBER: So finden Sie den richtigen Akku",
+               "UMFRAGE: Fahren Sie mit dem Lastenrad zur Arbeit"]
+    page = "\n".join([
+        "Pedalwerk", "Tests", "Hummel Cargo 2 im Test: ein Lastenrad für die ganze Familie",
+        "Das Hummel Cargo 2 transportiert zwei Kinder und den Wocheneinkauf, ohne dass man an steilen Straßen absteigen muss.",
+        "Wir sind das Rad vier Wochen lang im Alltag gefahren, bei Regen, auf Kopfsteinpflaster und mit voller Beladung.",
+        "Technische Daten", *specs,
+        "Im Alltag überzeugt vor allem das ruhige Fahrverhalten, auch wenn die Kiste mit zwei Kindern voll beladen ist.",
+        *teasers,
+        "Der Akku reichte im Test für rund 60 Kilometer mit Unterstützung auf der mittleren Stufe, im Winter etwas weniger.",
+        "Impressum"])
+    result = clean_text(page, "de")
+    assert [line for line in specs if line not in result.text] == []
+    assert [line for line in teasers if line in result.text] == []
+    assert result.text.endswith("im Winter etwas weniger.")
+
+
 @pytest.mark.parametrize("above, kicker", [
     ("Verkehr", "Verkehr"),  # a section's name: the kicker
     ("vor 2 Stunden", ""),  # when it was posted, not what it is about
