@@ -935,24 +935,42 @@ def _join_across_related_box(lines: list[Line], best: Region, regions: list[Regi
     counts as text after the article).  When the text right after such a
     box is prose with no marks of a new article (no headline, byline or
     dateline of its own) and no comment marker is met, it is the same story;
-    the box itself is dropped.  Repeats for a second box.
+    the box itself is dropped.  Repeats for a second box.  When the story
+    was strong enough to carry the running sum across the box, the text
+    below it is no region of its own: its run is measured from there.
     """
     end = best.end
-    for region in sorted(regions, key=lambda r: r.start):
-        if region.start <= end:
-            continue
-        first_text = next((k for k in range(end + 1, region.start + 1) if lines[k].cls == "good"), None)
-        if first_text is None or region.anchors or not _related_box(lines, end + 1, first_text - 1):
+    later = sorted((r for r in regions if r.start > end), key=lambda r: r.start)
+    while True:
+        first_text = next((k for k in range(end + 1, len(lines)) if lines[k].cls == "good"), None)
+        if first_text is None or not _related_box(lines, end + 1, first_text - 1):
             break
-        if sum(1 for l in lines[first_text:region.end + 1] if l.cls == "good") < 2:
+        below = next((r for r in later if r.start > end), None)
+        if below is None or below.start > first_text:  # swallowed by the story's own run: measure it
+            below = Region(first_text, _run_end(lines, first_text), 0.0)
+        if below.anchors or sum(1 for l in lines[first_text:below.end + 1] if l.cls == "good") < 2:
             break
         for line in lines[end + 1:first_text]:
             if line.cls != "bad" or line.hard_stop:
                 line.cls, line.reason = "bad", RELATED_BOX
         for line in lines[end + 1:first_text]:
             line.hard_stop = False
-        end = region.end
+        end = below.end
     return end
+
+
+def _run_end(lines: list[Line], first: int) -> int:
+    """The end of the maximum-sum run of line scores that starts at ``first`` (stopping at a hard stop)."""
+    current, best, best_end = 0.0, 0.0, first
+    for i in range(first, len(lines)):
+        if lines[i].hard_stop:
+            break
+        current += _line_score(lines[i])
+        if current > best:
+            best, best_end = current, i
+        if current <= 0:
+            break
+    return best_end
 
 
 # Words that address the reader; German "Sie" only when capitalised (lower-case "sie" is "they"/"she").

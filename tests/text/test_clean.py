@@ -1049,6 +1049,28 @@ def test_a_fact_box_of_measured_values_inside_the_review_is_kept_and_a_labelled_
     assert result.text.endswith("im Winter etwas weniger.")
 
 
+def test_the_story_goes_on_below_a_related_box_even_when_its_first_half_carries_over_the_box():
+    """A long first half keeps the region's running sum above zero across "À LIRE AUSSI": the second
+    half is then no region of its own, and is measured from below the box."""
+    first = ["Les 40 000 frontaliers du Pays de Gex attendaient cette annonce depuis des années. Lundi, la Région et le "
+             "canton de Genève ont signé l'accord qui finance la prolongation du Léman Express jusqu'à Gex, pour un "
+             "montant total de 1,2 milliard d'euros réparti entre la France, la Suisse et l'Union européenne.",
+             "La nouvelle ligne de 14 kilomètres doit relier Gex à la gare de Genève-Cornavin en 27 minutes, contre plus "
+             "d'une heure en bus aux heures de pointe, avec quatre nouvelles gares à Ornex, Ferney, Prévessin et Gex.",
+             "« C'est un jour historique pour le Pays de Gex », a déclaré le président de la communauté d'agglomération, "
+             "qui rappelle que plus de 90 % des frontaliers du territoire se rendent aujourd'hui au travail en voiture."]
+    second = ["Le tracé reprend en partie l'emprise de l'ancienne voie ferrée entre Collonges et Divonne, fermée aux voyageurs en 1980.",
+              "Une enquête publique doit être ouverte à l'automne, et les travaux pourraient commencer en 2026.",
+              "Si le calendrier est tenu, les premiers trains circuleront fin 2030, un train tous les quarts d'heure."]
+    page = "\n".join(["Accueil", "Transports", "Frontaliers : le Léman Express prolongé jusqu'à Gex d'ici 2030",
+                      "Par Clémence Vuillod", "Le 04/03/2024 à 19h05", *first, "À LIRE AUSSI",
+                      "* Pays de Gex : les bouchons à la douane de Ferney atteignent un record",
+                      "* Bus transfrontaliers : la ligne 66 passe à un départ toutes les dix minutes",
+                      *second, "Partager", "Mentions légales"])
+    result = clean_text(page, "fr")
+    assert norm(result.standfirst + " " + result.text) == " ".join(first + second)
+
+
 @pytest.mark.parametrize("above, kicker", [
     ("Verkehr", "Verkehr"),  # a section's name: the kicker
     ("vor 2 Stunden", ""),  # when it was posted, not what it is about
