@@ -116,12 +116,13 @@ _JSON_PAIR = re.compile(r"\"[\w@$-]+\"\s*:\s*[\"{\[\dtfn]")
 # Photo credits and captions, in three shapes so that each is only tried on lines that can hold it:
 # a label and a colon ("Foto: …", "Bildquelle: …", "Abb. 3:"), a mark ("© …", "(Symbolbild)"), an agency at the end.
 _CREDIT_LABEL = re.compile(
-    r"(?:^|\s)(?:foto|fotos|photo|photos|bild|bilder|image|images|credits?|crédits?(?: photo)?|photo credits?|"
+    r"(?:^|\s)(?:foto|fotos|photo|photos|picture|pictures|bild|bilder|image|images|credits?|crédits?(?: photo)?|photo credits?|"
     r"bildquelle|quelle|source|illustration|grafik|titelbild|titelfoto|bildnachweis|fotonachweis|©|\(c\))\s*:\s*\S|"
     r"^(?:abbildung|abb\.|figure|fig\.|tabelle|table)\s*\d+\s*:", re.I)
 _CREDIT_MARK = re.compile(r"©\s*\w|\((?:symbolbild|symbolfoto|archivbild|archivfoto|photo illustration)\)"
                           r"|\((?:\w{2,5} )?(?:photo|foto|bild)\s*/[^()]{2,60}\)\s*$"  # "(AP Photo/Ted S. Warren)"
-                          r"|^(?:symbolbild|symbolfoto|archivbild|archivfoto)\s*[/|]", re.I)  # "Symbolbild / Salzgitter AG"
+                          r"|^(?:symbolbild|symbolfoto|archivbild|archivfoto)\s*[/|]"  # "Symbolbild / Salzgitter AG"
+                          r"|(?:^|[.!?]\s)(?:photo|foto|bild)\s[A-ZÀ-Ý][^./]{1,50}/[^./]{2,40}$", re.I)  # ". Photo Le Progrès/Archives"
 # "… (Credit: iStock)", "… (Foto: Volkswagen)": a caption.  Only a title is refused for it: the
 # development pages' editors keep such a caption in the text when it reads as a sentence.
 _CREDIT_END = re.compile(r"\((?:photo|foto|bild|image|credit|crédit)s?\s*:[^()]{2,60}\)\s*$", re.I)

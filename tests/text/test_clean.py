@@ -1071,6 +1071,21 @@ def test_the_story_goes_on_below_a_related_box_even_when_its_first_half_carries_
     assert norm(result.standfirst + " " + result.text) == " ".join(first + second)
 
 
+@pytest.mark.parametrize("line, lang, credit", [
+    ("Picture: Tom Penhale", "en", True),
+    ("La gare de Genève-Cornavin. Photo Le Courrier de l'Ain/Archives", "fr", True),
+    ("Der Hafen von Freest am Morgen. Foto Ostsee-Zeitung/Stefan Sauer", "de", True),
+    ("The picture he painted of the economy was bleak, the minister said on Tuesday in Brussels.", "en", False),
+    ("Le musée a prêté sa collection de photos à Lyon/Villeurbanne pour l'exposition de cet été.", "fr", False),
+])
+def test_a_pictures_credit_is_known_with_its_label_or_as_photo_agency_slash_name(line, lang, credit):
+    from digest.text import clean
+
+    probe = clean.Line(line, 1)
+    clean.classify_line(probe, clean.stopwords(lang), lang)
+    assert (probe.reason == "photo credit or caption") is credit
+
+
 @pytest.mark.parametrize("above, kicker", [
     ("Verkehr", "Verkehr"),  # a section's name: the kicker
     ("vor 2 Stunden", ""),  # when it was posted, not what it is about
