@@ -232,6 +232,10 @@ _WEAK_WORD = re.compile("|".join([
 # European sites show the IAB's Transparency and Consent Framework, whose purposes are worded the
 # same on every site in each language ("Store and/or access information on a device", "Genaue
 # Standortdaten verwenden", "Publicités et contenu personnalisés, mesure de performance …").
+# A consent dialog's buttons, the whole line (a pattern of its own: an anchored alternative would cost
+# _CONSENT its fast scan for the first letters).
+_CONSENT_BUTTON = re.compile(r"(?:(?:accept|reject|decline) all(?: cookies)?|alle (?:akzeptieren|ablehnen|annehmen)|"
+                             r"tout (?:accepter|refuser))$")
 _CONSENT = re.compile(
     r"\b(?:we|wir) (?:use|verwenden|nutzen|setzen)\b.{0,40}\bcookies\b|\btechnische speicherung\b|"
     r"\bspeichern und/oder (?:darauf )?(?:zu(?:zu)?greifen|abrufen)|\bstore and/or access\b|\bstocker et/ou acceder\b|"
@@ -240,7 +244,6 @@ _CONSENT = re.compile(
     r"\bpublicites et contenus? personnalises\b|\bprecise geolocation data\b|\bgenaue standortdaten\b|"
     r"\bgeolocalisation precises?\b|\bdevice characteristics for identification\b|"
     r"\bgerateeigenschaften zur identifikation\b|\bcaracteristiques de l.appareil pour l.identification\b|"
-    r"^(?:(?:accept|reject|decline) all(?: cookies)?|alle (?:akzeptieren|ablehnen|annehmen)|tout (?:accepter|refuser))$|"
     r"\bcookies?\b.{0,80}\b(?:einwilligung|zustimmung|consent|consentement)\b|"
     r"\b(?:einwilligung|zustimmung|consent|consentement)\b.{0,80}\bcookies?\b")
 
@@ -402,7 +405,7 @@ def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
     if meta.byline_author(text):
         return bad("byline")
     phrase = strong_phrase(folded) if line.words <= 40 else ""
-    if not phrase and _CONSENT.search(folded):
+    if not phrase and (_CONSENT.search(folded) or line.words <= 3 and _CONSENT_BUTTON.match(folded)):
         phrase = "cookie consent"
     if phrase:
         return bad(f"boilerplate phrase ({phrase})")
@@ -672,7 +675,7 @@ def _mark_teaser_boxes(lines: list[Line]) -> None:
     longer paragraph is the story again.
     """
     for i, line in enumerate(lines):
-        if line.cls != "bad" or not _TEASER_HEADING.match(_fold(line.text)):
+        if line.cls != "bad" or line.words > 6 or not _TEASER_HEADING.match(_fold(line.text)):
             continue
         cards, j, pictured = [], i + 1, False
         while j < len(lines):
