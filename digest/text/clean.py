@@ -840,8 +840,7 @@ ANCHOR_BONUS, AFTER_STOP_FACTOR = 0.5, 0.25
 def _date_stamp(line: Line) -> bool:
     """A short line that dates the article and is no sentence: it opens with the date, or prints a
     time, a separator or a cue beside it ("STAND 21.4.2021, 16:41 Uhr AUTOR/IN Julius Richter",
-    "Veröffentlicht am 12. Juni 2017 von gizzmo", "02.02.2022 A-Frauen"), or holds only a name beside it
-    ("Janic Cathomen, 01.12.2021": a byline without "by").  It is neither the
+    "Veröffentlicht am 12. Juni 2017 von gizzmo", "02.02.2022 A-Frauen").  It is neither the
     standfirst nor the first paragraph.  A heading with a date in it ("Protokoll der Sitzung vom
     10. Oktober 2019") is no stamp; :func:`_dateline_shaped` is the looser test that only asks
     whether a short line holds a date (the evidence beside a headline)."""
@@ -850,7 +849,7 @@ def _date_stamp(line: Line) -> bool:
     found = meta.find_dates(line.text)
     if not found:
         return False
-    if found[0].start <= 1 or dates.name_and_date(line.text):  # "Janic Cathomen, 01.12.2021": a byline's stamp
+    if found[0].start <= 1:
         return True
     rest = meta.beside_dates(line.text, found)
     return bool(meta._TIME.search(rest) or "|" in rest or "//" in rest
@@ -1307,7 +1306,8 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
         if line.cls == "bad":
             dropped.append(Dropped(line.text, line.reason, line.number))
             continue
-        if not blocks and _date_stamp(line):  # the body opens after its date line, never with it
+        if not blocks and (_date_stamp(line) or dates.name_and_date(line.text)):
+            # the body opens after its date line, never with it, nor with a byline's name and date
             dropped.append(Dropped(line.text, "date line", line.number))
             continue
         text_ = line.text
