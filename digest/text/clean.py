@@ -111,7 +111,7 @@ _CODE_HINT = re.compile(
 _CODE_START = re.compile(
     r"^(?:(?:var|let|const)\s+[\w$]+\s*=|function\s*[\w$]*\s*\(|(?:window|document|jQuery|\$)[.(]|if\s*\(|"
     r"else\b\s*\{|\}|\{\s*$|\[?\{\s*\"|//|/\*|<!--|@(?:media|import|font-face)\b|[\w$.\[\]\"']+\s*=\s*[{\[\"'\w$(].*;\s*$|"
-    r"[\w$]+\s*:\s*(?:'[^']*'|\"[^\"]*\"|\d+|true|false|null|function\b|\{|\[)\s*,?\s*$)")
+    r"[^\W\d][\w$]*\s*:\s*(?:'[^']*'|\"[^\"]*\"|\d+|true|false|null|function\b|\{|\[)\s*,?\s*$)")  # a key opens with a letter: "09:30" is a time
 _JSON_PAIR = re.compile(r"\"[\w@$-]+\"\s*:\s*[\"{\[\dtfn]")
 # Photo credits and captions, in three shapes so that each is only tried on lines that can hold it:
 # a label and a colon ("Foto: …", "Bildquelle: …", "Abb. 3:"), a mark ("© …", "(Symbolbild)"), an agency at the end.
@@ -1075,6 +1075,7 @@ def _stems_of_prose(lines: list[Line], first: int, last: int, stops: frozenset[s
 
 
 TAIL_GAP, TAIL_SHARE, TAIL_MAX_CHARS = 2, 0.3, 400
+_TIME_LINE = re.compile(r"^\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|uhr|h))?(?:\s+[A-Z]{2,4})?$", re.I)  # "10:42", "8.58am BST"
 
 
 def _trim_tail(lines: list[Line], start: int, end: int) -> int:
@@ -1099,6 +1100,8 @@ def _trim_tail(lines: list[Line], start: int, end: int) -> int:
             pass
         elif line.reason == "photo credit or caption" and lines[i - 1].reason == "image markup":
             pass  # a picture and its caption are one gap: articles set them between paragraphs
+        elif _TIME_LINE.match(line.text) or i > start and _TIME_LINE.match(lines[i - 1].text):
+            pass  # a live blog's entry opens with its time and a heading: no gap
         else:
             gap += 1
     segments.append((seg_start, last_good, mass))

@@ -1086,6 +1086,29 @@ def test_a_pictures_credit_is_known_with_its_label_or_as_photo_agency_slash_name
     assert (probe.reason == "photo credit or caption") is credit
 
 
+def test_a_live_blogs_entries_each_under_its_time_all_stay_and_a_time_is_no_code():
+    from digest.text import clean
+
+    probe = clean.Line("09:30", 1)
+    clean.classify_line(probe, clean.stopwords("en"), "en")
+    assert probe.reason != "script or code residue"
+    entries = [("11:02", "Power company says 41,000 homes still cut off",
+                "Western Grid Networks says 41,000 customers remain without electricity, down from 56,000 at the peak."),
+               ("10:42", "Schools closed across three council areas",
+                "Highland, Argyll and Bute and the Western Isles have confirmed that all schools will stay shut today."),
+               ("09:30", "Met Office extends amber warning",
+                "The amber wind warning, due to end at 6pm, has been extended until midnight, forecasters said."),
+               ("08:58", "A87 closed after landslip near Glen Shiel",
+                "Police have closed the A87 in both directions after a landslip brought mud and boulders down."),
+               ("08:34", "Welcome to our live coverage",
+                "Good morning and welcome to our live coverage of Storm Elin, the fifth named storm of the season.")]
+    page = ["Coastal Post", "Weather", "Storm Elin live: homes without power and ferries cancelled", "Updated 11:06 GMT"]
+    for n, (time, heading, text) in enumerate(entries):
+        page += [time, heading, text] + (["Advertisement"] if n == 2 else [])
+    result = clean_text("\n".join(page + ["Topics", "Weather", "Most viewed"]), "en")
+    assert [text for _, _, text in entries if text not in result.standfirst + result.text] == []
+
+
 @pytest.mark.parametrize("above, kicker", [
     ("Verkehr", "Verkehr"),  # a section's name: the kicker
     ("vor 2 Stunden", ""),  # when it was posted, not what it is about
