@@ -200,7 +200,7 @@ _STRONG = [
     r"\b(?:konnte|durfte|konnten) (?:dich|sie|euch) auch interessieren\b", r"\bmight (?:also )?interest you\b",
     r"\bpourrait (?:aussi |egalement )?vous interesser\b", r"\b(?:respektieren|schutzen) (?:deine|ihre) privatsphare\b",
     r"\bwe (?:respect|value) your privacy\b", r"\badvertising disclaimer\b", r"^suggested citation\b", r"\bzitiervorschlag\b",
-    r"\bcite this (?:article|page)\b", r"\bnever miss (?:a|an|our|the|any)\b", r"\bverpassen sie keine\b", r"\bnichts mehr verpassen\b",
+    r"\bcite this (?:article|page)\b", r"\b(?:alle )?angaben ohne gewahr\b", r"\bwithout (?:any )?(?:guarantee|warranty) of accuracy\b", r"\bnever miss (?:a|an|our|the|any)\b", r"\bverpassen sie keine\b", r"\bnichts mehr verpassen\b",
     r"^[a-z]+ [a-z]+ (?:is|was) an? (?:\w+ ){0,4}(?:writer|journalist|editor|reporter|expert|author|contributor|correspondent)\b",
     r"^[a-z]+ [a-z]+ (?:ist|war) (?:\w+ ){0,4}(?:redakteur|journalist|autor|korrespondent|reporter)(?:in)?\b",
     r"\b\d+\s*(?:min(?:ute)?s?|minuten)\b.{0,20}\b(?:read|lesen|words|worter)\b", r"\b(?:reading time|lesezeit|lesedauer|temps de lecture)\b", r"^(?:auch lesen|lesen sie auch|read also|see also)\s*:",
@@ -218,6 +218,7 @@ _WEAK_LINE = re.compile(
     r"uber uns|uber mich|about me|a propos(?: de (?:nous|moi))?|faq|hilfe|help|cookies?|archive|archiv|rss|podcast|video|videos|galerie|gallery|"
     r"read more|weiterlesen|mehr lesen|lire la suite|en savoir plus|mehr erfahren|learn more|continue reading|"
     r"zum artikel|zur startseite|advertisement|anzeige|werbung|publicite|sponsored|gesponsert|top|all news|"
+    r"listen to (?:this )?(?:article|story)|(?:artikel )?(?:anhoren|vorlesen)|ecouter (?:cet )?article|"
     r"alle news|toutes les actualites|resources?|ressourcen|trending|popular|beliebt|inhaltsverzeichnis|inhalt|"
     r"table of contents|contents|sommaire)(?:\s+\w+)?\s*[:.!»›>]*$", re.I)
 # ... or names a network, a count of comments, a newsletter.  (Two patterns: in one alternation the

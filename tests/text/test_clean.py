@@ -1109,6 +1109,21 @@ def test_a_live_blogs_entries_each_under_its_time_all_stay_and_a_time_is_no_code
     assert [text for _, _, text in entries if text not in result.standfirst + result.text] == []
 
 
+@pytest.mark.parametrize("line, lang, dropped", [
+    ("Listen to this article", "en", True), ("Artikel anhören", "de", True), ("Vorlesen", "de", True),
+    ("Écouter cet article", "fr", True),
+    ("Preise vom 12.02.2024, 09:14 Uhr. Alle Angaben ohne Gewähr.", "de", True),
+    ("Die Polizei machte am Montag keine Angaben zur Höhe des Schadens an dem Gebäude.", "de", False),
+    ("Readers who listen to this article on the app can also download it for later.", "en", False),
+])
+def test_a_read_aloud_button_and_a_price_disclaimer_are_not_text(line, lang, dropped):
+    from digest.text import clean
+
+    probe = clean.Line(line, 1)
+    clean.classify_line(probe, clean.stopwords(lang), lang)
+    assert (probe.cls == "bad") is dropped
+
+
 @pytest.mark.parametrize("above, kicker", [
     ("Verkehr", "Verkehr"),  # a section's name: the kicker
     ("vor 2 Stunden", ""),  # when it was posted, not what it is about
