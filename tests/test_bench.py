@@ -1,4 +1,5 @@
-"""benchmarks/bench.py: the corpus it builds and the checks it makes (never its timings)."""
+"""benchmarks/bench.py: the corpus it builds and the checks it makes (never its timings);
+benchmarks/pages_bench.py: the hand-written pages' table."""
 
 from __future__ import annotations
 
@@ -76,3 +77,16 @@ def test_quick_run_on_the_seeds_writes_json_and_a_table(tmp_path, capsys):
     assert results["startup"]["best_s"] > 0
     table = capsys.readouterr().out
     assert "summarise" in table and "digest --help" in table
+
+
+def test_the_hand_written_pages_are_scored_by_series_beside_an_earlier_commit(capsys):
+    """benchmarks/pages_bench.py: every series, this tree beside the commit named; series 1 passes in full."""
+    spec = importlib.util.spec_from_file_location("pages_bench", ROOT / "benchmarks" / "pages_bench.py")
+    pages_bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pages_bench)
+    assert pages_bench.main(["--against", "HEAD"]) == 0
+    rows = [line.split(" | ") for line in capsys.readouterr().out.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert {row[0].strip("| ") for row in rows} == {"1", "2", "3"}
+    assert {row[1] for row in rows} == {"HEAD", "this tree"}
+    first = next(row for row in rows if row[0].strip("| ") == "1" and row[1] == "this tree")
+    assert first[2] == first[3]  # every page of the first series passes every check
