@@ -26,6 +26,15 @@ def norm(text: str) -> str:
 _cache: dict[str, object] = {}
 
 
+def classified(line: str, lang: str):
+    """One line as the cleaner classifies it on its own, before its neighbours are considered."""
+    from digest.text import clean
+
+    probe = clean.Line(line, 1)
+    clean.classify_line(probe, clean.stopwords(lang), lang)
+    return probe
+
+
 def cleaned(name: str):
     if name not in _cache:
         _cache[name] = clean_text((SEEDS / name).read_text(encoding="utf-8"))
@@ -768,8 +777,7 @@ def test_title_evidence_names_what_supports_it(lang):
 def test_what_is_never_a_title(line, lang, why):
     from digest.text import clean
 
-    probe = clean.Line(line, 1, words=len(line.split()))
-    clean.classify_line(probe, clean.stopwords(lang), lang)
+    probe = classified(line, lang)
     assert why in clean._title_rejection(probe, "Valley Courier")
 
 
@@ -782,8 +790,7 @@ def test_what_is_never_a_title(line, lang, why):
 def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, lang):
     from digest.text import clean
 
-    probe = clean.Line(line, 1, words=len(line.split()))
-    clean.classify_line(probe, clean.stopwords(lang), lang)
+    probe = classified(line, lang)
     assert clean._title_rejection(probe, "Valley Courier") == ""
 
 
@@ -806,10 +813,7 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
 def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their_words_is_not(
     line, lang, boilerplate
 ):
-    from digest.text import clean
-
-    probe = clean.Line(line, 1, words=len(line.split()))
-    clean.classify_line(probe, clean.stopwords(lang), lang)
+    probe = classified(line, lang)
     assert (probe.cls == "bad" and probe.reason.startswith("boilerplate phrase")) is boilerplate
 
 
@@ -829,10 +833,7 @@ def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their
     ("Die Firma und ihre Partner wollen bis 2027 in Luxemburg ein Rechenzentrum bauen.", "de", False),
 ])
 def test_a_consent_dialogs_standard_wording_is_boilerplate_at_any_length(line, lang, boilerplate):
-    from digest.text import clean
-
-    probe = clean.Line(line, 1, words=len(line.split()))
-    clean.classify_line(probe, clean.stopwords(lang), lang)
+    probe = classified(line, lang)
     assert (probe.cls == "bad" and probe.reason.startswith("boilerplate phrase")) is boilerplate
 
 
@@ -924,8 +925,6 @@ def test_a_newsletter_box_set_into_the_story_goes_and_the_story_goes_on_below_it
 
 
 def test_a_line_of_sixty_words_that_never_ends_a_sentence_is_glued_link_text_and_a_long_sentence_is_not():
-    from digest.text import clean
-
     topics = ("astrophotography aurora binoculars black holes comets conjunctions dark skies deep sky double stars "
               "eclipses equipment exoplanets galaxies Jupiter light pollution lunar meteor showers Mars Mercury Messier "
               "nebulae observing logs occultations open clusters Orion Perseids planetary nebulae Saturn sketching solar")
@@ -939,9 +938,7 @@ def test_a_line_of_sixty_words_that_never_ends_a_sentence_is_glued_link_text_and
                 "finally agreed on Tuesday evening to a replacement that will carry buses, bicycles and pedestrians "
                 "from the station to the new housing estate on the far bank by the spring of 2027.")
     for line, lang, glued in ((cloud, "en", True), (archiv, "de", True), (sentence, "en", False)):
-        probe = clean.Line(line, 1)
-        clean.classify_line(probe, clean.stopwords(lang), lang)
-        assert (probe.reason.startswith("link texts glued together")) is glued, line[:40]
+        assert classified(line, lang).reason.startswith("link texts glued together") is glued, line[:40]
 
 
 @pytest.mark.parametrize("tags, lang", [("Schlagwörter: Frost, Knoblauchsland, Salat", "de"),
@@ -1079,19 +1076,12 @@ def test_the_story_goes_on_below_a_related_box_even_when_its_first_half_carries_
     ("Le musée a prêté sa collection de photos à Lyon/Villeurbanne pour l'exposition de cet été.", "fr", False),
 ])
 def test_a_pictures_credit_is_known_with_its_label_or_as_photo_agency_slash_name(line, lang, credit):
-    from digest.text import clean
-
-    probe = clean.Line(line, 1)
-    clean.classify_line(probe, clean.stopwords(lang), lang)
+    probe = classified(line, lang)
     assert (probe.reason == "photo credit or caption") is credit
 
 
 def test_a_live_blogs_entries_each_under_its_time_all_stay_and_a_time_is_no_code():
-    from digest.text import clean
-
-    probe = clean.Line("09:30", 1)
-    clean.classify_line(probe, clean.stopwords("en"), "en")
-    assert probe.reason != "script or code residue"
+    assert classified("09:30", "en").reason != "script or code residue"
     entries = [("11:02", "Power company says 41,000 homes still cut off",
                 "Western Grid Networks says 41,000 customers remain without electricity, down from 56,000 at the peak."),
                ("10:42", "Schools closed across three council areas",
@@ -1117,10 +1107,7 @@ def test_a_live_blogs_entries_each_under_its_time_all_stay_and_a_time_is_no_code
     ("Readers who listen to this article on the app can also download it for later.", "en", False),
 ])
 def test_a_read_aloud_button_and_a_price_disclaimer_are_not_text(line, lang, dropped):
-    from digest.text import clean
-
-    probe = clean.Line(line, 1)
-    clean.classify_line(probe, clean.stopwords(lang), lang)
+    probe = classified(line, lang)
     assert (probe.cls == "bad") is dropped
 
 
