@@ -1014,10 +1014,7 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
             seen_good = True
             continue
         if seen_good and line.reason == TAGS_LINE:  # a post's tags close it; what follows is the site's
-            new_end = i - 1
-            while new_end > start and lines[new_end].cls not in ("good", "neargood"):
-                new_end -= 1
-            return new_end
+            return _end_before(lines, start, i)
         if not seen_good or line.words > 8 or line.hard_stop or _TERMINAL.search(line.text) or i + 1 > end \
                 or lines[i - 1].cls not in ("good", "neargood") or lines[i + 1].cls not in ("good", "neargood") \
                 and not lines[i + 1].reason.startswith("boilerplate"):
@@ -1037,15 +1034,20 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
         if below_words and above and len(below_words & above) / min(len(below_words), len(above)) <= TOPIC_SHIFT_OVERLAP:
             resumed = _story_resumes(lines, i, end)
             if resumed > i:  # a box set into the story (a newsletter's sign-up): only the box goes
-                for line in lines[i:resumed]:
-                    if line.cls != "bad":
-                        line.cls, line.reason = "bad", FURNITURE_BOX
+                for boxed in lines[i:resumed]:
+                    if boxed.cls != "bad":
+                        boxed.cls, boxed.reason = "bad", FURNITURE_BOX
                 continue
-            new_end = i - 1
-            while new_end > start and lines[new_end].cls not in ("good", "neargood"):
-                new_end -= 1
-            return new_end
+            return _end_before(lines, start, i)
     return end
+
+
+def _end_before(lines: list[Line], start: int, i: int) -> int:
+    """The body's last line of text above line ``i`` (not above ``start``)."""
+    new_end = i - 1
+    while new_end > start and lines[new_end].cls not in ("good", "neargood"):
+        new_end -= 1
+    return new_end
 
 
 FURNITURE_BOX = "a box set into the article (its heading, and prose that speaks to the reader)"
