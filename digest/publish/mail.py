@@ -155,6 +155,15 @@ def first_sentence(story: Story) -> str:
     return sentences[0] if sentences else display_standfirst(story.lead)
 
 
+def source_name(story: Story, article: Article) -> str:
+    """How a story's list of sources names one of them: its publisher.  When that is unknown, its
+    headline if the story has several sources (the summary's citations name them so), else its
+    author, else "publisher unknown": a single source's headline is the story's, printed above."""
+    if len(story.sources) > 1:
+        return story_label(article)
+    return source_label(article) or article.author or "publisher unknown"
+
+
 def citation(story: Story, sentence: StorySentence) -> str:
     """Who a summary sentence comes from, when the story has more than one source."""
     return story_label(story.source_of(sentence)) if len(story.sources) > 1 else ""
@@ -248,9 +257,9 @@ def template_environment(briefing: Briefing):
         is_untranslated=is_untranslated,
         source_label=source_label,
         story_label=story_label,
+        source_name=source_name,
         story_labels=lambda articles: ", ".join(story_label(a) for a in articles),
         meta_line=meta_line,
-        source_line=source_line,
         untranslated_note=untranslated_note,
         related=lambda story: [stories_by_id[i] for i in story.related if i in stories_by_id],
         story_anchor=story_anchor,

@@ -42,6 +42,17 @@ def test_html_email_shows_every_story_with_source_date_and_summary():
     assert 'href="https://etude.example/tech/luxembourg-ai-factory"' in html
 
 
+def test_a_source_with_no_publisher_is_named_by_its_author_not_by_the_headline_printed_above():
+    """A lone source's headline is the story's own; its author (or "publisher unknown") says more."""
+    briefing = sample_briefing(articles=[english_article(publisher="", url="", author="Anna Reed"),
+                                         english_article(id="other", publisher="", url="", author="",
+                                                         title="Another story entirely about ferries")])
+    sources = re.findall(r'<p class="source"[^>]*>([^<·]*) ·', render_html(briefing))  # (styles inlined)
+    assert [name.strip() for name in sources] == ["Anna Reed", "publisher unknown"]
+    text = render_text(briefing)
+    assert "   - Anna Reed · date unknown · English" in text and "   - publisher unknown · date unknown" in text
+
+
 def test_html_email_is_a_600px_table_with_inlined_css_and_nothing_remote():
     html = render_html(sample_briefing())
     assert re.search(r'<table[^>]*class="sheet"[^>]*width="600"', html)
