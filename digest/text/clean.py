@@ -1661,7 +1661,9 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
         # "Headline / lead / dateline / picture / credit / body": the lead sits above the page furniture
         lead = lines[title_index + 1]
         between = lines[title_index + 2:start]
-        if (lead.cls in ("good", "neargood") and _TERMINAL.search(lead.text) and len(lead.text) <= 400
+        deck = lead.words >= DECK_WORDS and not lead.text.endswith((":", ",")) and lead.reason in ("", LINK_LIST) \
+            and not meta.find_dates(lead.text)
+        if ((lead.cls in ("good", "neargood") and _TERMINAL.search(lead.text) or deck) and len(lead.text) <= 400
                 and not _date_stamp(lead)
                 and between and len(between) <= LEAD_FURNITURE_LINES and all(_header_furniture(l) for l in between)):
             result.standfirst = lead.text
@@ -1689,6 +1691,7 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
 
 
 LEAD_FURNITURE_LINES = 20
+DECK_WORDS = 10  # a deck under the headline, printed with no full stop, is as long as a sentence
 BYLINE_REACH = 8  # lines above the text, and below the headline, where the byline may stand
 
 

@@ -1111,6 +1111,18 @@ def test_a_read_aloud_button_and_a_price_disclaimer_are_not_text(line, lang, dro
     assert (probe.cls == "bad") is dropped
 
 
+def test_a_deck_printed_without_a_full_stop_above_the_byline_is_the_standfirst():
+    deck = "Still trying to figure out what to do with thousands of pounds of leftover pumpkins this autumn"
+    page = "\n".join([
+        "Food", "What a farm does with 40 tonnes of unsold pumpkins", deck, "By Anna Reed", "12 November 2024",
+        "The farm near Ely grew more pumpkins than ever this year, and half of them were still in the field after Halloween.",
+        "Most will now go to a biogas plant nearby, and some to a charity that turns them into soup for schools.",
+        "The farmer says he will plant fewer next year, because the supermarkets have cut their orders again."])
+    result = clean_text(page, "en")
+    assert result.title == "What a farm does with 40 tonnes of unsold pumpkins"
+    assert result.standfirst == deck and deck not in result.text
+
+
 @pytest.mark.parametrize("above, kicker", [
     ("Verkehr", "Verkehr"),  # a section's name: the kicker
     ("vor 2 Stunden", ""),  # when it was posted, not what it is about
