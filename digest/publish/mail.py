@@ -116,10 +116,11 @@ def story_label(article: Article) -> str:
     return source_label(article) or article.display_title
 
 
-def source_line(article: Article) -> str:
-    """A story's source as its list names it: 'Étude · 17 June 2025 · German' (the title
-    stands in for an unknown publisher)."""
-    parts = [story_label(article), date_label(article), language_name(article.lang)]
+def source_line(article: Article, story: Story | None = None) -> str:
+    """A story's source as its list names it: 'Étude · 17 June 2025 · German' (for an unknown
+    publisher, the title; in the list of ``story``'s own sources, :func:`source_name`)."""
+    parts = [source_name(story, article) if story else story_label(article), date_label(article),
+             language_name(article.lang)]
     return " · ".join(p for p in parts if p)
 
 
@@ -258,6 +259,7 @@ def template_environment(briefing: Briefing):
         source_label=source_label,
         story_label=story_label,
         source_name=source_name,
+        source_line=source_line,
         story_labels=lambda articles: ", ".join(story_label(a) for a in articles),
         meta_line=meta_line,
         untranslated_note=untranslated_note,

@@ -726,7 +726,7 @@ def _mark_consent_dialogs(lines: list[Line]) -> None:
             continue
         below = lines[i + 1:i + 1 + CONSENT_REACH]
         if any(consent(l) for l in below) or any(l.cls == "bad" and l.reason.startswith("boilerplate") for l in below) \
-                and any((w if w == "Sie" else w.lower()) in _READER_WORDS for w in _WORD.findall(line.text)):
+                and _addresses_reader(line.text, share=0):
             line.cls, line.reason = "bad", CONSENT_DIALOG
 
 
@@ -983,11 +983,12 @@ _READER_WORDS = frozenset("you your yours we our us Sie ihr ihre ihrer ihnen wir
 READER_ADDRESS_SHARE, TOPIC_SHIFT_OVERLAP = 0.06, 0.15
 
 
-def _addresses_reader(text: str) -> bool:
-    """Prose that speaks to the reader ("you", "we"): consent dialogs, legal notes, pitches; news tells of others."""
+def _addresses_reader(text: str, share: float = READER_ADDRESS_SHARE) -> bool:
+    """Prose that speaks to the reader ("you", "we"): consent dialogs, legal notes, pitches; news tells of others.
+    ``share``: of its words that must address the reader (0: any one does)."""
     words = _WORD.findall(text)
     hits = sum(1 for w in words if (w if w == "Sie" else w.lower()) in _READER_WORDS)
-    return bool(words) and hits / len(words) >= READER_ADDRESS_SHARE
+    return hits > 0 and hits / len(words) >= share
 
 
 _AD_LABEL = re.compile(r"^\W*(?:advertisement|advertising|ad|anzeige|werbung|publicite|sponsored|gesponsert)\W*$")
