@@ -203,7 +203,7 @@ _STRONG = [
     r"\bcite this (?:article|page)\b", r"\b(?:alle )?angaben ohne gewahr\b", r"\bwithout (?:any )?(?:guarantee|warranty) of accuracy\b", r"\bnever miss (?:a|an|our|the|any)\b", r"\bverpassen sie keine\b", r"\bnichts mehr verpassen\b",
     r"^[a-z]+ [a-z]+ (?:is|was) an? (?:\w+ ){0,4}(?:writer|journalist|editor|reporter|expert|author|contributor|correspondent)\b",
     r"^[a-z]+ [a-z]+ (?:ist|war) (?:\w+ ){0,4}(?:redakteur|journalist|autor|korrespondent|reporter)(?:in)?\b",
-    r"\b\d+\s*(?:min(?:ute)?s?|minuten)\b.{0,20}\b(?:read|lesen|words|worter)\b", r"\b(?:reading time|lesezeit|lesedauer|temps de lecture)\b", r"^(?:auch lesen|lesen sie auch|read also|see also)\s*:",
+    r"\b\d+\s*(?:min(?:ute)?s?|minuten)\b.{0,20}\b(?:read|lesen|words|worter)\b", r"\b(?:reading time|lesezeit|lesedauer|temps de lecture)\b", r"^(?:auch lesen|lesen sie auch|read also|see also|also read|related|read (?:more|next)|siehe auch|zum thema|voir aussi)\s*:",
 ]
 # The whole short line is a menu entry or a button ...
 _WEAK_LINE = re.compile(

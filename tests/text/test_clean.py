@@ -818,6 +818,22 @@ def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their
 
 
 @pytest.mark.parametrize("line, lang, boilerplate", [
+    # a link to another article, printed inside the story with its label
+    ("RELATED: Downtown merchants launch petition against parking changes", "en", True),
+    ("Read next: The council's budget in five charts", "en", True),
+    ("Siehe auch: Generalprobe für die neue Sonde", "de", True),
+    ("Zum Thema: Umfrage zur Gendersprache", "de", True),
+    ("Voir aussi : le budget de la commune en cinq graphiques", "fr", True),
+    # a sentence that only begins with one of those words is the story's
+    ("Related to the vote, the council also approved a new parking study for Water Street.", "en", False),
+    ("Zum Thema Parken sagte die Bürgermeisterin, die Stadt werde neue Schilder aufstellen.", "de", False),
+])
+def test_a_labelled_link_to_another_article_inside_the_story_is_boilerplate(line, lang, boilerplate):
+    probe = classified(line, lang)
+    assert (probe.cls == "bad" and probe.reason.startswith("boilerplate phrase")) is boilerplate
+
+
+@pytest.mark.parametrize("line, lang, boilerplate", [
     # the IAB consent framework's purposes, worded alike on every site
     ("Store and/or access information on a device", "en", True),
     ("We and our 812 partners process personal data such as IP addresses and unique identifiers.", "en", True),
