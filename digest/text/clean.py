@@ -154,7 +154,8 @@ _STRONG = [
     r"\bvotre adresse (?:e-?mail|de messagerie|courriel) ne sera pas publiee\b",
     r"\bthank(?:s| you) for (?:registering|signing up|subscribing)\b", r"\b(?:vielen )?dank fur (?:ihre|deine) (?:registrierung|anmeldung)\b",
     r"\bmerci (?:pour|de) votre inscription\b",
-    r"^(?:home|startseite|accueil)\s*[>/»›]\s*\w",  # a breadcrumb trail: Home > Digitalisierung > …
+    # a breadcrumb trail: "Home > Digitalisierung > …"; folding drops "»" and "›", leaving two spaces
+    r"^(?:home|startseite|accueil)(?:\s*[>/|]\s*|\s{2,})\w",
     r"\bkommentar (?:schreiben|verfassen|abgeben)\b", r"\bkommentare? (?:anzeigen|lesen|einblenden)\b",
     r"\blaisser un commentaire\b", r"\bdie kommentarfunktion\b", r"\bcomments? (?:are|is) closed\b",
     r"\bnoch keine kommentare\b", r"\bno comments yet\b", r"\bjoin the (?:conversation|discussion)\b",

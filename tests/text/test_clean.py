@@ -806,6 +806,8 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     ("Thank you for signing up!", "en", True),
     ("Home > Digitalisierung > Faktor Mensch > Schwierige Gespräche: so geht’s!", "de", True),
     ("Accueil / Économie / Le Luxembourg mise sur l’intelligence artificielle", "fr", True),
+    ("Accueil » Europe » Portugal » Randonnée sur la Rota Vicentina : 5 jours le long de la côte", "fr", True),
+    ("Startseite › Wirtschaft › Luxemburg setzt auf künstliche Intelligenz", "de", True),
     ("Home is where the heart is, the mayor said on Monday when the new shelter opened.", "en", False),
     ("JavaScript ist ein wichtiger Bestandteil moderner Webseiten, sagte der Entwickler am Montag in Berlin.", "de", False),
     ("The new version of the framework lets developers write JavaScript that runs on the server as well.", "en", False),
