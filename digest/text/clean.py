@@ -88,6 +88,14 @@ _LANG_STOPLISTS = {"en": "English", "de": "German", "fr": "French"}
 CAPITALISED_SHARE, GLUED_MIN_WORDS = 0.75, 12
 CAPITALISED_GLUE = "link texts glued together (nearly every word capitalised)"
 GLUED_LONG_WORDS, GLUED_SENTENCE_WORDS = 120, 80
+# Menu entries glued with no space ("Rathaus & PolitikLeben in KaltenbrunnBildung & Familie…",
+# "InstagramLinkedInMastodonYouTube"): a small letter runs into a capital inside a word at least three
+# times, in two words or more, and at least once per two words; a headline's brand names ("OpenAI",
+# "ChatGPT": no small letters follow the capital) and a code line's "StaticLiveServerTestCase" do not.
+_RUN_IN = re.compile(r"[a-zäöüßéèàç]{3}[A-ZÄÖÜÉÈÀ][a-zäöüßéèàç]{2}")
+RUN_IN_GLUE = "link texts glued together (words run into each other)"
+# A breadcrumb trail with its separators, however glued: "Startseite›Presse›Pressemeldungen›…"
+_TRAIL_MARKS = re.compile(r"\w(?:\s*[›»]\s*|\s+>\s+)(?=\w)")  # (a bare ">" is markup's: "<b>data</b>")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'’”«»)\]]*(?:\s|$)")
 
 
@@ -417,6 +425,12 @@ def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
         return bad("navigation or button text")
     if line.words == 0:
         return bad("no words")
+    if not _SENTENCE_END.search(text):
+        run_ins = len(_RUN_IN.findall(text))
+        if run_ins >= 3 and run_ins * 2 >= line.words and sum(1 for token in text.split() if _RUN_IN.search(token)) >= 2:
+            return bad(RUN_IN_GLUE)
+        if "«" not in text and len(_TRAIL_MARKS.findall(text)) >= 2:  # (German quotes pair »…«)
+            return bad("breadcrumb trail")
     ends = bool(_TERMINAL.search(text.rstrip(_QUOTE_CHARS) + text[-1:] if text else ""))
     if line.words >= GLUED_MIN_WORDS and not ends and lang != "de":  # German capitalises every noun: no signal there
         capitals = sum(1 for w in words if w[0].isupper()) / line.words
@@ -749,7 +763,8 @@ def _mark_link_lists(lines: list[Line]) -> None:
         while j < n and lines[j].cls != "good" and (_headline_shaped(lines[j]) or lines[j].cls == "bad"):
             j += 1
         run = [k for k in range(i, j) if lines[k].cls != "bad"]
-        if len(run) >= 3:
+        glued = sum(1 for k in range(i, j) if lines[k].reason == RUN_IN_GLUE)  # menu entries too, run together
+        if len(run) + glued >= 3:
             for k in run:
                 lines[k].cls, lines[k].reason = "bad", LINK_LIST
         i = max(j, i + 1)
@@ -1348,7 +1363,7 @@ def _content_words(text: str, stops: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in stops)
 
 
-_NOT_A_TITLE = re.compile(r"[»›>|]\s*$|^\W|\b\d+\s+(?:min(?:ute)?s?|words|wörter|kommentare|comments)\b", re.I)
+_NOT_A_TITLE = re.compile(r"[»›>|]\s*$|^\W|https?://|\b\d+\s+(?:min(?:ute)?s?|words|wörter|kommentare|comments)\b", re.I)
 _OPENING_QUOTES = "«»“”„‚‘\"'‹› "
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.I)
 STEM_CHARS = 6
@@ -1482,7 +1497,8 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     below_opening = _running_text_stems(lines, opening + 1, end, stops) if opening >= 0 else set()
     counts: dict[str, int] = {}
     keys = [_norm_key(line.text) for line in lines]
-    for line, key in zip(lines, keys):
+    # printed twice: the page title over the headline; a copy below the body is the footer's site name
+    for line, key in zip(lines[:end + 1], keys):
         key = key if len(line.text) <= 200 else ""
         counts[key] = counts.get(key, 0) + 1
     site = meta.publisher_from_lines([l.text for l in lines])[0]
@@ -1492,12 +1508,13 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     for i in range(max(0, start - TITLE_WINDOW), min(start + 3, len(lines) - 1)):
         line = lines[i]
         text = line.text
-        quoted = text[:1] in "«“„\"‹" and text[-1:] in "»”“\"›"  # a headline that is a quotation
+        # a headline that is a quotation, or opens with one ("'Every violin …': a conversation with …")
+        quoted = text[:1] in "«“„\"‹‘'" and any(mark in text[1:] for mark in "»”“\"›’'")
         if not 2 <= line.words <= 25 or len(text) > 200 or _NOT_A_TITLE.search(text.strip(_OPENING_QUOTES) if quoted else text) \
                 or _BULLET.match(text):
             continue
         if line.reason and line.reason not in ("repeated line", "repeated short line", LINK_LIST, "teaser headline",
-                                               "navigation or button text", CAPITALISED_GLUE):
+                                               TEASER, "navigation or button text", CAPITALISED_GLUE):
             # (an English headline in title case looks like glued link texts; a menu shares few of the article's words)
             continue
         if text.endswith((".", ",", ";", ":")) and not text.endswith("...") or meta.is_date_line(text):
@@ -1520,8 +1537,11 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
             rejected.append(f"line {line.number} ({why_not})")
             continue
         support = _title_support(lines, i, images, keys, stamps=i == opening)
+        # the classic layout, headline then byline, names the headline twice over (not a deck under it)
+        if i - 1 not in qualified and i + 1 < len(lines) and meta.byline_author(lines[i + 1].text):
+            support.append(f"byline on line {lines[i + 1].number} right under it")
         score = 3.0 * overlap
-        score += 1.5 if counts[_norm_key(text)] >= 2 else 0.0
+        score += 1.5 if counts.get(keys[i], 0) >= 2 else 0.0
         score += 2.0 * (1 - abs(start - i) / (TITLE_WINDOW + 1))
         score += min(line.words, 10) / 10
         score += 1.0 * len(support)
@@ -1538,6 +1558,14 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     if best >= 0 and best + 1 in qualified and lines[best].words <= KICKER_WORDS \
             and _kicker_shaped(lines[best].text) and lines[best + 1].words > lines[best].words:
         best, best_support = best + 1, qualified[best + 1] + [f"under its kicker on line {lines[best].number}"]
+    # A headline directly above a longer line that also names the article is that line's headline,
+    # the longer one its deck ("Wildbienen finden in Kleingärten mehr Nahrung als auf dem Land" over
+    # "Studie der Arbeitsgruppe Tierökologie zählt fast hundert Arten …"): the deck, longer and nearer the
+    # body, shares more of its words.  Not a page title ("… Costumes | 2020") nor a list of topics.
+    elif best - 1 in qualified and lines[best - 1].words > KICKER_WORDS \
+            and lines[best].words > lines[best - 1].words \
+            and "|" not in lines[best - 1].text and lines[best - 1].text.count(",") < 3:
+        best, best_support = best - 1, qualified[best - 1] + [f"over its deck on line {lines[best].number}"]
     if best >= 0:
         result.title = lines[best].text
         where = "opening the body, with no full stop" if best == opening else "above the body"
@@ -1646,7 +1674,7 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
         if 1 <= prev.words <= KICKER_WORDS and _kicker_shaped(label) and not meta.find_dates(label) \
                 and not dates.RELATIVE_DATE.search(label) and not _repeats_title(label, result.title):
             if not (prev.reason.startswith("boilerplate") or prev.reason == "navigation or button text"
-                    or _is_credit(prev.text) or _title_rejection(prev, result.publisher)):
+                    or _is_credit(prev.text) or _title_rejection(prev, result.publisher) or meta.logo_name(prev.text)):
                 result.kicker = label
                 result.evidence["kicker"] = meta.evidence(label, "short line above the headline", 0.6)
                 result.section = label  # on news pages the kicker above the headline names the section

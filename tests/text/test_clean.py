@@ -1190,3 +1190,52 @@ def test_explain_says_the_body_goes_on_below_a_related_links_box(capsys):
     assert "goes on below a related-links box, to line 10" in won
     assert "related-links box inside the article: Related articles" in out
     assert "teaser in a related-links box inside the article: Beach clean-up" in out
+
+
+@pytest.mark.parametrize("line, lang, reason", [
+    ("Rathaus & PolitikLeben in KaltenbrunnBildung & FamilieWirtschaftTourismus & FreizeitBürgerservice", "de",
+     "link texts glued together (words run into each other)"),
+    ("Startseite›Presse›Pressemeldungen›Polizeiinspektion Dellbrück", "de", "breadcrumb trail"),
+    ("News » Local » Council approves bike lanes", "en", "breadcrumb trail"),
+])
+def test_menu_entries_and_breadcrumbs_glued_onto_one_line_are_never_the_headline(line, lang, reason):
+    from digest.text import clean
+
+    probe = classified(line, lang)
+    assert (probe.cls, probe.reason) == ("bad", reason)
+    assert clean._headline_shaped(probe)  # shaped like a headline, yet no candidate: its reason is none of theirs
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("OpenAI, DeepMind und ChatGPT: Wie Luxemburg die KI regulieren will", "de"),
+    ("from django.contrib.staticfiles.testing import StaticLiveServerTestCase", "en"),
+    ("»Wir schaffen das« » sagte sie, und »wir« hieß alle", "de"),
+])
+def test_brand_names_code_and_german_quotes_are_no_glued_menu(line, lang):
+    assert classified(line, lang).reason not in ("link texts glued together (words run into each other)",
+                                                 "breadcrumb trail")
+
+
+_STORY = ("The harbour authority said on Monday that the new ferry pier will open in March after two years of work. "
+          "It cost 12 million euros, most of it paid by the regional government, the authority told the Courier.\n"
+          "Fishermen had asked for a longer quay for years, and the old pier was closed in 2022 after storm damage. "
+          "The ferry pier will also serve the island's lifeboat, the harbour master said at the opening.\n")
+
+
+@pytest.mark.parametrize("top, title", [
+    # a headline that opens with a quotation
+    ("Home\nNews\n'It will change the island': ferry pier opens in March\nBy Ann Lee\n",
+     "'It will change the island': ferry pier opens in March"),
+    ("Accueil\n« Un nouveau départ » : la jetée du ferry ouvrira en mars\nPar Anne Leroy, le 3 mars 2024\n",
+     "« Un nouveau départ » : la jetée du ferry ouvrira en mars"),
+    # a headline over a longer deck: the deck names more of the story's words, the headline is above it
+    ("Home\nNews\nIslanders will soon get their old ferry back\nHarbour authority says the new ferry pier, paid by the "
+     "regional government, opens in March after two years of work\nMarch 3, 2024\n",
+     "Islanders will soon get their old ferry back"),
+    # the site's name, at the top and again in the footer, is not a headline printed twice
+    ("The Harbour Courier\nMarch 3, 2024\nNews\nA talk with the island's quay master\nBy Tom Reed\n",
+     "A talk with the island's quay master"),
+])
+def test_the_headline_is_found_above_the_story(top, title):
+    footer = "The Harbour Courier\nAbout us\nContact\n"
+    assert clean_text(top + _STORY + footer, "fr" if "Accueil" in top else "en").title == title
