@@ -426,8 +426,8 @@ def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
     if line.words == 0:
         return bad("no words")
     if not _SENTENCE_END.search(text):
-        run_ins = len(_RUN_IN.findall(text))
-        if run_ins >= 3 and run_ins * 2 >= line.words and sum(1 for token in text.split() if _RUN_IN.search(token)) >= 2:
+        run_ins = [len(_RUN_IN.findall(token)) for token in text.split()]  # per word: in how many words
+        if sum(run_ins) >= 3 and sum(run_ins) * 2 >= line.words and len(run_ins) - run_ins.count(0) >= 2:
             return bad(RUN_IN_GLUE)
         if "«" not in text and len(_TRAIL_MARKS.findall(text)) >= 2:  # (German quotes pair »…«)
             return bad("breadcrumb trail")
@@ -1674,7 +1674,8 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
         if 1 <= prev.words <= KICKER_WORDS and _kicker_shaped(label) and not meta.find_dates(label) \
                 and not dates.RELATIVE_DATE.search(label) and not _repeats_title(label, result.title):
             if not (prev.reason.startswith("boilerplate") or prev.reason == "navigation or button text"
-                    or _is_credit(prev.text) or _title_rejection(prev, result.publisher) or meta.logo_name(prev.text)):
+                    or _is_credit(prev.text) or _title_rejection(prev, result.publisher)
+                    or meta.logo_name(prev.text)):  # the site's logo, its alt text and name side by side
                 result.kicker = label
                 result.evidence["kicker"] = meta.evidence(label, "short line above the headline", 0.6)
                 result.section = label  # on news pages the kicker above the headline names the section

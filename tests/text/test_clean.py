@@ -35,6 +35,11 @@ def classified(line: str, lang: str):
     return probe
 
 
+def is_boilerplate_phrase(line: str, lang: str) -> bool:
+    probe = classified(line, lang)
+    return probe.cls == "bad" and probe.reason.startswith("boilerplate phrase")
+
+
 def cleaned(name: str):
     if name not in _cache:
         _cache[name] = clean_text((SEEDS / name).read_text(encoding="utf-8"))
@@ -815,8 +820,7 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
 def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their_words_is_not(
     line, lang, boilerplate
 ):
-    probe = classified(line, lang)
-    assert (probe.cls == "bad" and probe.reason.startswith("boilerplate phrase")) is boilerplate
+    assert is_boilerplate_phrase(line, lang) is boilerplate
 
 
 @pytest.mark.parametrize("line, lang, boilerplate", [
@@ -831,8 +835,7 @@ def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their
     ("Zum Thema Parken sagte die Bürgermeisterin, die Stadt werde neue Schilder aufstellen.", "de", False),
 ])
 def test_a_labelled_link_to_another_article_inside_the_story_is_boilerplate(line, lang, boilerplate):
-    probe = classified(line, lang)
-    assert (probe.cls == "bad" and probe.reason.startswith("boilerplate phrase")) is boilerplate
+    assert is_boilerplate_phrase(line, lang) is boilerplate
 
 
 @pytest.mark.parametrize("line, lang, boilerplate", [
@@ -851,8 +854,7 @@ def test_a_labelled_link_to_another_article_inside_the_story_is_boilerplate(line
     ("Die Firma und ihre Partner wollen bis 2027 in Luxemburg ein Rechenzentrum bauen.", "de", False),
 ])
 def test_a_consent_dialogs_standard_wording_is_boilerplate_at_any_length(line, lang, boilerplate):
-    probe = classified(line, lang)
-    assert (probe.cls == "bad" and probe.reason.startswith("boilerplate phrase")) is boilerplate
+    assert is_boilerplate_phrase(line, lang) is boilerplate
 
 
 def test_prose_between_a_consent_dialogs_lines_is_the_dialogs_and_the_story_below_it_wins():
