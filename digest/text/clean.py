@@ -714,6 +714,38 @@ def _mark_teaser_boxes(lines: list[Line]) -> None:
                 lines[k].cls, lines[k].reason = "bad", TEASER
 
 
+_AD_LABEL = re.compile(r"^\W*(?:advertisement|advertising|ad|anzeige|werbung|publicite|sponsored|gesponsert)\W*$")
+AD_BOX = "an advertisement under its label"
+AD_BOX_LINES = 6  # a product card or a sponsored link: its name, stars, price, a button
+
+
+def _mark_ad_boxes(lines: list[Line]) -> None:
+    """The lines under an ad's label ("Anzeige", "Sponsored") inside a story are the ad, up to its next paragraph.
+
+    A product card set into a story under such a label (its name, its stars,
+    its price, "Jetzt ansehen") is short lines that stand inside the body and
+    so would stay.  Only a label with the story's prose right above it and
+    right after the box counts, and only a box of two lines or more: a
+    footer's "Werbung" over its links is no box, and a label over a single
+    line is where the scraper lost the ad, the line being the story's next
+    subheading.  (A subheading right under a card goes with it: nothing in
+    the text tells it from the card's button.)
+    """
+    for i, line in enumerate(lines):
+        if line.cls != "bad" or line.words > 3 or i == 0 or lines[i - 1].cls != "good" \
+                or not _AD_LABEL.match(_fold(line.text)):
+            continue
+        box = []
+        for k in range(i + 1, min(len(lines), i + 1 + AD_BOX_LINES)):
+            if lines[k].cls == "good":
+                if len(box) >= 2:
+                    for boxed in box:
+                        lines[boxed].cls, lines[boxed].reason = "bad", AD_BOX
+                break
+            if lines[k].cls != "bad":
+                box.append(k)
+
+
 # A boilerplate phrase about privacy: the line belongs to a consent dialog.
 _CONSENT_REASON = re.compile(r"cookie|consent|einwilligung|zustimmung|datenschutz|privacy|privatsphare|"
                              r"consentement|confidentialite|vie privee|partenaires|partner")
@@ -1007,9 +1039,6 @@ def _addresses_reader(text: str, share: float = READER_ADDRESS_SHARE) -> bool:
     return hits > 0 and hits / len(words) >= share
 
 
-_AD_LABEL = re.compile(r"^\W*(?:advertisement|advertising|ad|anzeige|werbung|publicite|sponsored|gesponsert)\W*$")
-
-
 TAGS_LINE = "end-of-article marker (the post's tags)"
 
 
@@ -1122,6 +1151,8 @@ def _trim_tail(lines: list[Line], start: int, end: int) -> int:
             pass  # a picture and its caption are one gap: articles set them between paragraphs
         elif _TIME_LINE.match(line.text) or i > start and _TIME_LINE.match(lines[i - 1].text):
             pass  # a live blog's entry opens with its time and a heading: no gap
+        elif line.words <= 3 and _AD_LABEL.match(_fold(line.text)):
+            pass  # where the scraper lost an ad between two paragraphs: no gap
         else:
             gap += 1
     segments.append((seg_start, last_good, mass))
@@ -1302,6 +1333,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
     _mark_comments(lines)
     _mark_link_lists(lines)
     _mark_teaser_boxes(lines)
+    _mark_ad_boxes(lines)
     start, end, regions = _main_region(lines, stops)
     restored = _restore_topical_lists(lines, start, end, stops, LIST_REACH)
     if restored:  # a recipe's ingredients beside its method: search again, and keep them only if taken in

@@ -1016,6 +1016,25 @@ def test_teaser_cards_in_a_box_set_into_the_story_go_and_the_story_goes_on():
     assert norm(result.standfirst + " " + result.text) == " ".join(story)
 
 
+def test_a_product_card_under_an_ad_label_inside_the_story_goes_and_a_subheading_under_one_stays():
+    """Under "Anzeige" inside a guide: a product's name, stars, price and button, then the guide goes on.
+    Under "Anzeige" over a single line (the scraper lost the ad): the story's subheading, which stays."""
+    story = ["Gluckert der Heizkörper oder wird er oben nicht mehr warm, ist meist Luft im System der Grund dafür.",
+             "Mit einem Entlüftungsschlüssel aus dem Baumarkt und einem Lappen erledigen Mieter die Arbeit selbst.",
+             "Schalten Sie zuerst die Umwälzpumpe aus und warten Sie etwa eine Stunde, bis sich die Luft sammelt.",
+             "Öffnen Sie dann das Ventil mit einer Vierteldrehung, bis statt Luft nur noch Wasser austritt."]
+    card = ["Entlüftungsschlüssel im 4er-Set, vernickelt", "4,8 von 5 Sternen (2.311)", "6,99 €*", "Jetzt ansehen"]
+    page = "\n".join(["Ratgeber", "Heizkörper entlüften: So geht's in wenigen Schritten", "Aktualisiert am 02.10.2024",
+                      *story[:2], "Anzeige", *card, *story[2:], "Anzeige", "Häufige Fehler",
+                      "Wer das Ventil zu weit öffnet, steht schnell mit einem Eimer voll Heizungswasser im Zimmer.",
+                      "Artikel teilen"])
+    result = clean_text(page, "de")
+    body = result.standfirst + "\n" + result.text
+    assert [line for line in card if line in body] == []
+    assert "Häufige Fehler\n\nWer das Ventil zu weit öffnet" in result.text
+    assert [sentence for sentence in story if sentence not in body] == []
+
+
 def test_under_a_plain_list_of_related_headlines_the_next_paragraph_is_the_storys():
     story = ["Participants can expect a range of activities from the annual conference on free zones in Montego Bay.",
              "The conference, which is scheduled for June 13 to 17, will take place at the convention centre.",
