@@ -224,7 +224,8 @@ _WEAK_LINE = re.compile(
     r"follow us|folge uns|folgt uns|folgen sie uns|suivez-nous|vergrossern|enlarge|agrandir|zoom|"
     r"hauptinhalt|main content|contenu principal|about|advertise|werben|mediadaten|media kit|"
     r"back to(?: \w+){1,2}|zuruck zu[mr]?(?: \w+){1,2}|retour (?:a|aux?)(?: \w+){1,2}|"
-    r"uber uns|uber mich|about me|a propos(?: de (?:nous|moi))?|faq|hilfe|help|cookies?|archive|archiv|rss|podcast|video|videos|galerie|gallery|"
+    r"uber uns|uber mich|about me|a propos(?: de (?:nous|moi))?|faq|hilfe|help|cookies?|archive|archiv|rss|podcast|audio|video|videos|"
+    r"galerie|gallery|"
     r"read more|weiterlesen|mehr lesen|lire la suite|en savoir plus|mehr erfahren|learn more|continue reading|"
     r"zum artikel|zur startseite|advertisement|anzeige|werbung|publicite|sponsored|gesponsert|top|all news|"
     r"listen to (?:this )?(?:article|story)|(?:artikel )?(?:anhoren|vorlesen)|ecouter (?:cet )?article|"
@@ -309,7 +310,8 @@ _STOP_RE = re.compile(
     r"^(?:(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|reactions?|reaktionen|leserkommentare|responses?|antworten)|"
     r"leave a (?:reply|comment)|diskussion|discussion|related(?: articles| posts| stories)?|"
     r"read more|weiterlesen|lire (?:aussi|la suite)|mehr zum thema|das konnte sie auch interessieren|"
-    r"you (?:may|might) also like|more (?:stories|news|articles)|weitere (?:artikel|nachrichten)|"
+    r"you (?:may|might) also like|more (?:stories|news|articles)|"
+    r"(?:weitere|mehr) (?:artikel|nachrichten|meldungen|beitrage)(?: (?:von|aus|zu|zum|zur|uber|im) .{2,40})?|"
     r"sur le meme sujet|a lire aussi|trending(?: at .*)?|around .{2,40}|most popular|meistgelesen|"
     r"more (?:from|on|stories from|news from) .{2,40}|mehr (?:von|aus|zu) .{2,40}|plus de .{2,40}|"
     r"(?:neueste|letzte|aktuelle|beliebte|ahnliche|verwandte) (?:beitrage|artikel|kommentare|posts)|"
@@ -317,7 +319,7 @@ _STOP_RE = re.compile(
     r"(?:schreibe|schreiben sie) einen kommentar|write a comment|(?:auch|ebenfalls) lesen|read also|see also|"
     r"(?:laisser|laissez|ecrire|poster|ajouter) un commentaire|(?:hinterlasse|hinterlassen sie) einen kommentar|"
     r"das (?:konnte|durfte) dich auch interessieren|(?:auch|ebenfalls|besonders) interessant|"
-    r"themen in diesem (?:artikel|beitrag)|mehr (?:artikel|beitrage|themen)|"
+    r"(?:themen|schlagworter|schlagworte) (?:in|zu) diesem (?:artikel|beitrag)|mehr themen|"
     r"share this(?: article| story| post)?|artikel teilen|tags?|schlagworte?|themen)\s*:?$", re.I)
 _AGENCY_END = re.compile(r"\b(?:getty images|shutterstock|istock(?:photo)?|imago(?: images)?|picture alliance|keystone|"
                          r"dpa|afp|reuters|ap photo|epa)\s*$", re.I)
@@ -374,6 +376,15 @@ SENTENCE_CHARS, SENTENCE_DENSITY = 70, 0.28  # a shorter line that ends like a s
 NEAR_CHARS, NEAR_DENSITY = 50, 0.18
 
 
+# A teaser's lead ends in its "more" link, glued after the sentence or the ellipsis that cuts it short:
+# "Die Gemeinde investiert fünf Millionen Euro in den neuen Anleger. mehr", "… wie groß die Schäden…Mehr lesen".
+_MORE_LINK_END = re.compile(r"(?:[.!?…]|\.\.)[\"'“”»)]?\s*[|·]?\s*(?:mehr|more|weiterlesen|mehr lesen|read more|"
+                            r"lire la suite|lire plus|en savoir plus|continue reading|learn more|mehr erfahren)\s*[»›>→]*$")
+# A player set into the story names its clip and length: "Audio: Getriebeschaden: Inselfähre fällt aus (1 Min)".
+_MEDIA_LABEL = re.compile(r"^(?:audio|video|podcast)\s*:.*\(\d+(?::\d\d)?\s*(?:min|sek|sec)\w*\.?\)$")
+TEASER_LEAD, TEASER_LEAD_MAX_WORDS = "teaser (its lead ends in a 'more' link)", 60
+
+
 def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
     """Give one line its own class and reason, before its neighbours are considered."""
     text = line.text
@@ -414,6 +425,10 @@ def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
         return bad("comment header (name, date, 'said:')")
     if meta.byline_author(text):
         return bad("byline")
+    if line.words <= TEASER_LEAD_MAX_WORDS and _MORE_LINK_END.search(folded):
+        return bad(TEASER_LEAD)
+    if line.words <= 25 and _MEDIA_LABEL.match(folded):
+        return bad("a player's label (audio or video, with its length)")
     phrase = strong_phrase(folded) if line.words <= 40 else ""
     if not phrase and (_CONSENT.search(folded) or line.words <= 3 and _CONSENT_BUTTON.match(folded)):
         phrase = "cookie consent"
@@ -804,7 +819,7 @@ def _mark_link_lists(lines: list[Line]) -> None:
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]
         if line.cls != "bad" and _headline_shaped(line) and nxt.cls == "bad" and nxt.reason in (
-                "date line", "end-of-article marker (comments, related links)"):
+                "date line", "end-of-article marker (comments, related links)", TEASER_LEAD):
             line.cls, line.reason = "bad", "teaser headline"
 
 

@@ -1035,6 +1035,30 @@ def test_a_product_card_under_an_ad_label_inside_the_story_goes_and_a_subheading
     assert [sentence for sentence in story if sentence not in body] == []
 
 
+def test_a_broadcasters_teaser_ending_in_more_its_player_and_its_topic_lists_are_not_the_story():
+    """A broadcaster's page: a player's label and button under the lead, a teaser card set into the story
+    (picture, headline, lead ending in its "mehr" link), and below the story the programme note, the tags
+    and "Mehr Nachrichten von der Küste", which a heading ending in a colon must not take in as a list."""
+    story = ["Die Bewohner der Nordseeinsel Groterwarf müssen sich auf wochenlange Einschränkungen einstellen.",
+             "Während der Reparatur soll ein kleineres Passagierschiff die Verbindung zum Festland übernehmen.",
+             "Inselbürgermeisterin Jelka Andresen sprach von einer schwierigen, aber beherrschbaren Lage.",
+             "Die Reederei bittet Fahrgäste, sich vor Reiseantritt über die geänderten Abfahrtszeiten zu informieren."]
+    furniture = ["Audio: Getriebeschaden: Inselfähre fällt aus (1 Min)", "Audio starten",
+                 "Neue Mole in Dörnsiel: Bauarbeiten starten im Sommer",
+                 "Die Gemeinde investiert rund fünf Millionen Euro in den neuen Anleger. mehr",
+                 "Dieses Thema im Programm:", "NMR Welle Nord | Nachrichten | 12.03.2024 | 15:00 Uhr",
+                 "Schlagwörter zu diesem Artikel", "Schifffahrt", "Inseln", "Mehr Nachrichten von der Küste"]
+    page = "\n".join(["Nachrichten›Küste", "Stand: 12.03.2024 16:05 Uhr", "Inselfähre nach Groterwarf fällt wochenlang aus",
+                      *furniture[:2], *story[:2], "Weitere Informationen", "![Bagger](https://example.org/bagger.jpg)",
+                      *furniture[2:4], *story[2:], *furniture[4:],
+                      "![Leuchtturm](https://example.org/leuchtturm.jpg)", "Leuchtturm Rotsand wird zum Museum umgebaut",
+                      "Kontakt", "Impressum"])
+    result = clean_text(page, "de")
+    body = result.standfirst + "\n" + result.text
+    assert [line for line in furniture if line in body] == []
+    assert [sentence for sentence in story if sentence not in body] == []
+
+
 def test_under_a_plain_list_of_related_headlines_the_next_paragraph_is_the_storys():
     story = ["Participants can expect a range of activities from the annual conference on free zones in Montego Bay.",
              "The conference, which is scheduled for June 13 to 17, will take place at the convention centre.",
