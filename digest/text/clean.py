@@ -1057,6 +1057,24 @@ def _addresses_reader(text: str, share: float = READER_ADDRESS_SHARE) -> bool:
 TAGS_LINE = "end-of-article marker (the post's tags)"
 
 
+# Headings under which a press release or a post goes on about something other than its story: its end mark,
+# the notes to editors, the press contact, the author's bio, a disclaimer.
+_FOOTER_HEADING = re.compile(
+    r"^(?:-*\s*(?:ends|ende)\s*-*|#{3}|-30-|notes? (?:to|for) (?:the )?editors|hinweise? (?:fur|an) (?:die )?redaktion(?:en)?|"
+    r"notes? aux redactions|(?:presse|medien)kontakt|press (?:contacts?|enquiries)|media (?:contacts?|enquiries)|"
+    r"contacts? (?:presse|medias)|kontakt fur (?:die )?(?:presse|medien)|haftungsausschluss|disclaimer|"
+    r"(?:uber|about|a propos d[eu]?) ?(?:den |die |the |l')?(?:autor|autorin|author|authors|auteur|auteure))$")
+FOOTER_HEADING = "a footer's heading below the story (its end mark, notes to editors, contact, author, disclaimer)"
+
+
+def _footer_heading(line: Line) -> bool:
+    """A heading of what a press release or post prints below its story (see :data:`_FOOTER_HEADING`).
+
+    Not "About X" over a company's blurb: the development pages' editors keep
+    a press release's "About my6sense" paragraph as part of the release."""
+    return line.words <= 6 and bool(_FOOTER_HEADING.match(_fold(line.text).strip(" .:|>»")))
+
+
 def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozenset[str]) -> int:
     """End the body at a furniture heading that opens prose about something else.
 
@@ -1074,8 +1092,8 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
         if line.cls == "good":
             seen_good = True
             continue
-        if seen_good and line.reason == TAGS_LINE:  # a post's tags close it; what follows is the site's
-            return _end_before(lines, start, i)
+        if seen_good and (line.reason == TAGS_LINE or _footer_heading(line)):
+            return _end_before(lines, start, i)  # a post's tags close it, and so do a footer's headings
         if not seen_good or line.words > 8 or line.hard_stop or _TERMINAL.search(line.text) or i + 1 > end \
                 or lines[i - 1].cls not in ("good", "neargood") or lines[i + 1].cls not in ("good", "neargood") \
                 and not lines[i + 1].reason.startswith("boilerplate"):

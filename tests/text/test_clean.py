@@ -1059,6 +1059,38 @@ def test_a_broadcasters_teaser_ending_in_more_its_player_and_its_topic_lists_are
     assert [sentence for sentence in story if sentence not in body] == []
 
 
+@pytest.mark.parametrize("lang, headline, story, footer", [
+    ("de", "Neue Richtlinie zum Fensteranschluss im Altbau veröffentlicht",
+     ["Der Verband hat die überarbeitete Richtlinie für den Anschluss von Holzfenstern im Altbau veröffentlicht.",
+            "Kernstück der Neufassung sind zwölf Detailzeichnungen für typische Einbausituationen in alten Häusern.",
+            "Die Richtlinie ist für Mitglieder kostenfrei abrufbar, Nichtmitglieder zahlen im Verbandsshop 48 Euro."],
+     ["Pressekontakt", "Katrin Vollmer, Referentin Presse", "Telefon 030 555 1842-17",
+      "Zum Autor",
+      "Dr. Ulrich Bemmann ist Bauingenieur und seit 2009 Technikreferent des Verbands, zuvor war er Sachverständiger.",
+      "Haftungsausschluss",
+      "Die Inhalte dieser Pressemitteilung wurden mit größter Sorgfalt erstellt, für ihre Richtigkeit übernehmen wir "
+      "jedoch keine Gewähr."]),
+    ("en", "New wells bring year-round water to 14 villages in northern Kambura",
+     ["Clearwater Futures has completed 14 solar-powered wells that bring year-round water to villages in Kambura.",
+            "An independent evaluation found that the time women spend collecting water has fallen to under 30 minutes.",
+            "Each well is managed by an elected village committee that collects a small monthly fee for repairs."],
+     ["ENDS", "Notes to editors",
+      "Clearwater Futures is an independent international charity founded in 1998, working in eleven countries.",
+      "Spokespeople are available for interview in London and Nairobi, and photographs are free for editorial use.",
+      "Media contact", "Hannah Oduya, Senior Media Officer"]),
+])
+def test_a_press_release_ends_at_its_end_mark_contact_notes_author_or_disclaimer(lang, headline, story, footer):
+    """Below a short release, the footer's prose (notes to editors, the author's bio, a disclaimer) outweighs the
+    story; its headings say where the story ends."""
+    page = "\n".join(["Presse", "21.02.2024", headline, *story, *footer,
+                      "Datenschutz · Impressum"])
+    result = clean_text(page, lang)
+    body = result.standfirst + "\n" + result.text
+    assert result.title == headline
+    assert [line for line in footer if line in body] == []
+    assert [sentence for sentence in story if sentence not in body] == []
+
+
 def test_under_a_plain_list_of_related_headlines_the_next_paragraph_is_the_storys():
     story = ["Participants can expect a range of activities from the annual conference on free zones in Montego Bay.",
              "The conference, which is scheduled for June 13 to 17, will take place at the convention centre.",
