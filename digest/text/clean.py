@@ -108,6 +108,7 @@ def stopwords(lang: str) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_CLOSING_MARKS = "'\"’”«»)] "
 _TERMINAL = re.compile(r"[.!?…]['\"’”«»)\]]*$|[.!?…]\s*\(?[^()]{0,40}\)?$")
 _BULLET = re.compile(r"^(?:[-*+•·▪►◦o]|\d{1,2}[.)])\s+")
 _MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*(?:\][^\]]*)*?)\]\((?P<url>[^)\s]+)[^)]*\)")
@@ -143,7 +144,7 @@ _STRONG = [
     r"\bwe use cookies\b", r"\buses? cookies\b", r"\bcookie (?:policy|settings|consent|banner|richtlinie|einstellungen)",
     r"\baccept (?:all )?cookies\b", r"\bverwendet cookies\b", r"\bverwenden cookies\b", r"\bnutzt cookies\b",
     r"\butilise des cookies\b", r"\bprivacy (?:policy|statement|settings)\b", r"\bterms (?:of (?:use|service)|and conditions)\b",
-    r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\btous droits reserves\b", r"\b(?:datenschutz|datenschutzerklarung|datenschutzhinweise|datenschutzeinstellungen)\b",
+    r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\btous droits reserves\b", r"\b(?:datenschutz|datenschutzerklarung|datenschutzhinweise|datenschutzeinstellungen|datenschutzbestimmungen|datenschutzrichtlinien?)\b",
     r"\bimpressum\b", r"\bmentions legales\b", r"\bpolitique de confidentialite\b", r"\bnutzungsbedingungen\b", r"\bagb\b",
     # subscriptions, paywalls, accounts
     r"\bsubscribe (?:now|today|to)\b", r"\bsubscribers? only\b", r"\balready (?:a )?subscriber", r"\bstart your (?:free )?trial\b",
@@ -693,6 +694,13 @@ TEASER_LEAD_WORDS = 30  # a teaser's lead is a sentence or two; a paragraph of t
 TEASER = "teaser in a related-links box inside the article"
 
 
+def _card_headline(line: Line) -> bool:
+    """Headline-shaped, or a teaser's headline with a question or call inside ("Inselschule vor dem Aus? Nur
+    noch vier Kinder im Klassenraum"), which :func:`_headline_shaped` takes for a sentence and its credit."""
+    return _headline_shaped(line) or 1 <= line.words <= HEADLINE_WORDS and len(line.text) <= 140 \
+        and not line.text.rstrip(_CLOSING_MARKS).endswith((".", "!", "?", "…", ":"))
+
+
 def _mark_teaser_boxes(lines: list[Line]) -> None:
     """The teasers under a "Lesen Sie auch" heading: each a picture, a headline and perhaps a lead.
 
@@ -714,7 +722,7 @@ def _mark_teaser_boxes(lines: list[Line]) -> None:
             if card.reason == "image markup" or card.words <= 2 and card.cls in ("short", "bad"):
                 pictured = pictured or card.reason == "image markup"
                 j += 1
-            elif _headline_shaped(card) and card.cls != "good" and card.reason != "photo credit or caption":
+            elif _card_headline(card) and card.cls != "good" and card.reason != "photo credit or caption":
                 cards.append(j)
                 lead = lines[j + 1] if j + 1 < len(lines) else None
                 if pictured and lead is not None and lead.cls in ("good", "neargood") \
@@ -724,7 +732,7 @@ def _mark_teaser_boxes(lines: list[Line]) -> None:
                 j, pictured = j + 1, False
             else:
                 break
-        if sum(1 for k in cards if _headline_shaped(lines[k])) >= 2:
+        if sum(1 for k in cards if _card_headline(lines[k])) >= 2:
             for k in cards:
                 lines[k].cls, lines[k].reason = "bad", TEASER
 
@@ -737,28 +745,35 @@ AD_BOX_LINES = 6  # a product card or a sponsored link: its name, stars, price, 
 def _mark_ad_boxes(lines: list[Line]) -> None:
     """The lines under an ad's label ("Anzeige", "Sponsored") inside a story are the ad, up to its next paragraph.
 
-    A product card set into a story under such a label (its name, its stars,
-    its price, "Jetzt ansehen") is short lines that stand inside the body and
-    so would stay.  Only a label with the story's prose right above it and
-    right after the box counts, and only a box of two lines or more: a
-    footer's "Werbung" over its links is no box, and a label over a single
+    A card set into a story under such a label is a product's short lines (its
+    name, its stars, its price, "Jetzt ansehen") or a pitch and its button
+    ("Ferienhäuser mit Meerblick ab 79 € pro Nacht." over "Mehr erfahren"),
+    which stand inside the body and so would stay.  Only a label with the
+    story's prose right above it counts, and only a card that ends where the
+    story's prose resumes: after a pitch's button right under it, or after
+    two short lines or more.
+    A footer's "Werbung" over its links is no card, and a label over a single
     line is where the scraper lost the ad, the line being the story's next
-    subheading.  (A subheading right under a card goes with it: nothing in
-    the text tells it from the card's button.)
+    subheading.  (A subheading right under a product's lines goes with them:
+    nothing in the text tells it from the card's button.)
     """
     for i, line in enumerate(lines):
         if line.cls != "bad" or line.words > 3 or i == 0 or lines[i - 1].cls != "good" \
                 or not _AD_LABEL.match(_fold(line.text)):
             continue
-        box = []
-        for k in range(i + 1, min(len(lines), i + 1 + AD_BOX_LINES)):
-            if lines[k].cls == "good":
-                if len(box) >= 2:
-                    for boxed in box:
-                        lines[boxed].cls, lines[boxed].reason = "bad", AD_BOX
-                break
-            if lines[k].cls != "bad":
-                box.append(k)
+        card_end, short = -1, 0
+        if lines[i + 1:i + 2] and lines[i + 1].cls == "good":  # a pitch: the ad's when its button closes it
+            if i + 3 < len(lines) and lines[i + 2].reason == "navigation or button text" and lines[i + 3].cls == "good":
+                card_end = i + 2
+        else:
+            for k in range(i + 1, min(len(lines), i + 1 + AD_BOX_LINES)):
+                if lines[k].cls == "good":
+                    card_end = k - 1 if short >= 2 else -1  # a product's lines end where the story resumes
+                    break
+                short += lines[k].cls != "bad"
+        for boxed in lines[i + 1:card_end + 1]:
+            if boxed.cls != "bad":
+                boxed.cls, boxed.reason = "bad", AD_BOX
 
 
 # A boilerplate phrase about privacy: the line belongs to a consent dialog.
@@ -1136,7 +1151,8 @@ def _story_resumes(lines: list[Line], heading: int, end: int) -> int:
     """Where the story goes on below a furniture heading's block, or -1 when it does not.
 
     The block is the prose under the heading that speaks to the reader ("Get the
-    biggest stories straight to your inbox", "We use your sign-up to …") and the
+    biggest stories straight to your inbox", "We use your sign-up to …", also
+    when a known phrase marks it: "… kostenlos in Ihr Postfach") and the
     buttons among it.  When at least two lines of prose that speak of others,
     as news does, follow it before the region's end, the block was a box set
     into the story, not the end of it.  A block with no such prose of its own
@@ -1144,7 +1160,8 @@ def _story_resumes(lines: list[Line], heading: int, end: int) -> int:
     heading ends the story as before."""
     k, pitch = heading + 1, False
     while k <= end and (lines[k].cls not in ("good", "neargood") or _addresses_reader(lines[k].text)):
-        pitch = pitch or lines[k].cls in ("good", "neargood")
+        pitch = pitch or lines[k].cls in ("good", "neargood") \
+            or lines[k].reason.startswith("boilerplate") and _addresses_reader(lines[k].text)
         k += 1
     rest = [l for l in lines[k:end + 1] if l.cls in ("good", "neargood") and not _addresses_reader(l.text)]
     return k if pitch and len(rest) >= 2 else -1

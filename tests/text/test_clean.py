@@ -1091,6 +1091,34 @@ def test_a_press_release_ends_at_its_end_mark_contact_notes_author_or_disclaimer
     assert [sentence for sentence in story if sentence not in body] == []
 
 
+def test_a_story_split_by_a_teaser_box_an_ads_pitch_and_a_newsletter_box_goes_on_below_each():
+    """Teaser headlines with a question inside ("… vor dem Aus? Nur noch …"), an ad's pitch closed by its
+    button, a newsletter box with its privacy note: each goes, and every paragraph of the story stays."""
+    story = ["Die Inselreederei stellt die Verbindung zwischen Wiekhafen und der Hallig Süderoog im Winter ein.",
+             "Als Grund nennt das Unternehmen die gestiegenen Kosten für Treibstoff und Personal im vergangenen Jahr.",
+             "Auf Süderoog leben das ganze Jahr über 43 Menschen, die Bürgermeisterin spricht von einem Schlag ins Gesicht.",
+             "Auch die Vermieter von Ferienwohnungen fürchten Einbußen über Weihnachten und den Jahreswechsel.",
+             "Der Kreis hat inzwischen Gespräche mit der Reederei angekündigt und prüft einen Zuschuss für die Fahrten.",
+             "Reederei-Chef Henrik Lorenzen zeigte sich auf Nachfrage gesprächsbereit, wenn der Kreis einen Teil des "
+             "Defizits übernehme, könne man über den bisherigen Fahrplan reden.",
+             "Die Gemeindevertretung will sich Anfang Februar in einer Sondersitzung mit dem Thema befassen. Dazu sind "
+             "auch Vertreter von Kreis und Reederei eingeladen, die Sitzung ist öffentlich."]
+    boxes = [["Lesen Sie auch", "Inselschule vor dem Aus? Nur noch vier Kinder im Klassenraum",
+              "Sturmflut im Dezember: So hoch stand das Wasser auf den Halligen",
+              "Neuer Anleger in Wiekhafen soll 2025 fertig werden"],
+             ["Anzeige", "Jetzt Traumurlaub an der Nordsee sichern – Ferienhäuser mit Meerblick ab 79 € pro Nacht.",
+              "Mehr erfahren"],
+             ["Newsletter", "Das Wichtigste aus der Region – jeden Morgen um 6 Uhr kostenlos in Ihr Postfach.",
+              "Ihre E-Mail-Adresse", "Jetzt anmelden", "Mit der Anmeldung akzeptieren Sie unsere Datenschutzbestimmungen."]]
+    page = "\n".join(["Region › Küste", "Reederei streicht Winterfahrten nach Süderoog",
+                      "Von Malte Petersen | 22.01.2024, 06:00 Uhr", *story[:2], *boxes[0], story[2], *boxes[1],
+                      *story[3:5], *boxes[2], *story[5:], "Mehr zum Thema", "Halligen", "Kommentare"])
+    result = clean_text(page, "de")
+    body = result.standfirst + "\n" + result.text
+    assert [line for box in boxes for line in box if line in body] == []
+    assert [sentence for sentence in story if sentence not in body] == []
+
+
 def test_under_a_plain_list_of_related_headlines_the_next_paragraph_is_the_storys():
     story = ["Participants can expect a range of activities from the annual conference on free zones in Montego Bay.",
              "The conference, which is scheduled for June 13 to 17, will take place at the convention centre.",
