@@ -658,7 +658,9 @@ def _restore_topical_lists(lines: list[Line], start: int, end: int, stops: froze
         # a fact box inside the body ("Akku: 545 Wh", "Gewicht: 38,5 kg"): menus and teasers name, they do not measure
         facts = start < i and j <= body_end and len(pairs) >= max(3, 0.6 * (j - i)) \
             and sum(1 for text in pairs if _DIGIT_RE.search(text.partition(":")[2])) * 2 >= len(pairs)
-        if words and len(words & body_words) / len(words) >= LIST_OVERLAP or facts:
+        # a table inside the body (results, tour dates, timetables): nearly every line holds a figure
+        table = start < i and j <= body_end and _table_shaped(lines[i:j])
+        if words and len(words & body_words) / len(words) >= LIST_OVERLAP or facts or table:
             restored.extend(range(i, j))
             for line in lines[i:j]:
                 line.cls, line.reason = "short", "list inside the text"
@@ -667,6 +669,20 @@ def _restore_topical_lists(lines: list[Line], start: int, end: int, stops: froze
 
 
 LIST_OVERLAP, LIST_REACH = 0.5, 30
+TABLE_ROWS, TABLE_FIGURES = 3, 1 / 2
+
+
+_FIELD_MARK = re.compile(r"[–—,;:(|]")
+_FIGURE = re.compile(r"(?<![\w/._-])\d")  # a number of its own: not "TP_615" in a link
+
+
+def _table_shaped(rows: list[Line]) -> bool:
+    """A table printed as lines: at least :data:`TABLE_ROWS` of them, and :data:`TABLE_FIGURES` of them
+    records of fields with a figure among them ("2. Philipp Sauter (TSV Grünhöhe) 32:58", "8 octobre –
+    Bordeaux, Le Rocher de Palmer").  A menu or a list of teaser headlines names things, a table of
+    contents numbers them ("2 Effects"); a table of results, dates or prices records them."""
+    records = sum(1 for row in rows if _FIGURE.search(row.text) and _FIELD_MARK.search(row.text))
+    return len(rows) >= TABLE_ROWS and records >= TABLE_FIGURES * len(rows)
 # "Akku: 545 Wh, herausnehmbar", "Weight: 38.5 kg": a label of up to three words, a colon, a value
 _DIGIT_RE = re.compile(r"\d")
 _KEY_VALUE = re.compile(r"^[^\W\d_][\w.'’/-]*(?: [\w.'’/-]+){0,2}\s?:\s+\S")
@@ -1241,29 +1257,35 @@ def _take_announced_list(lines: list[Line], start: int, end: int) -> int:
     for intro in range(start, end):
         if lines[intro].text.endswith(":") and lines[intro].cls in ("good", "neargood"):
             _announced_run(lines, intro, end)
-    # the announcing line is the region's own last sentence ("Here are the results:") or the line below it
+    # the announcing line is the region's own last sentence ("Here are the results:") or the line below it,
+    # or a heading right below it over a table ("Les dates de la tournée" over "3 octobre – Rennes, Le Liberté")
     intro = end if 0 <= end < len(lines) and lines[end].text.endswith(":") and lines[end].cls != "bad" else end + 1
-    if intro >= len(lines) or not lines[intro].text.endswith(":") or lines[intro].words < 2 \
+    if intro >= len(lines) or lines[intro].words < 2 \
             or lines[intro].cls == "bad" and lines[intro].reason != LINK_LIST:  # "Tags:" labels, not announces
         return end
-    last = _announced_run(lines, intro, len(lines) - 1)
-    if last < 0:
+    colon = lines[intro].text.endswith(":")
+    if not colon and (intro != end + 1 or not _headline_shaped(lines[intro])):
         return end
+    last = _announced_run(lines, intro, len(lines) - 1, dry_run=not colon)
+    if last < 0 or not colon and not _table_shaped(lines[intro + 1:last + 1]):
+        return end
+    if not colon:
+        _announced_run(lines, intro, last)
     if intro > end:
         lines[intro].cls, lines[intro].reason = "short", "list announced by the text"
     return last
 
 
-def _announced_run(lines: list[Line], intro: int, limit: int) -> int:
+def _announced_run(lines: list[Line], intro: int, limit: int, dry_run: bool = False) -> int:
     """Take the list-shaped lines under an announcing line (up to ``limit``) into the text: the last one's index,
-    or -1 when fewer than two follow."""
+    or -1 when fewer than two follow.  ``dry_run``: only find them."""
     j = intro + 1
     while j <= limit and j - intro <= ANNOUNCED_LIST_MAX and lines[j].words <= 25 and (
             lines[j].cls == "short" or lines[j].reason in (LINK_LIST, CAPITALISED_GLUE)):
         j += 1
     if j - intro - 1 < 2:
         return -1
-    for line in lines[intro + 1:j]:
+    for line in lines[intro + 1:j] if not dry_run else ():
         line.cls, line.reason = "short", "list announced by the text"
     return j - 1
 

@@ -1149,6 +1149,40 @@ def test_a_list_announced_inside_the_body_stays_in_it():
     assert result.text.endswith("pour les spectateurs.")
 
 
+def test_a_results_table_inside_the_report_is_kept_and_a_table_of_contents_is_not():
+    """Results printed as lines ("2. Philipp Sauter (TSV Grünhöhe) 32:58") look like a menu line by line; nearly
+    every row records a figure among its fields.  A table of contents only numbers its entries."""
+    report = ["So viele Teilnehmer gab es noch nie: 1.137 Läuferinnen und Läufer kamen beim Stadtlauf ins Ziel.",
+              "Über zehn Kilometer setzte sich Jonas Brehmer von der LG Talbach nach der zweiten Runde ab.",
+              "Organisator Bernd Wachtler zeigte sich nach dem Lauf zufrieden mit der neuen Strecke durch die Altstadt.",
+              "Die vollständigen Ergebnislisten aller Altersklassen veröffentlicht der Verein auf seiner Seite."]
+    results = ["10 km Männer", "1. Jonas Brehmer (LG Talbach) 32:14", "2. Philipp Sauter (TSV Grünhöhe) 32:58",
+               "3. Marco Lindqvist (Laufteam Mörlingen) 33:21", "10 km Frauen", "1. Selin Aydemir (TV Kaltenfeld) 36:52",
+               "2. Johanna Reisch (SV Hohenbrück) 37:30"]
+    contents = ["Inhalt", "1 Die Strecke", "2 Die Sieger", "3 Stimmen"]
+    page = "\n".join(["Lokalsport", "Stadtlauf Kaltenfeld: Rekordbeteiligung bei Frühlingswetter", "21. April 2024",
+                      *contents, *report[:2], "Die Ergebnisse im Überblick", *results, *report[2:], "Weitere Artikel"])
+    result = clean_text(page, "de")
+    assert [row for row in results if row not in result.text] == []
+    assert [sentence for sentence in report if sentence not in result.text] == []
+    assert [entry for entry in contents[1:] if entry in result.text] == []
+
+
+def test_tour_dates_under_a_heading_right_below_the_story_are_kept():
+    story = ["Trois ans après leur dernier passage sur scène, les Sœurs Valcourt reprennent la route cet automne.",
+             "La tournée débutera le 3 octobre à Rennes et passera par une trentaine de villes en France et en Belgique.",
+             "La billetterie ouvre ce vendredi à 10 heures, les places seront vendues entre 28 et 42 euros selon les salles."]
+    dates = ["3 octobre – Rennes, Le Liberté", "5 octobre – Nantes, Stereolux", "8 octobre – Bordeaux, Le Rocher de Palmer",
+             "10 octobre – Toulouse, Le Bikini", "25 octobre – Bruxelles, Ancienne Belgique"]
+    page = "\n".join(["Concerts", "Les Sœurs Valcourt annoncent une tournée de trente dates pour l'automne",
+                      "Par Mathilde Garnier – Publié le 5 juin 2024", *story, "Les dates de la tournée", *dates,
+                      "À lire aussi", "Festival des Vieilles Pierres : la programmation complète dévoilée",
+                      "Mots-clés : folk, tournée"])
+    result = clean_text(page, "fr")
+    assert [row for row in dates if row not in result.text] == []
+    assert "Festival des Vieilles Pierres" not in result.text
+
+
 def test_a_fact_box_of_measured_values_inside_the_review_is_kept_and_a_labelled_teaser_list_is_not():
     specs = ["Motor: Bosch Cargo Line, 85 Nm", "Akku: 545 Wh, herausnehmbar", "Schaltung: Enviolo Cargo, stufenlos",
              "Zuladung gesamt: 200 kg", "Gewicht: 38,5 kg", "Länge: 2,55 m"]
