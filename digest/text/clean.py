@@ -1676,7 +1676,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         source = "; ".join([f"headline-shaped line {lines[best].number} {where}"] + best_support
                            + ([f"passed over: {', '.join(rejected)}"] if rejected else []))
         result.evidence["title"] = meta.evidence(result.title, source, min(0.9, 0.3 + best_score / 10))
-        _split_site_name(result)
+        _split_site_name(result, lines, best)
     return best
 
 
@@ -1722,13 +1722,19 @@ def _opening_headline(lines: list[Line], start: int, end: int) -> int:
 _SITE_SUFFIX = re.compile(r"^(?P<title>.{15,}?)\s+[|–—-]\s+(?P<site>[^|–—-]{2,40})$")
 
 
-def _split_site_name(result: CleanResult) -> None:
-    """A page title "Headline | Site" or "Headline - Site": the headline, and the site as publisher."""
+def _split_site_name(result: CleanResult, lines: list[Line], title_index: int) -> None:
+    """A page title "Headline | Site" or "Headline - Site": the headline, and the site as publisher.
+
+    After a dash the name must be printed elsewhere on the page too (the masthead, the footer): a
+    headline's second half ("Wolf reißt Schafe auf Deich – Landkreis prüft Abschuss") is not."""
     m = _SITE_SUFFIX.match(result.title)
     if not m or not 1 <= len(m.group("site").split()) <= 4 or len(m.group("title").split()) < 3:
         return
     site = m.group("site").strip()
     if not site[:1].isupper() and "." not in site:  # "… - and more" is part of the headline
+        return
+    separator = result.title[m.end("title"):m.start("site")].strip()
+    if separator != "|" and not any(site in line.text for k, line in enumerate(lines) if k != title_index):
         return
     result.title = m.group("title").strip()
     result.evidence["title"] = meta.evidence(result.title, "page title without the site name", 0.7)

@@ -626,6 +626,20 @@ def test_page_title_with_site_name_gives_headline_and_publisher():
     assert result.evidence["publisher"].source == "site name after the page title"
 
 
+@pytest.mark.parametrize("headline, title, publisher", [
+    ("Wolf reißt Schafe auf Deich – Landkreis prüft Abschuss", "Wolf reißt Schafe auf Deich – Landkreis prüft Abschuss", ""),
+    ("Wolf reißt Schafe auf Deich – Weserland Online", "Wolf reißt Schafe auf Deich", "Weserland Online"),
+])
+def test_after_a_dash_only_a_name_printed_elsewhere_on_the_page_is_the_site(headline, title, publisher):
+    """A German headline's second half follows a dash as often as a site's name does; the name is in the masthead."""
+    raw = "\n".join(["Weserland Online", "Panorama", headline, "Aktualisiert am 02.04.2024 – 14:18 Uhr",
+                     "Nach mehreren Angriffen auf Schafherden am Deich prüft der Landkreis den Abschuss eines Wolfes.",
+                     "Innerhalb von drei Wochen wurden nach Angaben der Kreisverwaltung 38 Schafe auf dem Deich getötet.",
+                     "Ein Sprecher des Landkreises sagte, man habe eine Ausnahmegenehmigung für den Abschuss beantragt."])
+    result = clean_text(raw, "de")
+    assert (result.title, result.publisher) == (title, publisher)
+
+
 def test_lead_above_the_dateline_is_the_standfirst_and_the_dateline_dates_the_article():
     result = clean_text((DATA / "clean" / "de_lead_above_dateline.txt").read_text(encoding="utf-8"))
     assert result.title == "Fishing Masters Show in Rostock im Mai 2022"  # a date in a headline is still a headline
