@@ -129,10 +129,18 @@ def beside_dates(line: str, dates: list[DateMatch] | None = None) -> str:
     return line
 
 
+# A release's own label before its date: "Pressemitteilung Nr. 87/2024 vom 03.06.2024", "Communiqué du 5 juin 2024".
+_RELEASE_LABEL = re.compile(
+    r"^(?:presse(?:mitteilung|meldung|information)|medienmitteilung|press release|news release|communiqu[ée](?: de presse)?)"
+    r"(?:\s+(?:nr|no|n°)\.?\s*[\d/.-]+)?\s+(?:vom|from|of|du)\s+(?=\S*\d)", re.I)
+
+
 def is_date_line(line: str) -> bool:
-    """A line that is only a date (and maybe a time or a weekday): a dateline or a comment stamp."""
+    """A line that is only a date (and maybe a time or a weekday): a dateline or a comment stamp,
+    also under a release's label ("Pressemitteilung vom 08.05.2024")."""
     if line.count(" ") > 14:
         return False
+    line = _RELEASE_LABEL.sub("", line)
     dates = find_dates(line)
     if not dates:
         return False

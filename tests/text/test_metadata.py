@@ -50,6 +50,13 @@ def test_date_lines_are_told_from_sentences_with_dates():
     assert not is_date_line("On 2 December 2025, the Luxembourg Data Summit became the stage for a launch.")
 
 
+def test_a_releases_label_before_its_date_makes_a_date_line_and_a_headline_with_a_date_stays_one():
+    assert is_date_line("Pressemitteilung Nr. 87/2024 vom 03.06.2024")
+    assert is_date_line("Pressemitteilung vom 08.05.2024")
+    assert is_date_line("Communiqué de presse du 5 juin 2024")
+    assert not is_date_line("Protokoll der Vorstandssitzung vom 10. Oktober 2019")
+
+
 def test_a_weekday_in_the_text_is_dated_from_an_upper_bound():
     # the first reader comment is from Wednesday 18 June 2025; "an diesem Dienstag" is the day before
     assert weekday_before("werden an diesem Dienstag und Mittwoch erwartet", "2025-06-18") == "2025-06-17"
