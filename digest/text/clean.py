@@ -112,6 +112,8 @@ _CLOSING_MARKS = "'\"’”«»)] "
 _TERMINAL = re.compile(r"[.!?…]['\"’”«»)\]]*$|[.!?…]\s*\(?[^()]{0,40}\)?$")
 _BULLET = re.compile(r"^(?:[-*+•·▪►◦o]|\d{1,2}[.)])\s+")
 _MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*(?:\][^\]]*)*?)\]\((?P<url>[^)\s]+)[^)]*\)")
+# A picture that a text browser prints as its label and alt text, with no address: "[Bild: Startschuss am Marktplatz]"
+_LABELLED_IMAGE = re.compile(r"^\[(?:bild|image|img|foto|photo|picture|grafik|abbildung)\s*:\s*(?P<alt>[^\]]*)\]$", re.I)
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:jpe?g|png|gif|webp|svg|pdf)$", re.I)
 _CODE_HINT = re.compile(
     r"function\s*\(|\bvar\s+\w+\s*=|=>|\bwindow\.|\bdocument\.|\}\s*\)|\)\s*;|\bgtag\(|\bfbq\(|_gaq|dataLayer|"
@@ -399,7 +401,7 @@ def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
     def bad(reason: str) -> None:
         line.cls, line.reason = "bad", reason
 
-    if _MD_IMAGE.search(text) or text.startswith("![") or re.match(r"^\[!\[", text):
+    if _MD_IMAGE.search(text) or text.startswith("![") or re.match(r"^\[!\[", text) or _LABELLED_IMAGE.match(text):
         return bad("image markup")
     if _URL_ONLY.match(text):
         return bad("bare URL or file name")
@@ -545,6 +547,8 @@ def _prepare_lines(text: str, lang: str, dropped: list[Dropped]) -> tuple[list[L
         if "![" in line:
             for m in _MD_IMAGE.finditer(line):
                 images.append(PageImage(m.group("alt"), m.group("url"), number))
+        elif line.startswith("[") and (labelled := _LABELLED_IMAGE.match(line)):
+            images.append(PageImage(labelled["alt"], "", number))
             rest = normalise_spaces(_MD_IMAGE.sub(" ", line))
             if rest != line and len(rest.split()) >= 3:  # text with an image glued to it: keep the text
                 dropped.append(Dropped(line, "image markup removed from the line", number))

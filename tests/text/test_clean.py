@@ -502,11 +502,14 @@ def test_a_logos_alt_text_is_never_the_title():
     assert result.title != "The Council Courier"
 
 
-def test_a_caption_under_its_picture_is_never_the_title():
+@pytest.mark.parametrize("picture", ["![Steve Forbes](https://paper.example/assets/processed/csm_1548246983.jpg)",
+                                     "[Image: Steve Forbes]"])
+def test_a_caption_under_its_picture_is_never_the_title(picture):
     """"![Steve Forbes](…)" then "Steve Forbes": the line under a picture that says what its alt text
-    says is the picture's caption, however well it names the article."""
+    says is the picture's caption, however well it names the article.  A text browser prints the
+    picture as its label and alt text: "[Image: Steve Forbes]"."""
     raw = ("* Home\n* Economy\n* Opinion\n"
-           "![Steve Forbes](https://paper.example/assets/processed/csm_1548246983.jpg)\nSteve Forbes\n"
+           f"{picture}\nSteve Forbes\n"
            "Steve Forbes, the publisher, told the council on Tuesday evening that the budget for the next year "
            "was too large.\n"
            "Forbes said the new budget would pay for more buses and two new schools, but not for the bridge.\n"
