@@ -292,7 +292,8 @@ _BYLINE_END = (r"(?:\s*[,|–—·•/].*|\s+-.*|\d.*|\s+(?i:updated|published|p
                r"mis à jour)\b(?=.*\d).*)?$")
 _BYLINES = (
     # "By", "Author": only ever a byline's cue, so the name may be written in any case ("Author Mobasir hassan")
-    re.compile(r"^(?:by|written by|autor(?:in)?|author)\s*:?\s+" + _BYLINE_NAME + _BYLINE_END, re.I),
+    re.compile(r"^(?:by|written by|geschrieben von|verfasst von|[ée]crit par|r[ée]dig[ée] par|autor(?:in)?|author)"
+               r"\s*:?\s+" + _BYLINE_NAME + _BYLINE_END, re.I),
     # "Von", "Par", "De", "Text" also begin headings and sentences ("Von dieser Testpflicht gibt es
     # Ausnahmen", "Texte d’intention"): a byline only when a capitalised name follows
     re.compile(r"^(?i:von|par|text|texte|de)\s*:?\s+" + _BYLINE_NAME + _BYLINE_END),

@@ -86,6 +86,9 @@ def test_upload_paths_give_year_and_month():
     ("By Umair Irfan Updated Nov 13, 2019, 10:28am EST", "Umair Irfan"),
     ("Von Jörg Staff am 16.11.2022", "Jörg Staff"),
     ("Par Claire Martin le 3 mars 2024", "Claire Martin"),
+    ("Geschrieben von Dennis Kowalczyk am 13. Mai 2024", "Dennis Kowalczyk"),  # a club's or blog's byline
+    ("geschrieben von Meike Neitz", "Meike Neitz"),
+    ("Écrit par Paul Martin le 3 mai 2024", "Paul Martin"),
     ("by oz on December 4, 2006", "oz"),  # a blog's user name
     ("By Sage Anderson2020-02-20 13:52:51 UTC", "Sage Anderson"),
     ("By Jane Doe - Reuters", "Jane Doe"),
