@@ -339,8 +339,8 @@ def _is_credit(text: str) -> bool:
                 or _AGENCY_END.search(text, max(0, len(text) - 40)) or _CAPTION_LABEL.match(text))
 
 
-_COMMENTS_HEADER = re.compile(r"^\d+\s+(?:responses?|comments?|replies|antworten|kommentare?|reaktionen|commentaires?|reponses?)"
-                              r"\s+(?:to|on|for|zu|auf|sur|a)\b")
+_COMMENTS_HEADER = re.compile(r"^\d+\s+(?:responses?|comments?|replies|antworten|kommentare?|reaktionen|commentaires?|"
+                              r"reponses?|thoughts?|gedanken|reflexions?)\s+(?:to|on|for|zu|auf|sur|a|au sujet de)\b")
 # "{ 38 comments… read them below or add one }", "12 Kommentare zu diesem Beitrag": the thread starts here
 _COMMENT_COUNT = re.compile(r"(?:^|[^\w,.])\d+\s+(?:comments?|kommentare?|commentaires?|responses?|replies|reactions?|"
                             r"antworten|reaktionen|reponses?)\b")

@@ -899,6 +899,31 @@ def test_prose_between_a_consent_dialogs_lines_is_the_dialogs_and_the_story_belo
     assert any(d.reason.startswith("inside a consent dialog") for d in result.dropped)
 
 
+@pytest.mark.parametrize("headline, header, lang", [
+    ("I finally built a Shaker step stool", "14 thoughts on “I finally built a Shaker step stool”", "en"),
+    ("Endlich ein Schemel aus Kirschholz", "3 Gedanken zu „Endlich ein Schemel aus Kirschholz“", "de"),
+    ("Enfin un tabouret en merisier", "2 réflexions au sujet de « Enfin un tabouret en merisier »", "fr")])
+def test_a_blogs_thought_count_opens_the_comment_thread(headline, header, lang):
+    """WordPress heads the thread "14 thoughts on “…”" ("Gedanken zu", "réflexions au sujet de"): the comments
+    under it, longer than the post, are not the post."""
+    post = {"en": ["I finally finished the step stool I started in August, cut from one board of cherry wood.",
+                   "The finish is three coats of shellac and a coat of paste wax, rubbed out with fine steel wool."],
+            "de": ["Endlich ist der Schemel fertig, den ich im August aus einem einzigen Kirschbrett begonnen habe.",
+                   "Die Oberfläche besteht aus drei Schichten Schellack und einer Schicht Wachs, mit Stahlwolle poliert."],
+            "fr": ["J'ai enfin terminé le tabouret commencé en août, taillé dans une seule planche de merisier.",
+                   "La finition se compose de trois couches de gomme-laque et d'une couche de cire, polies à la laine d'acier."]}[lang]
+    comment = {"en": "Beautiful work, Ben, and don't worry about that dovetail, every old chair I ever restored has a "
+                     "few of those hiding somewhere under the seat, and nobody ever noticed them in a hundred years.",
+               "de": "Wunderschöne Arbeit, Ben, und mach dir keine Sorgen wegen der Schwalbenschwanzverbindung, jeder alte "
+                     "Stuhl, den ich restauriert habe, hat ein paar davon irgendwo unter der Sitzfläche versteckt.",
+               "fr": "Très beau travail, Ben, et ne t'inquiète pas pour la queue d'aronde, chaque vieille chaise que j'ai "
+                     "restaurée en cache quelques-unes sous l'assise, et personne ne les a jamais remarquées."}[lang]
+    page = "\n".join(["Home", headline, *post, header, "Martha K.", "October 7, 2023 at 6:41 pm", comment, "Reply",
+                      "Tom W.", "October 8, 2023 at 9:02 am", comment.replace("Ben", "Benjamin"), "Reply"])
+    result = clean_text(page, lang)
+    assert norm(result.text) == " ".join(post)
+
+
 @pytest.mark.parametrize("marker, lang", [("Laisser un commentaire", "fr"), ("Hinterlasse einen Kommentar", "de"),
                                           ("Leave a Reply", "en")])
 def test_a_comment_forms_heading_ends_the_article_in_every_language(marker, lang):
