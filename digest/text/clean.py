@@ -680,13 +680,22 @@ _FIELD_MARK = re.compile(r"[–—,;:(|]")
 _FIGURE = re.compile(r"(?<![\w/._-])\d")  # a number of its own: not "TP_615" in a link
 
 
+_LEADING_NUMBER = re.compile(r"^(\d+)[.)]?\s")
+
+
 def _table_shaped(rows: list[Line]) -> bool:
     """A table printed as lines: at least :data:`TABLE_ROWS` of them, and :data:`TABLE_FIGURES` of them
-    records of fields with a figure among them ("2. Philipp Sauter (TSV Grünhöhe) 32:58", "8 octobre –
-    Bordeaux, Le Rocher de Palmer").  A menu or a list of teaser headlines names things, a table of
-    contents numbers them ("2 Effects"); a table of results, dates or prices records them."""
-    records = sum(1 for row in rows if _FIGURE.search(row.text) and _FIELD_MARK.search(row.text))
-    return len(rows) >= TABLE_ROWS and records >= TABLE_FIGURES * len(rows)
+    records with a figure among their fields ("2. Philipp Sauter (TSV Grünhöhe) 32:58", "8 octobre –
+    Bordeaux, Le Rocher de Palmer") or a quantity first ("600 g butternut squash").  A menu or a list
+    of teaser headlines names things, a table of contents numbers them 1, 2, 3 ("2 Effects"); a table
+    of results, dates or ingredients records them."""
+    if len(rows) < TABLE_ROWS:
+        return False
+    leading = [int(m[1]) for row in rows if (m := _LEADING_NUMBER.match(row.text))]
+    counted = len(leading) >= TABLE_ROWS and leading == list(range(1, len(leading) + 1))
+    records = sum(1 for row in rows if _FIELD_MARK.search(row.text) and _FIGURE.search(row.text)
+                  or not counted and _LEADING_NUMBER.match(row.text))
+    return records >= TABLE_FIGURES * len(rows)
 # "Akku: 545 Wh, herausnehmbar", "Weight: 38.5 kg": a label of up to three words, a colon, a value
 _DIGIT_RE = re.compile(r"\d")
 _KEY_VALUE = re.compile(r"^[^\W\d_][\w.'’/-]*(?: [\w.'’/-]+){0,2}\s?:\s+\S")
