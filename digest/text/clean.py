@@ -1558,6 +1558,25 @@ def _author_box_name(lines: list[Line], i: int) -> str:
     return ""
 
 
+def _fact_box_line(lines: list[Line], i: int) -> str:
+    """A line of a box of "label : value" lines ("Dates : du 12 au 14 juillet", "Lieu : Prairie du Moulin",
+    "Tarifs : 18 €"), three labels or more in a row: practical information, never the headline, however
+    many of the article's words it names ("Linie 4: Ersatzverkehr …" printed twice over "Stand: 02.07.2024"
+    is a headline and its date); "" otherwise."""
+    if not _KEY_VALUE.match(lines[i].text):
+        return ""
+    first = last = i
+    while first > 0 and _KEY_VALUE.match(lines[first - 1].text):
+        first -= 1
+    while last + 1 < len(lines) and _KEY_VALUE.match(lines[last + 1].text):
+        last += 1
+    labels = {lines[k].text.partition(":")[0].strip().lower() for k in range(first, last + 1)}
+    return "a line of a box of facts" if len(labels) >= FACT_BOX_LINES else ""
+
+
+FACT_BOX_LINES = 3
+
+
 def _caption_under_picture(line: Line, images: list[PageImage]) -> str:
     """A line printed right under a picture that says what the picture's alt text says is its caption
     ("![Cameron Brooksbank](…)" over "Cameron Brooksbank"); "" otherwise."""
@@ -1649,7 +1668,8 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         overlap = shared / max(len(words), 2) if words else 0.0
         if overlap < TITLE_MIN_OVERLAP or (line.words <= TITLE_SHORT_WORDS and shared < 2):
             continue
-        why_not = _title_rejection(line, site) or _author_box_name(lines, i) or _caption_under_picture(line, images)
+        why_not = _title_rejection(line, site) or _author_box_name(lines, i) or _caption_under_picture(line, images) \
+            or _fact_box_line(lines, i)
         if why_not:
             rejected.append(f"line {line.number} ({why_not})")
             continue

@@ -518,6 +518,20 @@ def test_a_caption_under_its_picture_is_never_the_title(picture):
     assert result.title != "Steve Forbes"
 
 
+def test_a_box_of_practical_information_is_never_the_title():
+    """"Lieu : Prairie du Moulin, …" names the venue the text names, nearer the text than the headline; it is
+    one line of a box of "label : value" lines.  A headline with a colon printed twice over its date is not."""
+    story = ["Pour sa neuvième édition, le festival Les Nuits du Causse s'installe à nouveau sur la Prairie du Moulin.",
+             "La programmation fait la part belle aux artistes de la région, route de Lavernhe, à Saint-Aubrac.",
+             "Les organisateurs attendent plus de six mille spectateurs sur les trois soirs du festival."]
+    page = "\n".join(["Agenda", "Festival", "Les Nuits du Causse reviennent du 12 au 14 juillet avec une affiche éclectique",
+                      "Publié le 18 avril 2024 par la rédaction", "Infos pratiques",
+                      "Dates : du vendredi 12 au dimanche 14 juillet 2024",
+                      "Lieu : Prairie du Moulin, route de Lavernhe, Saint-Aubrac-le-Vieux",
+                      "Tarifs : 18 € la soirée, pass 3 jours 45 €", "Partager", *story])
+    assert clean_text(page, "fr").title == "Les Nuits du Causse reviennent du 12 au 14 juillet avec une affiche éclectique"
+
+
 def test_an_o_bullet_marks_a_third_level_list_item():
     """Saved pages mark nested lists "*", "+", "o" (4,387 lines of the development pages open with
     "o "): such a line is a menu's list item, never the headline."""
