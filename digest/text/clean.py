@@ -314,7 +314,7 @@ _STOP_RE = re.compile(
     r"leave a (?:reply|comment)|diskussion|discussion|related(?: articles| posts| stories)?|"
     r"read more|weiterlesen|lire (?:aussi|la suite)|mehr zum thema|das konnte sie auch interessieren|"
     r"you (?:may|might) also like|more (?:stories|news|articles)|"
-    r"(?:weitere|mehr) (?:artikel|nachrichten|meldungen|beitrage)(?: (?:von|aus|zu|zum|zur|uber|im) .{2,40})?|"
+    r"(?:weitere|mehr) (?:artikel|nachrichten|news|meldungen|beitrage)(?: (?:von|aus|zu|zum|zur|uber|im) .{2,40})?|"
     r"sur le meme sujet|a lire aussi|trending(?: at .*)?|around .{2,40}|most popular|meistgelesen|"
     r"more (?:from|on|stories from|news from) .{2,40}|mehr (?:von|aus|zu) .{2,40}|plus de .{2,40}|"
     r"(?:neueste|letzte|aktuelle|beliebte|ahnliche|verwandte) (?:beitrage|artikel|kommentare|posts)|"
@@ -676,7 +676,7 @@ LIST_OVERLAP, LIST_REACH = 0.5, 30
 TABLE_ROWS, TABLE_FIGURES = 3, 1 / 2
 
 
-_FIELD_MARK = re.compile(r"[–—,;:(|]")
+_FIELD_MARK = re.compile(r"[–—;(|]|(?<!\d)[,:]|[,:](?!\d)")  # not a decimal comma, nor a time's colon: "+3,12 %", "09:47"
 _FIGURE = re.compile(r"(?<![\w/._-])\d")  # a number of its own: not "TP_615" in a link
 
 
@@ -684,8 +684,8 @@ _LEADING_NUMBER = re.compile(r"^(\d+)[.)]?\s")
 
 
 def _table_shaped(rows: list[Line]) -> bool:
-    """A table printed as lines: at least :data:`TABLE_ROWS` of them, and :data:`TABLE_FIGURES` of them
-    records with a figure among their fields ("2. Philipp Sauter (TSV Grünhöhe) 32:58", "8 octobre –
+    """A table printed as lines: at least :data:`TABLE_ROWS` records, and :data:`TABLE_FIGURES` of its lines,
+    with a figure among their fields ("2. Philipp Sauter (TSV Grünhöhe) 32:58", "8 octobre –
     Bordeaux, Le Rocher de Palmer") or a quantity first ("600 g butternut squash").  A menu or a list
     of teaser headlines names things, a table of contents numbers them 1, 2, 3 ("2 Effects"); a table
     of results, dates or ingredients records them."""
@@ -695,7 +695,7 @@ def _table_shaped(rows: list[Line]) -> bool:
     counted = len(leading) >= TABLE_ROWS and leading == list(range(1, len(leading) + 1))
     records = sum(1 for row in rows if _FIELD_MARK.search(row.text) and _FIGURE.search(row.text)
                   or not counted and _LEADING_NUMBER.match(row.text))
-    return records >= TABLE_FIGURES * len(rows)
+    return records >= max(TABLE_ROWS, TABLE_FIGURES * len(rows))
 # "Akku: 545 Wh, herausnehmbar", "Weight: 38.5 kg": a label of up to three words, a colon, a value
 _DIGIT_RE = re.compile(r"\d")
 _KEY_VALUE = re.compile(r"^[^\W\d_][\w.'’/-]*(?: [\w.'’/-]+){0,2}\s?:\s+\S")
@@ -1561,8 +1561,9 @@ def _author_box_name(lines: list[Line], i: int) -> str:
 def _fact_box_line(lines: list[Line], i: int) -> str:
     """A line of a box of "label : value" lines ("Dates : du 12 au 14 juillet", "Lieu : Prairie du Moulin",
     "Tarifs : 18 €"), three labels or more in a row: practical information, never the headline, however
-    many of the article's words it names ("Linie 4: Ersatzverkehr …" printed twice over "Stand: 02.07.2024"
-    is a headline and its date); "" otherwise."""
+    many of the article's words it names.  A headline with a colon over its date line and byline
+    ("Veröffentlicht: 17. Juni 2024", "Text: Holger Brinkhege") is no box, nor one printed twice over
+    "Stand: 02.07.2024": the others must be two more labels, neither a date line nor a byline; "" otherwise."""
     if not _KEY_VALUE.match(lines[i].text):
         return ""
     first = last = i
@@ -1570,8 +1571,9 @@ def _fact_box_line(lines: list[Line], i: int) -> str:
         first -= 1
     while last + 1 < len(lines) and _KEY_VALUE.match(lines[last + 1].text):
         last += 1
-    labels = {lines[k].text.partition(":")[0].strip().lower() for k in range(first, last + 1)}
-    return "a line of a box of facts" if len(labels) >= FACT_BOX_LINES else ""
+    labels = {lines[k].text.partition(":")[0].strip().lower() for k in range(first, last + 1)
+              if lines[k].reason not in ("date line", "byline") and k != i}
+    return "a line of a box of facts" if len(labels) >= FACT_BOX_LINES - 1 else ""
 
 
 FACT_BOX_LINES = 3
