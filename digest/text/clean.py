@@ -1564,8 +1564,8 @@ def _fact_box_line(lines: list[Line], i: int) -> str:
     many of the article's words it names.  A headline with a colon over its date line and byline
     ("Veröffentlicht: 17. Juni 2024", "Text: Holger Brinkhege") is no box, nor one printed twice over
     "Stand: 02.07.2024": the others must be two more labels, neither a date line nor a byline; "" otherwise."""
-    if not _KEY_VALUE.match(lines[i].text):
-        return ""
+    if not _KEY_VALUE.match(lines[i].text) or _TITLE_LABEL.match(lines[i].text):
+        return ""  # (a saved page's own header, "Title: … / Publisher: … / URL: …", names its title)
     first = last = i
     while first > 0 and _KEY_VALUE.match(lines[first - 1].text):
         first -= 1
@@ -1577,6 +1577,7 @@ def _fact_box_line(lines: list[Line], i: int) -> str:
 
 
 FACT_BOX_LINES = 3
+_TITLE_LABEL = re.compile(r"^(?:title|titel|titre|headline|überschrift)\s?:", re.I)
 
 
 def _caption_under_picture(line: Line, images: list[PageImage]) -> str:
