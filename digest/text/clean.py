@@ -1712,7 +1712,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         source = "; ".join([f"headline-shaped line {lines[best].number} {where}"] + best_support
                            + ([f"passed over: {', '.join(rejected)}"] if rejected else []))
         result.evidence["title"] = meta.evidence(result.title, source, min(0.9, 0.3 + best_score / 10))
-        _split_site_name(result, lines, best)
+        _split_site_name(result, lines)
     return best
 
 
@@ -1755,24 +1755,27 @@ def _opening_headline(lines: list[Line], start: int, end: int) -> int:
     return i
 
 
-_SITE_SUFFIX = re.compile(r"^(?P<title>.{15,}?)\s+[|–—-]\s+(?P<site>[^|–—-]{2,40})$")
+# (a hyphen inside the site's name is no separator: "IHK Heldenburg-Kranichsfeld")
+_SITE_SUFFIX = re.compile(r"^(?P<title>.{15,}?)\s+[|–—-]\s+(?P<site>(?:(?!\s-\s)[^|–—]){2,40})$")
 
 
-def _split_site_name(result: CleanResult, lines: list[Line], title_index: int) -> None:
+def _split_site_name(result: CleanResult, lines: list[Line]) -> None:
     """A page title "Headline | Site" or "Headline - Site": the headline, and the site as publisher.
 
-    After a dash the name must be printed elsewhere on the page too (the masthead, the footer): a
-    headline's second half ("Wolf reißt Schafe auf Deich – Landkreis prüft Abschuss") is not."""
+    After a dash, or when it holds a hyphen, the name must be printed elsewhere on the page too, apart
+    from the headline (the masthead, the footer): a headline's second half ("Wolf reißt Schafe auf
+    Deich – Landkreis prüft Abschuss", "How to Grow a Lemon Tree from Seed | Step-by-Step Guide") is not."""
     m = _SITE_SUFFIX.match(result.title)
     if not m or not 1 <= len(m.group("site").split()) <= 4 or len(m.group("title").split()) < 3:
         return
     site = m.group("site").strip()
     if not site[:1].isupper() and "." not in site:  # "… - and more" is part of the headline
         return
+    headline = m.group("title").strip()
     separator = result.title[m.end("title"):m.start("site")].strip()
-    if separator != "|" and not any(site in line.text for k, line in enumerate(lines) if k != title_index):
+    if (separator != "|" or "-" in site) and not any(site in line.text and headline not in line.text for line in lines):
         return
-    result.title = m.group("title").strip()
+    result.title = headline
     result.evidence["title"] = meta.evidence(result.title, "page title without the site name", 0.7)
     result.evidence["publisher"] = meta.evidence(site, "site name after the page title", 0.5)
     result.publisher = site

@@ -646,10 +646,13 @@ def test_page_title_with_site_name_gives_headline_and_publisher():
 @pytest.mark.parametrize("headline, title, publisher", [
     ("Wolf reißt Schafe auf Deich – Landkreis prüft Abschuss", "Wolf reißt Schafe auf Deich – Landkreis prüft Abschuss", ""),
     ("Wolf reißt Schafe auf Deich – Weserland Online", "Wolf reißt Schafe auf Deich", "Weserland Online"),
+    ("Wolf reißt Schafe auf Deich - Weserland-Online", "Wolf reißt Schafe auf Deich", "Weserland-Online"),
+    ("Wolf reißt Schafe auf Deich | Schafe-und-Wolf-Ratgeber", "Wolf reißt Schafe auf Deich | Schafe-und-Wolf-Ratgeber", ""),
 ])
 def test_after_a_dash_only_a_name_printed_elsewhere_on_the_page_is_the_site(headline, title, publisher):
-    """A German headline's second half follows a dash as often as a site's name does; the name is in the masthead."""
-    raw = "\n".join(["Weserland Online", "Panorama", headline, "Aktualisiert am 02.04.2024 – 14:18 Uhr",
+    """A German headline's second half follows a dash as often as a site's name does; the name is in the masthead
+    (a hyphen inside it is no separator), and a name with hyphens after "|" must be there too."""
+    raw = "\n".join(["Weserland Online", "Weserland-Online", "Panorama", headline, "Aktualisiert am 02.04.2024 – 14:18 Uhr",
                      "Nach mehreren Angriffen auf Schafherden am Deich prüft der Landkreis den Abschuss eines Wolfes.",
                      "Innerhalb von drei Wochen wurden nach Angaben der Kreisverwaltung 38 Schafe auf dem Deich getötet.",
                      "Ein Sprecher des Landkreises sagte, man habe eine Ausnahmegenehmigung für den Abschuss beantragt."])
