@@ -138,6 +138,10 @@ _CREDIT_MARK = re.compile(r"©\s*\w|\((?:symbolbild|symbolfoto|archivbild|archiv
 # development pages' editors keep such a caption in the text when it reads as a sentence.
 _CREDIT_END = re.compile(r"\((?:photo|foto|bild|image|credit|crédit)s?\s*:[^()]{2,60}\)\s*$", re.I)
 
+# A link to another article printed inside the story under its label: "RELATED: …", "Siehe auch: …".
+_LINK_LABEL = re.compile(r"^(?:auch lesen|lesen sie auch|read also|see also|also read|related|read (?:more|next)|siehe auch|"
+                         r"zum thema|voir aussi)\s*:")
+
 # Phrase evidence.  STRONG phrases mark a line of up to 40 words; WEAK ones only
 # a short line (a menu entry, a button), so an article that mentions "cookies"
 # or "newsletter" in a sentence is not harmed.
@@ -215,7 +219,7 @@ _STRONG = [
     r"\bcite this (?:article|page)\b", r"\b(?:alle )?angaben ohne gewahr\b", r"\bwithout (?:any )?(?:guarantee|warranty) of accuracy\b", r"\bnever miss (?:a|an|our|the|any)\b", r"\bverpassen sie keine\b", r"\bnichts mehr verpassen\b",
     r"^[a-z]+ [a-z]+ (?:is|was) an? (?:\w+ ){0,4}(?:writer|journalist|editor|reporter|expert|author|contributor|correspondent)\b",
     r"^[a-z]+ [a-z]+ (?:ist|war) (?:\w+ ){0,4}(?:redakteur|journalist|autor|korrespondent|reporter)(?:in)?\b",
-    r"\b\d+\s*(?:min(?:ute)?s?|minuten)\b.{0,20}\b(?:read|lesen|words|worter)\b", r"\b(?:reading time|lesezeit|lesedauer|temps de lecture)\b", r"^(?:auch lesen|lesen sie auch|read also|see also|also read|related|read (?:more|next)|siehe auch|zum thema|voir aussi)\s*:",
+    r"\b\d+\s*(?:min(?:ute)?s?|minuten)\b.{0,20}\b(?:read|lesen|words|worter)\b", r"\b(?:reading time|lesezeit|lesedauer|temps de lecture)\b", _LINK_LABEL.pattern,
 ]
 # The whole short line is a menu entry or a button ...
 _WEAK_LINE = re.compile(
@@ -1143,8 +1147,8 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
                 and not lines[i + 1].reason.startswith("boilerplate"):
             continue  # the heading stands directly between the article's prose and the other block's (perhaps known)
         flagged = line.cls == "bad" and (line.reason.startswith("boilerplate") or line.reason == "navigation or button text")
-        if line.cls == "bad" and not flagged:
-            continue
+        if line.cls == "bad" and not flagged or _LINK_LABEL.match(_fold(line.text)):
+            continue  # (a link set into the story under its label, "Related: …", heads nothing)
         below = [k for k in range(i + 1, end + 1) if lines[k].cls in ("good", "neargood")]
         # an ad's label ("Anzeige", "Advertisement") marks where the scraper lost the ad: the story goes on,
         # unless the prose under it is the ad's own pitch to the reader

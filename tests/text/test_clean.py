@@ -872,6 +872,27 @@ def test_a_labelled_link_to_another_article_inside_the_story_is_boilerplate(line
     assert is_boilerplate_phrase(line, lang) is boilerplate
 
 
+def test_the_story_goes_on_below_a_labelled_link_set_into_it():
+    """"Related: …" heads nothing: the paragraphs below it are the same story, however few words they share
+    with the paragraphs above."""
+    story = ["Lumetra, a battery startup in a converted textile mill in Vermont, says its sodium-ion cell charges to "
+             "80 percent in nine minutes.",
+             "In a technical paper released on Tuesday, the company reports that its prismatic cells kept 91 percent "
+             "of their capacity after 3,000 fast-charge cycles.",
+             "\"We are not trying to build a battery for a 400-mile SUV,\" co-founder Daniel Okafor told us, \"but for "
+             "the car that a nurse or a plumber can actually afford.\"",
+             "The key, according to Okafor, is a hard-carbon anode made from waste material from the region's maple "
+             "syrup industry, whose porous structure lets ions move quickly.",
+             "Independent experts were cautiously impressed, though the cycle figures were measured at room "
+             "temperature and winter performance is still unknown."]
+    page = "\n".join(["Energy", "Lumetra says its sodium-ion cell charges to 80 percent in nine minutes",
+                      "By Priya Ramanathan", "May 28, 2024", *story[:2],
+                      "Related: Why solid-state batteries keep missing their deadlines", *story[2:], "Most Popular"])
+    result = clean_text(page, "en")
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+    assert "solid-state" not in result.text
+
+
 @pytest.mark.parametrize("line, lang, boilerplate", [
     # the IAB consent framework's purposes, worded alike on every site
     ("Store and/or access information on a device", "en", True),
