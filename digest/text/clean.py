@@ -215,7 +215,8 @@ _STRONG = [
     r"\b(?:besuchen sie|besuche) unser(?:en)?\b", r"\bvisit our (?:shop|store|website)\b",
     r"\b(?:konnte|durfte|konnten) (?:dich|sie|euch) auch interessieren\b", r"\bmight (?:also )?interest you\b",
     r"\bpourrait (?:aussi |egalement )?vous interesser\b", r"\b(?:respektieren|schutzen) (?:deine|ihre) privatsphare\b",
-    r"\bwe (?:respect|value) your privacy\b", r"\badvertising disclaimer\b", r"^suggested citation\b", r"\bzitiervorschlag\b",
+    r"\bthe views expressed (?:in this|here|are)\b", r"\bgibt (?:die|nicht unbedingt die) meinung (?:des|der) (?:autors|autorin|redaktion)\b",
+    r"\bn'engagent que (?:leur|son) auteur\b", r"\bwe (?:respect|value) your privacy\b", r"\badvertising disclaimer\b", r"^suggested citation\b", r"\bzitiervorschlag\b",
     r"\bcite this (?:article|page)\b", r"\b(?:alle )?angaben ohne gewahr\b", r"\bwithout (?:any )?(?:guarantee|warranty) of accuracy\b", r"\bnever miss (?:a|an|our|the|any)\b", r"\bverpassen sie keine\b", r"\bnichts mehr verpassen\b",
     r"^[a-z]+ [a-z]+ (?:is|was) an? (?:\w+ ){0,4}(?:writer|journalist|editor|reporter|expert|author|contributor|correspondent)\b",
     r"^[a-z]+ [a-z]+ (?:ist|war) (?:\w+ ){0,4}(?:redakteur|journalist|autor|korrespondent|reporter)(?:in)?\b",
@@ -1437,6 +1438,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
         start = _extend_region(lines, start)
         end = _take_announced_list(lines, start, end)
     _restore_topical_lists(lines, start, end, stops)
+    end = _cut_authors_bio(lines, start, end)
     title_index = _find_title(lines, start, end, result, stops, images)
     if title_index >= start:
         start = title_index + 1
@@ -1545,6 +1547,30 @@ def _title_rejection(line: Line, site: str) -> str:
 
 # "Jacob Wade is a personal finance expert…", "Sara Zinnecker ist Redakteurin…": a bio opens with the name and a verb
 _BIO_VERBS = {"is", "was", "has", "writes", "works", "ist", "war", "hat", "schreibt", "arbeitet", "est", "a", "écrit"}
+
+
+AUTHORS_BIO = "the author's bio (the byline's name and a verb)"
+_NAME_LINE = re.compile(r"^[A-ZÄÖÜÉ][\w'’.-]+(?: [A-ZÄÖÜÉ][\w'’.-]+){1,3}$")
+
+
+def _cut_authors_bio(lines: list[Line], start: int, end: int) -> int:
+    """End the body above the author's bio printed under the story ("Margaret Ellison-Shaw is a retired
+    headteacher …", "Rachel Dunmore has written about careers …"): its last paragraphs, each opening with
+    the name a byline on the page gives and a verb.  A story's own sentence about its author, inside it,
+    stays.  Returns the new end."""
+    authors = {name for line in lines[:end + 1] if line.reason == "byline" and (name := meta.byline_author(line.text))}
+    authors |= {line.text for line in lines[:start] if _NAME_LINE.match(line.text)}  # a byline that is a name alone
+    if not authors:
+        return end
+    i = end
+    while i > start and (lines[i].cls == "bad" or any(
+            lines[i].text.startswith(name + " ") and lines[i].text[len(name) + 1:].split(" ", 1)[0].casefold()
+            in _BIO_VERBS for name in authors)):
+        if lines[i].cls != "bad":
+            lines[i].cls, lines[i].reason = "bad", AUTHORS_BIO
+            end = _end_before(lines, start, i)
+        i -= 1
+    return end
 
 
 def _author_box_name(lines: list[Line], i: int) -> str:

@@ -872,6 +872,27 @@ def test_a_labelled_link_to_another_article_inside_the_story_is_boilerplate(line
     assert is_boilerplate_phrase(line, lang) is boilerplate
 
 
+@pytest.mark.parametrize("byline, bio", [
+    ("Margaret Ellison-Shaw", ["Margaret Ellison-Shaw is a retired headteacher and chairs the Friends of Quarry Lane "
+                              "Library.", "The views expressed in this column are the author's own and do not "
+                              "necessarily reflect those of the Gazette."]),
+    ("By Rachel Dunmore", ["Rachel Dunmore has written about careers and the workplace for more than a decade. "
+                           "Follow her on LinkedIn."]),
+])
+def test_the_authors_bio_under_the_story_goes(byline, bio):
+    """The last paragraphs open with the byline's name and a verb ("… is a retired headteacher"): the author's
+    bio, which reads as prose; the story's own sentences about the author, inside it, stay."""
+    story = ["Next month, councillors will vote on a plan to close four of Port Aldwick's six branch libraries.",
+             "For thirty-one years I taught in schools on the estuary, the last fourteen as a headteacher in Westmoor.",
+             "Margaret Ellison-Shaw, as the children called me, borrowed more books there than any pupil did.",
+             "Before councillors vote, I would ask each of them to spend one ordinary afternoon in a branch library."]
+    page = "\n".join(["Opinion", "Closing our branch libraries would be a false economy", byline,
+                      "Thursday 14 November 2024, 6:00 am", *story, *bio, "Most Read"])
+    result = clean_text(page, "en")
+    assert [sentence for sentence in story if sentence not in result.text] == []
+    assert [line for line in bio if line in result.text] == []
+
+
 def test_the_story_goes_on_below_a_labelled_link_set_into_it():
     """"Related: …" heads nothing: the paragraphs below it are the same story, however few words they share
     with the paragraphs above."""
