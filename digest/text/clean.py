@@ -552,12 +552,12 @@ def _prepare_lines(text: str, lang: str, dropped: list[Dropped]) -> tuple[list[L
         if "![" in line:
             for m in _MD_IMAGE.finditer(line):
                 images.append(PageImage(m.group("alt"), m.group("url"), number))
-        elif line.startswith("[") and (labelled := _LABELLED_IMAGE.match(line)):
-            images.append(PageImage(labelled["alt"], "", number))
             rest = normalise_spaces(_MD_IMAGE.sub(" ", line))
             if rest != line and len(rest.split()) >= 3:  # text with an image glued to it: keep the text
                 dropped.append(Dropped(line, "image markup removed from the line", number))
                 line = rest
+        elif line.startswith("[") and (labelled := _LABELLED_IMAGE.match(line)):
+            images.append(PageImage(labelled["alt"], "", number))
         line = fix_space_before_punctuation(line, lang)
         if lines and not blank and is_continuation(lines[-1].text, line) \
                 and not (len(line.split()) <= 12 and meta.find_dates(line)):

@@ -532,6 +532,18 @@ def test_a_box_of_practical_information_is_never_the_title():
     assert clean_text(page, "fr").title == "Les Nuits du Causse reviennent du 12 au 14 juillet avec une affiche éclectique"
 
 
+def test_a_paragraph_with_a_picture_glued_to_it_keeps_its_text():
+    """"![Harbour](…)The harbour master said …": the scraper glued the picture to the paragraph; the text stays."""
+    story = ["The harbour master said on Monday that the new pier would open to ferries in the spring.",
+             "Work on the pier began two years ago and cost the town about four million euros in all.",
+             "Fishermen welcomed the news, since the old pier has been closed to boats since the storm."]
+    page = "\n".join(["News", "New pier opens to ferries in the spring", "3 March 2024",
+                      "![Harbour](https://example.org/harbour.jpg)" + story[0], *story[1:]])
+    result = clean_text(page, "en")
+    assert [sentence for sentence in story if sentence not in result.text] == []
+    assert "example.org" not in result.text and result.image == "https://example.org/harbour.jpg"
+
+
 def test_an_o_bullet_marks_a_third_level_list_item():
     """Saved pages mark nested lists "*", "+", "o" (4,387 lines of the development pages open with
     "o "): such a line is a menu's list item, never the headline."""
