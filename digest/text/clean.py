@@ -679,12 +679,8 @@ def _restore_topical_lists(lines: list[Line], start: int, end: int, stops: froze
 
 LIST_OVERLAP, LIST_REACH = 0.5, 30
 TABLE_ROWS, TABLE_FIGURES = 3, 1 / 2
-
-
 _FIELD_MARK = re.compile(r"[–—;(|]|(?<!\d)[,:]|[,:](?!\d)")  # not a decimal comma, nor a time's colon: "+3,12 %", "09:47"
 _FIGURE = re.compile(r"(?<![\w/._-])\d")  # a number of its own: not "TP_615" in a link
-
-
 _LEADING_NUMBER = re.compile(r"^(\d+)[.)]?\s")
 
 
@@ -701,6 +697,8 @@ def _table_shaped(rows: list[Line]) -> bool:
     records = sum(1 for row in rows if _FIELD_MARK.search(row.text) and _FIGURE.search(row.text)
                   or not counted and _LEADING_NUMBER.match(row.text))
     return records >= max(TABLE_ROWS, TABLE_FIGURES * len(rows))
+
+
 # "Akku: 545 Wh, herausnehmbar", "Weight: 38.5 kg": a label of up to three words, a colon, a value
 _DIGIT_RE = re.compile(r"\d")
 _KEY_VALUE = re.compile(r"^[^\W\d_][\w.'’/-]*(?: [\w.'’/-]+){0,2}\s?:\s+\S")
@@ -1588,6 +1586,10 @@ def _author_box_name(lines: list[Line], i: int) -> str:
     return ""
 
 
+FACT_BOX_LINES = 3
+_TITLE_LABEL = re.compile(r"^(?:title|titel|titre|headline|überschrift)\s?:", re.I)
+
+
 def _fact_box_line(lines: list[Line], i: int) -> str:
     """A line of a box of "label : value" lines ("Dates : du 12 au 14 juillet", "Lieu : Prairie du Moulin",
     "Tarifs : 18 €"), three labels or more in a row: practical information, never the headline, however
@@ -1604,10 +1606,6 @@ def _fact_box_line(lines: list[Line], i: int) -> str:
     labels = {lines[k].text.partition(":")[0].strip().lower() for k in range(first, last + 1)
               if lines[k].reason not in ("date line", "byline") and k != i}
     return "a line of a box of facts" if len(labels) >= FACT_BOX_LINES - 1 else ""
-
-
-FACT_BOX_LINES = 3
-_TITLE_LABEL = re.compile(r"^(?:title|titel|titre|headline|überschrift)\s?:", re.I)
 
 
 def _caption_under_picture(line: Line, images: list[PageImage]) -> str:
