@@ -681,7 +681,7 @@ LIST_OVERLAP, LIST_REACH = 0.5, 30
 TABLE_ROWS, TABLE_FIGURES = 3, 1 / 2
 _FIELD_MARK = re.compile(r"[–—;(|]|(?<!\d)[,:]|[,:](?!\d)")  # not a decimal comma, nor a time's colon: "+3,12 %", "09:47"
 _FIGURE = re.compile(r"(?<![\w/._-])\d")  # a number of its own: not "TP_615" in a link
-_LEADING_NUMBER = re.compile(r"^(\d+)[.)]?\s")
+_LEADING_NUMBER = re.compile(r"^(?:[-*+•·▪►◦]\s+)?(\d+)[.)]?\s")  # after a list's bullet too: "* 350 g Zucker"
 
 
 def _table_shaped(rows: list[Line]) -> bool:

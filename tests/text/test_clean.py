@@ -1281,6 +1281,19 @@ def test_a_results_table_inside_the_report_is_kept_and_a_table_of_contents_is_no
     assert [entry for entry in contents[1:] if entry in result.text] == []
 
 
+def test_bulleted_ingredients_with_their_quantities_inside_the_recipe_are_kept():
+    method = ["Spieglein, Spieglein an der Wand: Der Kuchen mit Kirschen, Creme und Schokolade ist schnell gemacht.",
+              "Für die Creme Puddingpulver, Zucker und Milch glatt rühren und unter Rühren aufkochen lassen.",
+              "Den Teig in die Form streichen, die Kirschen darauf verteilen und bei 175 Grad backen."]
+    ingredients = ["1 Pck. Vanillepuddingpulver", "350 g Zucker", "500 ml Milch", "1 Glas Schattenmorellen",
+                   "450 g weiche Butter", "Frischhaltefolie"]
+    page = "\n".join(["Rezepte", "Schneewittchen-Kuchen mit Mini-Marshmallows", "Aus dem Sonderheft 1/2019", method[0],
+                      "Zutaten", *[f"* {item}" for item in ingredients], "Zubereitung", *method[1:], "Rezept bewerten:"])
+    result = clean_text(page, "de")
+    assert [item for item in ingredients if item not in result.text] == []
+    assert [step for step in method if step not in result.text] == []
+
+
 def test_tour_dates_under_a_heading_right_below_the_story_are_kept():
     story = ["Trois ans après leur dernier passage sur scène, les Sœurs Valcourt reprennent la route cet automne.",
              "La tournée débutera le 3 octobre à Rennes et passera par une trentaine de villes en France et en Belgique.",
