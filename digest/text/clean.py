@@ -34,6 +34,7 @@ Every dropped line is kept with its reason for ``digest clean --explain``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import NamedTuple
@@ -668,7 +669,7 @@ def _restore_topical_lists(lines: list[Line], start: int, end: int, stops: froze
         facts = start < i and j <= body_end and len(pairs) >= max(3, 0.6 * (j - i)) \
             and sum(1 for text in pairs if _DIGIT_RE.search(text.partition(":")[2])) * 2 >= len(pairs)
         # a table inside the body (results, tour dates, timetables): nearly every line holds a figure
-        table = start < i and j <= body_end and _table_shaped(lines[i:j])
+        table = start < i and j <= body_end and any(_table_records(lines[i:j]))
         if words and len(words & body_words) / len(words) >= LIST_OVERLAP or facts or table:
             restored.extend(range(i, j))
             for line in lines[i:j]:
@@ -681,22 +682,28 @@ LIST_OVERLAP, LIST_REACH = 0.5, 30
 TABLE_ROWS, TABLE_FIGURES = 3, 1 / 2
 _FIELD_MARK = re.compile(r"[–—;(|]|(?<!\d)[,:]|[,:](?!\d)")  # not a decimal comma, nor a time's colon: "+3,12 %", "09:47"
 _FIGURE = re.compile(r"(?<![\w/._-])\d")  # a number of its own: not "TP_615" in a link
+_WEB_ADDRESS = re.compile(r"\S*://\S*")
 _LEADING_NUMBER = re.compile(r"^(?:[-*+•·▪►◦]\s+)?(\d+)[.)]?\s")  # after a list's bullet too: "* 350 g Zucker"
 
 
-def _table_shaped(rows: list[Line]) -> bool:
-    """A table printed as lines: at least :data:`TABLE_ROWS` records, and :data:`TABLE_FIGURES` of its lines,
-    with a figure among their fields ("2. Philipp Sauter (TSV Grünhöhe) 32:58", "8 octobre –
-    Bordeaux, Le Rocher de Palmer") or a quantity first ("600 g butternut squash").  A menu or a list
-    of teaser headlines names things, a table of contents numbers them 1, 2, 3 ("2 Effects"); a table
-    of results, dates or ingredients records them."""
-    if len(rows) < TABLE_ROWS:
-        return False
+def _table_records(rows: list[Line]) -> list[bool]:
+    """Which of a list's lines are a table's records, when the list is a table printed as lines; all False
+    when it is not one.  A table has at least :data:`TABLE_ROWS` records, and :data:`TABLE_FIGURES` of its
+    lines are records: rows of the same fields ("Wales (Group E): Second appearance"), or a figure among
+    their fields ("2. Philipp Sauter (TSV Grünhöhe) 32:58", "8 octobre – Bordeaux, Le Rocher de Palmer"),
+    or a quantity first ("600 g butternut squash").  A menu or a list of teaser headlines names things, a
+    table of contents numbers them 1, 2, 3 ("2 Effects"); a table of results, dates or ingredients records
+    them."""
+    needed = max(TABLE_ROWS, TABLE_FIGURES * len(rows))
+    shapes = ["".join(_FIELD_MARK.findall(_WEB_ADDRESS.sub("", row.text))) for row in rows]
+    shape, repeats = max(Counter(shapes).items(), key=lambda item: (len(item[0]) >= 2, item[1]), default=("", 0))
+    if len(shape) >= 2 and repeats >= needed:
+        return [row_shape == shape for row_shape in shapes]
     leading = [int(m[1]) for row in rows if (m := _LEADING_NUMBER.match(row.text))]
     counted = len(leading) >= TABLE_ROWS and leading == list(range(1, len(leading) + 1))
-    records = sum(1 for row in rows if _FIELD_MARK.search(row.text) and _FIGURE.search(row.text)
-                  or not counted and _LEADING_NUMBER.match(row.text))
-    return records >= max(TABLE_ROWS, TABLE_FIGURES * len(rows))
+    records = [bool(_FIELD_MARK.search(row.text) and _FIGURE.search(row.text)
+                    or not counted and _LEADING_NUMBER.match(row.text)) for row in rows]
+    return records if sum(records) >= needed else [False] * len(rows)
 
 
 # "Akku: 545 Wh, herausnehmbar", "Weight: 38.5 kg": a label of up to three words, a colon, a value
@@ -1283,10 +1290,13 @@ def _take_announced_list(lines: list[Line], start: int, end: int) -> int:
     if not colon and (intro != end + 1 or not _headline_shaped(lines[intro])):
         return end
     last = _announced_run(lines, intro, len(lines) - 1, dry_run=not colon)
-    if last < 0 or not colon and not _table_shaped(lines[intro + 1:last + 1]):
+    if not colon and last >= 0:  # a table's run ends at its last record (an author's box may follow it)
+        records = _table_records(lines[intro + 1:last + 1])
+        last = intro + max((k + 1 for k, record in enumerate(records) if record), default=-intro - 1)
+        if last > intro:
+            _announced_run(lines, intro, last)
+    if last < 0:
         return end
-    if not colon:
-        _announced_run(lines, intro, last)
     if intro > end:
         lines[intro].cls, lines[intro].reason = "short", "list announced by the text"
     return last

@@ -1281,6 +1281,23 @@ def test_a_results_table_inside_the_report_is_kept_and_a_table_of_contents_is_no
     assert [entry for entry in contents[1:] if entry in result.text] == []
 
 
+def test_rows_of_the_same_fields_under_a_heading_below_the_story_are_a_table_and_the_author_box_below_is_not():
+    """"Wales (Group E): Second appearance": few rows hold a figure, but every row has the same fields; the
+    table ends at its last row, so the author's name and role under it stay out."""
+    story = ["Euro 2020 qualifying is over, at least for the twenty teams that clinched a place on the pitch.",
+             "Four more teams will join them through the playoffs in March, decided by the Nations League.",
+             "On Monday, Switzerland and Denmark clinched, and on Saturday Croatia and Germany did the same."]
+    rows = ["England (Group A): 10th appearance", "Czech Republic (Group A): Seventh appearance",
+            "Ukraine (Group B): Third appearance", "Spain (Group F): Eleventh appearance",
+            "Portugal (Group B): Eighth appearance", "Wales (Group E): Second appearance"]
+    page = "\n".join(["Soccer", "Euro 2020: Which teams have qualified", "By Roger Gonzalez", "Nov 19, 2019",
+                      *story, "Qualified teams", *[f"* {row}" for row in rows], "Roger Gonzalez", "CBS Sports Writer",
+                      "follow", "Our Latest Stories"])
+    result = clean_text(page, "en")
+    assert [row for row in rows if row not in result.text] == []
+    assert "CBS Sports Writer" not in result.text and result.text.endswith("Second appearance")
+
+
 def test_bulleted_ingredients_with_their_quantities_inside_the_recipe_are_kept():
     method = ["Spieglein, Spieglein an der Wand: Der Kuchen mit Kirschen, Creme und Schokolade ist schnell gemacht.",
               "Für die Creme Puddingpulver, Zucker und Milch glatt rühren und unter Rühren aufkochen lassen.",
