@@ -171,7 +171,8 @@ _STRONG = [
     r"\bthank(?:s| you) for (?:registering|signing up|subscribing)\b", r"\b(?:vielen )?dank fur (?:ihre|deine) (?:registrierung|anmeldung)\b",
     r"\bmerci (?:pour|de) votre inscription\b",
     # a breadcrumb trail: "Home > Digitalisierung > …"; folding drops "»" and "›", leaving two spaces
-    r"^(?:home|startseite|accueil)(?:\s*[>/|]\s*|\s{2,})\w", r"^(?:sie sind hier|you are here|vous etes ici|sie befinden sich hier)\s*:",
+    r"^(?:home|startseite|accueil)(?:\s*[>/|]\s*|\s{2,})\w", r"^(?:sie sind hier|vous etes ici|sie befinden sich hier)\s*:",
+    r"^you are here\s*:",  # (its words are all common ones: tried on every line)
     r"\bkommentar (?:schreiben|verfassen|abgeben)\b", r"\bkommentare? (?:anzeigen|lesen|einblenden)\b",
     r"\blaisser un commentaire\b", r"\bdie kommentarfunktion\b", r"\bcomments? (?:are|is) closed\b",
     r"\bnoch keine kommentare\b", r"\bno comments yet\b", r"\bjoin the (?:conversation|discussion)\b",
