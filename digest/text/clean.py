@@ -778,6 +778,11 @@ def _mark_teaser_boxes(lines: list[Line]) -> None:
 
 
 _AD_LABEL = re.compile(r"^\W*(?:advertisement|advertising|ad|anzeige|werbung|publicite|sponsored|gesponsert)\W*$")
+
+
+def _is_ad_label(line: Line) -> bool:
+    """An ad's label alone on its line ("Anzeige", "ADVERTISEMENT"): one word, so most lines are ruled out cheaply."""
+    return line.words == 1 and bool(_AD_LABEL.match(_fold(line.text)))
 AD_BOX = "an advertisement under its label"
 AD_BOX_LINES = 6  # a product card or a sponsored link: its name, stars, price, a button
 
@@ -798,8 +803,7 @@ def _mark_ad_boxes(lines: list[Line]) -> None:
     nothing in the text tells it from the card's button.)
     """
     for i, line in enumerate(lines):
-        if line.cls != "bad" or line.words > 3 or i == 0 or lines[i - 1].cls != "good" \
-                or not _AD_LABEL.match(_fold(line.text)):
+        if line.cls != "bad" or i == 0 or lines[i - 1].cls != "good" or not _is_ad_label(line):
             continue
         card_end, short = -1, 0
         if lines[i + 1:i + 2] and lines[i + 1].cls == "good":  # a pitch: the ad's when its button closes it
@@ -1159,7 +1163,7 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
         below = [k for k in range(i + 1, end + 1) if lines[k].cls in ("good", "neargood")]
         # an ad's label ("Anzeige", "Advertisement") marks where the scraper lost the ad: the story goes on,
         # unless the prose under it is the ad's own pitch to the reader
-        if (not flagged or _AD_LABEL.match(_fold(line.text))) \
+        if (not flagged or _is_ad_label(line)) \
                 and not _addresses_reader(" ".join(lines[k].text for k in below[:3])):
             continue  # (the block right under the heading speaks to the reader)
         above = _stems_of_prose(lines, start, i, stops)
@@ -1241,7 +1245,7 @@ def _trim_tail(lines: list[Line], start: int, end: int) -> int:
             pass  # a picture and its caption are one gap: articles set them between paragraphs
         elif _TIME_LINE.match(line.text) or i > start and _TIME_LINE.match(lines[i - 1].text):
             pass  # a live blog's entry opens with its time and a heading: no gap
-        elif line.words <= 3 and _AD_LABEL.match(_fold(line.text)):
+        elif _is_ad_label(line):
             pass  # where the scraper lost an ad between two paragraphs: no gap
         else:
             gap += 1
@@ -1280,7 +1284,7 @@ def _take_announced_list(lines: list[Line], start: int, end: int) -> int:
     """
     for intro in range(start, end):
         if lines[intro].text.endswith(":") and lines[intro].cls in ("good", "neargood"):
-            _announced_run(lines, intro, end)
+            _take_list(lines, intro, _announced_end(lines, intro, end))
     # the announcing line is the region's own last sentence ("Here are the results:") or the line below it,
     # or a heading right below it over a table ("Les dates de la tournée" over "3 octobre – Rennes, Le Liberté")
     intro = end if 0 <= end < len(lines) and lines[end].text.endswith(":") and lines[end].cls != "bad" else end + 1
@@ -1290,31 +1294,31 @@ def _take_announced_list(lines: list[Line], start: int, end: int) -> int:
     colon = lines[intro].text.endswith(":")
     if not colon and (intro != end + 1 or not _headline_shaped(lines[intro])):
         return end
-    last = _announced_run(lines, intro, len(lines) - 1, dry_run=not colon)
+    last = _announced_end(lines, intro, len(lines) - 1)
     if not colon and last >= 0:  # a table's run ends at its last record (an author's box may follow it)
         records = _table_records(lines[intro + 1:last + 1])
         last = intro + max((k + 1 for k, record in enumerate(records) if record), default=-intro - 1)
-        if last > intro:
-            _announced_run(lines, intro, last)
     if last < 0:
         return end
+    _take_list(lines, intro, last)
     if intro > end:
         lines[intro].cls, lines[intro].reason = "short", "list announced by the text"
     return last
 
 
-def _announced_run(lines: list[Line], intro: int, limit: int, dry_run: bool = False) -> int:
-    """Take the list-shaped lines under an announcing line (up to ``limit``) into the text: the last one's index,
-    or -1 when fewer than two follow.  ``dry_run``: only find them."""
+def _announced_end(lines: list[Line], intro: int, limit: int) -> int:
+    """The last of the list-shaped lines under an announcing line (up to ``limit``), or -1 when fewer than two follow."""
     j = intro + 1
     while j <= limit and j - intro <= ANNOUNCED_LIST_MAX and lines[j].words <= 25 and (
             lines[j].cls == "short" or lines[j].reason in (LINK_LIST, CAPITALISED_GLUE)):
         j += 1
-    if j - intro - 1 < 2:
-        return -1
-    for line in lines[intro + 1:j] if not dry_run else ():
+    return j - 1 if j - intro - 1 >= 2 else -1
+
+
+def _take_list(lines: list[Line], intro: int, last: int) -> None:
+    """Take the lines under ``intro`` up to ``last`` into the text (none when ``last`` is -1)."""
+    for line in lines[intro + 1:last + 1]:
         line.cls, line.reason = "short", "list announced by the text"
-    return j - 1
 
 
 def _extend_region(lines: list[Line], start: int) -> int:
@@ -1558,6 +1562,11 @@ def _title_rejection(line: Line, site: str) -> str:
 _BIO_VERBS = {"is", "was", "has", "writes", "works", "ist", "war", "hat", "schreibt", "arbeitet", "est", "a", "écrit"}
 
 
+def _opens_bio(text: str, name: str) -> bool:
+    """``text`` opens with ``name`` and a verb, as an author's bio does."""
+    return text.startswith(name + " ") and text[len(name) + 1:].split(" ", 1)[0].casefold() in _BIO_VERBS
+
+
 AUTHORS_BIO = "the author's bio (the byline's name and a verb)"
 _NAME_LINE = re.compile(r"^[A-ZÄÖÜÉ][\w'’.-]+(?: [A-ZÄÖÜÉ][\w'’.-]+){1,3}$")
 
@@ -1572,9 +1581,7 @@ def _cut_authors_bio(lines: list[Line], start: int, end: int) -> int:
     if not authors:
         return end
     i = end
-    while i > start and (lines[i].cls == "bad" or any(
-            lines[i].text.startswith(name + " ") and lines[i].text[len(name) + 1:].split(" ", 1)[0].casefold()
-            in _BIO_VERBS for name in authors)):
+    while i > start and (lines[i].cls == "bad" or any(_opens_bio(lines[i].text, name) for name in authors)):
         if lines[i].cls != "bad":
             lines[i].cls, lines[i].reason = "bad", AUTHORS_BIO
             end = _end_before(lines, start, i)
@@ -1592,7 +1599,7 @@ def _author_box_name(lines: list[Line], i: int) -> str:
         if author and author == meta.tidy_author(text):
             return "a byline's name"
     below = lines[i + 1].text if i + 1 < len(lines) else ""
-    if below.startswith(text + " ") and below[len(text) + 1:].split(" ", 1)[0].casefold() in _BIO_VERBS:
+    if _opens_bio(below, text):
         return "the name over an author's bio"
     return ""
 
