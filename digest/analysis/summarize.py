@@ -71,7 +71,7 @@ ON_TITLE = 0.5
 _CODE_SYMBOLS = re.compile(r"[{}();=<>\[\]|\\]")
 _LETTERS = re.compile(r"[^\W\d_]")
 _CAPTION = re.compile(  # literal first, so the engine can skip ahead; word start checked in is_caption
-    r"(?:foto|fotos|photo|photos|bild|image|picture|credit|crédit|illustration|quelle)\s*:"
+    r"(?:foto|fotos|photo|photos|photograph|bild|image|picture|credit|crédit|illustration|quelle)\s*:"
     r"|©|getty images|(?:afp|dpa|reuters)/|ap photo"
 )  # matched against lower-cased text
 # Cheap substring tests that rule most blocks out before the regular expressions run.

@@ -123,13 +123,16 @@ _CODE_HINT = re.compile(
 _CODE_START = re.compile(
     r"^(?:(?:var|let|const)\s+[\w$]+\s*=|function\s*[\w$]*\s*\(|(?:window|document|jQuery|\$)[.(]|if\s*\(|"
     r"else\b\s*\{|\}|\{\s*$|\[?\{\s*\"|//|/\*|<!--|@(?:media|import|font-face)\b|[\w$.\[\]\"']+\s*=\s*[{\[\"'\w$(].*;\s*$|"
-    r"[^\W\d][\w$]*\s*:\s*(?:'[^']*'|\"[^\"]*\"|\d+|true|false|null|function\b|\{|\[)\s*,?\s*$)")  # a key opens with a letter: "09:30" is a time
+    r"[^\W\d][\w$]*\s*:\s*(?:(?:'[^']*'|\"[^\"]*\"|true|false|null|function\b|\{|\[)\s*,?|\d+\s*,)\s*$)")
+# (a key opens with a letter: "09:30" is a time; a number after it only with the comma of an object's next key:
+# "Pour : 218" is a vote's tally)
 _JSON_PAIR = re.compile(r"\"[\w@$-]+\"\s*:\s*[\"{\[\dtfn]")
 # Photo credits and captions, in three shapes so that each is only tried on lines that can hold it:
 # a label and a colon ("Foto: …", "Bildquelle: …", "Abb. 3:"), a mark ("© …", "(Symbolbild)"), an agency at the end.
 _CREDIT_LABEL = re.compile(
-    r"(?:^|\s)(?:foto|fotos|photo|photos|picture|pictures|bild|bilder|image|images|credits?|crédits?(?: photo)?|photo credits?|"
-    r"bildquelle|quelle|source|illustration|grafik|titelbild|titelfoto|bildnachweis|fotonachweis|©|\(c\))\s*:\s*\S|"
+    r"(?:^|\s)(?:foto|fotos|photo|photos|photograph|photographs|picture|pictures|bild|bilder|image|images|credits?|crédits?(?: photo)?|photo credits?|"
+    r"bildquelle|quelle|source|illustration|grafik|titelbild|titelfoto|bildnachweis|fotonachweis|archivfoto|archivbild|"
+    r"symbolfoto|symbolbild|pressefoto|©|\(c\))\s*:\s*\S|"
     r"^(?:abbildung|abb\.|figure|fig\.|tabelle|table)\s*\d+\s*:", re.I)
 _CREDIT_MARK = re.compile(r"©\s*\w|\((?:symbolbild|symbolfoto|archivbild|archivfoto|photo illustration)\)"
                           r"|\((?:\w{2,5} )?(?:photo|foto|bild)\s*/[^()]{2,60}\)\s*$"  # "(AP Photo/Ted S. Warren)"
@@ -335,8 +338,10 @@ _AGENCY_END = re.compile(r"\b(?:getty images|shutterstock|istock(?:photo)?|imago
                          r"dpa|afp|reuters|ap photo|epa)\s*$", re.I)
 
 
-# A caption's own label, glued to it or not: "Image caption About 40 bodies …", "Media captionDrone footage …"
-_CAPTION_LABEL = re.compile(r"^(?:[Mm]edia|[Ii]mage|[Pp]hoto|[Vv]ideo) ?[Cc]aption(?=[\s:A-ZÄÖÜ])")
+# A caption's own label, glued to it or not: "Image caption About 40 bodies …", "Media captionDrone footage …";
+# a credit with no colon: "Photo courtesy of St. Brendan's Health System"
+_CAPTION_LABEL = re.compile(r"^(?:[Mm]edia|[Ii]mage|[Pp]hoto|[Vv]ideo) ?[Cc]aption(?=[\s:A-ZÄÖÜ])"  # and a credit's own
+                            r"|^(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Ff]oto|[Bb]ild) (?:courtesy of|mit freundlicher Genehmigung)\b")
 
 
 def _is_credit(text: str) -> bool:
@@ -423,8 +428,8 @@ def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
     if line.words <= 40 and _TAG_LIST.match(folded):  # "Tags: Frost, Salat": a post's tags close it
         line.hard_stop = True
         return bad(TAGS_LINE)
-    if meta.is_date_line(text):
-        return bad("date line")
+    if meta.is_date_line(text) or line.words <= 8 and any(c.isdigit() for c in dates.relative_stamp(text)):
+        return bad("date line")  # (also "Updated 2 hours ago", "vor 3 Stunden", "il y a 2 jours")
     if text.startswith("←") or text.endswith("→"):
         return bad("previous/next link")
     if line.words <= 25 and _COMMENTS_HEADER.match(folded) or line.words <= 12 and _thread_count(text, folded):
@@ -1037,6 +1042,26 @@ def _main_region(lines: list[Line], stops: frozenset[str] = frozenset()) -> tupl
     return best.start, end, sorted(regions, key=lambda r: -r.score)[:5]
 
 
+# A breadcrumb trail ("Startseite » Aktuelles » Kirchenmusik", "Sie befinden sich hier: …"): navigation above the
+# article, matched against folded text (folding drops "»" and "›", leaving two spaces).
+_BREADCRUMB = re.compile(r"^(?:home|startseite|accueil)(?:\s*[>/|]\s*|\s{2,})\w"
+                         r"|^(?:sie sind hier|vous etes ici|sie befinden sich hier|you are here)\s*:")
+
+
+def _start_below_breadcrumb(lines: list[Line], start: int, end: int) -> int:
+    """The body's start: below a breadcrumb trail that the region took in, when the region's text goes on below it.
+
+    A site prints its breadcrumb right above the article; a line of prose above
+    the breadcrumb (a verse of the day, a slogan) is the page's furniture, and
+    would otherwise open the body, or, taken for its whole, leave the story
+    under the breadcrumb to be cut as text about something else."""
+    for i in range(end - 1, start - 1, -1):
+        if lines[i].cls == "bad" and lines[i].words <= 20 and _BREADCRUMB.match(_fold(lines[i].text)) \
+                and any(line.cls == "good" for line in lines[i + 1:end + 1]):
+            return i + 1
+    return start
+
+
 _COMMENT_STOP = re.compile(r"^(?:\d+\s+)?(?:comments?|kommentar|kommentare|commentaires?|reactions?|reaktionen|"
                            r"leserkommentare|responses?|antworten|reponses?|diskussion|discussion|leave a|"
                            r"schreibe|schreiben sie|write a comment)\b")
@@ -1045,12 +1070,18 @@ RELATED_BOX = "related-links box inside the article"
 
 
 def _related_box(lines: list[Line], a: int, b: int) -> bool:
-    """Lines ``a..b`` are a "Related"/"Lire aussi" box: one such marker, then a few teaser headlines."""
+    """Lines ``a..b`` are a "Related"/"Lire aussi" box: such a heading, then a few teaser headlines.
+    (Not a post's "Tags" over its tag line, nor the comments' heading.)"""
     box = lines[a:b + 1]
-    if not box or len(box) > RELATED_BOX_LINES or not box[0].hard_stop or box[0].reason.startswith("comment") \
-            or box[0].reason == TAGS_LINE or _COMMENT_STOP.match(_fold(box[0].text)):
+    if not box or len(box) > RELATED_BOX_LINES or not box[0].hard_stop or not _TEASER_HEADING.match(_fold(box[0].text)):
         return False
-    return all(not l.hard_stop and l.cls != "good" and (_headline_shaped(l) or l.cls == "bad") for l in box[1:])
+    return all(not l.hard_stop and l.cls != "good" and (_card_headline(l) or _asks(l) or l.cls == "bad")
+               for l in box[1:])
+
+
+def _asks(line: Line) -> bool:
+    """A teaser's headline that asks ("Trennungsgerüchte: Was ist dran am Ehe-Aus bei den Grünhagens?")."""
+    return line.words <= HEADLINE_WORDS and line.text.rstrip(_CLOSING_MARKS).endswith("?")
 
 
 def _join_across_related_box(lines: list[Line], best: Region, regions: list[Region]) -> int:
@@ -1074,7 +1105,7 @@ def _join_across_related_box(lines: list[Line], best: Region, regions: list[Regi
         below = next((r for r in later if r.start > end), None)
         if below is None or below.start > first_text:  # swallowed by the story's own run: measure it
             below = Region(first_text, _run_end(lines, first_text), 0.0)
-        if below.anchors or sum(1 for l in lines[first_text:below.end + 1] if l.cls == "good") < 2:
+        if below.anchors or sum(1 for l in lines[first_text:below.end + 1] if l.cls == "good") < 1:
             break
         for line in lines[end + 1:first_text]:
             if line.cls != "bad" or line.hard_stop:
@@ -1105,10 +1136,15 @@ _READER_WORDS = frozenset("you your yours we our us Sie ihr ihre ihrer ihnen wir
 READER_ADDRESS_SHARE, TOPIC_SHIFT_OVERLAP = 0.06, 0.15
 
 
+_QUOTED = re.compile(r'"[^"]*"|“[^“”]*”|„[^„“”]*[“”]|«[^«»]*»|»[^«»]*«')
+
+
 def _addresses_reader(text: str, share: float = READER_ADDRESS_SHARE) -> bool:
     """Prose that speaks to the reader ("you", "we"): consent dialogs, legal notes, pitches; news tells of others.
-    ``share``: of its words that must address the reader (0: any one does)."""
-    words = _WORD.findall(text)
+    ``share``: of its words that must address the reader (0: any one does).  Quoted speech is left out: there
+    someone the story quotes speaks ("We've had storms before", said the harbourmaster), not the page."""
+    words = _WORD.findall(_QUOTED.sub(" ", text) if '"' in text or "“" in text or "„" in text or "«" in text
+                          or "»" in text else text)
     hits = sum(1 for w in words if (w if w == "Sie" else w.lower()) in _READER_WORDS)
     return hits > 0 and hits / len(words) >= share
 
@@ -1158,8 +1194,9 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
                 and not lines[i + 1].reason.startswith("boilerplate"):
             continue  # the heading stands directly between the article's prose and the other block's (perhaps known)
         flagged = line.cls == "bad" and (line.reason.startswith("boilerplate") or line.reason == "navigation or button text")
-        if line.cls == "bad" and not flagged or _LINK_LABEL.match(_fold(line.text)):
-            continue  # (a link set into the story under its label, "Related: …", heads nothing)
+        if line.cls == "bad" and not flagged or _LINK_LABEL.match(_fold(line.text)) \
+                or line.words <= 3 and _SHARE_WORDS.search(_fold(line.text)):
+            continue  # (a link set into the story under its label, "Related: …", or a live blog entry's "Share" heads nothing)
         below = [k for k in range(i + 1, end + 1) if lines[k].cls in ("good", "neargood")]
         # an ad's label ("Anzeige", "Advertisement") marks where the scraper lost the ad: the story goes on,
         # unless the prose under it is the ad's own pitch to the reader
@@ -1245,8 +1282,8 @@ def _trim_tail(lines: list[Line], start: int, end: int) -> int:
             pass  # a picture and its caption are one gap: articles set them between paragraphs
         elif _TIME_LINE.match(line.text) or i > start and _TIME_LINE.match(lines[i - 1].text):
             pass  # a live blog's entry opens with its time and a heading: no gap
-        elif _is_ad_label(line):
-            pass  # where the scraper lost an ad between two paragraphs: no gap
+        elif _is_ad_label(line) or line.reason == RELATED_BOX:
+            pass  # where the scraper lost an ad, or a box the body was joined across: no gap
         else:
             gap += 1
     segments.append((seg_start, last_good, mass))
@@ -1270,6 +1307,7 @@ _EXTEND_STOPS = ("date line", "byline", "photo credit or caption", "image markup
 
 
 ANNOUNCED_LIST_MAX = 80
+CLOSING_LINES = 2  # a story's closing lines under its table: more is another block (an author's box)
 
 
 def _take_announced_list(lines: list[Line], start: int, end: int) -> int:
@@ -1287,12 +1325,13 @@ def _take_announced_list(lines: list[Line], start: int, end: int) -> int:
             _take_list(lines, intro, _announced_end(lines, intro, end))
     # the announcing line is the region's own last sentence ("Here are the results:") or the line below it,
     # or a heading right below it over a table ("Les dates de la tournée" over "3 octobre – Rennes, Le Liberté")
-    intro = end if 0 <= end < len(lines) and lines[end].text.endswith(":") and lines[end].cls != "bad" else end + 1
+    below = end + 2 if end + 2 < len(lines) and _is_ad_label(lines[end + 1]) else end + 1  # (the ad is lost)
+    intro = end if 0 <= end < len(lines) and lines[end].text.endswith(":") and lines[end].cls != "bad" else below
     if intro >= len(lines) or lines[intro].words < 2 \
             or lines[intro].cls == "bad" and lines[intro].reason != LINK_LIST:  # "Tags:" labels, not announces
         return end
     colon = lines[intro].text.endswith(":")
-    if not colon and (intro != end + 1 or not _headline_shaped(lines[intro])):
+    if not colon and (intro != below or not _headline_shaped(lines[intro])):
         return end
     last = _announced_end(lines, intro, len(lines) - 1)
     if not colon and last >= 0:  # a table's run ends at its last record (an author's box may follow it)
@@ -1303,7 +1342,12 @@ def _take_announced_list(lines: list[Line], start: int, end: int) -> int:
     _take_list(lines, intro, last)
     if intro > end:
         lines[intro].cls, lines[intro].reason = "short", "list announced by the text"
-    return last
+    # the story's closing line or two right under its table, before the page's furniture ("Le texte est désormais
+    # transmis à l'Assemblée nationale." over the share buttons)
+    closing = last
+    while closing + 1 < len(lines) and lines[closing + 1].cls in ("good", "neargood") and closing - last < CLOSING_LINES:
+        closing += 1
+    return closing if closing + 1 >= len(lines) or lines[closing + 1].cls not in ("good", "neargood") else last
 
 
 def _announced_end(lines: list[Line], intro: int, limit: int) -> int:
@@ -1445,6 +1489,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
             if not start <= i <= end:
                 lines[i].cls, lines[i].reason = "bad", LINK_LIST
     result.regions = [r.describe(lines) for r in regions]
+    start = _start_below_breadcrumb(lines, start, end)
     end = _trim_tail(lines, start, end)
     end = _cut_furniture_tail(lines, start, end, stops)
     if end >= start:

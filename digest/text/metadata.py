@@ -51,7 +51,7 @@ _DATE_PATTERNS = [
     re.compile(rf"(?<![\w.])(?P<m>{_MONTH})\.?\s+{_YEAR}(?!\d)", re.I),
 ]
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
-_TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:am|pm|uhr|h))?\b", re.I)
+_TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:am|pm|uhr|h)\b|\s*[ap]\.m\.|\b)", re.I)  # also "10:41 a.m."
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/([01]\d)(?:/([0-3]\d))?/")
 
 
@@ -286,9 +286,10 @@ def publisher_from_url(url: str) -> str:
 
 _BYLINE_NAME = r"(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?:\s+(?:[A-ZÄÖÜÉ][\w'’.-]+|von|van|de|der|la|le|du|and|und|et|&)){0,6})"
 # After the name: a separator and anything (a hyphen only after a space: "Von Youtube-Netzwerken
-# lernen" is a heading), a date glued to it ("By Sage Anderson2020-02-20 13:52:51 UTC"), the date
+# lernen" is a heading), the author's role or agency in brackets ("Par Claire Vasseur (médecin)",
+# "Von Anna Schmidt (dpa)"), a date glued to it ("By Sage Anderson2020-02-20 13:52:51 UTC"), the date
 # after its cue ("By Umair Irfan Updated Nov 13, 2019", "Von Jörg Staff am 16.11.2022"), or nothing.
-_BYLINE_END = (r"(?:\s*[,|–—·•/].*|\s+-.*|\d.*|\s+(?i:updated|published|posted|aktualisiert|veröffentlicht|am|on|le|publié|"
+_BYLINE_END = (r"(?:\s*[,|–—·•/].*|\s+-.*|\d.*|\s*\([^()\d]{1,60}\)|\s+(?i:updated|published|posted|aktualisiert|veröffentlicht|am|on|le|publié|"
                r"mis à jour)\b(?=.*\d).*)?$")
 _BYLINES = (
     # "By", "Author": only ever a byline's cue, so the name may be written in any case ("Author Mobasir hassan")

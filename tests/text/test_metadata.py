@@ -92,6 +92,8 @@ def test_upload_paths_give_year_and_month():
     ("by oz on December 4, 2006", "oz"),  # a blog's user name
     ("By Sage Anderson2020-02-20 13:52:51 UTC", "Sage Anderson"),
     ("By Jane Doe - Reuters", "Jane Doe"),
+    ("Par Claire Vasseur (médecin de santé publique)", "Claire Vasseur"),  # a role or agency in brackets
+    ("Von Anna Schmidt (dpa)", "Anna Schmidt"),
     ("By LISA MASCARO", "Lisa Mascaro"),  # capitals are the page's style
     ("By AP AND REUTERS", "AP AND REUTERS"),  # acronyms stay
 ])
@@ -110,6 +112,7 @@ def test_sentences_are_not_bylines():
     assert byline_author("Von Montag am Morgen an gilt der neue Fahrplan") == ""  # a cue without a date
     assert byline_author("Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»") == ""  # one word, a list
     assert byline_author("Von Youtube-Netzwerken lernen") == ""  # a hyphen inside a word is no separator
+    assert byline_author("De Gaulle (1890-1970)") == ""  # years in brackets: a heading, not an author's role
 
 
 @pytest.mark.parametrize("line, name", [
