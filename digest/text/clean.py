@@ -157,13 +157,18 @@ _STRONG = [
     r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\btous droits reserves\b", r"\b(?:datenschutz|datenschutzerklarung|datenschutzhinweise|datenschutzeinstellungen|datenschutzbestimmungen|datenschutzrichtlinien?)\b",
     r"\bimpressum\b", r"\bmentions legales\b", r"\bpolitique de confidentialite\b", r"\bnutzungsbedingungen\b", r"\bagb\b",
     # subscriptions, paywalls, accounts
-    r"\bsubscribe (?:now|today|to)\b", r"\bsubscribers? only\b", r"\balready (?:a )?subscriber", r"\bstart your (?:free )?trial\b",
+    r"\bsubscribe (?:now|today|to)\b", r"\bsubscribers? only\b", r"\balready (?:a )?subscriber", r"\bstart your (?:free )?(?:\d+-day )?trial\b",
     r"\bsign up (?:for|to) (?:our|the)\b", r"\b(?:log|sign) ?in to\b", r"\bcreate (?:an|a free) account\b",
     r"\bregister (?:now|for free)\b", r"\bjetzt (?:weiterlesen|abonnieren|testen|registrieren|anmelden)\b",
     r"\bbereits (?:kunde|abonnent|registriert)\b", r"\bdiesen artikel (?:erwerben|kaufen|freischalten)\b",
     r"\bschliessen sie ein abo\b", r"\bzu den abos?\b", r"\babo abschliessen\b", r"\bplus-artikel\b", r"\babonnieren sie\b",
     r"\bmit (?:einem|dem) abo\b", r"\bweiterlesen mit\b", r"\bdeja abonne\b", r"\babonnez-vous\b", r"\bs'abonner\b",
     r"\bcet article est reserve\b", r"\bpour lire la suite\b",
+    # appeals for members and support, and download buttons
+    r"\bsupport (?:independent|local|quality|our) (?:journalism|reporting)\b", r"\b(?:journalism|reporting) needs your support\b",
+    r"\bunterstutzen sie (?:unabhangigen|unseren|lokalen|guten) journalismus\b", r"\bsoutenez (?:le|notre) journalisme\b",
+    r"\bjetzt\b.{0,30}\b(?:beitreten|mitglied werden)\b", r"\bbecome a (?:member|supporter)\b", r"\bdevenez (?:membre|adherent)\b",
+    r"\b(?:als )?pdf (?:herunterladen|downloaden)\b", r"\bdownload (?:the |this |as (?:a )?)?pdf\b", r"\btelecharger (?:le |en )?pdf\b",
     # newsletters
     r"\bnewsletter\b.{0,60}\b(?:sign up|subscribe|abonnieren|anmelden|inscri|bestellen|e-mail|email)\b",
     r"\b(?:sign up|subscribe|abonnieren|anmelden|inscrivez-vous)\b.{0,60}\bnewsletter\b",
@@ -875,7 +880,9 @@ def _mark_link_lists(lines: list[Line]) -> None:
             j += 1
         run = [k for k in range(i, j) if lines[k].cls != "bad"]
         glued = sum(1 for k in range(i, j) if lines[k].reason == RUN_IN_GLUE)  # menu entries too, run together
-        if len(run) + glued >= 3:
+        # a button among them is an entry too ("All the best, Max" / "DOWNLOAD PDF" / "LICENSED UNDER CC BY")
+        buttons = sum(1 for k in range(i, j) if lines[k].words <= 3 and lines[k].reason.startswith("boilerplate phrase"))
+        if len(run) + glued + buttons >= 3:
             for k in run:
                 lines[k].cls, lines[k].reason = "bad", LINK_LIST
         i = max(j, i + 1)
@@ -1792,10 +1799,12 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     # A headline directly above a longer line that also names the article is that line's headline,
     # the longer one its deck ("Wildbienen finden in Kleingärten mehr Nahrung als auf dem Land" over
     # "Studie der Arbeitsgruppe Tierökologie zählt fast hundert Arten …"): the deck, longer and nearer the
-    # body, shares more of its words.  Not a page title ("… Costumes | 2020") nor a list of topics.
+    # body, shares more of its words.  Not a page title ("… Costumes | 2020"), a list of topics, nor a series'
+    # label with its issue number ("Tarifinfo Versand- und Onlinehandel Nr. 14/2024").
     elif best - 1 in qualified and lines[best - 1].words > KICKER_WORDS \
             and lines[best].words > lines[best - 1].words \
-            and "|" not in lines[best - 1].text and lines[best - 1].text.count(",") < 3:
+            and "|" not in lines[best - 1].text and lines[best - 1].text.count(",") < 3 \
+            and not _ISSUE_NUMBER.search(lines[best - 1].text):
         best, best_support = best - 1, qualified[best - 1] + [f"over its deck on line {lines[best].number}"]
     if best >= 0:
         result.title = lines[best].text
@@ -1805,6 +1814,9 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         result.evidence["title"] = meta.evidence(result.title, source, min(0.9, 0.3 + best_score / 10))
         _split_site_name(result, lines)
     return best
+
+
+_ISSUE_NUMBER = re.compile(r"\b(?:nr|no|n°|nº|ausgabe|issue|heft)\.?\s*\d+(?:/\d+)?$", re.I)
 
 
 def _running_text_stems(lines: list[Line], first: int, end: int, stops: frozenset[str]) -> set[str]:

@@ -866,6 +866,15 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     ("Home is where the heart is, the mayor said on Monday when the new shelter opened.", "en", False),
     ("JavaScript ist ein wichtiger Bestandteil moderner Webseiten, sagte der Entwickler am Montag in Berlin.", "de", False),
     ("The new version of the framework lets developers write JavaScript that runs on the server as well.", "en", False),
+    # appeals for members and support, download buttons
+    ("Local journalism needs your support", "en", True),
+    ("Support independent journalism. Members get early access to every long read.", "en", True),
+    ("Tarifliche Leistungen sind nur für Gewerkschaftsmitglieder garantiert. Jetzt in fünf Minuten online beitreten!",
+     "de", True),
+    ("Tarifinfo als PDF herunterladen (Aushang fürs Schwarze Brett)", "de", True),
+    ("Start your free 14-day trial. No credit card required.", "en", True),
+    ("The union said its members would support the strike, which began on Monday at the port.", "en", False),
+    ("Mehr als 2.000 Beschäftigte sind der Gewerkschaft seit Jahresbeginn beigetreten, sagte die Sprecherin.", "de", False),
 ])
 def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their_words_is_not(
     line, lang, boilerplate
@@ -1644,3 +1653,29 @@ def test_a_table_under_the_story_is_kept_past_an_ads_label_and_so_is_the_storys_
                       "Partager cette page", "Facebook", "À lire aussi", "Mentions légales"])
     body = clean_text(page, lang).text
     assert [line for line in table[1:] + [closing] if line not in body] == []
+
+
+def test_a_series_label_with_its_issue_number_over_the_headline_is_not_the_headline():
+    page = "\n".join(["Gewerkschaft Handel und Logistik", "Startseite / Tarif / Versand- und Onlinehandel",
+                      "Tarifinfo Versand- und Onlinehandel Nr. 14/2024",
+                      "Tarifeinigung im Versand- und Onlinehandel: 5,8 Prozent mehr in zwei Stufen",
+                      "Berlin, 28. Mai 2024",
+                      "Nach fünf Verhandlungsrunden haben sich die Gewerkschaft und der Arbeitgeberverband im Versand- "
+                      "und Onlinehandel auf einen neuen Tarifvertrag geeinigt.",
+                      "Die Entgelte steigen in zwei Stufen: zum 1. Juli 2024 um 3,5 Prozent und zum 1. Juli 2025 um "
+                      "weitere 2,3 Prozent, zusammen also um 5,8 Prozent mehr im Versandhandel.",
+                      "Der Tarifvertrag hat eine Laufzeit von 24 Monaten, rückwirkend ab 1. April 2024.",
+                      "Impressum | Datenschutz"])
+    assert clean_text(page, "de").title == "Tarifeinigung im Versand- und Onlinehandel: 5,8 Prozent mehr in zwei Stufen"
+
+
+def test_a_button_among_short_lines_makes_them_a_menu():
+    from digest.text import clean
+
+    lines = [clean.Line(text, n) for n, text in enumerate(["All the best, Max Steinbeis", "Print this article",
+                                                           "LICENSED UNDER CC BY NC ND"], 1)]
+    for line in lines:
+        clean.classify_line(line, clean.stopwords("en"), "en")
+    clean._mark_link_lists(lines)
+    assert [line.reason for line in lines if line.cls != "bad"] == []
+    assert lines[0].reason == lines[2].reason == clean.LINK_LIST
