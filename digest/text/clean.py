@@ -1587,6 +1587,12 @@ _SHARE_WORDS = re.compile(r"\b(?:share|shared|teilen|partager|tweet|whatsapp|fac
 _TAG_LIST = re.compile(r"^(?:tags?|schlagw(?:orter|orte?)|stichw(?:orter|orte?)|themen|topics|keywords|mots[- ]cles)\s*:")
 
 
+# A company's name with its legal form, alone on its line (a stock box's heading, a logo): "Hallberg Maschinenbau AG"
+# is no headline (above one, a press portal's issuer, it may be the kicker)
+_COMPANY_NAME = re.compile(r"^(?:[A-ZÄÖÜ0-9][\w&.'’-]*\s+){1,5}(?:AG|SE|GmbH|KG|KGaA|Inc\.?|Ltd\.?|LLC|plc|PLC|ASA|S\.A\.|"
+                           r"SA|SAS|NV|N\.V\.|Corp\.?|Holding)$")
+
+
 def _title_rejection(line: Line, site: str) -> str:
     """Why a headline-shaped line is not the article's title: a site name, a consent heading, a section
     or menu name, a list of tags, a byline, a caption ending in its credit, a date stamp; "" if none."""
@@ -1738,6 +1744,14 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     for line, key in zip(lines[:end + 1], keys):
         key = key if len(line.text) <= 200 else ""
         counts[key] = counts.get(key, 0) + 1
+    named_by_page_title: set[str] = set()
+    for line in lines[:PAGE_TITLE_LINES]:  # the page's own title, "Headline | Site", prints the headline once more
+        page_title = _SITE_SUFFIX.match(line.text)
+        if page_title and len(line.text) <= 200:  # also after a newsletter's or series' name: "The Ledger: Headline"
+            named_by_page_title |= {_norm_key(part) for part in (page_title.group("title"),
+                                                                  page_title.group("title").partition(": ")[2]) if part}
+    for key in named_by_page_title:
+        counts[key] = counts.get(key, 0) + 1
     site = meta.publisher_from_lines([l.text for l in lines])[0]
     best, best_score, best_support = -1, 0.0, []
     qualified: dict[int, list[str]] = {}  # every headline-shaped line that shares the article's words
@@ -1770,6 +1784,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         if overlap < TITLE_MIN_OVERLAP or (line.words <= TITLE_SHORT_WORDS and shared < 2):
             continue
         why_not = _title_rejection(line, site) or _author_box_name(lines, i) or _caption_under_picture(line, images) \
+            or ("a company's name" if _COMPANY_NAME.match(line.text) else "") \
             or _fact_box_line(lines, i)
         if why_not:
             rejected.append(f"line {line.number} ({why_not})")
@@ -1799,12 +1814,14 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     # A headline directly above a longer line that also names the article is that line's headline,
     # the longer one its deck ("Wildbienen finden in Kleingärten mehr Nahrung als auf dem Land" over
     # "Studie der Arbeitsgruppe Tierökologie zählt fast hundert Arten …"): the deck, longer and nearer the
-    # body, shares more of its words.  Not a page title ("… Costumes | 2020"), a list of topics, nor a series'
-    # label with its issue number ("Tarifinfo Versand- und Onlinehandel Nr. 14/2024").
+    # body, shares more of its words.  Not a page title ("… Costumes | 2020"), a list of topics, a series'
+    # label with its issue number ("Tarifinfo Versand- und Onlinehandel Nr. 14/2024"), nor a tagline over the
+    # line that the page's own title names ("Science News from research organizations").
     elif best - 1 in qualified and lines[best - 1].words > KICKER_WORDS \
             and lines[best].words > lines[best - 1].words \
             and "|" not in lines[best - 1].text and lines[best - 1].text.count(",") < 3 \
-            and not _ISSUE_NUMBER.search(lines[best - 1].text):
+            and not _ISSUE_NUMBER.search(lines[best - 1].text) \
+            and not (keys[best] in named_by_page_title and keys[best - 1] not in named_by_page_title):
         best, best_support = best - 1, qualified[best - 1] + [f"over its deck on line {lines[best].number}"]
     if best >= 0:
         result.title = lines[best].text
@@ -1859,7 +1876,7 @@ def _opening_headline(lines: list[Line], start: int, end: int) -> int:
 
 
 # (a hyphen inside the site's name is no separator: "IHK Heldenburg-Kranichsfeld")
-_SITE_SUFFIX = re.compile(r"^(?P<title>.{15,}?)\s+[|–—-]\s+(?P<site>(?:(?!\s-\s)[^|–—]){2,40})$")
+_SITE_SUFFIX = re.compile(r"^(?P<title>.{15,}?)\s+(?:[|–—]|--?)\s+(?P<site>(?:(?!\s-\s)[^|–—]){2,40})$")
 
 
 def _split_site_name(result: CleanResult, lines: list[Line]) -> None:
@@ -1885,6 +1902,7 @@ def _split_site_name(result: CleanResult, lines: list[Line]) -> None:
 
 
 TITLE_WINDOW, TITLE_MIN_OVERLAP = 30, 0.2
+PAGE_TITLE_LINES = 3  # a scraper writes the page's title ("Headline | Site") among the dump's first lines
 KICKER_WORDS = 4  # a kicker names a section or topic in a few words, above the headline
 TITLE_SHORT_WORDS = 4  # a line this short must share two words with the article: a tagline or section name shares one
 

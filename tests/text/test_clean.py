@@ -1679,3 +1679,15 @@ def test_a_button_among_short_lines_makes_them_a_menu():
     clean._mark_link_lists(lines)
     assert [line.reason for line in lines if line.cls != "bad"] == []
     assert lines[0].reason == lines[2].reason == clean.LINK_LIST
+
+
+def test_a_companys_name_with_its_legal_form_is_no_headline():
+    """A stock box's heading under the headline shares all its words with the report."""
+    headline = "Hallberg Maschinenbau kassiert Prognose – Aktie bricht ein"
+    story = ["Der Werkzeugmaschinenhersteller Hallberg hat seine Jahresziele gekappt und die Anleger damit auf dem "
+             "falschen Fuß erwischt, die Aktie von Hallberg Maschinenbau brach am Vormittag ein.",
+             "Hallberg Maschinenbau rechnet für 2024 nur noch mit einem Umsatz zwischen 1,62 und 1,70 Milliarden Euro.",
+             "Als Grund nannte Hallberg Maschinenbau die schwache Nachfrage aus der Automobilindustrie."]
+    page = "\n".join(["Nachrichten › Unternehmen", "Gewinnwarnung", headline, "21.05.2024 | 09:48 Uhr",
+                      "Hallberg Maschinenbau AG", "41,36 EUR", "Kaufen | Verkaufen", *story, "Impressum"])
+    assert clean_text(page, "de").title == headline
