@@ -144,7 +144,7 @@ _CREDIT_END = re.compile(r"\((?:photo|foto|bild|image|credit|crédit)s?\s*:[^()]
 
 # A link to another article printed inside the story under its label: "RELATED: …", "Siehe auch: …".
 _LINK_LABEL = re.compile(r"^(?:auch lesen|lesen sie auch|read also|see also|also read|related|read (?:more|next)|siehe auch|"
-                         r"zum thema|voir aussi)\s*:")
+                         r"zum thema|voir aussi|lesetipp|lese-tipp|a decouvrir aussi|a lire aussi|lire aussi)\s*:")
 
 # Phrase evidence.  STRONG phrases mark a line of up to 40 words; WEAK ones only
 # a short line (a menu entry, a button), so an article that mentions "cookies"
@@ -165,6 +165,10 @@ _STRONG = [
     r"\bmit (?:einem|dem) abo\b", r"\bweiterlesen mit\b", r"\bdeja abonne\b", r"\babonnez-vous\b", r"\bs'abonner\b",
     r"\bcet article est reserve\b", r"\bpour lire la suite\b",
     # appeals for members and support, and download buttons
+    r"\b(?:sie haben|du hast|haben sie|hast du) (?:bereits|schon) ein abo\b", r"\bforwarded this (?:email|newsletter)\b",
+    r"\bdownload (?:the|our|a|your) (?:free )?(?:whitepaper|white paper|e-?book|guide|report|checklist)\b",
+    r"\bmedizinisch (?:gepruft|begutachtet)\b", r"\bmedically reviewed by\b", r"^transparenzhinweis\b",
+    r"\bwir finanzieren uns (?:\w+ )?(?:uber|durch) provisionen\b",
     r"\bsupport (?:independent|local|quality|our) (?:journalism|reporting)\b", r"\b(?:journalism|reporting) needs your support\b",
     r"\bunterstutzen sie (?:unabhangigen|unseren|lokalen|guten) journalismus\b", r"\bsoutenez (?:le|notre) journalisme\b",
     r"\bjetzt\b.{0,30}\b(?:beitreten|mitglied werden)\b", r"\bbecome a (?:member|supporter)\b", r"\bdevenez (?:membre|adherent)\b",
@@ -246,9 +250,10 @@ _WEAK_LINE = re.compile(
     r"galerie|gallery|"
     r"read more|weiterlesen|mehr lesen|lire la suite|en savoir plus|mehr erfahren|learn more|continue reading|"
     r"zum artikel|zur startseite|advertisement|anzeige|werbung|publicite|sponsored|gesponsert|top|all news|"
-    r"listen to (?:this )?(?:article|story)|(?:artikel )?(?:anhoren|vorlesen)|ecouter (?:cet )?article|"
+    r"listen to (?:this )?(?:article|story)|(?:artikel )?(?:anhoren|vorlesen)|ecouter (?:cet )?article|videos? a suivre|"
     r"alle news|toutes les actualites|resources?|ressourcen|trending|popular|beliebt|inhaltsverzeichnis|inhalt|"
-    r"table of contents|contents|sommaire)(?:\s+\w+)?\s*[:.!»›>]*$", re.I)
+    r"table of contents|contents|sommaire)(?:\s+\w+)?"
+    r"(?:\s*[·|•–-]?\s*\d+\s*(?:min|minuten|minutes)\.?)?\s*[:.!»›>]*$", re.I)  # (a read-aloud's length: "· 4 Min.")
 # ... or names a network, a count of comments, a newsletter.  (Two patterns: in one alternation the
 # anchored menu list was tried at every position of the line, six times the cost.)
 _WEAK_WORD = re.compile("|".join([
@@ -684,7 +689,7 @@ def _restore_topical_lists(lines: list[Line], start: int, end: int, stops: froze
         if words and len(words & body_words) / len(words) >= LIST_OVERLAP or facts or table:
             restored.extend(range(i, j))
             for line in lines[i:j]:
-                line.cls, line.reason = "short", "list inside the text"
+                line.cls, line.reason = "short", _LIST_TAKEN_IN[0]
         i = j
     return restored
 
@@ -1235,6 +1240,10 @@ def _end_before(lines: list[Line], start: int, i: int) -> int:
 FURNITURE_BOX = "a box set into the article (its heading, and prose that speaks to the reader)"
 
 
+# A list taken in as the article's (its words are the text's, a table, a fact box, announced by the text): content.
+_LIST_TAKEN_IN = ("list inside the text", "list announced by the text")
+
+
 def _story_resumes(lines: list[Line], heading: int, end: int) -> int:
     """Where the story goes on below a furniture heading's block, or -1 when it does not.
 
@@ -1247,7 +1256,8 @@ def _story_resumes(lines: list[Line], heading: int, end: int) -> int:
     ("À propos" over the site's blurb in the third person) is no box: the
     heading ends the story as before."""
     k, pitch = heading + 1, False
-    while k <= end and (lines[k].cls not in ("good", "neargood") or _addresses_reader(lines[k].text)):
+    while k <= end and lines[k].reason not in _LIST_TAKEN_IN \
+            and (lines[k].cls not in ("good", "neargood") or _addresses_reader(lines[k].text)):
         pitch = pitch or lines[k].cls in ("good", "neargood") \
             or lines[k].reason.startswith("boilerplate") and _addresses_reader(lines[k].text)
         k += 1
@@ -1348,7 +1358,7 @@ def _take_announced_list(lines: list[Line], start: int, end: int) -> int:
         return end
     _take_list(lines, intro, last)
     if intro > end:
-        lines[intro].cls, lines[intro].reason = "short", "list announced by the text"
+        lines[intro].cls, lines[intro].reason = "short", _LIST_TAKEN_IN[1]
     # the story's closing line or two right under its table, before the page's furniture ("Le texte est désormais
     # transmis à l'Assemblée nationale." over the share buttons)
     closing = last
@@ -1369,7 +1379,7 @@ def _announced_end(lines: list[Line], intro: int, limit: int) -> int:
 def _take_list(lines: list[Line], intro: int, last: int) -> None:
     """Take the lines under ``intro`` up to ``last`` into the text (none when ``last`` is -1)."""
     for line in lines[intro + 1:last + 1]:
-        line.cls, line.reason = "short", "list announced by the text"
+        line.cls, line.reason = "short", _LIST_TAKEN_IN[1]
 
 
 def _extend_region(lines: list[Line], start: int) -> int:

@@ -873,6 +873,13 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
      "de", True),
     ("Tarifinfo als PDF herunterladen (Aushang fürs Schwarze Brett)", "de", True),
     ("Start your free 14-day trial. No credit card required.", "en", True),
+    ("Sie haben bereits ein Abo? Hier anmelden", "de", True),
+    ("Forwarded this email? Sign up here to get The Morning Ledger every weekday.", "en", True),
+    ("Download the free whitepaper: Five ways to reduce energy use in cold stores", "en", True),
+    ("Dieser Artikel wurde von Dr. med. Florian Retz medizinisch geprüft.", "de", True),
+    ("Transparenzhinweis: Wir finanzieren uns teilweise über Provisionen.", "de", True),
+    ("Lesetipp: Warum wir bei Vollmond schlechter schlafen", "de", True),
+    ("À découvrir aussi : le nouvel accrochage des collections permanentes", "fr", True),
     ("The union said its members would support the strike, which began on Monday at the port.", "en", False),
     ("Mehr als 2.000 Beschäftigte sind der Gewerkschaft seit Jahresbeginn beigetreten, sagte die Sprecherin.", "de", False),
 ])
@@ -1418,7 +1425,7 @@ def test_a_live_blogs_entries_each_under_its_time_all_stay_and_a_time_is_no_code
 
 @pytest.mark.parametrize("line, lang, dropped", [
     ("Listen to this article", "en", True), ("Artikel anhören", "de", True), ("Vorlesen", "de", True),
-    ("Écouter cet article", "fr", True),
+    ("Écouter cet article", "fr", True), ("Artikel anhören · 4 Min.", "de", True), ("Vidéo à suivre", "fr", True),
     ("Preise vom 12.02.2024, 09:14 Uhr. Alle Angaben ohne Gewähr.", "de", True),
     ("Die Polizei machte am Montag keine Angaben zur Höhe des Schadens an dem Gebäude.", "de", False),
     ("Readers who listen to this article on the app can also download it for later.", "en", False),
@@ -1691,3 +1698,23 @@ def test_a_companys_name_with_its_legal_form_is_no_headline():
     page = "\n".join(["Nachrichten › Unternehmen", "Gewinnwarnung", headline, "21.05.2024 | 09:48 Uhr",
                       "Hallberg Maschinenbau AG", "41,36 EUR", "Kaufen | Verkaufen", *story, "Impressum"])
     assert clean_text(page, "de").title == headline
+
+
+def test_a_tally_announced_under_a_paywall_notice_stays_with_the_story():
+    """A paywall's notice over the vote's tally is a box set into the story; the tally, taken in as a table,
+    is the story's and does not go with the box."""
+    story = ["Birkenweiler. Es war kurz vor Mitternacht, als Bürgermeister Rainer Voglmaier das Ergebnis verkündete: "
+             "Mit 14 zu 13 Stimmen hat der Gemeinderat den Neubau des Hallenbads beschlossen.",
+             "Das alte Bad an der Mühlstraße ist seit Herbst 2022 wegen maroder Technik geschlossen. Seitdem müssen "
+             "Schulklassen für den Schwimmunterricht nach Oberweiler fahren.",
+             "Gegen das Projekt hatte vor allem die CDU-Fraktion argumentiert. Ihr Sprecher warnte vor den jährlichen "
+             "Betriebskosten von mehr als 400.000 Euro für die Gemeinde.",
+             "Baubeginn soll im Frühjahr 2025 sein, die Eröffnung ist für das Schuljahr 2027/28 geplant."]
+    tally = ["Freie Wähler (7 Sitze): 6 Ja, 1 Nein", "CDU (6 Sitze): 1 Ja, 5 Nein", "Grüne (5 Sitze): 4 Ja, 1 Nein",
+             "SPD (4 Sitze): 2 Ja, 2 Nein", "Ergebnis: 14 Ja, 13 Nein, 0 Enthaltungen"]
+    page = "\n".join(["Oberländer Bote", "Gemeinderat Birkenweiler stimmt knapp für neues Hallenbad",
+                      "19.03.2024 · 06:00 Uhr", *story[:2], "Weiterlesen mit O+", "Sie haben bereits ein Abo? Hier anmelden",
+                      "So hat der Gemeinderat abgestimmt:", *tally, *story[2:], "Mehr aus Birkenweiler", "Impressum"])
+    result = clean_text(page, "de")
+    assert [line for line in story + tally if line not in result.text] == []
+    assert "Abo" not in result.text
