@@ -800,9 +800,10 @@ def _is_ad_label(line: Line) -> bool:
     return line.words == 1 and bool(_AD_LABEL.match(_fold(line.text)))
 AD_BOX = "an advertisement under its label"
 AD_BOX_LINES = 6  # a product card or a sponsored link: its name, stars, price, a button
+AD_PITCH_WORDS = (6, 16)  # an ad's one-line pitch is longer than a subheading, shorter than a paragraph
 
 
-def _mark_ad_boxes(lines: list[Line]) -> None:
+def _mark_ad_boxes(lines: list[Line], stops: frozenset[str]) -> None:
     """The lines under an ad's label ("Anzeige", "Sponsored") inside a story are the ad, up to its next paragraph.
 
     A card set into a story under such a label is a product's short lines (its
@@ -812,16 +813,28 @@ def _mark_ad_boxes(lines: list[Line]) -> None:
     story's prose right above it counts, and only a card that ends where the
     story's prose resumes: after a pitch's button right under it, or after
     two short lines or more.
-    A footer's "Werbung" over its links is no card, and a label over a single
-    line is where the scraper lost the ad, the line being the story's next
-    subheading.  (A subheading right under a product's lines goes with them:
-    nothing in the text tells it from the card's button.)
+    A footer's "Werbung" over its links is no card.  A single line under the
+    label, with the story's prose right below it, is the ad's one-line pitch
+    ("Jetzt Probefahrt vereinbaren: Der neue Kraftmann K7 – stark auf jedem
+    Acker.") when it is as long as a pitch (:data:`AD_PITCH_WORDS`) and names
+    nothing the story's prose names (one shared word at most); a shorter line
+    ("Der Weg zum Abschluss"), or one that speaks of the story, is where the
+    scraper lost the ad, the line being the story's next subheading.  (A
+    subheading right under a product's lines goes with them: nothing in the
+    text tells it from the card's button.)
     """
     for i, line in enumerate(lines):
         if line.cls != "bad" or i == 0 or lines[i - 1].cls != "good" or not _is_ad_label(line):
             continue
         card_end, short = -1, 0
-        if lines[i + 1:i + 2] and lines[i + 1].cls == "good":  # a pitch: the ad's when its button closes it
+        pitch = lines[i + 1] if i + 2 < len(lines) and lines[i + 2].cls == "good" else None
+        if pitch is not None and pitch.cls != "bad" and AD_PITCH_WORDS[0] <= pitch.words <= AD_PITCH_WORDS[1]:
+            prose = set().union(*(_stems(l.text, stops) for l in lines if l.cls == "good" and l is not pitch))
+            if len(_stems(pitch.text, stops) & prose) <= 1:
+                card_end = i + 1
+        if card_end >= 0:
+            pass  # a one-line pitch
+        elif lines[i + 1:i + 2] and lines[i + 1].cls == "good":  # a pitch: the ad's when its button closes it
             if i + 3 < len(lines) and lines[i + 2].reason == "navigation or button text" and lines[i + 3].cls == "good":
                 card_end = i + 2
         else:
@@ -1497,7 +1510,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
     _mark_comments(lines)
     _mark_link_lists(lines)
     _mark_teaser_boxes(lines)
-    _mark_ad_boxes(lines)
+    _mark_ad_boxes(lines, stops)
     start, end, regions = _main_region(lines, stops)
     restored = _restore_topical_lists(lines, start, end, stops, LIST_REACH)
     if restored:  # a recipe's ingredients beside its method: search again, and keep them only if taken in

@@ -1718,3 +1718,24 @@ def test_a_tally_announced_under_a_paywall_notice_stays_with_the_story():
     result = clean_text(page, "de")
     assert [line for line in story + tally if line not in result.text] == []
     assert "Abo" not in result.text
+
+
+@pytest.mark.parametrize("line, ad", [
+    ("Jetzt Probefahrt vereinbaren: Der neue Kraftmann K7 – stark auf jedem Acker.", True),
+    ("Jetzt wetten: Quoten für alle Regionalliga-Spiele! 18+ | Glücksspiel kann süchtig machen.", True),
+    ("Der Weg zum Abschluss", False),  # a subheading, where the scraper lost the ad
+    ("Die Polizei ermittelt nun gegen den Fahrer des Traktors wegen fahrlässiger Körperverletzung.", False),
+])
+def test_a_one_line_pitch_under_an_ads_label_goes_and_the_storys_own_line_stays(line, ad):
+    story = ["Auf dem Feldtag in Hollerbach war am Samstag ein fahrerloser Traktor in eine Gruppe von Besuchern gerollt, "
+             "zwei Männer wurden leicht verletzt, wie die Polizei mitteilte.",
+             "Der Traktor sei bei einer Vorführung auf einem abgesperrten Acker gestartet und habe die Absperrung "
+             "durchbrochen, sagte ein Sprecher der Polizei am Sonntag.",
+             "Der Veranstalter des Feldtags kündigte an, die Vorführungen bis zur Klärung des Unfalls auszusetzen.",
+             "Der Hersteller des Traktors erklärte, man arbeite mit der Polizei zusammen und prüfe die Software."]
+    page = "\n".join(["Landwirtschaft aktuell", "Fahrerloser Traktor rollt auf dem Feldtag in Besuchergruppe",
+                      "Von Jana Reuter | 12.05.2024", *story[:2], "Anzeige", line, *story[2:], "Impressum"])
+    result = clean_text(page, "de")
+    text = result.standfirst + "\n" + result.text
+    assert (line not in text) is ad
+    assert [sentence for sentence in story if sentence not in text] == []
