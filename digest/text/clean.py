@@ -167,6 +167,11 @@ _STRONG = [
     # appeals for members and support, and download buttons
     r"\b(?:sie haben|du hast|haben sie|hast du) (?:bereits|schon) ein abo\b", r"\bforwarded this (?:email|newsletter)\b",
     r"\bdownload (?:the|our|a|your) (?:free )?(?:whitepaper|white paper|e-?book|guide|report|checklist)\b",
+    r"^(?:video |audio )?(?:verfugbar bis|available until|disponible jusqu'(?:au|a))\b", r"\bstraight to your inbox\b",
+    r"\bjoin [\d,.]+ (?:other )?(?:readers|subscribers)\b", r"\bepinglez-le\b",
+    r"^(?:vous avez aime cet article|did you (?:enjoy|like) this (?:article|post)|hat (?:ihnen|dir) (?:dieser|der) (?:artikel|beitrag) gefallen)\b",
+    r"\bdieser (?:artikel|beitrag) ist teil (?:unseres|unserer|der|des)\b", r"\bthis (?:article|story|piece) is part of (?:our|a|the)\b",
+    r"\bcet article fait partie (?:de|du|d')",
     r"\bmedizinisch (?:gepruft|begutachtet)\b", r"\bmedically reviewed by\b", r"^transparenzhinweis\b",
     r"\bwir finanzieren uns (?:\w+ )?(?:uber|durch) provisionen\b",
     r"\bsupport (?:independent|local|quality|our) (?:journalism|reporting)\b", r"\b(?:journalism|reporting) needs your support\b",
@@ -174,7 +179,7 @@ _STRONG = [
     r"\bjetzt\b.{0,30}\b(?:beitreten|mitglied werden)\b", r"\bbecome a (?:member|supporter)\b", r"\bdevenez (?:membre|adherent)\b",
     r"\b(?:als )?pdf (?:herunterladen|downloaden)\b", r"\bdownload (?:the |this |as (?:a )?)?pdf\b", r"\btelecharger (?:le |en )?pdf\b",
     # newsletters
-    r"\bnewsletter\b.{0,60}\b(?:sign up|subscribe|abonnieren|anmelden|inscri|bestellen|e-mail|email)\b",
+    r"\bnewsletter\b.{0,60}\b(?:sign up|subscribe|abonnieren|anmelden|inscri|bestellen|e-mail|email|recevez)\b",
     r"\b(?:sign up|subscribe|abonnieren|anmelden|inscrivez-vous)\b.{0,60}\bnewsletter\b",
     # comments
     r"\bleave a (?:reply|comment)\b", r"\bpost a comment\b", r"\byour email address will not be published\b",
@@ -648,6 +653,8 @@ def _mark_repeats(lines: list[Line]) -> None:
                 or all_longs.count(key) <= (line.words >= 12):
             continue
         for j, other in longs:
+            if j < PAGE_TITLE_LINES and _SITE_SUFFIX.match(_TITLE_LABEL.sub("", lines[j].text).strip()):
+                continue  # the page's own title ("Headline? | Site") holds the headline, not a pull quote
             if j != i and len(other) > len(key) + 10 and key in other:
                 if other.startswith(key) and _CREDIT_END.search(lines[j].text):
                     # the paragraph again with a credit after it: the picture's caption, not the text's
@@ -1220,8 +1227,9 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
             continue  # the heading stands directly between the article's prose and the other block's (perhaps known)
         flagged = line.cls == "bad" and (line.reason.startswith("boilerplate") or line.reason == "navigation or button text")
         if line.cls == "bad" and not flagged or _LINK_LABEL.match(_fold(line.text)) \
-                or line.words <= 3 and _SHARE_WORDS.search(_fold(line.text)):
-            continue  # (a link set into the story under its label, "Related: …", or a live blog entry's "Share" heads nothing)
+                or line.words <= 3 and _SHARE_WORDS.search(_fold(line.text)) or not flagged and line.text.endswith(":"):
+            continue  # (a link set into the story under its label, "Related: …", a live blog entry's "Share", heads
+            # nothing; a line of the story's own that ends in a colon announces its list: "Die Polizei rät:")
         below = [k for k in range(i + 1, end + 1) if lines[k].cls in ("good", "neargood")]
         # an ad's label ("Anzeige", "Advertisement") marks where the scraper lost the ad: the story goes on,
         # unless the prose under it is the ad's own pitch to the reader
@@ -1372,12 +1380,16 @@ def _take_announced_list(lines: list[Line], start: int, end: int) -> int:
     _take_list(lines, intro, last)
     if intro > end:
         lines[intro].cls, lines[intro].reason = "short", _LIST_TAKEN_IN[1]
-    # the story's closing line or two right under its table, before the page's furniture ("Le texte est désormais
-    # transmis à l'Assemblée nationale." over the share buttons)
-    closing = last
-    while closing + 1 < len(lines) and lines[closing + 1].cls in ("good", "neargood") and closing - last < CLOSING_LINES:
+    # the story's closing line or two right under its table, perhaps under their heading ("Fazit"), before the
+    # page's furniture ("Le texte est désormais transmis à l'Assemblée nationale." over the share buttons)
+    heading = last + 1 < len(lines) and lines[last + 1].cls == "short" and _headline_shaped(lines[last + 1])
+    closing = last + heading
+    while closing + 1 < len(lines) and lines[closing + 1].cls in ("good", "neargood") \
+            and closing - last - heading < CLOSING_LINES:
         closing += 1
-    return closing if closing + 1 >= len(lines) or lines[closing + 1].cls not in ("good", "neargood") else last
+    if closing - last - heading == 0 or closing + 1 < len(lines) and lines[closing + 1].cls in ("good", "neargood"):
+        return last
+    return closing
 
 
 def _announced_end(lines: list[Line], intro: int, limit: int) -> int:
@@ -1574,7 +1586,7 @@ def _content_words(text: str, stops: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in stops)
 
 
-_NOT_A_TITLE = re.compile(r"[»›>|]\s*$|^\W|https?://|\b\d+\s+(?:min(?:ute)?s?|words|wörter|kommentare|comments)\b", re.I)
+_NOT_A_TITLE = re.compile(r"[»›>|]\s*$|\s[›>]\s|^\W|https?://|\b\d+\s+(?:min(?:ute)?s?|words|wörter|kommentare|comments)\b", re.I)
 _OPENING_QUOTES = "«»“”„‚‘\"'‹› "
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.I)
 STEM_CHARS = 6
@@ -1769,7 +1781,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         counts[key] = counts.get(key, 0) + 1
     named_by_page_title: set[str] = set()
     for line in lines[:PAGE_TITLE_LINES]:  # the page's own title, "Headline | Site", prints the headline once more
-        page_title = _SITE_SUFFIX.match(line.text)
+        page_title = _SITE_SUFFIX.match(_TITLE_LABEL.sub("", line.text).strip())  # (also a saved page's "Title: …")
         if page_title and len(line.text) <= 200:  # also after a newsletter's or series' name: "The Ledger: Headline"
             named_by_page_title |= {_norm_key(part) for part in (page_title.group("title"),
                                                                   page_title.group("title").partition(": ")[2]) if part}
@@ -1847,7 +1859,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
             and not (keys[best] in named_by_page_title and keys[best - 1] not in named_by_page_title):
         best, best_support = best - 1, qualified[best - 1] + [f"over its deck on line {lines[best].number}"]
     if best >= 0:
-        result.title = lines[best].text
+        result.title = _TITLE_LABEL.sub("", lines[best].text).strip()
         where = "opening the body, with no full stop" if best == opening else "above the body"
         source = "; ".join([f"headline-shaped line {lines[best].number} {where}"] + best_support
                            + ([f"passed over: {', '.join(rejected)}"] if rejected else []))

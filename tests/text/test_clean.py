@@ -874,6 +874,12 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     ("Tarifinfo als PDF herunterladen (Aushang fürs Schwarze Brett)", "de", True),
     ("Start your free 14-day trial. No credit card required.", "en", True),
     ("Sie haben bereits ein Abo? Hier anmelden", "de", True),
+    ("Verfügbar bis 12.03.2026", "de", True),
+    ("Dieser Artikel ist Teil unseres Schwerpunkts „Ackerbau 2024“.", "de", True),
+    ("Want my free budget spreadsheet? Join 18,000 readers and get it straight to your inbox.", "en", True),
+    ("Vous avez aimé cet article ? Épinglez-le sur Pinterest !", "fr", True),
+    ("Newsletter Élégance : recevez chaque semaine les tendances, les défilés et nos coups de cœur shopping.", "fr", True),
+    ("Die Ausstellung ist bis 12. März verfügbar, danach wandert sie nach Köln weiter.", "de", False),
     ("Forwarded this email? Sign up here to get The Morning Ledger every weekday.", "en", True),
     ("Download the free whitepaper: Five ways to reduce energy use in cold stores", "en", True),
     ("Dieser Artikel wurde von Dr. med. Florian Retz medizinisch geprüft.", "de", True),
@@ -1739,3 +1745,54 @@ def test_a_one_line_pitch_under_an_ads_label_goes_and_the_storys_own_line_stays(
     text = result.standfirst + "\n" + result.text
     assert (line not in text) is ad
     assert [sentence for sentence in story if sentence not in text] == []
+
+
+def test_a_saved_pages_title_header_names_the_headline_which_is_no_pull_quote_and_a_breadcrumb_is_no_headline():
+    headline = "Dacia Bigster Hybrid 155 im Test: Viel Auto für wenig Geld?"
+    lead = ("Mit dem Bigster stößt Dacia erstmals in die Kompakt-SUV-Klasse vor. Wir sind die Vollhybrid-Version 400 "
+            "Kilometer gefahren – zwischen Autobahn, Landstraße und Stadtverkehr.")
+    story = ["Auf den ersten Blick wirkt der Bigster größer, als er ist. Mit 4,57 Metern Länge liegt der Bigster ziemlich "
+             "genau auf dem Niveau eines VW Tiguan, kostet im Test aber deutlich weniger.",
+             "Vorne wie hinten sitzt man im Bigster großzügig, auch Erwachsene über 1,85 Meter haben im Fond noch "
+             "eine Handbreit Luft über dem Kopf.",
+             "Der Hybridantrieb des Bigster kombiniert einen 1,8-Liter-Benziner mit zwei Elektromotoren, im Test "
+             "fuhr der Dacia in der Stadt oft rein elektrisch."]
+    page = "\n".join([f"Title: {headline} | AUTO MOTORWELT", "AUTO MOTORWELT", "Tests › SUV › Dacia Bigster",
+                      headline, lead, "Tobias Renner", "28.03.2025", *story, "Impressum"])
+    result = clean_text(page, "de")
+    assert result.title == headline and lead in result.standfirst + result.text
+
+
+def test_the_storys_closing_paragraph_under_its_heading_below_a_table_stays():
+    story = ["Der Bigster ist im Test erstaunlich geräumig, im Fond sitzen auch Erwachsene über 1,85 Meter bequem.",
+             "Auf den ersten Blick wirkt der Bigster größer, als er ist. Mit 4,57 Metern Länge liegt er ziemlich genau "
+             "auf dem Niveau eines VW Tiguan, der Kofferraum fasst 667 Liter.",
+             "Das 10,1-Zoll-Display reagiert flott, die Menüs sind logisch aufgebaut. Für Klimaanlage und Lautstärke "
+             "gibt es im Bigster weiterhin echte Tasten und Drehregler.",
+             "Der Hybridantrieb des Bigster ist sparsam, am Berg aber laut, wenn der Benziner angestrengt aufheult. "
+             "In der Stadt fährt der Bigster erstaunlich oft rein elektrisch."]
+    table = ["Motor | 1,8-Liter-Vierzylinder + 2 E-Motoren", "Systemleistung | 155 PS", "Höchstgeschwindigkeit | 180 km/h",
+             "Testverbrauch | 5,9 l/100 km"]
+    closing = ("Der Bigster ist kein Luxusauto und will auch keines sein. Wer viel Platz und einen sparsamen Antrieb "
+               "sucht, bekommt hier mehr Auto fürs Geld als bei fast jedem Konkurrenten.")
+    page = "\n".join(["Tests", "Dacia Bigster im Test: Viel Auto für wenig Geld", "28.03.2025", *story,
+                      "Technische Daten", *table, "Fazit", closing, "Bewertung: 4 von 5 Sternen",
+                      "Das könnte Sie auch interessieren", "Impressum"])
+    text = clean_text(page, "de").text
+    assert [line for line in story + table + [closing] if line not in text] == []
+
+
+def test_a_line_of_the_story_ending_in_a_colon_announces_its_list_and_heads_no_other_block():
+    story = ["Eine 84-jährige Frau ist am Dienstagnachmittag Opfer eines sogenannten Schockanrufs geworden, teilte "
+             "die Polizei am Mittwoch mit.",
+             "Ein Mann hatte sich telefonisch als Kriminalbeamter ausgegeben und behauptet, eine Einbrecherbande habe "
+             "es auf ihr Vermögen abgesehen. Die Frau übergab einem Abholer Goldbarren und Schmuck.",
+             "Die Kriminalpolizei bittet Zeugen, die verdächtige Personen oder Fahrzeuge gesehen haben, sich zu melden."]
+    advice = ["- Legen Sie sofort auf, wenn Sie unter Druck gesetzt werden.",
+              "- Rufen Sie Angehörige unter der Ihnen bekannten Nummer selbst zurück.",
+              "- Wählen Sie im Zweifel den Notruf 110 – aber nicht über die Rückruftaste."]
+    page = "\n".join(["Presseportal", "POL-MHS: Falsche Polizeibeamte erbeuten Goldbarren", "12.03.2024 – 10:41",
+                      *story, "Die Polizei rät:", *advice, "Rückfragen bitte an:", "Pressestelle"])
+    result = clean_text(page, "de")
+    body = result.standfirst + "\n" + result.text
+    assert [line[2:] for line in advice if line[2:] not in body] == []
