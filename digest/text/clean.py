@@ -151,7 +151,7 @@ _LINK_LABEL = re.compile(r"^(?:auch lesen|lesen sie auch|read also|see also|also
 # or "newsletter" in a sentence is not harmed.
 _STRONG = [
     # cookies, consent, legal
-    r"\bwe use cookies\b", r"\buses? cookies\b", r"\bcookie (?:policy|settings|consent|banner|richtlinie|einstellungen)",
+    r"\bwe use cookies\b", r"\buses? cookies\b", r"\bcookie[ -](?:policy|settings|consent|banner|richtlinie|einstellungen)",
     r"\baccept (?:all )?cookies\b", r"\bverwendet cookies\b", r"\bverwenden cookies\b", r"\bnutzt cookies\b",
     r"\butilise des cookies\b", r"\bprivacy (?:policy|statement|settings)\b", r"\bterms (?:of (?:use|service)|and conditions)\b",
     r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\btous droits reserves\b", r"\b(?:datenschutz|datenschutzerklarung|datenschutzhinweise|datenschutzeinstellungen|datenschutzbestimmungen|datenschutzrichtlinien?)\b",
@@ -315,6 +315,15 @@ _STRONG_INDEX = _index_phrases(_STRONG)
 _LETTERS = re.compile(r"[a-z]+")
 
 
+# Words of a site's legal furniture that news reports on too (a regulator's fine for cookies, a fake shop's missing
+# imprint, data used without consent): a line this long that names one, does not speak to the reader and does not
+# say what the site does ("Diese Website verwendet Cookies. Wenn du …"), is news about it.
+NEWS_WORTHY_WORDS = 8
+_NEWS_WORTHY = ("cookie", "cookies", "impressum", "datenschutz", "consent", "agb", "nutzungsbedingungen")
+_NEWS_WORTHY_WORD = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(_NEWS_WORTHY))
+_SITE_USES = re.compile(r"\b(?:verwendet|verwenden|nutzt|nutzen|setzt|setzen|uses?|utilise|utilisons)\b")
+
+
 def strong_phrase(folded: str) -> str:
     """The boilerplate phrase in a (lower-cased, accent-folded) line, or ``""``."""
     by_word, always = _STRONG_INDEX
@@ -462,6 +471,12 @@ def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
     phrase = strong_phrase(folded) if line.words <= 40 else ""
     if not phrase and (_CONSENT.search(folded) or line.words <= 3 and _CONSENT_BUTTON.match(folded)):
         phrase = "cookie consent"
+    if (phrase in _NEWS_WORTHY or phrase == "cookie consent") and line.words >= NEWS_WORTHY_WORDS \
+            and not _addresses_reader(text) and not _SITE_USES.search(folded):
+        # news about them ("la CNIL a sanctionné … des cookies sans le consentement", "Das Impressum ist
+        # unvollständig"), unless another phrase, or a consent framework's own wording, marks the line
+        rest = _NEWS_WORTHY_WORD.sub(" ", folded)
+        phrase = strong_phrase(rest) or ("cookie consent" if _CONSENT.search(rest) else "")
     if phrase:
         return bad(f"boilerplate phrase ({phrase})")
     if line.words <= 40 and _is_credit(text) and not text.endswith(("?",)):

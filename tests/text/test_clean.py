@@ -880,6 +880,14 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     ("Vous avez aimé cet article ? Épinglez-le sur Pinterest !", "fr", True),
     ("Newsletter Élégance : recevez chaque semaine les tendances, les défilés et nos coups de cœur shopping.", "fr", True),
     ("Die Ausstellung ist bis 12. März verfügbar, danach wandert sie nach Köln weiter.", "de", False),
+    # news about a site's legal furniture is news; a banner or notice speaking to the reader is not
+    ("Le 28 mars 2024, la CNIL a sanctionné la société pour avoir déposé des cookies sans le consentement des "
+     "utilisateurs.", "fr", False),
+    ("Das Impressum ist unvollständig oder verweist auf eine Firma, die es unter der Adresse nicht gibt.", "de", False),
+    ("The company shared the location data of 2 million users without their consent, the regulator found.", "en", False),
+    ("Diese Website verwendet Cookies. Wenn du die Website weiterhin nutzt, stimmst du der Verwendung zu.", "de", True),
+    ("Weitere Informationen zur Kontrolle von Cookies findest du hier: Cookie-Richtlinie", "de", True),
+    ("We use cookies to give you the best experience on our website.", "en", True),
     ("Forwarded this email? Sign up here to get The Morning Ledger every weekday.", "en", True),
     ("Download the free whitepaper: Five ways to reduce energy use in cold stores", "en", True),
     ("Dieser Artikel wurde von Dr. med. Florian Retz medizinisch geprüft.", "de", True),
