@@ -597,8 +597,8 @@ def _prepare_lines(text: str, lang: str, dropped: list[Dropped]) -> tuple[list[L
             images.append(PageImage(labelled["alt"], "", number))
         line = fix_space_before_punctuation(line, lang)
         if lines and not blank and is_continuation(lines[-1].text, line) \
-                and not (len(line.split()) <= 12 and meta.find_dates(line)):
-            # (a dateline in lower case, "veröffentlicht am 9. Januar 2024 von …", starts a line of its own)
+                and not (len(line.split()) <= 12 and (meta.find_dates(line) or dates.relative_stamp(line))):
+            # (a dateline in lower case, "veröffentlicht am 9. Januar 2024 von …", "vor 2 Stunden", starts a line)
             lines[-1].text = join_continuation(lines[-1].text, line)
             continue
         glued = None if _CAPTION_LABEL.match(line) else split_glued_caption(line)  # a labelled caption is all caption
@@ -1601,7 +1601,12 @@ def _content_words(text: str, stops: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in stops)
 
 
-_NOT_A_TITLE = re.compile(r"[»›>|]\s*$|\s[›>]\s|^\W|https?://|\b\d+\s+(?:min(?:ute)?s?|words|wörter|kommentare|comments)\b", re.I)
+_NOT_A_TITLE = re.compile(r"[»›>|]\s*$|\s[›>]\s|\s\|\s.*\s\|\s|^\W|https?://|"
+                          r"^\W*(?:\S+\s+){0,3}\d+\s+(?:min(?:ute)?s?|words|wörter|kommentare|comments)\b|"
+                          r"\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\s+ago\b|\bvor\s+\d+\s+(?:minuten|stunden|tagen|wochen)\b|"
+                          r"\bil y a\s+\d+\s+(?:min(?:ute)?s?|heures?|jours?)\b", re.I)
+# (not a breadcrumb's "Ackerbau › Mais", a menu's "A | B | C", a count near a line's start, "5 min read",
+# "12 comments", nor a posting age, "11 minutes ago"; a headline may count minutes: "… from 41 minutes to 9")
 _OPENING_QUOTES = "«»“”„‚‘\"'‹› "
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.I)
 STEM_CHARS = 6
@@ -1643,12 +1648,16 @@ _COMPANY_NAME = re.compile(r"^(?:[A-ZÄÖÜ0-9][\w&.'’-]*\s+){1,5}(?:AG|SE|Gmb
                            r"SA|SAS|NV|N\.V\.|Corp\.?|Holding)$")
 
 
+_LEGAL_FORM = re.compile(r"\s+(?:gmbh|ag|se|kg|kgaa|inc\.?|ltd\.?|llc|plc|asa|s\.a\.|sa|sas|nv|n\.v\.|corp\.?|e\.\s?v\.)"
+                         r"(?:\s*&\s*co\.?\s*kg)?$", re.I)  # "Stadtwerke Lindenau GmbH" names "Stadtwerke Lindenau"
+
+
 def _title_rejection(line: Line, site: str) -> str:
     """Why a headline-shaped line is not the article's title: a site name, a consent heading, a section
     or menu name, a list of tags, a byline, a caption ending in its credit, a date stamp; "" if none."""
     folded = _fold(line.text)
     key = _norm_key(line.text)
-    if site and key == _norm_key(site):
+    if site and key in (_norm_key(site), _norm_key(_LEGAL_FORM.sub("", site))):
         return "the site's name"
     if line.words <= 8 and _CONSENT_HEADING.search(folded) and _READER_ADDRESS.search(folded):
         return "a consent dialog's heading"
@@ -1796,10 +1805,12 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         counts[key] = counts.get(key, 0) + 1
     named_by_page_title: set[str] = set()
     for line in lines[:PAGE_TITLE_LINES]:  # the page's own title, "Headline | Site", prints the headline once more
-        page_title = _SITE_SUFFIX.match(_TITLE_LABEL.sub("", line.text).strip())  # (also a saved page's "Title: …")
-        if page_title and len(line.text) <= 200:  # also after a newsletter's or series' name: "The Ledger: Headline"
-            named_by_page_title |= {_norm_key(part) for part in (page_title.group("title"),
-                                                                  page_title.group("title").partition(": ")[2]) if part}
+        value = _TITLE_LABEL.sub("", line.text).strip()  # (also a saved page's header, "Title: Headline")
+        page_title = _SITE_SUFFIX.match(value)
+        if len(line.text) <= 200 and (page_title or value != line.text):
+            headline = page_title.group("title") if page_title else value
+            # also after a newsletter's or series' name: "The Ledger: Headline"
+            named_by_page_title |= {_norm_key(part) for part in (headline, headline.partition(": ")[2]) if part}
     for key in named_by_page_title:
         counts[key] = counts.get(key, 0) + 1
     site = meta.publisher_from_lines([l.text for l in lines])[0]
@@ -1824,7 +1835,8 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
             # a headline can open the dense region only as its first headline-shaped lines
             after = next((l for l in lines[i + 1:] if l.reason not in ("date line", "byline")
                           and not _dateline_shaped(l)), None)
-            if line.cls == "good" or any(not _headline_shaped(l) for l in lines[start:i + 1]) \
+            if line.cls == "good" or any(not _headline_shaped(l) and not _ISSUE_NUMBER.search(l.text)
+                                         for l in lines[start:i + 1]) \
                     or after is None or after.cls != "good":  # the byline and dateline may stand between
                 continue
         words = _stems(text, stops)

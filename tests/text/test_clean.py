@@ -1804,3 +1804,4 @@ def test_a_line_of_the_story_ending_in_a_colon_announces_its_list_and_heads_no_o
     result = clean_text(page, "de")
     body = result.standfirst + "\n" + result.text
     assert [line[2:] for line in advice if line[2:] not in body] == []
+
