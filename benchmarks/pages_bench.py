@@ -34,6 +34,11 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _unbulleted(sentence: str) -> str:
+    """A list item to keep without its bullet ("* High schools: …"): the cleaner keeps the item, not the mark."""
+    return re.sub(r"^[-*•·]\s+", "", sentence)
+
+
 def score(clean_text, pages: dict) -> dict[int, dict[str, int]]:
     """Per series: pages, pages passing every check, titles right, sentences kept (of all), boilerplate leaked."""
     table: dict[int, dict[str, int]] = {}
@@ -42,7 +47,7 @@ def score(clean_text, pages: dict) -> dict[int, dict[str, int]]:
         lead_and_body = _norm(f"{result.standfirst} {result.text}")
         everything = _norm(f"{result.title} {result.standfirst} {result.text}")
         title = _norm(result.title) == _norm(spec["title"])  # a non-breaking space is typography, not another title
-        kept = sum(_norm(s) in lead_and_body for s in spec["keep"])
+        kept = sum(_norm(_unbulleted(s)) in lead_and_body for s in spec["keep"])
         leaked = sum(_norm(s) in everything for s in spec["drop"])
         row = table.setdefault(spec.get("series", 1), dict.fromkeys(
             ("pages", "all", "titles", "kept", "keep", "leaked", "drop"), 0))

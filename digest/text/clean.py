@@ -170,6 +170,9 @@ _STRONG = [
     r"^(?:video |audio )?(?:verfugbar bis|available until|disponible jusqu'(?:au|a))\b", r"\bstraight to your inbox\b",
     r"\bjoin [\d,.]+ (?:other )?(?:readers|subscribers)\b", r"\bepinglez-le\b",
     r"^(?:vous avez aime cet article|did you (?:enjoy|like) this (?:article|post)|hat (?:ihnen|dir) (?:dieser|der) (?:artikel|beitrag) gefallen)\b",
+    r"\bv\.\s?i\.\s?s\.\s?d\.\s?p\b", r"\bverantwortlich im sinne des presserechts\b", r"^mitglied werden\b",
+    r"\byour (?:gift|donation) (?:can|could|will) help\b", r"\b(?:ihre|deine) spende (?:hilft|kann)\b",
+    r"\bvotre don (?:permet|peut|aide)\b", r"[£$€]\s?\d+ (?:could|can|will) (?:buy|pay for|provide)\b",
     r"\bdieser (?:artikel|beitrag) ist teil (?:unseres|unserer|der|des)\b", r"\bthis (?:article|story|piece) is part of (?:our|a|the)\b",
     r"\bcet article fait partie (?:de|du|d')",
     r"\bmedizinisch (?:gepruft|begutachtet)\b", r"\bmedically reviewed by\b", r"^transparenzhinweis\b",
@@ -359,7 +362,8 @@ _STOP_RE = re.compile(
     r"(?:themen|schlagworter|schlagworte) (?:in|zu) diesem (?:artikel|beitrag)|mehr themen|"
     r"share this(?: article| story| post)?|artikel teilen|tags?|schlagworte?|themen)\s*:?$", re.I)
 _AGENCY_END = re.compile(r"\b(?:getty images|shutterstock|istock(?:photo)?|imago(?: images)?|picture alliance|keystone|"
-                         r"dpa|afp|reuters|ap photo|epa)\s*$", re.I)
+                         r"dpa|afp|reuters|ap photo|epa)\s*$|^(?:imago|getty images|picture alliance|dpa|afp|epa)\s*/\s*\S",
+                         re.I)  # (also the agency first: "IMAGO/Kirchner-Media")
 
 
 # A caption's own label, glued to it or not: "Image caption About 40 bodies …", "Media captionDrone footage …";
@@ -1639,7 +1643,8 @@ _SHARE_WORDS = re.compile(r"\b(?:share|shared|teilen|partager|tweet|whatsapp|fac
 
 
 # "Tags: …", "Schlagwörter: …": the article's keywords, never its headline
-_TAG_LIST = re.compile(r"^(?:tags?|schlagw(?:orter|orte?)|stichw(?:orter|orte?)|themen|topics|keywords|mots[- ]cles)\s*:")
+_TAG_LIST = re.compile(r"^(?:tags?|schlagw(?:orter|orte?)|stichw(?:orter|orte?)|themen|topics|keywords|mots[- ]cles|"
+                       r"categories|kategorien|rubriques)\s*:")
 
 
 # A company's name with its legal form, alone on its line (a stock box's heading, a logo): "Hallberg Maschinenbau AG"

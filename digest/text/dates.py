@@ -502,7 +502,7 @@ def _agreement(found: list[DateCandidate]) -> None:
 
 
 RELATIVE_DATE = re.compile(  # also read by the cleaner: such a line is no kicker
-    r"\b(?:vor\s+\d+\s+\w+|gestern|heute|\d+\s+\w+\s+ago|yesterday|today|il y a\s+\d+\s+\w+|hier|aujourd'hui)\b"
+    r"\b(?:vor\s+\d+\s*\w+|gestern|heute|\d+\s*\w+\s+ago|yesterday|today|il y a\s+\d+\s*\w+|hier|aujourd'hui)\b"
     r"(?!['’]\w)",  # not "Today's Paper"
     re.I)
 # A byline before a separator, which a time stamp may print beside its date ("By Ann Lee | 10 hours ago").

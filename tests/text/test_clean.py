@@ -705,7 +705,8 @@ def _cases(check: str) -> list:
 def test_failure_kind_page_keeps_the_article(name):
     result = _page(name)
     text = norm(" ".join([result.standfirst, result.text]))
-    assert [s for s in PAGES[name]["keep"] if norm(s) not in text] == [], PAGES[name]["kind"]
+    # a list item is kept without its bullet ("* High schools: …"): the bullet is layout, not text
+    assert [s for s in PAGES[name]["keep"] if norm(re.sub(r"^[-*•·]\s+", "", s)) not in text] == [], PAGES[name]["kind"]
 
 
 @pytest.mark.parametrize("name", _cases("drop"))
@@ -878,6 +879,11 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     ("Dieser Artikel ist Teil unseres Schwerpunkts „Ackerbau 2024“.", "de", True),
     ("Want my free budget spreadsheet? Join 18,000 readers and get it straight to your inbox.", "en", True),
     ("Vous avez aimé cet article ? Épinglez-le sur Pinterest !", "fr", True),
+    ("V. i. S. d. P.: Jan Moritz Feld, Pressesprecher", "de", True),
+    ("Your gift can help families like Esnart's. £15 could buy a household water filter.", "en", True),
+    ("$35 could buy a full set of spare parts for a village pump.", "en", True),
+    ("Mitglied werden – gemeinsam sind wir stärker!", "de", True),
+    ("The charity said £15 million in donations had been spent on filters and pumps since 2019.", "en", False),
     ("Newsletter Élégance : recevez chaque semaine les tendances, les défilés et nos coups de cœur shopping.", "fr", True),
     ("Die Ausstellung ist bis 12. März verfügbar, danach wandert sie nach Köln weiter.", "de", False),
     # news about a site's legal furniture is news; a banner or notice speaking to the reader is not
@@ -1411,6 +1417,7 @@ def test_the_story_goes_on_below_a_related_box_even_when_its_first_half_carries_
     ("Waves crash over the harbour wall at Whitby on Tuesday morning. Photograph: Owen Hartley/PA", "en", True),
     ("Helmut Brenneisen bei der Wiedereröffnung des Hallenbads 2015. Archivfoto: Peter Vogel", "de", True),
     ("Photo courtesy of St. Brendan's Health System", "en", True),
+    ("IMAGO/Kirchner-Media", "de", True),
     ("The photograph was taken in 1968 by her uncle, who kept it in a drawer for decades.", "en", False),
 ])
 def test_a_pictures_credit_is_known_with_its_label_or_as_photo_agency_slash_name(line, lang, credit):
