@@ -146,6 +146,12 @@ _CREDIT_END = re.compile(r"\((?:photo|foto|bild|image|credit|crédit)s?\s*:[^()]
 _LINK_LABEL = re.compile(r"^(?:auch lesen|lesen sie auch|read also|see also|also read|related|read (?:more|next)|siehe auch|"
                          r"zum thema|voir aussi|lesetipp|lese-tipp|a decouvrir aussi|a lire aussi|lire aussi)\s*:")
 
+# A breadcrumb trail ("Startseite » Aktuelles » Kirchenmusik", "Sie befinden sich hier: …"), matched against folded
+# text (folding drops "»" and "›", leaving two spaces): boilerplate, and navigation right above the article.
+_BREADCRUMB_TRAIL = r"^(?:home|startseite|accueil)(?:\s*[>/|]\s*|\s{2,})\w"
+_BREADCRUMB_HERE = r"^(?:sie sind hier|vous etes ici|sie befinden sich hier)\s*:"
+_BREADCRUMB = re.compile(f"{_BREADCRUMB_TRAIL}|{_BREADCRUMB_HERE}|^you are here\\s*:")
+
 # Phrase evidence.  STRONG phrases mark a line of up to 40 words; WEAK ones only
 # a short line (a menu entry, a button), so an article that mentions "cookies"
 # or "newsletter" in a sentence is not harmed.
@@ -190,9 +196,8 @@ _STRONG = [
     r"\bvotre adresse (?:e-?mail|de messagerie|courriel) ne sera pas publiee\b",
     r"\bthank(?:s| you) for (?:registering|signing up|subscribing)\b", r"\b(?:vielen )?dank fur (?:ihre|deine) (?:registrierung|anmeldung)\b",
     r"\bmerci (?:pour|de) votre inscription\b",
-    # a breadcrumb trail: "Home > Digitalisierung > …"; folding drops "»" and "›", leaving two spaces
-    r"^(?:home|startseite|accueil)(?:\s*[>/|]\s*|\s{2,})\w", r"^(?:sie sind hier|vous etes ici|sie befinden sich hier)\s*:",
-    r"^you are here\s*:",  # (its words are all common ones: tried on every line)
+    # a breadcrumb trail (the English one apart: its words are all common ones, so it is tried on every line)
+    _BREADCRUMB_TRAIL, _BREADCRUMB_HERE, r"^you are here\s*:",
     r"\bkommentar (?:schreiben|verfassen|abgeben)\b", r"\bkommentare? (?:anzeigen|lesen|einblenden)\b",
     r"\blaisser un commentaire\b", r"\bdie kommentarfunktion\b", r"\bcomments? (?:are|is) closed\b",
     r"\bnoch keine kommentare\b", r"\bno comments yet\b", r"\bjoin the (?:conversation|discussion)\b",
@@ -368,7 +373,7 @@ _AGENCY_END = re.compile(r"\b(?:getty images|shutterstock|istock(?:photo)?|imago
 
 # A caption's own label, glued to it or not: "Image caption About 40 bodies …", "Media captionDrone footage …";
 # a credit with no colon: "Photo courtesy of St. Brendan's Health System"
-_CAPTION_LABEL = re.compile(r"^(?:[Mm]edia|[Ii]mage|[Pp]hoto|[Vv]ideo) ?[Cc]aption(?=[\s:A-ZÄÖÜ])"  # and a credit's own
+_CAPTION_LABEL = re.compile(r"^(?:[Mm]edia|[Ii]mage|[Pp]hoto|[Vv]ideo) ?[Cc]aption(?=[\s:A-ZÄÖÜ])"
                             r"|^(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Ff]oto|[Bb]ild) (?:courtesy of|mit freundlicher Genehmigung)\b")
 
 
@@ -853,13 +858,8 @@ def _mark_ad_boxes(lines: list[Line], stops: frozenset[str]) -> None:
         if line.cls != "bad" or i == 0 or lines[i - 1].cls != "good" or not _is_ad_label(line):
             continue
         card_end, short = -1, 0
-        pitch = lines[i + 1] if i + 2 < len(lines) and lines[i + 2].cls == "good" else None
-        if pitch is not None and pitch.cls != "bad" and AD_PITCH_WORDS[0] <= pitch.words <= AD_PITCH_WORDS[1]:
-            prose = set().union(*(_stems(l.text, stops) for l in lines if l.cls == "good" and l is not pitch))
-            if len(_stems(pitch.text, stops) & prose) <= 1:
-                card_end = i + 1
-        if card_end >= 0:
-            pass  # a one-line pitch
+        if _one_line_pitch(lines, i, stops):
+            card_end = i + 1
         elif lines[i + 1:i + 2] and lines[i + 1].cls == "good":  # a pitch: the ad's when its button closes it
             if i + 3 < len(lines) and lines[i + 2].reason == "navigation or button text" and lines[i + 3].cls == "good":
                 card_end = i + 2
@@ -872,6 +872,18 @@ def _mark_ad_boxes(lines: list[Line], stops: frozenset[str]) -> None:
         for boxed in lines[i + 1:card_end + 1]:
             if boxed.cls != "bad":
                 boxed.cls, boxed.reason = "bad", AD_BOX
+
+
+def _one_line_pitch(lines: list[Line], label: int, stops: frozenset[str]) -> bool:
+    """The line under an ad's label, with the story's prose right below it, is as long as a pitch and names
+    nothing (one word at most) that the page's prose names."""
+    if label + 2 >= len(lines) or lines[label + 2].cls != "good":
+        return False
+    pitch = lines[label + 1]
+    if pitch.cls == "bad" or not AD_PITCH_WORDS[0] <= pitch.words <= AD_PITCH_WORDS[1]:
+        return False
+    prose = set().union(*(_stems(line.text, stops) for line in lines if line.cls == "good" and line is not pitch))
+    return len(_stems(pitch.text, stops) & prose) <= 1
 
 
 # A boilerplate phrase about privacy: the line belongs to a consent dialog.
@@ -1093,12 +1105,6 @@ def _main_region(lines: list[Line], stops: frozenset[str] = frozenset()) -> tupl
     return best.start, end, sorted(regions, key=lambda r: -r.score)[:5]
 
 
-# A breadcrumb trail ("Startseite » Aktuelles » Kirchenmusik", "Sie befinden sich hier: …"): navigation above the
-# article, matched against folded text (folding drops "»" and "›", leaving two spaces).
-_BREADCRUMB = re.compile(r"^(?:home|startseite|accueil)(?:\s*[>/|]\s*|\s{2,})\w"
-                         r"|^(?:sie sind hier|vous etes ici|sie befinden sich hier|you are here)\s*:")
-
-
 def _start_below_breadcrumb(lines: list[Line], start: int, end: int) -> int:
     """The body's start: below a breadcrumb trail that the region took in, when the region's text goes on below it.
 
@@ -1156,7 +1162,7 @@ def _join_across_related_box(lines: list[Line], best: Region, regions: list[Regi
         below = next((r for r in later if r.start > end), None)
         if below is None or below.start > first_text:  # swallowed by the story's own run: measure it
             below = Region(first_text, _run_end(lines, first_text), 0.0)
-        if below.anchors or sum(1 for l in lines[first_text:below.end + 1] if l.cls == "good") < 1:
+        if below.anchors or not any(l.cls == "good" for l in lines[first_text:below.end + 1]):
             break
         for line in lines[end + 1:first_text]:
             if line.cls != "bad" or line.hard_stop:
