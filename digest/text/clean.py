@@ -131,13 +131,15 @@ _JSON_PAIR = re.compile(r"\"[\w@$-]+\"\s*:\s*[\"{\[\dtfn]")
 # a label and a colon ("Foto: …", "Bildquelle: …", "Abb. 3:"), a mark ("© …", "(Symbolbild)"), an agency at the end.
 _CREDIT_LABEL = re.compile(
     r"(?:^|\s)(?:foto|fotos|photo|photos|photograph|photographs|picture|pictures|bild|bilder|image|images|credits?|crédits?(?: photo)?|photo credits?|"
-    r"bildquelle|quelle|source|illustration|grafik|titelbild|titelfoto|bildnachweis|fotonachweis|archivfoto|archivbild|"
+    r"bildquelle|bildrechte|quelle|source|illustration|grafik|titelbild|titelfoto|bildnachweis|fotonachweis|archivfoto|archivbild|"
     r"symbolfoto|symbolbild|pressefoto|©|\(c\))\s*:\s*\S|"
     r"^(?:abbildung|abb\.|figure|fig\.|tabelle|table)\s*\d+\s*:", re.I)
 _CREDIT_MARK = re.compile(r"©\s*\w|\((?:symbolbild|symbolfoto|archivbild|archivfoto|photo illustration)\)"
                           r"|\((?:\w{2,5} )?(?:photo|foto|bild)\s*/[^()]{2,60}\)\s*$"  # "(AP Photo/Ted S. Warren)"
                           r"|^(?:symbolbild|symbolfoto|archivbild|archivfoto)\s*[/|]"  # "Symbolbild / Salzgitter AG"
-                          r"|(?:^|[.!?]\s)(?:photo|foto|bild)\s[A-ZÀ-Ý][^./]{1,50}/[^./]{2,40}$", re.I)  # ". Photo Le Progrès/Archives"
+                          r"|(?:^|[.!?]\s)(?:photo|foto|bild)\s[A-ZÀ-Ý][^./]{1,50}/[^./]{2,40}$"  # ". Photo Le Progrès/Archives"
+                          r"|\s[-–]\s(?:belga|afp|dpa|reuters|apa|anp|epa|keystone|sda|ats)\s*/\s*[^./]{2,40}$",  # " - Belga/Thomas M."
+                          re.I)
 # "… (Credit: iStock)", "… (Foto: Volkswagen)": a caption.  Only a title is refused for it: the
 # development pages' editors keep such a caption in the text when it reads as a sentence.
 _CREDIT_END = re.compile(r"\((?:photo|foto|bild|image|credit|crédit)s?\s*:[^()]{2,60}\)\s*$", re.I)
@@ -176,6 +178,12 @@ _STRONG = [
     r"^(?:video |audio )?(?:verfugbar bis|available until|disponible jusqu'(?:au|a))\b", r"\bstraight to your inbox\b",
     r"\bjoin [\d,.]+ (?:other )?(?:readers|subscribers)\b", r"\bepinglez-le\b",
     r"^(?:vous avez aime cet article|did you (?:enjoy|like) this (?:article|post)|hat (?:ihnen|dir) (?:dieser|der) (?:artikel|beitrag) gefallen)\b",
+    r"\b(?:\d+ von \d+|\d+ of \d+) (?:kostenlosen |free )?(?:artikeln|articles)\b", r"^dieses thema im programm\b",
+    r"^(?:this|today's) (?:episode|recap|post|article|newsletter|issue|podcast|show) (?:is|was) (?:brought to you|sponsored|"
+    r"presented|supported) by\b", r"^diese (?:folge|episode|ausgabe|sendung) wird (?:prasentiert|unterstutzt|gesponsert) von\b",
+    r"^cet? (?:episode|article|numero) (?:est |vous est )?(?:presente|sponsorise|soutenu|propose) par\b",
+    r"^telecharger\b",
+    r"\b(?:also available in|auch verfugbar (?:auf|in)|egalement disponible en)\s*:",
     r"\bv\.\s?i\.\s?s\.\s?d\.\s?p\b", r"\bverantwortlich im sinne des presserechts\b", r"^mitglied werden\b",
     r"\byour (?:gift|donation) (?:can|could|will) help\b", r"\b(?:ihre|deine) spende (?:hilft|kann)\b",
     r"\bvotre don (?:permet|peut|aide)\b", r"[£$€]\s?\d+ (?:could|can|will) (?:buy|pay for|provide)\b",

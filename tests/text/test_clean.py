@@ -880,6 +880,14 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     ("Want my free budget spreadsheet? Join 18,000 readers and get it straight to your inbox.", "en", True),
     ("Vous avez aimé cet article ? Épinglez-le sur Pinterest !", "fr", True),
     ("V. i. S. d. P.: Jan Moritz Feld, Pressesprecher", "de", True),
+    ("Sie haben 1 von 3 kostenlosen Artikeln in diesem Monat gelesen.", "de", True),
+    ("This episode is sponsored by Parcelbird – the shipping API built for small online shops.", "en", True),
+    # a conference's ticket sale is news in a report about it (a seed ends so): not a phrase of boilerplate
+    ("Super Early Bird tickets will be available as of next week at €85, and tickets are on sale now.", "en", False),
+    ("Télécharger le communiqué (PDF)", "fr", True),
+    ("Cet article est également disponible en : Deutsch | English", "fr", True),
+    ("Dieses Thema im Programm: Westfunk Aktuell | 18.06.2025 | 06:00 Uhr", "de", True),
+    ("The festival, sponsored by the city and two local breweries, drew 30,000 visitors over the weekend.", "en", False),
     ("Your gift can help families like Esnart's. £15 could buy a household water filter.", "en", True),
     ("$35 could buy a full set of spare parts for a village pump.", "en", True),
     ("Mitglied werden – gemeinsam sind wir stärker!", "de", True),
@@ -1418,6 +1426,8 @@ def test_the_story_goes_on_below_a_related_box_even_when_its_first_half_carries_
     ("Helmut Brenneisen bei der Wiedereröffnung des Hallenbads 2015. Archivfoto: Peter Vogel", "de", True),
     ("Photo courtesy of St. Brendan's Health System", "en", True),
     ("IMAGO/Kirchner-Media", "de", True),
+    ("Les locaux de Hainaut Numérique, à Mons. - Belga/Thomas Michiels", "fr", True),
+    ("Bildrechte: picture alliance/dpa | Sebastian Gollnow", "de", True),
     ("The photograph was taken in 1968 by her uncle, who kept it in a drawer for decades.", "en", False),
 ])
 def test_a_pictures_credit_is_known_with_its_label_or_as_photo_agency_slash_name(line, lang, credit):
