@@ -676,7 +676,9 @@ def _mark_repeats(lines: list[Line]) -> None:
         if b.cls == "bad" and b.reason.startswith("photo credit") and keys[i] and keys[i + 1].startswith(keys[i]):
             a.cls, a.reason = "bad", "photo caption"
     # pull quotes: a line whose whole text reappears inside a longer line
-    longs = [(i, k) for i, k in enumerate(keys) if lines[i].words >= 12]
+    # (the page's own title, "Headline? | Site", holds the headline: it makes no pull quote of it)
+    longs = [(i, k) for i, k in enumerate(keys)
+             if lines[i].words >= 12 and not (i < PAGE_TITLE_LINES and _page_title_headline(lines[i].text))]
     # one count over all long lines rules most lines out (keys hold no newline; a long line contains itself)
     all_longs = "\n".join(k for _, k in longs)
     for i, key in enumerate(keys):
@@ -685,8 +687,6 @@ def _mark_repeats(lines: list[Line]) -> None:
                 or all_longs.count(key) <= (line.words >= 12):
             continue
         for j, other in longs:
-            if j < PAGE_TITLE_LINES and _SITE_SUFFIX.match(_TITLE_LABEL.sub("", lines[j].text).strip()):
-                continue  # the page's own title ("Headline? | Site") holds the headline, not a pull quote
             if j != i and len(other) > len(key) + 10 and key in other:
                 if other.startswith(key) and _CREDIT_END.search(lines[j].text):
                     # the paragraph again with a credit after it: the picture's caption, not the text's
@@ -694,6 +694,11 @@ def _mark_repeats(lines: list[Line]) -> None:
                     continue
                 line.cls, line.reason = "bad", "duplicated pull quote"
                 break
+
+
+# A list taken in as the article's (its words are the text's, a table, a fact box, announced by the text): content.
+LIST_IN_TEXT, LIST_ANNOUNCED = "list inside the text", "list announced by the text"
+_LIST_TAKEN_IN = (LIST_IN_TEXT, LIST_ANNOUNCED)
 
 
 def _restore_topical_lists(lines: list[Line], start: int, end: int, stops: frozenset[str],
@@ -728,7 +733,7 @@ def _restore_topical_lists(lines: list[Line], start: int, end: int, stops: froze
         if words and len(words & body_words) / len(words) >= LIST_OVERLAP or facts or table:
             restored.extend(range(i, j))
             for line in lines[i:j]:
-                line.cls, line.reason = "short", _LIST_TAKEN_IN[0]
+                line.cls, line.reason = "short", LIST_IN_TEXT
         i = j
     return restored
 
@@ -1208,8 +1213,7 @@ def _addresses_reader(text: str, share: float = READER_ADDRESS_SHARE) -> bool:
     """Prose that speaks to the reader ("you", "we"): consent dialogs, legal notes, pitches; news tells of others.
     ``share``: of its words that must address the reader (0: any one does).  Quoted speech is left out: there
     someone the story quotes speaks ("We've had storms before", said the harbourmaster), not the page."""
-    words = _WORD.findall(_QUOTED.sub(" ", text) if '"' in text or "“" in text or "„" in text or "«" in text
-                          or "»" in text else text)
+    words = _WORD.findall(_QUOTED.sub(" ", text) if any(mark in text for mark in '"“„«»') else text)
     hits = sum(1 for w in words if (w if w == "Sie" else w.lower()) in _READER_WORDS)
     return hits > 0 and hits / len(words) >= share
 
@@ -1292,10 +1296,6 @@ def _end_before(lines: list[Line], start: int, i: int) -> int:
 
 
 FURNITURE_BOX = "a box set into the article (its heading, and prose that speaks to the reader)"
-
-
-# A list taken in as the article's (its words are the text's, a table, a fact box, announced by the text): content.
-_LIST_TAKEN_IN = ("list inside the text", "list announced by the text")
 
 
 def _story_resumes(lines: list[Line], heading: int, end: int) -> int:
@@ -1412,17 +1412,23 @@ def _take_announced_list(lines: list[Line], start: int, end: int) -> int:
         return end
     _take_list(lines, intro, last)
     if intro > end:
-        lines[intro].cls, lines[intro].reason = "short", _LIST_TAKEN_IN[1]
-    # the story's closing line or two right under its table, perhaps under their heading ("Fazit"), before the
-    # page's furniture ("Le texte est désormais transmis à l'Assemblée nationale." over the share buttons)
-    heading = last + 1 < len(lines) and lines[last + 1].cls == "short" and _headline_shaped(lines[last + 1])
-    closing = last + heading
-    while closing + 1 < len(lines) and lines[closing + 1].cls in ("good", "neargood") \
-            and closing - last - heading < CLOSING_LINES:
-        closing += 1
-    if closing - last - heading == 0 or closing + 1 < len(lines) and lines[closing + 1].cls in ("good", "neargood"):
+        lines[intro].cls, lines[intro].reason = "short", LIST_ANNOUNCED
+    return _closing_lines(lines, last)
+
+
+def _closing_lines(lines: list[Line], last: int) -> int:
+    """The story's closing line or two right under its table, perhaps under their heading ("Fazit"), before
+    the page's furniture ("Le texte est désormais transmis à l'Assemblée nationale." over the share buttons):
+    the body's new end, or ``last`` when no such lines follow (or more prose does: another block)."""
+    first = last + 1
+    if first < len(lines) and lines[first].cls == "short" and _headline_shaped(lines[first]):
+        first += 1
+    k = first
+    while k < len(lines) and lines[k].cls in ("good", "neargood") and k - first < CLOSING_LINES:
+        k += 1
+    if k == first or k < len(lines) and lines[k].cls in ("good", "neargood"):
         return last
-    return closing
+    return k - 1
 
 
 def _announced_end(lines: list[Line], intro: int, limit: int) -> int:
@@ -1437,7 +1443,7 @@ def _announced_end(lines: list[Line], intro: int, limit: int) -> int:
 def _take_list(lines: list[Line], intro: int, last: int) -> None:
     """Take the lines under ``intro`` up to ``last`` into the text (none when ``last`` is -1)."""
     for line in lines[intro + 1:last + 1]:
-        line.cls, line.reason = "short", _LIST_TAKEN_IN[1]
+        line.cls, line.reason = "short", LIST_ANNOUNCED
 
 
 def _extend_region(lines: list[Line], start: int) -> int:
@@ -1663,12 +1669,10 @@ _TAG_LIST = re.compile(r"^(?:tags?|schlagw(?:orter|orte?)|stichw(?:orter|orte?)|
 
 # A company's name with its legal form, alone on its line (a stock box's heading, a logo): "Hallberg Maschinenbau AG"
 # is no headline (above one, a press portal's issuer, it may be the kicker)
-_COMPANY_NAME = re.compile(r"^(?:[A-ZÄÖÜ0-9][\w&.'’-]*\s+){1,5}(?:AG|SE|GmbH|KG|KGaA|Inc\.?|Ltd\.?|LLC|plc|PLC|ASA|S\.A\.|"
-                           r"SA|SAS|NV|N\.V\.|Corp\.?|Holding)$")
-
-
-_LEGAL_FORM = re.compile(r"\s+(?:gmbh|ag|se|kg|kgaa|inc\.?|ltd\.?|llc|plc|asa|s\.a\.|sa|sas|nv|n\.v\.|corp\.?|e\.\s?v\.)"
-                         r"(?:\s*&\s*co\.?\s*kg)?$", re.I)  # "Stadtwerke Lindenau GmbH" names "Stadtwerke Lindenau"
+_LEGAL_FORMS = r"AG|SE|GmbH|KG|KGaA|Inc\.?|Ltd\.?|LLC|plc|PLC|ASA|S\.A\.|SA|SAS|NV|N\.V\.|Corp\.?"
+_COMPANY_NAME = re.compile(rf"^(?:[A-ZÄÖÜ0-9][\w&.'’-]*\s+){{1,5}}(?:{_LEGAL_FORMS}|Holding)$")
+# "Stadtwerke Lindenau GmbH" names "Stadtwerke Lindenau"
+_LEGAL_FORM = re.compile(rf"\s+(?:{_LEGAL_FORMS}|e\.\s?v\.)(?:\s*&\s*co\.?\s*kg)?$", re.I)
 
 
 def _title_rejection(line: Line, site: str) -> str:
@@ -1823,13 +1827,10 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         key = key if len(line.text) <= 200 else ""
         counts[key] = counts.get(key, 0) + 1
     named_by_page_title: set[str] = set()
-    for line in lines[:PAGE_TITLE_LINES]:  # the page's own title, "Headline | Site", prints the headline once more
-        value = _TITLE_LABEL.sub("", line.text).strip()  # (also a saved page's header, "Title: Headline")
-        page_title = _SITE_SUFFIX.match(value)
-        if len(line.text) <= 200 and (page_title or value != line.text):
-            headline = page_title.group("title") if page_title else value
-            # also after a newsletter's or series' name: "The Ledger: Headline"
-            named_by_page_title |= {_norm_key(part) for part in (headline, headline.partition(": ")[2]) if part}
+    for line in lines[:PAGE_TITLE_LINES]:  # the page's own title prints the headline once more
+        headline = _page_title_headline(line.text) if len(line.text) <= 200 else ""
+        # also after a newsletter's or series' name: "The Ledger: Headline"
+        named_by_page_title |= {_norm_key(part) for part in (headline, headline.partition(": ")[2]) if part}
     for key in named_by_page_title:
         counts[key] = counts.get(key, 0) + 1
     site = meta.publisher_from_lines([l.text for l in lines])[0]
@@ -1958,6 +1959,14 @@ def _opening_headline(lines: list[Line], start: int, end: int) -> int:
 
 # (a hyphen inside the site's name is no separator: "IHK Heldenburg-Kranichsfeld")
 _SITE_SUFFIX = re.compile(r"^(?P<title>.{15,}?)\s+(?:[|–—]|--?)\s+(?P<site>(?:(?!\s-\s)[^|–—]){2,40})$")
+
+
+def _page_title_headline(text: str) -> str:
+    """The headline a page's own title names: "Headline | Site", or a saved page's header "Title: Headline"
+    (with or without the site); "" for any other line."""
+    value = _TITLE_LABEL.sub("", text).strip()
+    page_title = _SITE_SUFFIX.match(value)
+    return page_title.group("title") if page_title else value if value != text else ""
 
 
 def _split_site_name(result: CleanResult, lines: list[Line]) -> None:
