@@ -788,7 +788,8 @@ def _mark_comments(lines: list[Line]) -> None:
 _TEASER_HEADING = re.compile(
     r"^(?:lesen sie (?:auch|mehr)|auch lesen|mehr zum thema|das konnte sie auch interessieren|read (?:also|more)|"
     r"see also|related(?: articles| stories| posts)?|more (?:on|about) this|you (?:may|might) also like|"
-    r"(?:a )?lire aussi|a lire (?:aussi|egalement)|sur le meme sujet)\W*$")
+    r"(?:a )?lire aussi|a lire (?:aussi|egalement)|sur le meme sujet)"
+    r"(?:\s+(?:on|sur|auf|bei|chez)\s+\S+(?:\s+\S+)?)?\W*$")  # also "À lire aussi sur VériFaits"
 TEASER_LEAD_WORDS = 30  # a teaser's lead is a sentence or two; a paragraph of the story is longer
 TEASER = "teaser in a related-links box inside the article"
 
@@ -809,7 +810,8 @@ def _mark_teaser_boxes(lines: list[Line]) -> None:
     a headline-shaped line, then at most one sentence or two of up to
     :data:`TEASER_LEAD_WORDS` words (and a label such as "Plus").  Only a
     card with a picture has a lead: under a plain list of headlines the next
-    paragraph is the story's.  At least two headlines make a box; the first
+    paragraph is the story's.  At least two headlines make a box, or one set into
+    the story, its prose right above the heading and below the card; the first
     longer paragraph is the story again.
     """
     for i, line in enumerate(lines):
@@ -831,7 +833,10 @@ def _mark_teaser_boxes(lines: list[Line]) -> None:
                 j, pictured = j + 1, False
             else:
                 break
-        if sum(1 for k in cards if _card_headline(lines[k])) >= 2:
+        headlines = sum(1 for k in cards if _card_headline(lines[k]))
+        # a single teaser is a box only set into the story: the story's prose right above and below it
+        set_in = 0 < i and j < len(lines) and lines[i - 1].cls == "good" and lines[j].cls == "good"
+        if headlines >= 2 or headlines == 1 and set_in:
             for k in cards:
                 lines[k].cls, lines[k].reason = "bad", TEASER
 
@@ -885,6 +890,50 @@ def _mark_ad_boxes(lines: list[Line], stops: frozenset[str]) -> None:
         for boxed in lines[i + 1:card_end + 1]:
             if boxed.cls != "bad":
                 boxed.cls, boxed.reason = "bad", AD_BOX
+
+
+# A button that asks the reader to act ("Sign now", "Jetzt Fördermitglied werden", "Zum Cyber-Check »",
+# "Faire un don"): its verb first, or an arrow last.  Matched against the folded line.
+_CALL_TO_ACTION = re.compile(
+    r"^(?:(?:sign|donate|join|book|register|apply|subscribe|support|give|take action|act now|find out more|learn more|"
+    r"jetzt|zum|zur|spenden?|unterstutzen|mitmachen|mitglied werden|registrieren|buchen|"
+    r"signer|je (?:signe|donne|soutiens|m'inscris)|faire un don|adherer|soutenir|inscrivez-vous|s'inscrire|"
+    r"en savoir plus)\b[^.!?]*|[^.!?]*\s[»→›])$")
+CTA_BUTTON_WORDS, CTA_PITCH_WORDS = 5, 40
+CTA_BOX = "a call to action set into the article (its heading, its pitch and its button)"
+
+
+def _call_to_action(line: Line) -> bool:
+    return 1 <= line.words <= CTA_BUTTON_WORDS and not line.text.endswith(":") \
+        and bool(_CALL_TO_ACTION.match(_fold(line.text).strip()))
+
+
+def _mark_call_to_action_boxes(lines: list[Line]) -> None:
+    """A box that asks the reader to act, set into the story or closing it: a short heading, a pitch, a button.
+
+    "Sign our petition" / "Tell the Home Secretary: no facial recognition without a
+    law …" / "Sign now", or "Hilf uns helfen!" / "Mit einer Fördermitgliedschaft ab
+    32 € im Jahr unterstützt du unsere Arbeit …" / "Jetzt Fördermitglied werden":
+    its pitch is prose, and shares the story's subject, so it would stay.  The
+    button asks the reader to act, and the heading and pitch speak to the reader
+    (:func:`_addresses_reader`), or the heading asks too; the story's prose
+    stands above the box.  (The story's last paragraph over a link, "Zum
+    Open-Data-Portal", has no heading of its own between it and the story.)"""
+    for b, button in enumerate(lines):
+        if b < 3 or not _call_to_action(button) or button.cls == "good":
+            continue
+        pitch = b - 1
+        if lines[pitch].cls not in ("good", "neargood") or lines[pitch].words > CTA_PITCH_WORDS:
+            continue
+        heading = pitch - 1
+        if lines[heading].cls not in ("short", "bad") or lines[heading].words > 6 \
+                or lines[heading - 1].cls != "good" and not _is_ad_label(lines[heading - 1]):
+            continue  # (an ad's label may stand over its tagline: "ANZEIGE" / "Ihr Betrieb. Ihr Risiko. Unser Schutz.")
+        if not _addresses_reader(f"{lines[heading].text} {lines[pitch].text}") and not _call_to_action(lines[heading]):
+            continue
+        for k in (heading, pitch, b):
+            if lines[k].cls != "bad":
+                lines[k].cls, lines[k].reason = "bad", CTA_BOX
 
 
 def _one_line_pitch(lines: list[Line], label: int, stops: frozenset[str]) -> bool:
@@ -1562,6 +1611,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
     _mark_link_lists(lines)
     _mark_teaser_boxes(lines)
     _mark_ad_boxes(lines, stops)
+    _mark_call_to_action_boxes(lines)
     start, end, regions = _main_region(lines, stops)
     restored = _restore_topical_lists(lines, start, end, stops, LIST_REACH)
     if restored:  # a recipe's ingredients beside its method: search again, and keep them only if taken in
@@ -1581,6 +1631,8 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
     title_index = _find_title(lines, start, end, result, stops, images)
     if title_index >= start:
         start = title_index + 1
+    elif 0 <= title_index < PAGE_TITLE_LINES:
+        start = _start_below_headline(lines, start, end, result.title, stops)
     blocks: list[Block] = []
     for i, line in enumerate(lines):
         if i < start or i > end:
@@ -1686,6 +1738,9 @@ def _title_rejection(line: Line, site: str) -> str:
         return "a consent dialog's heading"
     if line.words <= 4 and (_weak_phrase(folded) or line.reason == "navigation or button text"):
         return "a section or menu name"
+    label = _page_title_headline(line.text) or line.text
+    if len(label.split()) <= KICKER_WORDS and _ISSUE_NUMBER.search(label):  # "Newsletter Nr. 3/2025 – Site"
+        return "an issue's label"
     if _TAG_LIST.match(folded) or (folded.count(",") >= 3 and all(len(item.split()) <= 2 for item in folded.split(","))):
         return "a list of tags"
     author = meta.byline_author(line.text)
@@ -1915,6 +1970,31 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     return best
 
 
+HEADLINE_REPRINT_REACH = 8  # lines into the body where the page's title may be printed again as the headline
+
+
+def _start_below_headline(lines: list[Line], start: int, end: int, title: str, stops: frozenset[str]) -> int:
+    """The body's start: below the headline that the page's own title names, printed again in the body's
+    first lines, when what stands above it there is not the story's.
+
+    The page's title ("Headline | Site") is taken for the headline when the headline printed
+    above the story stands too far into the region for :func:`_find_title` to weigh it: a
+    banner ("INSCRIPTIONS 2025-2026 : … Réservez votre cours d'essai gratuit !"), a call to
+    the reader or a menu's last entries opened the region.  The headline marks where the
+    article begins, so what stands above it goes, unless its words are the story's (a lead
+    printed above the headline stays, as it did)."""
+    key = _norm_key(title)
+    for h in range(start, min(end, start + HEADLINE_REPRINT_REACH + 1)):
+        if _norm_key(lines[h].text) != key:
+            continue
+        above = _stems_of_prose(lines, start, h - 1, stops)
+        below = _stems_of_prose(lines, h + 1, end, stops)
+        prose_above = " ".join(line.text for line in lines[start:h] if line.cls in ("good", "neargood"))
+        lead = above and not _addresses_reader(prose_above) and len(above & below) / len(above) > TOPIC_SHIFT_OVERLAP
+        return start if lead or not below else h + 1
+    return start
+
+
 _ISSUE_NUMBER = re.compile(r"\b(?:nr|no|n°|nº|ausgabe|issue|heft)\.?\s*\d+(?:/\d+)?$", re.I)
 
 
@@ -2049,14 +2129,15 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
             result.evidence["standfirst"] = meta.evidence(first.text, "one-sentence lead below the headline", 0.7)
             result.blocks.pop(0)
     elif title_index >= 0 and not from_html and title_index + 1 < start:
-        # "Headline / lead / dateline / picture / credit / body": the lead sits above the page furniture
+        # "Headline / lead / dateline / picture / credit / body": the lead sits above the page furniture, or
+        # right above the body when it is a deck taken for the last entry of a menu run on into the headline
         lead = lines[title_index + 1]
         between = lines[title_index + 2:start]
         deck = lead.words >= DECK_WORDS and not lead.text.endswith((":", ",")) and lead.reason in ("", LINK_LIST) \
             and not meta.find_dates(lead.text)
         if ((lead.cls in ("good", "neargood") and _TERMINAL.search(lead.text) or deck) and len(lead.text) <= 400
                 and not _date_stamp(lead)
-                and between and len(between) <= LEAD_FURNITURE_LINES and all(_header_furniture(l) for l in between)):
+                and len(between) <= LEAD_FURNITURE_LINES and all(_header_furniture(l) for l in between)):
             result.standfirst = lead.text
             result.evidence["standfirst"] = meta.evidence(lead.text, "lead between the headline and the dateline", 0.6)
             result.dropped = [d for d in result.dropped if d.line != lead.number]

@@ -303,6 +303,13 @@ _BYLINES = (
 # stamp, then the cue and a capitalised name.  "by", "von" and "par" are common words, so what stands
 # before them must be a stamp (see _is_stamp): "Eröffnet am 4. Mai 2024 von Thomas Spies" is a caption.
 _STAMPED_BYLINE = re.compile(r"^(?P<stamp>.*?\d.*?)\s+(?i:by|von|par)\s*:?\s+" + _BYLINE_NAME + _BYLINE_END)
+BYLINE_WORDS = 14  # a byline names an author, perhaps a role and a date; a longer line is a sentence
+# What a byline may print after the name without counting as its words: the date after a bar ("Par Julie
+# Marchand | Publié le 18/09/2025 à 16h40, mis à jour le …"), and the post's categories after a byline that
+# says the post was published ("Publié le 2 juin 2025 par Élodie Vandamme dans Actualités du studio, Santé")
+_STAMP_PART = re.compile(r"\s+[|·•]\s+(?P<stamp>[^|·•]*\d[^|·•]*)$")
+_POSTED = re.compile(r"(?i)(?:posted|published|publié|publiée|veröffentlicht|erschienen|mis en ligne)\b")
+_FILED_UNDER = re.compile(r"\s+(?i:in|dans|im|unter|filed under)\s+[A-ZÄÖÜÉ][^.!?]*$")
 # "Tom Krisher, AP Auto Writer", "Anna Weber, Redakteurin": a name, then the author's role
 # (words before the role capitalised: "Climate Change, the Editor" is no byline)
 _ROLE_BYLINE = re.compile(
@@ -342,10 +349,20 @@ def _is_stamp(text: str) -> bool:
 
 def byline_author(line: str) -> str:
     """The author named in a byline ("By Jane Doe", "Von Max Muster", "Par Jean Dupont",
-    "Tom Krisher, AP Auto Writer", "Posted on March 3, 2024 by Gareth Mull")."""
-    if len(line.split()) > 14:
-        return ""
+    "Tom Krisher, AP Auto Writer", "Posted on March 3, 2024 by Gareth Mull in News")."""
     text = line.strip()
+    words = len(text.split())
+    if words > 2 * BYLINE_WORDS:
+        return ""
+    filed = _FILED_UNDER.search(text) if _POSTED.match(text) else None
+    if filed and _STAMPED_BYLINE.match(text[:filed.start()]):
+        text = text[:filed.start()]
+        words = len(text.split())
+    if words > BYLINE_WORDS:
+        part = _STAMP_PART.search(text)
+        if not part or not _is_stamp(part.group("stamp")) or len(text[:part.start()].split()) > BYLINE_WORDS:
+            return ""
+        text = text[:part.start()]
     for pattern in (*_BYLINES, _STAMPED_BYLINE, _ROLE_BYLINE):
         m = pattern.match(text)
         if m and (pattern is not _STAMPED_BYLINE or _is_stamp(m.group("stamp"))):

@@ -1822,3 +1822,111 @@ def test_a_line_of_the_story_ending_in_a_colon_announces_its_list_and_heads_no_o
     body = result.standfirst + "\n" + result.text
     assert [line[2:] for line in advice if line[2:] not in body] == []
 
+
+
+def test_the_headline_the_pages_title_names_opens_the_body_below_a_banner_but_a_lead_above_it_stays():
+    """The page's own title names the headline, printed again a few lines into the region under a banner that
+    asks the reader to enrol: the banner goes.  A lead printed above the headline, in the story's words, stays."""
+    headline = "Des capteurs pour mesurer la fatigue des joueurs du club de volley"
+    story = ["Pendant huit semaines, les joueuses de l'équipe première ont porté de petits capteurs fixés au dos "
+             "pendant chaque entraînement du mardi et du jeudi.",
+             "Les capteurs mesurent le nombre de sauts, leur hauteur et la charge cumulée de chaque séance, a expliqué "
+             "l'entraîneur du club, qui suit les données avec deux chercheurs de l'université.",
+             "Les premiers résultats montrent que la charge des séances du jeudi est deux fois plus élevée que prévu, "
+             "et le club a déjà réduit la durée des exercices de saut.",
+             "L'étude se poursuivra la saison prochaine avec l'équipe des moins de dix-huit ans."]
+    banner = "INSCRIPTIONS 2025-2026 : les entraînements reprennent le 1er septembre. Réservez votre séance d'essai !"
+    lead = "Les capteurs des joueuses du club de volley mesurent les sauts et la fatigue de chaque entraînement."
+    for above, kept in ((banner, False), (lead, True)):
+        page = "\n".join([f"{headline} – Volley Club Anderlecht", "Volley Club Anderlecht", "Accueil", "Équipes",
+                          "Calendrier", "Contact", above, headline, *story, "Mentions légales"])
+        result = clean_text(page, "fr")
+        assert result.title == headline
+        assert (above in result.standfirst + result.text) is kept
+        assert [sentence for sentence in story if sentence not in result.text] == []
+
+
+def test_a_single_teaser_set_into_the_story_under_read_also_on_the_site_goes():
+    story = ["Depuis lundi matin, les guichets de l'hôtel de ville de Marche sont fermés après une panne du réseau "
+             "informatique communal, a annoncé le bourgmestre.",
+             "Les services de l'état civil et de la population travaillent sur papier, et les rendez-vous pour les "
+             "cartes d'identité sont reportés à la semaine prochaine.",
+             "Selon la commune, aucune donnée personnelle n'a été perdue, et les techniciens du prestataire "
+             "remplacent depuis mardi le serveur principal tombé en panne.",
+             "Le conseil communal fera le point sur l'incident lors de sa séance du 24 mars."]
+    teaser = "Pannes informatiques : les communes wallonnes mal préparées, selon une étude"
+    page = "\n".join(["Info Famenne", "Panne informatique : les guichets de Marche fermés depuis lundi",
+                      "Par Louise Renard", *story[:2], "À lire aussi sur Info Famenne", teaser, *story[2:],
+                      "Partager", "Mentions légales"])
+    result = clean_text(page, "fr")
+    assert teaser not in result.text
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
+def test_a_deck_taken_for_a_menus_last_entry_is_the_standfirst():
+    """A booking widget's lines, the breadcrumb, the headline and its deck (no full stop) run on as one menu."""
+    headline = "Alpenhof group halves the water use of its spas with a new filter system"
+    deck = "Family-run hotel group completes roll-out in six spas; pools stay open during the works"
+    story = ["The Alpenhof group, which runs six hotels in Tyrol and Salzburg, said on Monday that a new filter "
+             "system had halved the water its spas use over the past season.",
+             "The system cleans the backwash water of the pools and feeds it back, and was developed with an "
+             "engineering firm from Innsbruck.",
+             "The group invested around EUR 1.1 million in the filters and expects to recover the cost within "
+             "five years at current water prices."]
+    page = "\n".join([f"{headline} | Press | Alpenhof Hotels", "Hotels", "Offers", "Spa", "BOOK NOW", "Check-in",
+                      "Check-out", "Check availability", "Press > Releases > 2025", "PRESS RELEASE",
+                      "Innsbruck, 3 November 2025", headline, deck, *story, "###", "Media contact"])
+    result = clean_text(page, "en")
+    assert result.title == headline and result.standfirst == deck
+    assert [sentence for sentence in story if sentence not in result.text] == []
+
+
+def test_a_newsletters_issue_label_is_no_headline():
+    """The page's title "Newsletter Nr. 3/2025 – Baugenossenschaft Sonnhalde Zürich" names an issue, not a story."""
+    page = (DATA / "clean" / "pages" / "de_s15_wohnbaugenossenschaft_newsletter.txt").read_text(encoding="utf-8")
+    assert "Newsletter" not in clean_text(page, "de").title
+
+
+@pytest.mark.parametrize("heading, pitch, button", [
+    ("Sign our petition", "Tell the county council: no new tolls without a public vote.", "Sign now"),
+    ("Hilf uns helfen!", "Die Wasserwacht arbeitet ehrenamtlich. Mit einer Fördermitgliedschaft ab 30 € im Jahr "
+     "unterstützt du unsere Arbeit.", "Jetzt Fördermitglied werden"),
+    ("Notre newsletter", "Recevez chaque vendredi nos meilleurs articles sur la mobilité.", "S'inscrire »"),
+])
+def test_a_call_to_action_box_set_into_the_story_goes(heading, pitch, button):
+    lang = "de" if "Hilf" in heading else "fr" if "Notre" in heading else "en"
+    story = {
+        "en": ["The county council on Tuesday approved plans to charge drivers a toll on the two bridges over the "
+               "river from next spring, by 31 votes to 19.",
+               "The toll of £2 a crossing would raise about £6 million a year for the repair of both bridges, the "
+               "council's transport committee said.",
+               "Opponents say the toll will push traffic onto the old ford road through three villages.",
+               "A final decision on the charges is expected in March."],
+        "de": ["Die Wasserwacht hat am Samstag zwei Schwimmer aus dem Weißensee gerettet, die bei einem Gewitter "
+               "nicht mehr ans Ufer kamen.",
+               "Die beiden Männer aus München waren nach Angaben der Polizei unterkühlt, aber nicht verletzt.",
+               "Die Wasserwacht rät, bei Gewitterwarnungen nicht mehr in den See zu gehen.",
+               "Der Einsatz dauerte rund vierzig Minuten, beteiligt waren zwölf Helferinnen und Helfer."],
+        "fr": ["La métropole a inauguré lundi une nouvelle ligne de bus express entre la gare et le campus, qui "
+               "circulera toutes les dix minutes aux heures de pointe.",
+               "La ligne doit transporter jusqu'à 8 000 voyageurs par jour, selon le syndicat des transports.",
+               "Les travaux ont coûté 14 millions d'euros, financés en partie par la région.",
+               "Une deuxième ligne express est à l'étude vers l'hôpital."],
+    }[lang]
+    page = "\n".join(["Menu", "Local news: the story of the day", *story[:2], heading, pitch, button, *story[2:],
+                      "Imprint"])
+    result = clean_text(page, lang)
+    assert pitch not in result.text and heading not in result.text
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
+def test_the_storys_last_paragraph_over_a_link_is_no_call_to_action():
+    story = ["Die Stadt Lindenau misst seit dem Frühjahr mit 400 Sensoren, wie feucht der Boden unter ihren "
+             "Straßenbäumen ist.",
+             "Die Gießtrupps des Grünflächenamts fahren nun nur noch die Bäume an, die tatsächlich Wasser brauchen.",
+             "Alle Messwerte sind auf dem Open-Data-Portal der Stadt abrufbar, wo Bürgerinnen und Bürger auch sehen, "
+             "ob der Baum vor ihrer Haustür gerade Wasser braucht."]
+    page = "\n".join(["Stadt Lindenau", "Sensoren zeigen, wann Lindenaus Stadtbäume Wasser brauchen", *story,
+                      "Zum Open-Data-Portal", "Impressum"])
+    result = clean_text(page, "de")
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []

@@ -131,6 +131,26 @@ def test_a_byline_may_give_its_date_before_the_name(line, name):
     assert byline_author(line) == name
 
 
+@pytest.mark.parametrize("line, name", [
+    # the date after a bar, however long: "name | stamp"
+    ("Par Camille Lefort | Publié le 04/03/2025 à 08h15, mis à jour le 05/03/2025 à 11h40", "Camille Lefort"),
+    ("By Owen Hartley | Published 14 March 2025, 07:30 GMT, last updated 15 March 2025, 10:05 GMT", "Owen Hartley"),
+    # a post's categories after a stamped byline (WordPress: "Posted on … by … in …")
+    ("Posted on March 3, 2024 by Gareth Mull in News", "Gareth Mull"),
+    ("Publié le 12 mai 2025 par Hugo Lambert dans Vie du club, Compétitions régionales, Jeunes", "Hugo Lambert"),
+    ("Veröffentlicht am 4. Mai 2024 von Kathrin Eibl in Vereinsleben, Jugend", "Kathrin Eibl"),
+])
+def test_a_byline_may_end_in_its_date_after_a_bar_or_in_the_posts_categories(line, name):
+    assert byline_author(line) == name
+
+
+def test_a_long_sentence_with_a_bar_or_a_place_after_the_name_is_no_byline():
+    # only a stamp after the bar, and only after a stamp that says the post was published, a category
+    assert byline_author("By Friday, the council had voted to close the library and move its books | 3 May 2024 "
+                         "to the town hall") == ""
+    assert byline_author("Am 3. März 2024 von Thomas Spies in Berlin eröffnet") == ""
+
+
 def test_a_date_then_by_von_or_par_in_a_sentence_or_caption_is_no_byline():
     # "by", "von" and "par" are common words: before them the line holds only a date and a stamp's cue
     assert byline_author("Posted in Politics by the editors") == ""  # no date, no name
