@@ -146,7 +146,8 @@ _CREDIT_END = re.compile(r"\((?:photo|foto|bild|image|credit|crédit)s?\s*:[^()]
 
 # A link to another article printed inside the story under its label: "RELATED: …", "Siehe auch: …".
 _LINK_LABEL = re.compile(r"^(?:auch lesen|lesen sie auch|read also|see also|also read|related|read (?:more|next)|siehe auch|"
-                         r"zum thema|voir aussi|lesetipp|lese-tipp|a decouvrir aussi|a lire aussi|lire aussi)\s*:")
+                         r"zum thema|voir aussi|lesetipp|lese-tipp|a decouvrir aussi|a lire aussi|lire aussi|"
+                         r"auch interessant|ebenfalls interessant|also of interest)\s*:")
 
 # A breadcrumb trail ("Startseite » Aktuelles » Kirchenmusik", "Sie befinden sich hier: …"), matched against folded
 # text (folding drops "»" and "›", leaving two spaces): boilerplate, and navigation right above the article.
@@ -183,6 +184,7 @@ _STRONG = [
     r"presented|supported) by\b", r"^diese (?:folge|episode|ausgabe|sendung) wird (?:prasentiert|unterstutzt|gesponsert) von\b",
     r"^cet? (?:episode|article|numero) (?:est |vous est )?(?:presente|sponsorise|soutenu|propose) par\b",
     r"^telecharger\b",
+    r"\((?:pdf|docx?|xlsx?|pptx?|zip)\b[^()]{0,12}\d+(?:[.,]\d+)?\s*(?:ko|kb|mo|mb)\)$",  # a file's link: "… (PDF, 820 Ko)"
     r"\b(?:also available in|auch verfugbar (?:auf|in)|egalement disponible en)\s*:",
     r"\bv\.\s?i\.\s?s\.\s?d\.\s?p\b", r"\bverantwortlich im sinne des presserechts\b", r"^mitglied werden\b",
     r"\byour (?:gift|donation) (?:can|could|will) help\b", r"\b(?:ihre|deine) spende (?:hilft|kann)\b",
@@ -246,6 +248,7 @@ _STRONG = [
     r"\baffiliate[- ]links?\b", r"\b(?:erhalten|bekommen) wir (?:eine )?provision\b", r"\bwe (?:may )?(?:receive|earn) (?:an? )?(?:affiliate |small )?(?:commission|compensation)\b",
     r"\bprovisions?-?links?\b", r"\bwerbelinks?\b", r"\bproduct advertising api\b", r"\bletzte aktualisierung am\b",
     r"\bsubscription (?:will|renews?|plans?|options?)\b", r"\bauto[- ]?renew", r"\b(?:instant|immediate|unlimited) (?:online )?access\b",
+    r"\breader-supported publication\b", r"\bto receive new posts\b", r"\bals abonnent(?:in)? lesen sie\b",
     r"\b(?:delivered|sent) (?:straight |directly )?to (?:your|their) inbox", r"\bin (?:your|ihr(?:em)?|dein(?:em)?) (?:inbox|postfach)\b",
     r"\b(?:besuchen sie|besuche) unser(?:en)?\b", r"\bvisit our (?:shop|store|website)\b",
     r"\b(?:konnte|durfte|konnten) (?:dich|sie|euch) auch interessieren\b", r"\bmight (?:also )?interest you\b",
@@ -336,7 +339,7 @@ _LETTERS = re.compile(r"[a-z]+")
 # say what the site does ("Diese Website verwendet Cookies. Wenn du …"), is news about it.
 NEWS_WORTHY_WORDS = 8
 _NEWS_WORTHY = ("cookie", "cookies", "impressum", "datenschutz", "consent", "agb", "nutzungsbedingungen")
-_NEWS_WORTHY_WORD = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(_NEWS_WORTHY))
+_NEWS_WORTHY_WORD = re.compile(r"(?<![\w-])(?:%s)(?:-\w+)*(?!\w)" % "|".join(_NEWS_WORTHY))  # also "Consent-Management"
 _SITE_USES = re.compile(r"\b(?:verwendet|verwenden|nutzt|nutzen|setzt|setzen|uses?|utilise|utilisons)\b")
 
 
@@ -380,6 +383,25 @@ _AGENCY_END = re.compile(r"\b(?:getty images|shutterstock|istock(?:photo)?|imago
 
 
 # A caption's own label, glued to it or not: "Image caption About 40 bodies …", "Media captionDrone footage …";
+# a credit in brackets closing a line right under its picture, also a document's or a chart's source
+_PICTURE_CREDIT_END = re.compile(r"\((?:photo|foto|bild|image|credit|crédit|document|grafik|graphique|quelle|source)s?"
+                                 r"\s*:[^()]{2,60}\)\s*$", re.I)
+PICTURE_LINES = ("image markup", "bare URL or file name")
+CAPTION_WORDS = 40
+
+
+def _mark_captions_under_pictures(lines: list[Line]) -> None:
+    """The line right under a picture that ends in its credit is the picture's caption ("Les cordes mesurées par
+    les stations européennes (document : coordination européenne des occultations)"), not the story's.
+
+    A sentence of the story may end in a credit too, where no picture is printed: the development pages'
+    editors keep those, so only a line under a picture's markup or file name goes."""
+    for above, line in zip(lines, lines[1:]):
+        if above.reason in PICTURE_LINES and line.cls != "bad" and line.words <= CAPTION_WORDS \
+                and _PICTURE_CREDIT_END.search(line.text):
+            line.cls, line.reason = "bad", "photo caption"
+
+
 # a credit with no colon: "Photo courtesy of St. Brendan's Health System"
 _CAPTION_LABEL = re.compile(r"^(?:[Mm]edia|[Ii]mage|[Pp]hoto|[Vv]ideo) ?[Cc]aption(?=[\s:A-ZÄÖÜ])"
                             r"|^(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Ff]oto|[Bb]ild) (?:courtesy of|mit freundlicher Genehmigung)\b")
@@ -908,6 +930,46 @@ def _call_to_action(line: Line) -> bool:
         and bool(_CALL_TO_ACTION.match(_fold(line.text).strip()))
 
 
+# A newsletter's contents: "In dieser Ausgabe:", "In this issue", "Au sommaire" (not a page's "Inhalt", which
+# may head the content itself: "Inhalt" over a press release, "Inhaltsverzeichnis" over a guide's sections)
+_CONTENTS = re.compile(r"^(?:in (?:dieser|der heutigen) ausgabe|in diesem newsletter|in this (?:issue|edition)|"
+                       r"in today's (?:issue|edition|newsletter)|dans ce numero|au sommaire)\s*:")
+CONTENTS = "table of contents (of a newsletter's issue)"
+CONTENTS_ENTRY_WORDS = 16
+_ENTRY_MARK = re.compile(r"^(?:[-*•·▪►◦→▶>]|\d{1,2}[.)])\s*")
+
+
+def _mark_contents(lines: list[Line]) -> None:
+    """A newsletter's table of contents: its label and the entries under it, or both on one line.
+
+    A newsletter's web view opens with "In dieser Ausgabe:" over the headlines of its stories
+    ("• KI-Kompetenz: Was die neue Schulungspflicht für Betriebe bedeutet"), or says them in
+    one line ("In dieser Ausgabe: Solarstrom vom eigenen Dach, die Generalversammlung und
+    freie Wohnungen."); the lead story's headline is printed again above it, where it belongs.
+    The entries are short lines with no full stop; the first line of prose ends them."""
+    for i, line in enumerate(lines):
+        folded = _fold(line.text)
+        label = _CONTENTS.match(folded + ":" if line.words <= 3 and not folded.endswith(":") else folded)
+        if not label or line.words > 25:
+            continue
+        line.cls, line.reason = "bad", CONTENTS
+        if folded[label.end():].strip():
+            continue  # the entries on the label's own line
+        previous, taken = line, set()
+        for entry in lines[i + 1:]:
+            key = _norm_key(entry.text)
+            if entry.words > CONTENTS_ENTRY_WORDS or entry.cls == "good" or entry.hard_stop or key in taken \
+                    or entry.reason in ("byline", "date line") \
+                    or entry.text.rstrip(_CLOSING_MARKS).endswith((".", "!", "…")) \
+                    or entry.number > previous.number + 1 \
+                    or previous is not line and bool(_ENTRY_MARK.match(entry.text)) != bool(_ENTRY_MARK.match(previous.text)):
+                break  # (the entries end at an empty line, where their bullets or arrows end, at the first
+                # story's headline printed again or its byline)
+            entry.cls, entry.reason = "bad", CONTENTS
+            previous = entry
+            taken.add(key)
+
+
 def _mark_call_to_action_boxes(lines: list[Line]) -> None:
     """A box that asks the reader to act, set into the story or closing it: a short heading, a pitch, a button.
 
@@ -939,7 +1001,8 @@ def _mark_call_to_action_boxes(lines: list[Line]) -> None:
 def _one_line_pitch(lines: list[Line], label: int, stops: frozenset[str]) -> bool:
     """The line under an ad's label, with the story's prose right below it, is as long as a pitch and names
     nothing (one word at most) that the page's prose names."""
-    if label + 2 >= len(lines) or lines[label + 2].cls != "good":
+    resumes = next((line for line in lines[label + 2:] if line.cls != "bad"), None)  # past a labelled link
+    if label + 2 >= len(lines) or resumes is None or resumes.cls != "good":
         return False
     pitch = lines[label + 1]
     if pitch.cls == "bad" or not AD_PITCH_WORDS[0] <= pitch.words <= AD_PITCH_WORDS[1]:
@@ -1251,6 +1314,7 @@ def _run_end(lines: list[Line], first: int) -> int:
 
 # Words that address the reader; German "Sie" only when capitalised (lower-case "sie" is "they"/"she").
 _READER_WORDS = frozenset("you your yours we our us Sie ihr ihre ihrer ihnen wir unser unsere unserer uns "
+                          "du dich dir dein deine deinen deinem deiner euch euer eure "
                           "vous votre vos nous notre nos".split())
 READER_ADDRESS_SHARE, TOPIC_SHIFT_OVERLAP = 0.06, 0.15
 
@@ -1402,8 +1466,8 @@ def _trim_tail(lines: list[Line], start: int, end: int) -> int:
             pass  # a picture and its caption are one gap: articles set them between paragraphs
         elif _TIME_LINE.match(line.text) or i > start and _TIME_LINE.match(lines[i - 1].text):
             pass  # a live blog's entry opens with its time and a heading: no gap
-        elif _is_ad_label(line) or line.reason == RELATED_BOX:
-            pass  # where the scraper lost an ad, or a box the body was joined across: no gap
+        elif _is_ad_label(line) or line.reason == RELATED_BOX or _LINK_LABEL.match(_fold(line.text)):
+            pass  # where the scraper lost an ad, a box the body was joined across, a link set in: no gap
         else:
             gap += 1
     segments.append((seg_start, last_good, mass))
@@ -1422,7 +1486,9 @@ def _trim_tail(lines: list[Line], start: int, end: int) -> int:
 EXTEND_LINES = 12
 EXTEND_BAD_RUN = 1
 _HEADER_REASONS = ("date line", "byline", "photo credit or caption", "image markup", "duplicated pull quote",
-                   "photo caption", "navigation or button text", "repeated line", "repeated short line")
+                   "photo caption", "navigation or button text", "repeated line", "repeated short line",
+                   "bare URL or file name", "no words", "teaser headline")
+# (a picture's file name, a post's counts of likes and comments, an author's name over the date line)
 _EXTEND_STOPS = ("date line", "byline", "photo credit or caption", "image markup")
 
 
@@ -1606,12 +1672,14 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
     for line in lines:
         classify_line(line, stops, lang)
     _mark_consent_dialogs(lines)
+    _mark_captions_under_pictures(lines)
     _mark_repeats(lines)
     _mark_comments(lines)
     _mark_link_lists(lines)
     _mark_teaser_boxes(lines)
     _mark_ad_boxes(lines, stops)
     _mark_call_to_action_boxes(lines)
+    _mark_contents(lines)
     start, end, regions = _main_region(lines, stops)
     restored = _restore_topical_lists(lines, start, end, stops, LIST_REACH)
     if restored:  # a recipe's ingredients beside its method: search again, and keep them only if taken in
@@ -1927,6 +1995,8 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
             rejected.append(f"line {line.number} ({why_not})")
             continue
         support = _title_support(lines, i, images, keys, stamps=i == opening)
+        if keys[i] in named_by_page_title:  # the page's own title names it: a menu's or site's name repeats, too
+            support.append("named by the page's own title")
         # the classic layout, headline then byline, names the headline twice over (not a deck under it)
         if i - 1 not in qualified and i + 1 < len(lines) and meta.byline_author(lines[i + 1].text):
             support.append(f"byline on line {lines[i + 1].number} right under it")

@@ -910,6 +910,18 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     ("À découvrir aussi : le nouvel accrochage des collections permanentes", "fr", True),
     ("The union said its members would support the strike, which began on Monday at the port.", "en", False),
     ("Mehr als 2.000 Beschäftigte sind der Gewerkschaft seit Jahresbeginn beigetreten, sagte die Sprecherin.", "de", False),
+    # also in a compound: the platform the story is about
+    ("Die Versandapotheke erklärte, man habe sich auf den Betreiber der Consent-Management-Plattform verlassen.",
+     "de", False),
+    # a newsletter platform's and a metered site's subscription notes
+    ("Thanks for reading The Weekly Ledger! Subscribe for free to receive new posts and support my work.", "en", True),
+    ("The Weekly Ledger is a reader-supported publication. To receive new posts, consider becoming a subscriber.",
+     "en", True),
+    ("Dieser Beitrag ist Teil von Technik Plus. Als Abonnent lesen Sie alle Inhalte ohne Einschränkung.", "de", True),
+    # a file's link with its size
+    ("Règlement des marchés 2025 (PDF, 820 Ko)", "fr", True),
+    ("Jahresbericht 2024 (pdf, 2,4 MB)", "de", True),
+    ("Der Bericht umfasst 120 Seiten und ist als PDF auf der Website der Behörde abrufbar.", "de", False),
 ])
 def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their_words_is_not(
     line, lang, boilerplate
@@ -924,6 +936,8 @@ def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their
     ("Siehe auch: Generalprobe für die neue Sonde", "de", True),
     ("Zum Thema: Umfrage zur Gendersprache", "de", True),
     ("Voir aussi : le budget de la commune en cinq graphiques", "fr", True),
+    ("Auch interessant: Saugroboter im Test – lohnt sich der Umstieg?", "de", True),
+    ("Auch interessant ist, dass sich der Akku ohne Werkzeug tauschen lässt.", "de", False),
     # a sentence that only begins with one of those words is the story's
     ("Related to the vote, the council also approved a new parking study for Water Street.", "en", False),
     ("Zum Thema Parken sagte die Bürgermeisterin, die Stadt werde neue Schilder aufstellen.", "de", False),
@@ -1929,4 +1943,83 @@ def test_the_storys_last_paragraph_over_a_link_is_no_call_to_action():
     page = "\n".join(["Stadt Lindenau", "Sensoren zeigen, wann Lindenaus Stadtbäume Wasser brauchen", *story,
                       "Zum Open-Data-Portal", "Impressum"])
     result = clean_text(page, "de")
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
+def test_the_headline_the_pages_title_names_beats_an_offices_name_printed_twice():
+    headline = "Betrüger geben sich am Telefon mit KI-Stimmen als Enkel aus"
+    story = ["Bei der Polizei Kanton Aargau sind in den vergangenen zwei Wochen neun Meldungen über Anrufe eingegangen, "
+             "bei denen Betrüger mit KI-Stimmen die Stimme eines Enkels nachahmten.",
+             "Die Polizei Kanton Aargau rät, bei solchen Anrufen aufzulegen und die Angehörigen selbst zurückzurufen.",
+             "In zwei Fällen übergaben Seniorinnen den Betrügern Bargeld, insgesamt rund 40 000 Franken."]
+    page = "\n".join([f"{headline} - Kanton Aargau", "Kanton Aargau", "Regierung", "Verwaltung",
+                      "Polizei Kanton Aargau", "Medienmitteilungen", "Medienmitteilung", "Polizei Kanton Aargau",
+                      "25.02.2025", headline, *story, "Kontakt", "Polizei Kanton Aargau", "Mediendienst"])
+    assert clean_text(page, "de").title == headline
+
+
+def test_a_lead_above_the_authors_counts_and_the_pictures_file_name_is_the_standfirst():
+    """A blog's header: headline, lead, two authors' names, the date, the reading time, the picture's file name
+    and credit, or a post's counts of likes and comments, then the story."""
+    headline = "What we learned auditing a county's school transport model"
+    lead = "For a year we had access to the model that plans school bus routes. Here is what the numbers showed."
+    story = ["In 2023 a county council asked us to review the software that decides which pupils get a seat on a "
+             "school bus and which routes the buses take each morning.",
+             "Our first finding was simple: the model assumed walking routes that do not exist, such as paths "
+             "across fields that are closed in winter.",
+             "The council has since changed the walking routes in the model and offered seats to 140 more pupils."]
+    for furniture in (["Dr Ruth Ade", "Sam Whitby", "Jun 4, 2024", "— 9 min read", "audit-header.png",
+                       "Photo by Mika Baum / Unsplash"], ["Priya Raman", "Mar 18, 2025", "14", "3", "Share"]):
+        page = "\n".join([headline, "Public Algorithms Lab", "Home", "Research", "Blog", headline, lead, *furniture,
+                          *story, "Share this post"])
+        result = clean_text(page, "en")
+        assert result.title == headline and result.standfirst == lead
+
+
+def test_a_newsletters_contents_go_and_the_first_storys_headline_is_the_title():
+    headline = "KI-Kompetenz: Was die neue Schulungspflicht für Betriebe bedeutet"
+    story = ["Seit Februar verlangt die europäische KI-Verordnung von Betrieben, die KI-Systeme einsetzen, dass ihre "
+             "Beschäftigten ausreichend geschult sind.",
+             "Bei der Sparte sind seit Jahresbeginn mehr als 400 Anfragen zur Schulungspflicht eingegangen, viele "
+             "davon von kleinen Betrieben ohne eigene IT-Abteilung.",
+             "Die Kammer empfiehlt den Betrieben, zuerst zu erheben, welche KI-Anwendungen sie tatsächlich nutzen."]
+    page = "\n".join(["Digital.Info 03/2025 – Newsletter der Sparte Information und Consulting",
+                      "Falls dieser Newsletter nicht korrekt angezeigt wird, klicken Sie bitte hier.",
+                      "Sparte Information und Consulting", "Ausgabe 03/2025 · 12. März 2025", "",
+                      "In dieser Ausgabe:", f"• {headline}", "• KMU.DIGITAL: Förderaufruf startet im April",
+                      "• Sprechtage Digitalisierung in Leoben und Weiz", "", "TOPTHEMA", headline, *story,
+                      "WEITERE THEMEN", "KMU.DIGITAL: Förderaufruf startet im April"])
+    result = clean_text(page, "de")
+    assert result.title == headline
+    assert "Sprechtage" not in result.text and [s for s in story if s not in result.standfirst + result.text] == []
+
+
+def test_a_caption_under_its_picture_ending_in_a_credit_goes_and_a_sentence_ending_in_one_stays():
+    story = ["Vier Stationen des Vereins haben am Dienstagabend die Bedeckung eines Sterns durch den Asteroiden "
+             "Eurybates beobachtet.",
+             "Nach Angaben der Europäischen Koordination ist in diesem Jahr eine besonders hohe Zahl gültiger "
+             "Messungen eingegangen (Foto: Archiv)",
+             "Aus den Messungen lässt sich die Form des Asteroiden genauer bestimmen als bisher.",
+             "Die nächste Bedeckung, die von der Schweiz aus sichtbar ist, wird für den Herbst erwartet."]
+    caption = "Die Sehnen der europäischen Stationen (Grafik: Europäische Koordination der Bedeckungen)"
+    page = "\n".join(["Astronomische Gesellschaft Baden", "Vier Stationen auf der Linie des Asteroiden Eurybates",
+                      story[0], story[1], "eurybates_sehnen_2024.png", caption, *story[2:], "Impressum"])
+    result = clean_text(page, "de")
+    assert caption not in result.text
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
+def test_the_closing_paragraph_below_a_labelled_link_stays_and_a_pitch_past_the_link_goes():
+    story = ["Die Stiftung Warentest hat zwölf Akku-Staubsauger geprüft, vier davon schneiden gut ab.",
+             "Testsieger ist der Velora S9 Pro, der auf Teppich und Hartboden gleich gründlich saugt.",
+             "Enttäuscht hat der Nordhaus Duo: Nach 28 Minuten war sein Akku leer, auf Teppich blieb Staub zurück.",
+             "Wer einen Sauger für die ganze Wohnung sucht, macht mit dem Velora nichts falsch; wer aufs Geld achten "
+             "muss, greift zum Kraftwind Mini."]
+    pitch = "Ihr Traumjob in der Region? Jetzt auf unserem Stellenportal über 4.000 Angebote entdecken!"
+    page = "\n".join(["Haushalt & Technik", "Akku-Staubsauger im Test: Vier von zwölf sind gut", *story[:2],
+                      "Anzeige", pitch, "Auch interessant: Saugroboter im Test – lohnt sich der Umstieg?",
+                      story[2], "Auch interessant: So reinigen Sie den Filter richtig", "Fazit", story[3],
+                      "Wie hilfreich war dieser Test?", "Über den Autor"])
+    result = clean_text(page, "de")
+    assert pitch not in result.text and "Saugroboter" not in result.text
     assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
