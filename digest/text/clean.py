@@ -115,6 +115,8 @@ _BULLET = re.compile(r"^(?:[-*+•·▪►◦o]|\d{1,2}[.)])\s+")
 _MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*(?:\][^\]]*)*?)\]\((?P<url>[^)\s]+)[^)]*\)")
 # A picture that a text browser prints as its label and alt text, with no address: "[Bild: Startschuss am Marktplatz]"
 _LABELLED_IMAGE = re.compile(r"^\[(?:bild|image|img|foto|photo|picture|grafik|abbildung)\s*:\s*(?P<alt>[^\]]*)\]$", re.I)
+# a picture's size under it, as a forum's or a gallery's lightbox prints it: "1920×1280 412 KB"
+_PICTURE_SIZE = re.compile(r"^\d{2,5}\s*[×x]\s*\d{2,5}(?:\s+\d+(?:[.,]\d+)?\s*(?:kb|mb|ko|mo))?$", re.I)
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:jpe?g|png|gif|webp|svg|pdf)$", re.I)
 _CODE_HINT = re.compile(
     r"function\s*\(|\bvar\s+\w+\s*=|=>|\bwindow\.|\bdocument\.|\}\s*\)|\)\s*;|\bgtag\(|\bfbq\(|_gaq|dataLayer|"
@@ -132,7 +134,7 @@ _JSON_PAIR = re.compile(r"\"[\w@$-]+\"\s*:\s*[\"{\[\dtfn]")
 _CREDIT_LABEL = re.compile(
     r"(?:^|\s)(?:foto|fotos|photo|photos|photograph|photographs|picture|pictures|bild|bilder|image|images|credits?|crédits?(?: photo)?|photo credits?|"
     r"bildquelle|bildrechte|quelle|source|illustration|grafik|titelbild|titelfoto|bildnachweis|fotonachweis|archivfoto|archivbild|"
-    r"symbolfoto|symbolbild|pressefoto|©|\(c\))\s*:\s*\S|"
+    r"symbolfoto|symbolbild|pressefoto|visualisierung|rendering|©|\(c\))\s*:\s*\S|"
     r"^(?:abbildung|abb\.|figure|fig\.|tabelle|table)\s*\d+\s*:", re.I)
 _CREDIT_MARK = re.compile(r"©\s*\w|\((?:symbolbild|symbolfoto|archivbild|archivfoto|photo illustration)\)"
                           r"|\((?:\w{2,5} )?(?:photo|foto|bild)\s*/[^()]{2,60}\)\s*$"  # "(AP Photo/Ted S. Warren)"
@@ -175,11 +177,19 @@ _STRONG = [
     r"\bcet article est reserve\b", r"\bpour lire la suite\b",
     # appeals for members and support, and download buttons
     r"\b(?:sie haben|du hast|haben sie|hast du) (?:bereits|schon) ein abo\b", r"\bforwarded this (?:email|newsletter)\b",
+    # a newsletter's web-view link ("Trouble viewing this email? View in browser", "Wird dieser Newsletter nicht
+    # korrekt angezeigt? Im Browser öffnen", "Si cet e-mail ne s'affiche pas correctement, consultez-le …")
+    r"\b(?:trouble|problems?) viewing this (?:email|newsletter)\b", r"\bview (?:it |this email )?in (?:your )?browser\b",
+    r"\b(?:nicht )?(?:korrekt|richtig) angezeigt\b", r"\bim browser (?:offnen|ansehen|anzeigen)\b",
+    r"\bne s'affiche pas correctement\b", r"\bdans votre navigateur\b",
     r"\bdownload (?:the|our|a|your) (?:free )?(?:whitepaper|white paper|e-?book|guide|report|checklist)\b",
     r"^(?:video |audio )?(?:verfugbar bis|available until|disponible jusqu'(?:au|a))\b", r"\bstraight to your inbox\b",
     r"\bjoin [\d,.]+ (?:other )?(?:readers|subscribers)\b", r"\bepinglez-le\b",
     r"^(?:vous avez aime cet article|did you (?:enjoy|like) this (?:article|post)|hat (?:ihnen|dir) (?:dieser|der) (?:artikel|beitrag) gefallen)\b",
-    r"\b(?:\d+ von \d+|\d+ of \d+) (?:kostenlosen |free )?(?:artikeln|articles)\b", r"^dieses thema im programm\b",
+    r"\b(?:\d+ von \d+|\d+ of \d+) (?:kostenlosen |free )?(?:artikeln|articles)\b",
+    r"\b(?:vous avez lu|you(?:'ve| have) read) \d+ (?:articles? )?(?:gratuits?|free)\b",
+    r"^(?:article |contenu )?reserve (?:aux|a nos) abonnes\b", r"^(?:for )?subscribers only\b",
+    r"^nur fur (?:abonnenten|abonnentinnen|abonnierende)\b", r"^dieses thema im programm\b",
     r"^(?:this|today's) (?:episode|recap|post|article|newsletter|issue|podcast|show) (?:is|was) (?:brought to you|sponsored|"
     r"presented|supported) by\b", r"^diese (?:folge|episode|ausgabe|sendung) wird (?:prasentiert|unterstutzt|gesponsert) von\b",
     r"^cet? (?:episode|article|numero) (?:est |vous est )?(?:presente|sponsorise|soutenu|propose) par\b",
@@ -480,6 +490,8 @@ def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
         return bad("image markup")
     if _URL_ONLY.match(text):
         return bad("bare URL or file name")
+    if _PICTURE_SIZE.match(text):
+        return bad("image markup")
     code_score = _code_score(text)
     if _CODE_START.match(text) or len(_JSON_PAIR.findall(text)) >= 2:
         return bad("script or code residue")
@@ -810,7 +822,7 @@ def _mark_comments(lines: list[Line]) -> None:
 _TEASER_HEADING = re.compile(
     r"^(?:lesen sie (?:auch|mehr)|auch lesen|mehr zum thema|das konnte sie auch interessieren|read (?:also|more)|"
     r"see also|related(?: articles| stories| posts)?|more (?:on|about) this|you (?:may|might) also like|"
-    r"(?:a )?lire aussi|a lire (?:aussi|egalement)|sur le meme sujet)"
+    r"(?:a )?lire aussi|a lire (?:aussi|egalement)|sur le meme sujet|auch interessant|also of interest)"
     r"(?:\s+(?:on|sur|auf|bei|chez)\s+\S+(?:\s+\S+)?)?\W*$")  # also "À lire aussi sur VériFaits"
 TEASER_LEAD_WORDS = 30  # a teaser's lead is a sentence or two; a paragraph of the story is longer
 TEASER = "teaser in a related-links box inside the article"
@@ -982,10 +994,12 @@ def _mark_call_to_action_boxes(lines: list[Line]) -> None:
     stands above the box.  (The story's last paragraph over a link, "Zum
     Open-Data-Portal", has no heading of its own between it and the story.)"""
     for b, button in enumerate(lines):
-        if b < 3 or not _call_to_action(button) or button.cls == "good":
+        if b < 3 or button.cls == "good" or not _call_to_action(button):
             continue
         pitch = b - 1
-        if lines[pitch].cls not in ("good", "neargood") or lines[pitch].words > CTA_PITCH_WORDS:
+        while pitch > b - 3 and lines[pitch].cls in ("bad", "short") and lines[pitch].words <= 3:
+            pitch -= 1  # a form's field between the pitch and its button ("Votre e-mail" over "Je m'inscris")
+        if pitch < 2 or lines[pitch].cls not in ("good", "neargood") or lines[pitch].words > CTA_PITCH_WORDS:
             continue
         heading = pitch - 1
         if lines[heading].cls not in ("short", "bad") or lines[heading].words > 6 \
@@ -993,9 +1007,9 @@ def _mark_call_to_action_boxes(lines: list[Line]) -> None:
             continue  # (an ad's label may stand over its tagline: "ANZEIGE" / "Ihr Betrieb. Ihr Risiko. Unser Schutz.")
         if not _addresses_reader(f"{lines[heading].text} {lines[pitch].text}") and not _call_to_action(lines[heading]):
             continue
-        for k in (heading, pitch, b):
-            if lines[k].cls != "bad":
-                lines[k].cls, lines[k].reason = "bad", CTA_BOX
+        for boxed in lines[heading:b + 1]:
+            if boxed.cls != "bad":
+                boxed.cls, boxed.reason = "bad", CTA_BOX
 
 
 def _one_line_pitch(lines: list[Line], label: int, stops: frozenset[str]) -> bool:
@@ -1231,14 +1245,18 @@ def _main_region(lines: list[Line], stops: frozenset[str] = frozenset()) -> tupl
 
 
 def _start_below_breadcrumb(lines: list[Line], start: int, end: int) -> int:
-    """The body's start: below a breadcrumb trail that the region took in, when the region's text goes on below it.
+    """The body's start: below a breadcrumb trail or a newsletter's contents that the region took in, when the
+    region's text goes on below it.
 
     A site prints its breadcrumb right above the article; a line of prose above
     the breadcrumb (a verse of the day, a slogan) is the page's furniture, and
     would otherwise open the body, or, taken for its whole, leave the story
-    under the breadcrumb to be cut as text about something else."""
+    under the breadcrumb to be cut as text about something else.  So is a
+    newsletter's greeting above its contents ("Bonjour à toutes et à tous, …" /
+    "AU SOMMAIRE"): its first story begins below them."""
     for i in range(end - 1, start - 1, -1):
-        if lines[i].cls == "bad" and lines[i].words <= 20 and _BREADCRUMB.match(_fold(lines[i].text)) \
+        if lines[i].cls == "bad" and (lines[i].reason == CONTENTS or lines[i].words <= 20
+                                      and _BREADCRUMB.match(_fold(lines[i].text))) \
                 and any(line.cls == "good" for line in lines[i + 1:end + 1]):
             return i + 1
     return start
@@ -1956,6 +1974,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         named_by_page_title |= {_norm_key(part) for part in (headline, headline.partition(": ")[2]) if part}
     for key in named_by_page_title:
         counts[key] = counts.get(key, 0) + 1
+    page_title_keys = named_by_page_title | set(keys[:PAGE_TITLE_LINES])
     site = meta.publisher_from_lines([l.text for l in lines])[0]
     best, best_score, best_support = -1, 0.0, []
     qualified: dict[int, list[str]] = {}  # every headline-shaped line that shares the article's words
@@ -1969,11 +1988,13 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
                 or _BULLET.match(text):
             continue
         if line.reason and line.reason not in ("repeated line", "repeated short line", LINK_LIST, "teaser headline",
-                                               TEASER, "navigation or button text", CAPITALISED_GLUE):
+                                               TEASER, "navigation or button text", CAPITALISED_GLUE, LIST_IN_TEXT):
             # (an English headline in title case looks like glued link texts; a menu shares few of the article's words)
             continue
-        if text.endswith((".", ",", ";", ":")) and not text.endswith("...") or meta.is_date_line(text):
-            continue
+        if text.endswith((".", ",", ";", ":")) and not text.endswith("...") \
+                and not (text.endswith(".") and keys[i] in page_title_keys and counts.get(keys[i], 0) >= 2) \
+                or meta.is_date_line(text):
+            continue  # (a headline of two sentences is printed as the page's title too: "… is here. Most … ready.")
         if i >= start and i != opening:
             # a headline can open the dense region only as its first headline-shaped lines
             after = next((l for l in lines[i + 1:] if l.reason not in ("date line", "byline")
@@ -1990,7 +2011,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
             continue
         why_not = _title_rejection(line, site) or _author_box_name(lines, i) or _caption_under_picture(line, images) \
             or ("a company's name" if _COMPANY_NAME.match(line.text) else "") \
-            or _fact_box_line(lines, i)
+            or ("" if keys[i] in named_by_page_title else _fact_box_line(lines, i))
         if why_not:
             rejected.append(f"line {line.number} ({why_not})")
             continue
@@ -2116,7 +2137,13 @@ def _page_title_headline(text: str) -> str:
     (with or without the site); "" for any other line."""
     value = _TITLE_LABEL.sub("", text).strip()
     page_title = _SITE_SUFFIX.match(value)
-    return page_title.group("title") if page_title else value if value != text else ""
+    if not page_title:
+        return value if value != text else ""
+    # "Headline | Show | Site": the section's or show's name before the site's goes too
+    return _PIPED_SECTION.sub("", page_title.group("title"))
+
+
+_PIPED_SECTION = re.compile(r"(?:\s+\|\s+[^|]{2,40})+$")
 
 
 def _split_site_name(result: CleanResult, lines: list[Line]) -> None:

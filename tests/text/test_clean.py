@@ -918,6 +918,13 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     ("The Weekly Ledger is a reader-supported publication. To receive new posts, consider becoming a subscriber.",
      "en", True),
     ("Dieser Beitrag ist Teil von Technik Plus. Als Abonnent lesen Sie alle Inhalte ohne Einschränkung.", "de", True),
+    # a newsletter's web-view link, a metered paywall's count, a subscribers-only label, a picture's credit
+    ("Si cet e-mail ne s'affiche pas correctement, consultez-le dans votre navigateur.", "fr", True),
+    ("Wird dieser Newsletter nicht korrekt angezeigt? Im Browser öffnen", "de", True),
+    ("Vous avez lu 2 articles gratuits ce mois-ci.", "fr", True),
+    ("You have read 3 free articles this month.", "en", True),
+    ("Article réservé aux abonnés", "fr", True),
+    ("Die Gemeinde hat die Anzeige gegen den Betreiber korrekt bearbeitet, sagte der Sprecher.", "de", False),
     # a file's link with its size
     ("Règlement des marchés 2025 (PDF, 820 Ko)", "fr", True),
     ("Jahresbericht 2024 (pdf, 2,4 MB)", "de", True),
@@ -2022,4 +2029,82 @@ def test_the_closing_paragraph_below_a_labelled_link_stays_and_a_pitch_past_the_
                       "Wie hilfreich war dieser Test?", "Über den Autor"])
     result = clean_text(page, "de")
     assert pitch not in result.text and "Saugroboter" not in result.text
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
+def test_a_headline_of_two_sentences_printed_as_the_pages_title_is_the_title_and_a_blogs_tagline_is_not():
+    headline = "The AI Act's first real deadline is here. Most companies are not ready."
+    story = ["The first real deadline of the EU's AI Act is Saturday, when its rules for general-purpose models "
+             "start to apply, and most of the companies I speak to are not ready.",
+             "The obligations apply to the companies that train general-purpose models, not to those that build "
+             "products on top of them.",
+             "Providers now need technical documentation about how their model was trained and tested."]
+    for top, title in ((headline, headline), ("Python core development news and information.", "")):
+        page = "\n".join([top, "The Brussels Byte", "Subscribe", "Sign in", headline if title else "",
+                          "Pieter Vandermeulen", "Jul 31, 2025", "128", "Share", *story, "Share"])
+        assert clean_text(page, "en").title == title
+
+
+def test_a_newsletters_greeting_above_its_contents_is_not_the_first_storys_text():
+    headline = "Schwätz apprend le luxembourgeois aux machines"
+    story = ["Depuis le deuxième étage du Hangar, les cinq personnes de Schwätz apprennent aux machines à "
+             "reconnaître le luxembourgeois parlé.",
+             "Le principal obstacle n'est pas technique, mais linguistique : l'orthographe du luxembourgeois n'est "
+             "enseignée de manière systématique que depuis peu.",
+             "Pour constituer ses données, l'équipe a enregistré plus de 1.200 heures de parole avec des bénévoles."]
+    greeting = "L'automne est là, la machine à café a enfin été réparée et le deuxième étage affiche complet. Bonne lecture !"
+    page = "\n".join(["Si cet e-mail ne s'affiche pas correctement, consultez-le dans votre navigateur.",
+                      "Le Hangar – Coworking – Esch-sur-Alzette", "La Lettre du Hangar · n° 42 · octobre 2025",
+                      "Bonjour à toutes et à tous,", greeting, "L'équipe du Hangar", "AU SOMMAIRE",
+                      f"- Portrait de membre : {headline}", "- Les événements d'octobre", "", "PORTRAIT DE MEMBRE",
+                      headline, *story, "Suivez-nous sur LinkedIn", "Se désinscrire"])
+    result = clean_text(page, "fr")
+    assert result.title == headline and greeting not in result.text
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
+def test_the_headline_a_pages_title_names_before_a_shows_and_a_sites_name_beats_a_competitions_promo():
+    headline = "Strathmore Rovers: 'It still hasn't sunk in' – captain on promotion party"
+    story = ["Strathmore Rovers captain Jamie Ferguson says promotion to the league still hasn't properly sunk in, "
+             "two days after the part-timers won the play-off final.",
+             "Speaking to Kirsty and Dev on this morning's show, the joiner said he had barely slept since Saturday.",
+             "Rovers had gone behind in the 88th minute before a substitute headed an equaliser deep into stoppage time."]
+    page = "\n".join([f"{headline} | Breakfast with Kirsty & Dev | Tay Valley FM", "Tay Valley FM", "Listen Live",
+                      "Win! £1,000 Cash Drop – listen for the cash register every weekday at 8.20am",
+                      "Breakfast with Kirsty & Dev", "Weekdays 6am–10am", "Text the studio: 80808",
+                      "Call: 01738 000 000", headline, "Posted Tuesday 20 May 2025", *story, "On air next"])
+    assert clean_text(page, "en").title == headline
+
+
+def test_a_pictures_size_and_a_visualisations_credit_are_no_text():
+    assert classified("1920×1280 412 KB", "en").reason == "image markup"
+    assert classified("Visualisierung: Planungsbüro SolarWerk GmbH", "de").reason == "photo credit or caption"
+
+
+def test_a_single_teaser_under_auch_interessant_goes_and_the_story_goes_on():
+    story = ["Das Freibad Wolfsbrunn bleibt auch in diesem Sommer geschlossen, hat der Gemeinderat am Dienstag "
+             "mit knapper Mehrheit beschlossen.",
+             "Die Sanierung des Beckens würde nach einem Gutachten rund 3,4 Millionen Euro kosten.",
+             "Bürgermeister Thomas Weyrich kündigte an, mit dem Hallenbad in der Nachbargemeinde über Zeiten für "
+             "Vereine zu verhandeln.",
+             "Der Förderverein will im Herbst ein eigenes Konzept für einen Betrieb durch Ehrenamtliche vorlegen."]
+    teaser = "Polizeibericht: Unbekannte beschädigen Buswartehäuschen in Altenglan"
+    page = "\n".join(["Westpfalz-Zeitung", "Freibad Wolfsbrunn bleibt 2025 geschlossen", "Von Anna Berg",
+                      *story[:2], "Auch interessant", teaser, *story[2:], "Artikel teilen", "Impressum"])
+    result = clean_text(page, "de")
+    assert teaser not in result.text
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
+def test_a_newsletter_box_with_a_form_field_between_its_pitch_and_its_button_goes():
+    story = ["Il y a quinze ans, rares étaient les cavistes à proposer un muscadet à plus de douze euros.",
+             "Lors de notre dégustation à l'aveugle, organisée en janvier à Nantes, nous avons goûté 64 vins.",
+             "Les vins de Gorges se montrent tendus et salins, presque austères dans leur jeunesse.",
+             "Seul bémol : la production des crus reste confidentielle, à peine 3 % des volumes de l'appellation."]
+    pitch = "Chaque vendredi, nos coups de cœur et les meilleures affaires du moment."
+    page = "\n".join(["Vins & Terroirs", "Muscadet : les crus communaux changent la donne", *story[:2],
+                      "La lettre de Vins & Terroirs", pitch, "Votre e-mail", "Je m’inscris", *story[2:],
+                      "Mentions légales"])
+    result = clean_text(page, "fr")
+    assert pitch not in result.text
     assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
