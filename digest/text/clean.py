@@ -117,7 +117,7 @@ _MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*(?:\][^\]]*)*?)\]\((?P<url>[^)\s]+)[^)
 _LABELLED_IMAGE = re.compile(r"^\[(?:bild|image|img|foto|photo|picture|grafik|abbildung)\s*:\s*(?P<alt>[^\]]*)\]$", re.I)
 # a picture's size under it, as a forum's or a gallery's lightbox prints it: "1920×1280 412 KB"
 _PICTURE_SIZE = re.compile(r"^\d{2,5}\s*[×x]\s*\d{2,5}(?:\s+\d+(?:[.,]\d+)?\s*(?:kb|mb|ko|mo))?$", re.I)
-_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:jpe?g|png|gif|webp|svg|pdf)$", re.I)
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:jpe?g|png|gif|webp|svg|pdf|mp4|mov|webm|mp3)$", re.I)
 _CODE_HINT = re.compile(
     r"function\s*\(|\bvar\s+\w+\s*=|=>|\bwindow\.|\bdocument\.|\}\s*\)|\)\s*;|\bgtag\(|\bfbq\(|_gaq|dataLayer|"
     r"\breturn\s*[!;(]|<\/?(?:script|div|iframe|img|span|style)\b|\{\s*\"@context\"|@media|\.css\b|\w+\s*\{[^}]*:[^}]*;",
@@ -133,7 +133,7 @@ _JSON_PAIR = re.compile(r"\"[\w@$-]+\"\s*:\s*[\"{\[\dtfn]")
 # a label and a colon ("Foto: …", "Bildquelle: …", "Abb. 3:"), a mark ("© …", "(Symbolbild)"), an agency at the end.
 _CREDIT_LABEL = re.compile(
     r"(?:^|\s)(?:foto|fotos|photo|photos|photograph|photographs|picture|pictures|bild|bilder|image|images|credits?|crédits?(?: photo)?|photo credits?|"
-    r"bildquelle|bildrechte|quelle|source|illustration|grafik|titelbild|titelfoto|bildnachweis|fotonachweis|archivfoto|archivbild|"
+    r"bildquelle|bildrechte|quelle|sources?|illustration|grafik|video|vidéo|titelbild|titelfoto|bildnachweis|fotonachweis|archivfoto|archivbild|"
     r"symbolfoto|symbolbild|pressefoto|visualisierung|rendering|©|\(c\))\s*:\s*\S|"
     r"^(?:abbildung|abb\.|figure|fig\.|tabelle|table)\s*\d+\s*:", re.I)
 _CREDIT_MARK = re.compile(r"©\s*\w|\((?:symbolbild|symbolfoto|archivbild|archivfoto|photo illustration)\)"
@@ -194,6 +194,15 @@ _STRONG = [
     r"presented|supported) by\b", r"^diese (?:folge|episode|ausgabe|sendung) wird (?:prasentiert|unterstutzt|gesponsert) von\b",
     r"^cet? (?:episode|article|numero) (?:est |vous est )?(?:presente|sponsorise|soutenu|propose) par\b",
     r"^telecharger\b",
+    # a gallery's button with its count, a poll's question, a petition's counter
+    r"^(?:bildergalerie|fotostrecke|galerie|gallery|photo gallery) (?:offnen|ansehen|starten|open|view)?\b.{0,20}"
+    r"\(\d+ (?:bilder|fotos|photos|images|pictures)\)$", r"^(?:open|view) (?:the )?(?:photo )?gallery\b",
+    r"^voir (?:la )?galerie\b", r"^(?:umfrage|poll|sondage|abstimmung)\s*:",
+    r"^[\d\s.,'’]+\s(?:signatures|unterschriften|signatories)\b",
+    # a press release's contact line with its details, its continuation mark and its pages' footers, as a
+    # PDF prints them ("Media contact: Dana Whitfield, 419-555-0143", "-more-", "… – Page 2 of 2")
+    r"^(?:(?:media|press) (?:contacts?|enquiries)|(?:presse|medien)kontakt|contacts? (?:presse|medias))\s*:\s*\S",
+    r"^-+\s*(?:more|mehr)\s*-+$", r"^-+\s*suite\s*-+$", r"\b(?:page|seite) \d+ (?:of|von|sur|/) \d+$",
     r"\((?:pdf|docx?|xlsx?|pptx?|zip)\b[^()]{0,12}\d+(?:[.,]\d+)?\s*(?:ko|kb|mo|mb)\)$",  # a file's link: "… (PDF, 820 Ko)"
     r"\b(?:also available in|auch verfugbar (?:auf|in)|egalement disponible en)\s*:",
     r"\bv\.\s?i\.\s?s\.\s?d\.\s?p\b", r"\bverantwortlich im sinne des presserechts\b", r"^mitglied werden\b",
@@ -203,7 +212,7 @@ _STRONG = [
     r"\bcet article fait partie (?:de|du|d')",
     r"\bmedizinisch (?:gepruft|begutachtet)\b", r"\bmedically reviewed by\b", r"^transparenzhinweis\b",
     r"\bwir finanzieren uns (?:\w+ )?(?:uber|durch) provisionen\b",
-    r"\bsupport (?:independent|local|quality|our) (?:journalism|reporting)\b", r"\b(?:journalism|reporting) needs your support\b",
+    r"\bsupport (?:independent|local|quality|our) (?:journalism|reporting|research|media)\b", r"\b(?:journalism|reporting) needs your support\b",
     r"\bunterstutzen sie (?:unabhangigen|unseren|lokalen|guten) journalismus\b", r"\bsoutenez (?:le|notre) journalisme\b",
     r"\bjetzt\b.{0,30}\b(?:beitreten|mitglied werden)\b", r"\bbecome a (?:member|supporter)\b", r"\bdevenez (?:membre|adherent)\b",
     r"\b(?:als )?pdf (?:herunterladen|downloaden)\b", r"\bdownload (?:the |this |as (?:a )?)?pdf\b", r"\btelecharger (?:le |en )?pdf\b",
@@ -268,7 +277,7 @@ _STRONG = [
     r"\bcite this (?:article|page)\b", r"\b(?:alle )?angaben ohne gewahr\b", r"\bwithout (?:any )?(?:guarantee|warranty) of accuracy\b", r"\bnever miss (?:a|an|our|the|any)\b", r"\bverpassen sie keine\b", r"\bnichts mehr verpassen\b",
     r"^[a-z]+ [a-z]+ (?:is|was) an? (?:\w+ ){0,4}(?:writer|journalist|editor|reporter|expert|author|contributor|correspondent)\b",
     r"^[a-z]+ [a-z]+ (?:ist|war) (?:\w+ ){0,4}(?:redakteur|journalist|autor|korrespondent|reporter)(?:in)?\b",
-    r"\b\d+\s*(?:min(?:ute)?s?|minuten)\b.{0,20}\b(?:read|lesen|words|worter)\b", r"\b(?:reading time|lesezeit|lesedauer|temps de lecture)\b", _LINK_LABEL.pattern,
+    r"\b\d+\s*(?:min(?:ute)?s?|minuten)\b.{0,20}\b(?:read|lesen|words|worter)\b", r"\b(?:reading time|read time|lesezeit|lesedauer|temps de lecture)\b", _LINK_LABEL.pattern,
 ]
 # The whole short line is a menu entry or a button ...
 _WEAK_LINE = re.compile(
@@ -390,6 +399,8 @@ _STOP_RE = re.compile(
 _AGENCY_END = re.compile(r"\b(?:getty images|shutterstock|istock(?:photo)?|imago(?: images)?|picture alliance|keystone|"
                          r"dpa|afp|reuters|ap photo|epa)\s*$|^(?:imago|getty images|picture alliance|dpa|afp|epa)\s*/\s*\S",
                          re.I)  # (also the agency first: "IMAGO/Kirchner-Media")
+# a broadcaster's or agency's initials and the photographer's name, alone on the line: "ORF/Martina Leitner"
+_INITIALS_CREDIT = re.compile(r"^[A-ZÄÖÜ]{2,6}\s*/\s*[A-ZÄÖÜ][\w.'’-]+(?:\s+[A-ZÄÖÜ][\w.'’-]+){0,3}$")
 
 
 # A caption's own label, glued to it or not: "Image caption About 40 bodies …", "Media captionDrone footage …";
@@ -421,7 +432,8 @@ def _is_credit(text: str) -> bool:
     """Photo credits and captions; cheap character tests spare the patterns on most lines."""
     return bool(":" in text and _CREDIT_LABEL.search(text) or ("©" in text or "(" in text or "/" in text or "|" in text)
                 and _CREDIT_MARK.search(text)
-                or _AGENCY_END.search(text, max(0, len(text) - 40)) or _CAPTION_LABEL.match(text))
+                or _AGENCY_END.search(text, max(0, len(text) - 40)) or _CAPTION_LABEL.match(text)
+                or "/" in text and len(text) <= 60 and _INITIALS_CREDIT.match(text))
 
 
 _COMMENTS_HEADER = re.compile(r"^\d+\s+(?:responses?|comments?|replies|antworten|kommentare?|reaktionen|commentaires?|"
@@ -648,8 +660,10 @@ def _prepare_lines(text: str, lang: str, dropped: list[Dropped]) -> tuple[list[L
             images.append(PageImage(labelled["alt"], "", number))
         line = fix_space_before_punctuation(line, lang)
         if lines and not blank and is_continuation(lines[-1].text, line) \
-                and not (len(line.split()) <= 12 and (meta.find_dates(line) or dates.relative_stamp(line))):
-            # (a dateline in lower case, "veröffentlicht am 9. Januar 2024 von …", "vor 2 Stunden", starts a line)
+                and not (len(line.split()) <= 12 and (meta.find_dates(line) or dates.relative_stamp(line))) \
+                and not _CODE_START.match(line) and not meta.byline_author(line):
+            # (a dateline in lower case, "veröffentlicht am 9. Januar 2024 von …", "vor 2 Stunden", starts a line;
+            # so do a byline in lower case, "von Markus Weinzierl", and a script, "window.dataLayer = …")
             lines[-1].text = join_continuation(lines[-1].text, line)
             continue
         glued = None if _CAPTION_LABEL.match(line) else split_glued_caption(line)  # a labelled caption is all caption
@@ -946,6 +960,8 @@ def _call_to_action(line: Line) -> bool:
 # may head the content itself: "Inhalt" over a press release, "Inhaltsverzeichnis" over a guide's sections)
 _CONTENTS = re.compile(r"^(?:in (?:dieser|der heutigen) ausgabe|in diesem newsletter|in this (?:issue|edition)|"
                        r"in today's (?:issue|edition|newsletter)|dans ce numero|au sommaire)\s*:")
+_CONTENTS_SENTENCE = re.compile(r"^(?:in (?:dieser|der heutigen) ausgabe|in diesem newsletter|in this (?:issue|edition)|"
+                                r"in today's (?:issue|edition|newsletter)|dans ce numero)\b")
 CONTENTS = "table of contents (of a newsletter's issue)"
 CONTENTS_ENTRY_WORDS = 16
 _ENTRY_MARK = re.compile(r"^(?:[-*•·▪►◦→▶>]|\d{1,2}[.)])\s*")
@@ -962,7 +978,9 @@ def _mark_contents(lines: list[Line]) -> None:
     for i, line in enumerate(lines):
         folded = _fold(line.text)
         label = _CONTENTS.match(folded + ":" if line.words <= 3 and not folded.endswith(":") else folded)
-        if not label or line.words > 25:
+        if not label and _CONTENTS_SENTENCE.match(folded) and line.words <= 40 and _addresses_reader(line.text, 0):
+            label = _CONTENTS_SENTENCE.match(folded)  # "in dieser Ausgabe berichten wir vom Warnstreik …"
+        elif not label or line.words > 25:
             continue
         line.cls, line.reason = "bad", CONTENTS
         if folded[label.end():].strip():
@@ -996,6 +1014,9 @@ def _mark_call_to_action_boxes(lines: list[Line]) -> None:
     for b, button in enumerate(lines):
         if b < 3 or button.cls == "good" or not _call_to_action(button):
             continue
+        if lines[b - 1].reason.startswith("boilerplate phrase") and lines[b - 1].words > CTA_BUTTON_WORDS:
+            button.cls, button.reason = "bad", CTA_BOX  # the button of a known pitch ("Support independent …")
+            continue
         pitch = b - 1
         while pitch > b - 3 and lines[pitch].cls in ("bad", "short") and lines[pitch].words <= 3:
             pitch -= 1  # a form's field between the pitch and its button ("Votre e-mail" over "Je m'inscris")
@@ -1022,7 +1043,14 @@ def _one_line_pitch(lines: list[Line], label: int, stops: frozenset[str]) -> boo
     if pitch.cls == "bad" or not AD_PITCH_WORDS[0] <= pitch.words <= AD_PITCH_WORDS[1]:
         return False
     prose = set().union(*(_stems(line.text, stops) for line in lines if line.cls == "good" and line is not pitch))
-    return len(_stems(pitch.text, stops) & prose) <= 1
+    shared = len(_stems(pitch.text, stops) & prose)
+    return shared <= 1 or shared <= AD_PITCH_PRICED_SHARED and bool(_PRICE.search(pitch.text))
+
+
+# A price as an offer states it ("23,99 €/mois", "ab 79 €", "£15 a month"): a pitch that names one may share
+# a few words with the story and still be the ad's
+_PRICE = re.compile(r"\d+(?:[.,]\d{2})?\s?(?:€|eur\b|chf\b)|[€$£]\s?\d", re.I)
+AD_PITCH_PRICED_SHARED = 3
 
 
 # A boilerplate phrase about privacy: the line belongs to a consent dialog.
@@ -1077,6 +1105,9 @@ def _mark_link_lists(lines: list[Line]) -> None:
         glued = sum(1 for k in range(i, j) if lines[k].reason == RUN_IN_GLUE)  # menu entries too, run together
         # a button among them is an entry too ("All the best, Max" / "DOWNLOAD PDF" / "LICENSED UNDER CC BY")
         buttons = sum(1 for k in range(i, j) if lines[k].words <= 3 and lines[k].reason.startswith("boilerplate phrase"))
+        # and so is a teaser under its label in capitals, which a phrase or a credit marks ("VIDEO: Die besten
+        # Lastenräder im Vergleich", "UMFRAGE: Fahren Sie mit dem Lastenrad zur Arbeit")
+        buttons += sum(1 for k in range(i, j) if lines[k].cls == "bad" and _CAPS_LABEL.match(lines[k].text))
         if len(run) + glued + buttons >= 3:
             for k in run:
                 lines[k].cls, lines[k].reason = "bad", LINK_LIST
@@ -1090,6 +1121,7 @@ def _mark_link_lists(lines: list[Line]) -> None:
 
 
 LINK_LIST = "link list or menu (run of headline-shaped lines)"
+_CAPS_LABEL = re.compile(r"^[A-ZÄÖÜ]{4,}\s*:\s*[^\W\d]")
 # Weights of the region search, tuned on the development pages (benchmarks/clean_bench.py).
 GOOD_CAP, NEARGOOD_WEIGHT, SHORT_PENALTY = 800, 0.4, 5.0
 BAD_PENALTY, BAD_PER_CHAR, DATE_PENALTY, STOP_PENALTY = 10.0, 0.1, 120.0, 600.0
@@ -1584,15 +1616,16 @@ def _extend_region(lines: list[Line], start: int) -> int:
 
     The maximum-sum run leaves out short lines at its edges because each costs
     a little; above the body they are taken in until a boundary: a date or
-    byline line, a boilerplate phrase, an end-of-article marker, or two bad
-    lines in a row.  Below the body the same walk picks up more furniture than
+    byline line, a boilerplate phrase, an end-of-article marker, a
+    newsletter's contents, or two bad lines in a row.  Below the body the same walk picks up more furniture than
     text (measured on the development pages), so the region ends where it ends.
     """
     edge, bad_run, taken, i = start, 0, 0, start - 1
     while i >= 0 and taken < EXTEND_LINES:
         line = lines[i]
-        if line.hard_stop or line.reason in _EXTEND_STOPS or line.reason.startswith("boilerplate"):
-            break
+        if line.hard_stop or line.reason in _EXTEND_STOPS or line.reason.startswith("boilerplate") \
+                or line.reason == CONTENTS:
+            break  # (nor over a newsletter's contents: its greeting above them is no lead)
         if line.cls == "bad":
             bad_run += 1
             if bad_run > EXTEND_BAD_RUN:
@@ -1717,8 +1750,6 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
     title_index = _find_title(lines, start, end, result, stops, images)
     if title_index >= start:
         start = title_index + 1
-    elif 0 <= title_index < PAGE_TITLE_LINES:
-        start = _start_below_headline(lines, start, end, result.title, stops)
     blocks: list[Block] = []
     for i, line in enumerate(lines):
         if i < start or i > end:
@@ -1972,6 +2003,11 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         headline = _page_title_headline(line.text) if len(line.text) <= 200 else ""
         # also after a newsletter's or series' name: "The Ledger: Headline"
         named_by_page_title |= {_norm_key(part) for part in (headline, headline.partition(": ")[2]) if part}
+    # ... or opens it, the site's name and a section's after it however they are parted ("Headline – Blog – Site")
+    page_titles = [keys[k] for k in range(min(PAGE_TITLE_LINES, len(lines))) if len(lines[k].text) <= 200]
+    for i in range(max(0, start - TITLE_WINDOW), min(start + 1 + HEADLINE_REPRINT_REACH, len(lines))):
+        if i >= PAGE_TITLE_LINES and lines[i].words >= 4 and any(t.startswith(keys[i] + " ") for t in page_titles):
+            named_by_page_title.add(keys[i])
     for key in named_by_page_title:
         counts[key] = counts.get(key, 0) + 1
     page_title_keys = named_by_page_title | set(keys[:PAGE_TITLE_LINES])
@@ -1979,7 +2015,9 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     best, best_score, best_support = -1, 0.0, []
     qualified: dict[int, list[str]] = {}  # every headline-shaped line that shares the article's words
     rejected: list[str] = []
-    for i in range(max(0, start - TITLE_WINDOW), min(start + 3, len(lines) - 1)):
+    for i in range(max(0, start - TITLE_WINDOW), min(start + 1 + HEADLINE_REPRINT_REACH, len(lines) - 1)):
+        if i >= start + 3 and keys[i] not in named_by_page_title:
+            continue  # (deeper into the body only the headline the page's title names: see below)
         line = lines[i]
         text = line.text
         # a headline that is a quotation, or opens with one ("'Every violin …': a conversation with …")
@@ -1996,12 +2034,16 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
                 or meta.is_date_line(text):
             continue  # (a headline of two sentences is printed as the page's title too: "… is here. Most … ready.")
         if i >= start and i != opening:
-            # a headline can open the dense region only as its first headline-shaped lines
+            # a headline can open the dense region only as its first headline-shaped lines, or, when the page's
+            # title names it, below what is not the story's (a banner, a call to the reader, an ad's pitch)
             after = next((l for l in lines[i + 1:] if l.reason not in ("date line", "byline")
                           and not _dateline_shaped(l)), None)
-            if line.cls == "good" or any(not _headline_shaped(l) and not _ISSUE_NUMBER.search(l.text)
-                                         for l in lines[start:i + 1]) \
-                    or after is None or after.cls != "good":  # the byline and dateline may stand between
+            if line.cls == "good" or after is None or after.cls != "good":  # byline and dateline may stand between
+                continue
+            if keys[i] in named_by_page_title:
+                if _story_above(lines, start, i, end, stops):
+                    continue
+            elif any(not _headline_shaped(l) and not _ISSUE_NUMBER.search(l.text) for l in lines[start:i + 1]):
                 continue
         words = _stems(text, stops)
         # a one-word match is weak evidence: a menu entry ("Über mich") shares a word with many posts
@@ -2064,26 +2106,19 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
 HEADLINE_REPRINT_REACH = 8  # lines into the body where the page's title may be printed again as the headline
 
 
-def _start_below_headline(lines: list[Line], start: int, end: int, title: str, stops: frozenset[str]) -> int:
-    """The body's start: below the headline that the page's own title names, printed again in the body's
-    first lines, when what stands above it there is not the story's.
+def _story_above(lines: list[Line], start: int, headline: int, end: int, stops: frozenset[str]) -> bool:
+    """Is the prose between the region's start and the headline printed in it the story's own (a lead printed
+    above the headline), rather than what opened the region before the article: a banner ("INSCRIPTIONS
+    2025-2026 : … Réservez votre cours d'essai gratuit !"), a call to the reader, an ad's pitch?
 
-    The page's title ("Headline | Site") is taken for the headline when the headline printed
-    above the story stands too far into the region for :func:`_find_title` to weigh it: a
-    banner ("INSCRIPTIONS 2025-2026 : … Réservez votre cours d'essai gratuit !"), a call to
-    the reader or a menu's last entries opened the region.  The headline marks where the
-    article begins, so what stands above it goes, unless its words are the story's (a lead
-    printed above the headline stays, as it did)."""
-    key = _norm_key(title)
-    for h in range(start, min(end, start + HEADLINE_REPRINT_REACH + 1)):
-        if _norm_key(lines[h].text) != key:
-            continue
-        above = _stems_of_prose(lines, start, h - 1, stops)
-        below = _stems_of_prose(lines, h + 1, end, stops)
-        prose_above = " ".join(line.text for line in lines[start:h] if line.cls in ("good", "neargood"))
-        lead = above and not _addresses_reader(prose_above) and len(above & below) / len(above) > TOPIC_SHIFT_OVERLAP
-        return start if lead or not below else h + 1
-    return start
+    The story's lead speaks of others in the story's words; the rest speaks to the reader, or of
+    something else."""
+    prose = [k for k in range(start, headline) if lines[k].cls in ("good", "neargood")
+             and not (k > 0 and _is_ad_label(lines[k - 1]))]  # (an ad's pitch under its label is no lead)
+    above = set().union(*(_stems(lines[k].text, stops) for k in prose))
+    below = _stems_of_prose(lines, headline + 1, end, stops)
+    return not below or bool(above) and not _addresses_reader(" ".join(lines[k].text for k in prose)) \
+        and len(above & below) / len(above) > TOPIC_SHIFT_OVERLAP
 
 
 _ISSUE_NUMBER = re.compile(r"\b(?:nr|no|n°|nº|ausgabe|issue|heft)\.?\s*\d+(?:/\d+)?$", re.I)

@@ -925,6 +925,17 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     ("You have read 3 free articles this month.", "en", True),
     ("Article réservé aux abonnés", "fr", True),
     ("Die Gemeinde hat die Anzeige gegen den Betreiber korrekt bearbeitet, sagte der Sprecher.", "de", False),
+    # a press release's contact line, continuation mark and page footer; a gallery's button; a poll; a petition
+    ("Media contact: Dana Whitfield, 419-555-0143, media@mvhealth.org", "en", True),
+    ("-more-", "en", True),
+    ("Maumee Valley Health – AI sepsis screening – Page 2 of 2", "en", True),
+    ("Bildergalerie öffnen (3 Bilder)", "de", True),
+    ("UMFRAGE: Würden Sie sich von einem Arzt per Video behandeln lassen?", "de", True),
+    ("12 487 signatures – Objectif : 20 000", "fr", True),
+    ("Read time: 6 minutes", "en", True),
+    ("Support independent research. The Civic Data Institute is funded by individuals and foundations.", "en", True),
+    ("The petition gathered 12,487 signatures in three weeks, the organisers said on Monday.", "en", False),
+    ("In einer Umfrage gaben 41 Prozent an, sich eine Behandlung per Video vorstellen zu können.", "de", False),
     # a file's link with its size
     ("Règlement des marchés 2025 (PDF, 820 Ko)", "fr", True),
     ("Jahresbericht 2024 (pdf, 2,4 MB)", "de", True),
@@ -1864,7 +1875,7 @@ def test_the_headline_the_pages_title_names_opens_the_body_below_a_banner_but_a_
         result = clean_text(page, "fr")
         assert result.title == headline
         assert (above in result.standfirst + result.text) is kept
-        assert [sentence for sentence in story if sentence not in result.text] == []
+        assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
 
 
 def test_a_single_teaser_set_into_the_story_under_read_also_on_the_site_goes():
@@ -2105,6 +2116,59 @@ def test_a_newsletter_box_with_a_form_field_between_its_pitch_and_its_button_goe
     page = "\n".join(["Vins & Terroirs", "Muscadet : les crus communaux changent la donne", *story[:2],
                       "La lettre de Vins & Terroirs", pitch, "Votre e-mail", "Je m’inscris", *story[2:],
                       "Mentions légales"])
+    result = clean_text(page, "fr")
+    assert pitch not in result.text
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("ORF/Martina Leitner", "photo credit or caption"),  # a broadcaster's initials and the photographer
+    ("Sources: Bank of Canada, Business Outlook Survey. Last observation: 2024Q4", "photo credit or caption"),
+    ("ROMA-H2_essai_demontage.mp4", "bare URL or file name"),  # a video's file
+])
+def test_credits_sources_and_a_videos_file_and_caption_are_no_text(line, reason):
+    assert classified(line, "de" if "ORF" in line else "fr" if "ROMA" in line else "en").reason == reason
+
+
+def test_a_videos_caption_under_its_file_goes():
+    story = ["Au laboratoire, une main robotique apprend depuis un an à démonter les cartes électroniques usagées.",
+             "Pour l'apprentissage, nous avons combiné une caméra, des capteurs de force et des essais répétés.",
+             "Les premiers mois ont été frustrants : la main cassait régulièrement des composants fragiles.",
+             "Lors des derniers essais, elle a trié 200 cartes mères avec moins de deux pour cent d'erreurs."]
+    caption = "Vidéo : un cycle complet de démontage, accéléré quatre fois."
+    page = "\n".join(["Labo ROMA", "Une main robotique apprend à trier les cartes électroniques", *story[:2],
+                      "ROMA-H2_essai_demontage.mp4", caption, *story[2:], "Mentions légales"])
+    result = clean_text(page, "fr")
+    assert caption not in result.text
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
+def test_a_script_under_the_pages_title_is_not_joined_to_it_and_an_ads_pitch_above_the_headline_goes():
+    """The page's title names the headline printed in the body below an ad's pitch: the headline opens the body."""
+    headline = "Landkreis Freising: Notarzt kommt jetzt auch per Video"
+    story = ["Im Landkreis Freising können Rettungskräfte seit Montag einen Notarzt per Video zuschalten, wenn der "
+             "Notarzt nicht rechtzeitig vor Ort sein kann.",
+             "Hintergrund ist ein Problem, das viele ländliche Regionen kennen: Notärztinnen und Notärzte sind knapp.",
+             "Alle Rettungswagen im Landkreis Freising wurden in den vergangenen Wochen mit Tablets ausgestattet."]
+    pitch = "Autohaus Brandl Freising – Frühlings-Check für nur 49 € – Jetzt Termin sichern!"
+    page = "\n".join([f"{headline} | Radio Isarwelle",
+                      "window.dataLayer = window.dataLayer || []; window.dataLayer.push({'pageType':'article'});",
+                      "Radio Isarwelle 92,6 – Das Beste für Freising, Erding und das Ampertal", "JETZT LIVE",
+                      "NewsRegionBayernSportVerkehr", "News › Region", "ANZEIGE", pitch, "Region", headline,
+                      "von Markus Weinzierl", "14.05.2025, 16:42 Uhr", *story, "Impressum"])
+    result = clean_text(page, "de")
+    assert result.title == headline and pitch not in result.text
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
+def test_a_priced_pitch_under_an_ads_label_goes_though_it_shares_words_with_the_story():
+    story = ["Les hôpitaux français hésitent encore à migrer vers un cloud souverain, malgré l'offre qui se développe.",
+             "« Le problème, c'est que l'offre qualifiée reste limitée et plus chère », résume un directeur.",
+             "Deuxième frein : les compétences, car migrer un système d'information hospitalier prend des années.",
+             "Les cyberattaques ont pourtant changé la donne dans plusieurs établissements."]
+    pitch = "Hôpitaux, cliniques : profitez de notre offre fibre pro à 23,99 €/mois pendant un an."
+    page = "\n".join(["Portail Tech", "Cloud souverain : pourquoi les hôpitaux hésitent", *story[:2], "Publicité", pitch,
+                      *story[2:], "Mentions légales"])
     result = clean_text(page, "fr")
     assert pitch not in result.text
     assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
