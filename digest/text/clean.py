@@ -194,6 +194,14 @@ _STRONG = [
     r"presented|supported) by\b", r"^diese (?:folge|episode|ausgabe|sendung) wird (?:prasentiert|unterstutzt|gesponsert) von\b",
     r"^cet? (?:episode|article|numero) (?:est |vous est )?(?:presente|sponsorise|soutenu|propose) par\b",
     r"^telecharger\b",
+    r"^(?:download|telecharger|herunterladen)\b.{0,60}\(\d+(?:[.,]\d+)?\s?(?:kb|mb|ko|mo)\)$",  # "… image (4.2MB)"
+    # delayed quotes under a stock widget, an age gate, a subscription's terms
+    r"\bverzogert um \d+ min", r"\bdelayed (?:by )?(?:at least )?\d+ min", r"\bdonnees differees\b",
+    r"\bage legal\b.{0,40}\balcool\b", r"\blegal drinking age\b", r"^(?:j'ai|i am|ich bin) (?:uber |over |mindestens )?18\b",
+    r"\bjederzeit kundbar\b", r"\bcancel any ?time\b", r"\bresiliable a tout moment\b",
+    # a video set into the story ("WATCH: …", "Play video"), a call for tips ("Got a story? Email …")
+    r"^watch\s*:\s", r"^(?:play|replay) video$", r"^got a (?:story|news tip|tip)\b",
+    r"^(?:haben sie|hast du) (?:einen hinweis|eine geschichte)\b", r"^vous avez une (?:info|information|histoire)\b",
     # a gallery's button with its count, a poll's question, a petition's counter
     r"^(?:bildergalerie|fotostrecke|galerie|gallery|photo gallery) (?:offnen|ansehen|starten|open|view)?\b.{0,20}"
     r"\(\d+ (?:bilder|fotos|photos|images|pictures)\)$", r"^(?:open|view) (?:the )?(?:photo )?gallery\b",
@@ -260,7 +268,7 @@ _STRONG = [
     r"\bum (?:den|diesen|externen) inhalt\b.{0,60}\bzu laden\b", r"\bexterne[nr]? inhalte?\b", r"\bload (?:the )?external content\b",
     r"\bimmer (?:aktuell|bestens|gut) informiert\b", r"\bstay (?:up to date|informed)\b",
     r"\bmeistgelesen\b", r"\bmost (?:read|popular|viewed)\b", r"\btrending (?:at|on|now)\b",
-    r"\brecent reporting\b", r"\bprint this\b", r"\bemail this\b", r"\bnach oben\b",
+    r"\brecent reporting\b", r"\bprint this\b", r"\bemail this\b", r"^\W*(?:zuruck )?nach oben\W*$",
     r"^(?:herzlich )?willkommen (?:auf|bei|im)\b", r"^welcome to\b", r"\b(?:abgelegt|veroffentlicht) unter\b",
     r"\bfiled under\b", r"^posted (?:in|by)\b", r"\bcookies?\b", r"\btechnische speicherung\b", r"\bconsent\b",
     r"\b(?:ihre|deine|seine) (?:einwilligung|zustimmung)\b", r"\bvotre consentement\b",
@@ -1858,6 +1866,8 @@ def _title_rejection(line: Line, site: str) -> str:
     label = _page_title_headline(line.text) or line.text
     if len(label.split()) <= KICKER_WORDS and _ISSUE_NUMBER.search(label):  # "Newsletter Nr. 3/2025 – Site"
         return "an issue's label"
+    if len(_QUOTE_CHANGE.findall(line.text)) >= 2:
+        return "a stock ticker"
     if _TAG_LIST.match(folded) or (folded.count(",") >= 3 and all(len(item.split()) <= 2 for item in folded.split(","))):
         return "a list of tags"
     author = meta.byline_author(line.text)
@@ -2049,8 +2059,9 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         # a one-word match is weak evidence: a menu entry ("Über mich") shares a word with many posts
         shared = len(words & (below_opening if i == opening else body_words))
         overlap = shared / max(len(words), 2) if words else 0.0
-        if overlap < TITLE_MIN_OVERLAP or (line.words <= TITLE_SHORT_WORDS and shared < 2):
-            continue
+        if (overlap < TITLE_MIN_OVERLAP or line.words <= TITLE_SHORT_WORDS and shared < 2) \
+                and not (keys[i] in named_by_page_title and shared and line.words > TITLE_SHORT_WORDS):
+            continue  # (the page's title names a headline that shares a word with the text: that is enough)
         why_not = _title_rejection(line, site) or _author_box_name(lines, i) or _caption_under_picture(line, images) \
             or ("a company's name" if _COMPANY_NAME.match(line.text) else "") \
             or ("" if keys[i] in named_by_page_title else _fact_box_line(lines, i))
@@ -2060,6 +2071,9 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         support = _title_support(lines, i, images, keys, stamps=i == opening)
         if keys[i] in named_by_page_title:  # the page's own title names it: a menu's or site's name repeats, too
             support.append("named by the page's own title")
+        elif line.words >= 6 and any(keys[i].startswith(named + " ") for named in named_by_page_title
+                                     if len(named.split()) >= 4):
+            support.append("the page's own title, and more")  # "… 400 KILOS of lemons — and his staff …"
         # the classic layout, headline then byline, names the headline twice over (not a deck under it)
         if i - 1 not in qualified and i + 1 < len(lines) and meta.byline_author(lines[i + 1].text):
             support.append(f"byline on line {lines[i + 1].number} right under it")
@@ -2121,6 +2135,7 @@ def _story_above(lines: list[Line], start: int, headline: int, end: int, stops: 
         and len(above & below) / len(above) > TOPIC_SHIFT_OVERLAP
 
 
+_QUOTE_CHANGE = re.compile(r"[+−-]\s?\d+(?:[.,]\d+)?\s?%")  # a quote's change: "+1,21 %", "−0,12 %"
 _ISSUE_NUMBER = re.compile(r"\b(?:nr|no|n°|nº|ausgabe|issue|heft)\.?\s*\d+(?:/\d+)?$", re.I)
 
 
@@ -2321,12 +2336,14 @@ def _header_furniture(line: Line) -> bool:
     comments): each a boilerplate phrase, a button, or a bare label of a few
     words; none of it is prose and, above the body, none ends the article.
     """
-    if line.hard_stop:
-        return line.words <= 2 and bool(_COMMENT_STOP.match(_fold(line.text)))
+    if line.hard_stop:  # a jump to the comments, a share bar's label ("Share this article")
+        return line.words <= 2 and bool(_COMMENT_STOP.match(_fold(line.text))) \
+            or line.words <= 4 and bool(_SHARE_WORDS.search(_fold(line.text)))
     if line.cls == "bad":
         return line.reason in _HEADER_REASONS or line.reason.startswith("boilerplate") or line.reason == LINK_LIST
     # a button's label, or what it says when pressed ("Link kopiert!")
-    return line.cls == "short" and line.words <= 3 and (not _TERMINAL.search(line.text) or line.text.endswith("!"))
+    return line.cls == "short" and line.words <= 3 and not line.text.rstrip(_CLOSING_MARKS).endswith((".", "?", "…"))
+    # (a count may hold a point: "Share 1.2k")
 
 
 _SPEAKER = re.compile(r"^(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?: [A-ZÄÖÜÉ][\w'’.-]+){1,3}): \S")

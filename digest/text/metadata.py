@@ -138,7 +138,7 @@ _RELEASE_LABEL = re.compile(
 def is_date_line(line: str) -> bool:
     """A line that is only a date (and maybe a time or a weekday): a dateline or a comment stamp,
     also under a release's label ("Pressemitteilung vom 08.05.2024")."""
-    if line.count(" ") > 14:
+    if line.count(" ") > 14 or "%" in line:  # (a figure beside a date: "CET1 ratio: 16.9% (31 December 2023: …)")
         return False
     line = _RELEASE_LABEL.sub("", line)
     dates = find_dates(line)
@@ -293,7 +293,8 @@ _BYLINE_END = (r"(?:\s*[,|–—·•/].*|\s+-.*|\d.*|\s*\([^()\d]{1,60}\)|\s+(?
                r"mis à jour)\b(?=.*\d).*)?$")
 _BYLINES = (
     # "By", "Author": only ever a byline's cue, so the name may be written in any case ("Author Mobasir hassan")
-    re.compile(r"^(?:by|written by|geschrieben von|verfasst von|[ée]crit par|r[ée]dig[ée] par|autor(?:in)?|author)"
+    re.compile(r"^(?:by|written by|words by|text by|reporting by|geschrieben von|verfasst von|[ée]crit par|"
+               r"r[ée]dig[ée] par|autor(?:in)?|author)"
                r"\s*:?\s+" + _BYLINE_NAME + _BYLINE_END, re.I),
     # "Von", "Par", "De", "Text" also begin headings and sentences ("Von dieser Testpflicht gibt es
     # Ausnahmen", "Texte d’intention"): a byline only when a capitalised name follows

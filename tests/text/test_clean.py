@@ -936,6 +936,18 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     ("Support independent research. The Civic Data Institute is funded by individuals and foundations.", "en", True),
     ("The petition gathered 12,487 signatures in three weeks, the organisers said on Monday.", "en", False),
     ("In einer Umfrage gaben 41 Prozent an, sich eine Behandlung per Video vorstellen zu können.", "de", False),
+    # a download's size, delayed quotes, an age gate, a subscription's terms, a video set in, a call for tips
+    ("Download high-res image (4.2MB)", "en", True),
+    ("Kursdaten: Börse Frankfurt, verzögert um 15 Min.", "de", True),
+    ("Vous devez avoir l'âge légal pour consommer de l'alcool dans votre pays de résidence.", "fr", True),
+    ("J'ai 18 ans ou plus", "fr", True),
+    ("Für 1 € im ersten Monat alle Texte lesen. Jederzeit kündbar.", "de", True),
+    ("WATCH: Gary Rendell's fieriest kitchen moments", "en", True),
+    ("Play video", "en", True),
+    ("Got a story? Email tips@dailyflash.co.uk", "en", True),
+    ("Nach oben", "de", True),
+    ("Chipwerte ziehen den Dax nach oben – Anleger setzen auf Rechenzentren", "de", False),
+    ("Spacer unter den Vorbau, um die Front weiter nach oben zu bringen", "de", False),
     # a file's link with its size
     ("Règlement des marchés 2025 (PDF, 820 Ko)", "fr", True),
     ("Jahresbericht 2024 (pdf, 2,4 MB)", "de", True),
@@ -2172,3 +2184,31 @@ def test_a_priced_pitch_under_an_ads_label_goes_though_it_shares_words_with_the_
     result = clean_text(page, "fr")
     assert pitch not in result.text
     assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
+def test_a_headline_the_pages_title_names_wins_with_one_word_in_common_and_a_stock_ticker_is_no_headline():
+    headline = "Chipwerte ziehen den Dax nach oben – Anleger setzen auf Rechenzentren"
+    story = ["Der deutsche Aktienmarkt hat am Dienstag kräftig zugelegt, getrieben von Chipwerten und Halbleitern.",
+             "Auslöser war eine Entwicklerkonferenz in Kalifornien am Vorabend, auf der ein Hersteller neue Prozessoren "
+             "für künstliche Intelligenz vorstellte.",
+             "Händler sprachen von einer Rotation zurück in Technologiewerte, Analysten mahnen dagegen zur Vorsicht."]
+    page = "\n".join([f"{headline} | Märkte | Rheinische Finanzzeitung", "Rheinische Finanzzeitung", "Abo", "Anmelden",
+                      "DAX 18.412,33 +1,21 %MDAX 26.104,80 +0,68 %TecDAX 3.401,12 +1,87 %", "Märkte",
+                      "Börse Frankfurt", headline, "Jana Osterkamp", "19.03.2024 – 17:48 Uhr", "Artikel anhören",
+                      "Teilen", "Merken", "Drucken", *story, "Impressum"])
+    assert clean_text(page, "de").title == headline
+
+
+def test_a_deck_above_a_share_bar_and_a_headline_going_on_from_the_pages_title():
+    headline = "TV chef's AI kitchen assistant orders 400 KILOS of lemons — and his staff can't stop laughing"
+    deck = "The judge had boasted the 'smart' system would 'cut waste to zero' in his restaurant kitchen"
+    story = ["A TV chef has been left red-faced after his new AI kitchen assistant ordered 400 kilos of lemons for "
+             "his restaurant.",
+             "The chef had boasted on Instagram that the ordering system would cut waste to zero in the kitchen.",
+             "Staff arrived on Friday morning to find 23 crates of lemons stacked up outside the kitchen door."]
+    page = "\n".join(["TV chef's AI kitchen assistant orders 400 KILOS of lemons | Daily Flash", "Daily Flash",
+                      "Showbiz", "EXCLUSIVE", headline, deck, "By Kelly Marsh, Showbiz Reporter",
+                      "Published: 09:42, 14 May 2024", "Share 1.2k", "Share this article", "Comments 87",
+                      "lemons-main.jpg", *story, "Got a story? Email tips@dailyflash.co.uk"])
+    result = clean_text(page, "en")
+    assert result.title == headline and result.standfirst == deck

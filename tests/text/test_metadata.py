@@ -48,6 +48,8 @@ def test_date_lines_are_told_from_sentences_with_dates():
     assert is_date_line("Published: Tuesday, 2 December 2025, 14:05 CET")
     assert is_date_line("07-01-2025")
     assert not is_date_line("On 2 December 2025, the Luxembourg Data Summit became the stage for a launch.")
+    # a figure beside a date is a key figure, not a stamp ("CET1" is no time zone)
+    assert not is_date_line("• CET1 ratio: 16.9% (31 December 2023: 16.4%)")
 
 
 def test_a_releases_label_before_its_date_makes_a_date_line_and_a_headline_with_a_date_stays_one():
@@ -92,6 +94,7 @@ def test_upload_paths_give_year_and_month():
     ("by oz on December 4, 2006", "oz"),  # a blog's user name
     ("By Sage Anderson2020-02-20 13:52:51 UTC", "Sage Anderson"),
     ("By Jane Doe - Reuters", "Jane Doe"),
+    ("Words by Ailsa Murdoch, News Editor", "Ailsa Murdoch"),
     ("Par Claire Vasseur (médecin de santé publique)", "Claire Vasseur"),  # a role or agency in brackets
     ("Von Anna Schmidt (dpa)", "Anna Schmidt"),
     ("By LISA MASCARO", "Lisa Mascaro"),  # capitals are the page's style
