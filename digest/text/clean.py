@@ -984,6 +984,8 @@ def _mark_contents(lines: list[Line]) -> None:
     freie Wohnungen."); the lead story's headline is printed again above it, where it belongs.
     The entries are short lines with no full stop; the first line of prose ends them."""
     for i, line in enumerate(lines):
+        if not line.text[:4].lower().startswith(("in ", "dans", "au s")):
+            continue  # (every label opens so: a cheap test spares the rest of the page's lines)
         folded = _fold(line.text)
         label = _CONTENTS.match(folded + ":" if line.words <= 3 and not folded.endswith(":") else folded)
         if not label and _CONTENTS_SENTENCE.match(folded) and line.words <= 40 and _addresses_reader(line.text, 0):
