@@ -144,7 +144,8 @@ _CREDIT_MARK = re.compile(r"©\s*\w|\((?:symbolbild|symbolfoto|archivbild|archiv
                           re.I)
 # "… (Credit: iStock)", "… (Foto: Volkswagen)": a caption.  Only a title is refused for it: the
 # development pages' editors keep such a caption in the text when it reads as a sentence.
-_CREDIT_END = re.compile(r"\((?:photo|foto|bild|image|credit|crédit)s?\s*:[^()]{2,60}\)\s*$", re.I)
+_CREDIT_END_LABELS = "photo|foto|bild|image|credit|crédit"
+_CREDIT_END = re.compile(rf"\((?:{_CREDIT_END_LABELS})s?\s*:[^()]{{2,60}}\)\s*$", re.I)
 
 # A link to another article printed inside the story under its label: "RELATED: …", "Siehe auch: …".
 _LINK_LABEL = re.compile(r"^(?:auch lesen|lesen sie auch|read also|see also|also read|related|read (?:more|next)|siehe auch|"
@@ -411,9 +412,8 @@ _AGENCY_END = re.compile(r"\b(?:getty images|shutterstock|istock(?:photo)?|imago
 _INITIALS_CREDIT = re.compile(r"^[A-ZÄÖÜ]{2,6}\s*/\s*[A-ZÄÖÜ][\w.'’-]+(?:\s+[A-ZÄÖÜ][\w.'’-]+){0,3}$")
 
 
-# A caption's own label, glued to it or not: "Image caption About 40 bodies …", "Media captionDrone footage …";
 # a credit in brackets closing a line right under its picture, also a document's or a chart's source
-_PICTURE_CREDIT_END = re.compile(r"\((?:photo|foto|bild|image|credit|crédit|document|grafik|graphique|quelle|source)s?"
+_PICTURE_CREDIT_END = re.compile(rf"\((?:{_CREDIT_END_LABELS}|document|grafik|graphique|quelle|source)s?"
                                  r"\s*:[^()]{2,60}\)\s*$", re.I)
 PICTURE_LINES = ("image markup", "bare URL or file name")
 CAPTION_WORDS = 40
@@ -431,6 +431,7 @@ def _mark_captions_under_pictures(lines: list[Line]) -> None:
             line.cls, line.reason = "bad", "photo caption"
 
 
+# A caption's own label, glued to it or not: "Image caption About 40 bodies …", "Media captionDrone footage …";
 # a credit with no colon: "Photo courtesy of St. Brendan's Health System"
 _CAPTION_LABEL = re.compile(r"^(?:[Mm]edia|[Ii]mage|[Pp]hoto|[Vv]ideo) ?[Cc]aption(?=[\s:A-ZÄÖÜ])"
                             r"|^(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Ff]oto|[Bb]ild) (?:courtesy of|mit freundlicher Genehmigung)\b")
@@ -966,10 +967,10 @@ def _call_to_action(line: Line) -> bool:
 
 # A newsletter's contents: "In dieser Ausgabe:", "In this issue", "Au sommaire" (not a page's "Inhalt", which
 # may head the content itself: "Inhalt" over a press release, "Inhaltsverzeichnis" over a guide's sections)
-_CONTENTS = re.compile(r"^(?:in (?:dieser|der heutigen) ausgabe|in diesem newsletter|in this (?:issue|edition)|"
-                       r"in today's (?:issue|edition|newsletter)|dans ce numero|au sommaire)\s*:")
-_CONTENTS_SENTENCE = re.compile(r"^(?:in (?:dieser|der heutigen) ausgabe|in diesem newsletter|in this (?:issue|edition)|"
-                                r"in today's (?:issue|edition|newsletter)|dans ce numero)\b")
+_CONTENTS_LABEL = (r"in (?:dieser|der heutigen) ausgabe|in diesem newsletter|in this (?:issue|edition)|"
+                   r"in today's (?:issue|edition|newsletter)|dans ce numero")
+_CONTENTS = re.compile(rf"^(?:{_CONTENTS_LABEL}|au sommaire)\s*:")
+_CONTENTS_SENTENCE = re.compile(rf"^(?:{_CONTENTS_LABEL})\b")  # "in dieser Ausgabe berichten wir …"
 CONTENTS = "table of contents (of a newsletter's issue)"
 CONTENTS_ENTRY_WORDS = 16
 _ENTRY_MARK = re.compile(r"^(?:[-*•·▪►◦→▶>]|\d{1,2}[.)])\s*")
@@ -988,9 +989,11 @@ def _mark_contents(lines: list[Line]) -> None:
             continue  # (every label opens so: a cheap test spares the rest of the page's lines)
         folded = _fold(line.text)
         label = _CONTENTS.match(folded + ":" if line.words <= 3 and not folded.endswith(":") else folded)
-        if not label and _CONTENTS_SENTENCE.match(folded) and line.words <= 40 and _addresses_reader(line.text, 0):
-            label = _CONTENTS_SENTENCE.match(folded)  # "in dieser Ausgabe berichten wir vom Warnstreik …"
-        elif not label or line.words > 25:
+        if not label:  # or the issue's contents said in a sentence to the reader ("… berichten wir vom Warnstreik …")
+            label = _CONTENTS_SENTENCE.match(folded) if line.words <= 40 and _addresses_reader(line.text, 0) else None
+        elif line.words > 25:
+            continue
+        if not label:
             continue
         line.cls, line.reason = "bad", CONTENTS
         if folded[label.end():].strip():
@@ -1043,9 +1046,15 @@ def _mark_call_to_action_boxes(lines: list[Line]) -> None:
                 boxed.cls, boxed.reason = "bad", CTA_BOX
 
 
+# A price as an offer states it ("23,99 €/mois", "ab 79 €", "£15 a month"): a pitch that names one may share
+# a few words with the story and still be the ad's
+_PRICE = re.compile(r"\d+(?:[.,]\d{2})?\s?(?:€|eur\b|chf\b)|[€$£]\s?\d", re.I)
+AD_PITCH_PRICED_SHARED = 3
+
+
 def _one_line_pitch(lines: list[Line], label: int, stops: frozenset[str]) -> bool:
-    """The line under an ad's label, with the story's prose right below it, is as long as a pitch and names
-    nothing (one word at most) that the page's prose names."""
+    """The line under an ad's label, with the story's prose right below it (past a labelled link), is as long
+    as a pitch and names nothing (one word at most, three when it names a price) that the page's prose names."""
     resumes = next((line for line in lines[label + 2:] if line.cls != "bad"), None)  # past a labelled link
     if label + 2 >= len(lines) or resumes is None or resumes.cls != "good":
         return False
@@ -1056,11 +1065,6 @@ def _one_line_pitch(lines: list[Line], label: int, stops: frozenset[str]) -> boo
     shared = len(_stems(pitch.text, stops) & prose)
     return shared <= 1 or shared <= AD_PITCH_PRICED_SHARED and bool(_PRICE.search(pitch.text))
 
-
-# A price as an offer states it ("23,99 €/mois", "ab 79 €", "£15 a month"): a pitch that names one may share
-# a few words with the story and still be the ad's
-_PRICE = re.compile(r"\d+(?:[.,]\d{2})?\s?(?:€|eur\b|chf\b)|[€$£]\s?\d", re.I)
-AD_PITCH_PRICED_SHARED = 3
 
 
 # A boilerplate phrase about privacy: the line belongs to a consent dialog.
