@@ -236,7 +236,7 @@ def race_against(data: Path, ref: str, rounds: int = 3) -> None:
         print(f"\nmedian ratio {sorted(ratios)[len(ratios) // 2]:.3f} on {len(pages)} pages (below 1: this tree is faster)")
 
 
-LINE_CACHES = ("_content_words", "_stems", "_norm_key", "_dates_in", "_publisher_line")
+LINE_CACHES = ("_content_words", "_stems", "_norm_key", "_dates_in", "_publisher_line", "_classification")
 
 
 def _forget_lines(*packages: str) -> None:

@@ -496,6 +496,19 @@ TEASER_LEAD, TEASER_LEAD_MAX_WORDS = "teaser (its lead ends in a 'more' link)", 
 
 def classify_line(line: Line, stops: frozenset[str], lang: str = "en") -> None:
     """Give one line its own class and reason, before its neighbours are considered."""
+    line.cls, line.reason, line.hard_stop, line.words, line.stop_density = _classification(line.text, stops, lang)
+
+
+@lru_cache(maxsize=16384)
+def _classification(text: str, stops: frozenset[str], lang: str) -> tuple[str, str, bool, int, float]:
+    """A line's class, reason, end-of-article mark, word count and stop-word share: its text alone decides
+    them, and a site prints the same menu, buttons and footer on every page, so they are worked out once."""
+    probe = Line(text, 0)
+    _classify(probe, stops, lang)
+    return probe.cls, probe.reason, probe.hard_stop, probe.words, probe.stop_density
+
+
+def _classify(line: Line, stops: frozenset[str], lang: str) -> None:
     text = line.text
     words = _word_list(text)
     line.words = len(words)
