@@ -305,6 +305,10 @@ _BYLINES = (
 # before them must be a stamp (see _is_stamp): "Eröffnet am 4. Mai 2024 von Thomas Spies" is a caption.
 _STAMPED_BYLINE = re.compile(r"^(?P<stamp>.*?\d.*?)\s+(?i:by|von|par)\s*:?\s+" + _BYLINE_NAME + _BYLINE_END)
 BYLINE_WORDS = 14  # a byline names an author, perhaps a role and a date; a longer line is a sentence
+# What every byline pattern below needs (its cue first, a cue after a stamp, or a comma before the role): one
+# cheap search rules out most lines of a page before the patterns run
+_MAY_BE_BYLINE = re.compile(r"^(?:by|written|words|text|reporting|geschrieben|verfasst|[ée]crit|r[ée]dig|autor|author|"
+                            r"von|par|de)|\s(?:by|von|par)\b|,", re.I)
 # What a byline may print after the name without counting as its words: the date after a bar ("Par Julie
 # Marchand | Publié le 18/09/2025 à 16h40, mis à jour le …"), and the post's categories after a byline that
 # says the post was published ("Publié le 2 juin 2025 par Élodie Vandamme dans Actualités du studio, Santé")
@@ -353,7 +357,7 @@ def byline_author(line: str) -> str:
     "Tom Krisher, AP Auto Writer", "Posted on March 3, 2024 by Gareth Mull in News")."""
     text = line.strip()
     words = len(text.split())
-    if words > 2 * BYLINE_WORDS:
+    if words > 2 * BYLINE_WORDS or not _MAY_BE_BYLINE.search(text):
         return ""
     filed = _FILED_UNDER.search(text) if _POSTED.match(text) else None
     if filed and _STAMPED_BYLINE.match(text[:filed.start()]):
