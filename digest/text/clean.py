@@ -1069,7 +1069,7 @@ def _one_line_pitch(lines: list[Line], label: int, stops: frozenset[str]) -> boo
     """The line under an ad's label, with the story's prose right below it (past a labelled link), is as long
     as a pitch and names nothing (one word at most, three when it names a price) that the page's prose names."""
     resumes = next((line for line in lines[label + 2:] if line.cls != "bad"), None)  # past a labelled link
-    if label + 2 >= len(lines) or resumes is None or resumes.cls != "good":
+    if resumes is None or resumes.cls != "good":
         return False
     pitch = lines[label + 1]
     if pitch.cls == "bad" or not AD_PITCH_WORDS[0] <= pitch.words <= AD_PITCH_WORDS[1]:
@@ -1644,8 +1644,9 @@ def _extend_region(lines: list[Line], start: int) -> int:
     The maximum-sum run leaves out short lines at its edges because each costs
     a little; above the body they are taken in until a boundary: a date or
     byline line, a boilerplate phrase, an end-of-article marker, a
-    newsletter's contents, or two bad lines in a row.  Below the body the same walk picks up more furniture than
-    text (measured on the development pages), so the region ends where it ends.
+    newsletter's contents, or two bad lines in a row.  Below the body the same
+    walk picks up more furniture than text (measured on the development
+    pages), so the region ends where it ends.
     """
     edge, bad_run, taken, i = start, 0, 0, start - 1
     while i >= 0 and taken < EXTEND_LINES:
@@ -2039,13 +2040,13 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
             named_by_page_title.add(keys[i])
     for key in named_by_page_title:
         counts[key] = counts.get(key, 0) + 1
-    page_title_keys = named_by_page_title | set(keys[:PAGE_TITLE_LINES])
     site = meta.publisher_from_lines([l.text for l in lines])[0]
     best, best_score, best_support = -1, 0.0, []
     qualified: dict[int, list[str]] = {}  # every headline-shaped line that shares the article's words
     rejected: list[str] = []
     for i in range(max(0, start - TITLE_WINDOW), min(start + 1 + HEADLINE_REPRINT_REACH, len(lines) - 1)):
-        if i >= start + 3 and keys[i] not in named_by_page_title:
+        named = keys[i] in named_by_page_title
+        if i >= start + 3 and not named:
             continue  # (deeper into the body only the headline the page's title names: see below)
         line = lines[i]
         text = line.text
@@ -2059,7 +2060,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
             # (an English headline in title case looks like glued link texts; a menu shares few of the article's words)
             continue
         if text.endswith((".", ",", ";", ":")) and not text.endswith("...") \
-                and not (text.endswith(".") and keys[i] in page_title_keys and counts.get(keys[i], 0) >= 2) \
+                and not (text.endswith(".") and (named or keys[i] in page_titles) and counts.get(keys[i], 0) >= 2) \
                 or meta.is_date_line(text):
             continue  # (a headline of two sentences is printed as the page's title too: "… is here. Most … ready.")
         if i >= start and i != opening:
@@ -2069,7 +2070,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
                           and not _dateline_shaped(l)), None)
             if line.cls == "good" or after is None or after.cls != "good":  # byline and dateline may stand between
                 continue
-            if keys[i] in named_by_page_title:
+            if named:
                 if _story_above(lines, start, i, end, stops):
                     continue
             elif any(not _headline_shaped(l) and not _ISSUE_NUMBER.search(l.text) for l in lines[start:i + 1]):
@@ -2079,16 +2080,16 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         shared = len(words & (below_opening if i == opening else body_words))
         overlap = shared / max(len(words), 2) if words else 0.0
         if (overlap < TITLE_MIN_OVERLAP or line.words <= TITLE_SHORT_WORDS and shared < 2) \
-                and not (keys[i] in named_by_page_title and shared and line.words > TITLE_SHORT_WORDS):
+                and not (named and shared and line.words > TITLE_SHORT_WORDS):
             continue  # (the page's title names a headline that shares a word with the text: that is enough)
         why_not = _title_rejection(line, site) or _author_box_name(lines, i) or _caption_under_picture(line, images) \
             or ("a company's name" if _COMPANY_NAME.match(line.text) else "") \
-            or ("" if keys[i] in named_by_page_title else _fact_box_line(lines, i))
+            or ("" if named else _fact_box_line(lines, i))
         if why_not:
             rejected.append(f"line {line.number} ({why_not})")
             continue
         support = _title_support(lines, i, images, keys, stamps=i == opening)
-        if keys[i] in named_by_page_title:  # the page's own title names it: a menu's or site's name repeats, too
+        if named:  # the page's own title names it: a menu's or site's name repeats, too
             support.append("named by the page's own title")
         elif line.words >= 6 and any(keys[i].startswith(named + " ") for named in named_by_page_title
                                      if len(named.split()) >= 4):
@@ -2134,9 +2135,6 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         result.evidence["title"] = meta.evidence(result.title, source, min(0.9, 0.3 + best_score / 10))
         _split_site_name(result, lines)
     return best
-
-
-HEADLINE_REPRINT_REACH = 8  # lines into the body where the page's title may be printed again as the headline
 
 
 def _story_above(lines: list[Line], start: int, headline: int, end: int, stops: frozenset[str]) -> bool:
@@ -2238,6 +2236,7 @@ def _split_site_name(result: CleanResult, lines: list[Line]) -> None:
 
 
 TITLE_WINDOW, TITLE_MIN_OVERLAP = 30, 0.2
+HEADLINE_REPRINT_REACH = 8  # lines into the body where the page's title may be printed again as the headline
 PAGE_TITLE_LINES = 3  # a scraper writes the page's title ("Headline | Site") among the dump's first lines
 KICKER_WORDS = 4  # a kicker names a section or topic in a few words, above the headline
 TITLE_SHORT_WORDS = 4  # a line this short must share two words with the article: a tagline or section name shares one
@@ -2360,9 +2359,8 @@ def _header_furniture(line: Line) -> bool:
             or line.words <= 4 and bool(_SHARE_WORDS.search(_fold(line.text)))
     if line.cls == "bad":
         return line.reason in _HEADER_REASONS or line.reason.startswith("boilerplate") or line.reason == LINK_LIST
-    # a button's label, or what it says when pressed ("Link kopiert!")
+    # a button's label, or what it says when pressed ("Link kopiert!"); a count may hold a point ("Share 1.2k")
     return line.cls == "short" and line.words <= 3 and not line.text.rstrip(_CLOSING_MARKS).endswith((".", "?", "…"))
-    # (a count may hold a point: "Share 1.2k")
 
 
 _SPEAKER = re.compile(r"^(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?: [A-ZÄÖÜÉ][\w'’.-]+){1,3}): \S")
