@@ -140,7 +140,9 @@ _CREDIT_MARK = re.compile(r"©\s*\w|\((?:symbolbild|symbolfoto|archivbild|archiv
                           r"|\((?:\w{2,5} )?(?:photo|foto|bild)\s*/[^()]{2,60}\)\s*$"  # "(AP Photo/Ted S. Warren)"
                           r"|^(?:symbolbild|symbolfoto|archivbild|archivfoto)\s*[/|]"  # "Symbolbild / Salzgitter AG"
                           r"|(?:^|[.!?]\s)(?:photo|foto|bild)\s[A-ZÀ-Ý][^./]{1,50}/[^./]{2,40}$"  # ". Photo Le Progrès/Archives"
-                          r"|\s[-–]\s(?:belga|afp|dpa|reuters|apa|anp|epa|keystone|sda|ats)\s*/\s*[^./]{2,40}$",  # " - Belga/Thomas M."
+                          r"|\s[-–]\s(?:belga|afp|dpa|reuters|apa|anp|epa|keystone|sda|ats)\s*/\s*[^./]{2,40}$"  # " - Belga/Thomas M."
+                          # an agency and its photographer in square brackets: "… [Keystone - Jean-Christophe Bott]"
+                          r"|\[[A-ZÀ-Ý][\w.&'’ ]{1,30}(?:\s[-–]\s|/)[A-ZÀ-Ý][\w.'’-]+(?:\s[A-ZÀ-Ý][\w.'’-]+){0,3}\]\s*$",
                           re.I)
 # "… (Credit: iStock)", "… (Foto: Volkswagen)": a caption.  Only a title is refused for it: the
 # development pages' editors keep such a caption in the text when it reads as a sentence.
@@ -169,7 +171,7 @@ _STRONG = [
     r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\btous droits reserves\b", r"\b(?:datenschutz|datenschutzerklarung|datenschutzhinweise|datenschutzeinstellungen|datenschutzbestimmungen|datenschutzrichtlinien?)\b",
     r"\bimpressum\b", r"\bmentions legales\b", r"\bpolitique de confidentialite\b", r"\bnutzungsbedingungen\b", r"\bagb\b",
     # subscriptions, paywalls, accounts
-    r"\bsubscribe (?:now|today|to)\b", r"\bsubscribers? only\b", r"\balready (?:a )?subscriber", r"\bstart your (?:free )?(?:\d+-day )?trial\b",
+    r"\bsubscribe (?:now|today|to|for free)\b", r"^thanks? (?:you )?for listening\b", r"\bsubscribers? only\b", r"\balready (?:a )?subscriber", r"\bstart your (?:free )?(?:\d+-day )?trial\b",
     r"\bsign up (?:for|to) (?:our|the)\b", r"\b(?:log|sign) ?in to\b", r"\bcreate (?:an|a free) account\b",
     r"\bregister (?:now|for free)\b", r"\bjetzt (?:weiterlesen|abonnieren|testen|registrieren|anmelden)\b",
     r"\bbereits (?:kunde|abonnent|registriert)\b", r"\bdiesen artikel (?:erwerben|kaufen|freischalten)\b",
@@ -201,7 +203,11 @@ _STRONG = [
     r"\bage legal\b.{0,40}\balcool\b", r"\blegal drinking age\b", r"^(?:j'ai|i am|ich bin) (?:uber |over |mindestens )?18\b",
     r"\bjederzeit kundbar\b", r"\bcancel any ?time\b", r"\bresiliable a tout moment\b",
     # a video set into the story ("WATCH: …", "Play video"), a call for tips ("Got a story? Email …")
+    # a browser game's ad ("Play the fantasy RPG everyone is talking about. No download required. Play now for free")
+    r"\bplay (?:now )?for free\b", r"\bno download required\b", r"\bjetzt kostenlos spielen\b", r"\bjouez gratuitement\b",
     r"^watch\s*:\s", r"^(?:play|replay) video$", r"^got a (?:story|news tip|tip)\b",
+    # a player's button with the clip's length ("Écouter le sujet de l'émission « Science à la une » (4:12)")
+    r"^(?:listen to|watch|play|ecouter|regarder|revoir|anhoren|ansehen|abspielen)\b.{0,80}\(\d{1,2}:\d\d\)$",
     r"^(?:haben sie|hast du) (?:einen hinweis|eine geschichte)\b", r"^vous avez une (?:info|information|histoire)\b",
     # a gallery's button with its count, a poll's question, a petition's counter
     r"^(?:bildergalerie|fotostrecke|galerie|gallery|photo gallery) (?:offnen|ansehen|starten|open|view)?\b.{0,20}"
@@ -265,7 +271,10 @@ _STRONG = [
     r"\bschalten? (?:sie )?(?:bitte )?(?:ihr |dein )?javascript ein\b",
     r"\bjavascript (?:is |ist )?(?:disabled|turned off|deaktiviert|ausgeschaltet|desactive)\b",
     r"\b(?:ad|advertisement|anzeige|werbung|publicite)$", r"^\W*(?:advertisement|anzeige|werbung|publicite|sponsored)\b",
-    r"\b(?:beitrag|artikel|post) enthalt (?:werbung|affiliate)", r"\bcreative[- ]commons\b", r"^(?:entdecken sie|discover|decouvrez)\b",
+    r"\b(?:beitrag|artikel|post) enthalt (?:werbung|affiliate)", r"\bcreative[- ]commons\b",
+    # a publication's licence ("This publication is licensed under the terms of the Open Government Licence v3.0 …")
+    r"\bthis (?:publication|work|document|report|page) is (?:licensed|available) (?:under|at)\b",
+    r"\bopen government licen[cs]e\b", r"\bthird[- ]party copyright\b", r"^(?:entdecken sie|discover|decouvrez)\b",
     r"\bum (?:den|diesen|externen) inhalt\b.{0,60}\bzu laden\b", r"\bexterne[nr]? inhalte?\b", r"\bload (?:the )?external content\b",
     r"\bimmer (?:aktuell|bestens|gut) informiert\b", r"\bstay (?:up to date|informed)\b",
     r"\bmeistgelesen\b", r"\bmost (?:read|popular|viewed)\b", r"\btrending (?:at|on|now)\b",
@@ -302,7 +311,7 @@ _WEAK_LINE = re.compile(
     r"galerie|gallery|"
     r"read more|weiterlesen|mehr lesen|lire la suite|en savoir plus|mehr erfahren|learn more|continue reading|"
     r"zum artikel|zur startseite|advertisement|anzeige|werbung|publicite|sponsored|gesponsert|top|all news|"
-    r"listen to (?:this )?(?:article|story)|(?:artikel )?(?:anhoren|vorlesen)|ecouter (?:cet )?article|videos? a suivre|"
+    r"listen to (?:this |the )?(?:article|story)|(?:artikel )?(?:anhoren|vorlesen)|ecouter (?:cet |l')?article|videos? a suivre|"
     r"alle news|toutes les actualites|resources?|ressourcen|trending|popular|beliebt|inhaltsverzeichnis|inhalt|"
     r"table of contents|contents|sommaire)(?:\s+\w+)?"
     r"(?:\s*[·|•–-]?\s*\d+\s*(?:min|minuten|minutes)\.?)?\s*[:.!»›>]*$", re.I)  # (a read-aloud's length: "· 4 Min.")
@@ -439,7 +448,8 @@ _CAPTION_LABEL = re.compile(r"^(?:[Mm]edia|[Ii]mage|[Pp]hoto|[Vv]ideo) ?[Cc]apti
 
 def _is_credit(text: str) -> bool:
     """Photo credits and captions; cheap character tests spare the patterns on most lines."""
-    return bool(":" in text and _CREDIT_LABEL.search(text) or ("©" in text or "(" in text or "/" in text or "|" in text)
+    return bool(":" in text and _CREDIT_LABEL.search(text) or ("©" in text or "(" in text or "/" in text or "|" in text
+                                                                 or "[" in text)
                 and _CREDIT_MARK.search(text)
                 or _AGENCY_END.search(text, max(0, len(text) - 40)) or _CAPTION_LABEL.match(text)
                 or "/" in text and len(text) <= 60 and _INITIALS_CREDIT.match(text))
@@ -723,6 +733,10 @@ def _repeats_title(line: str, title: str) -> bool:
     return bool(key) and (key == title_key or (" " in key and f" {key} " in f" {title_key} "))
 
 
+_PAGE_NUMBER = re.compile(r"\b(?:page|seite)\s\d+\s(?:of|von|sur|/)\s\d+$", re.I)
+RUNNING_HEAD = "a printout's running head or foot (repeated beside a page's number)"
+
+
 def _mark_repeats(lines: list[Line]) -> None:
     """Repeated lines, duplicated pull quotes and caption/credit pairs."""
     keys = [_norm_key(l.text) for l in lines]
@@ -740,6 +754,14 @@ def _mark_repeats(lines: list[Line]) -> None:
                 first.cls = "bad" if first.cls == "short" and first.words <= 3 else first.cls
         else:
             seen[key] = i
+    # a printout's running head or foot, beside a page's number ("Seite 1 von 2" / "Kantonsgericht Luzern ·
+    # Medienmitteilung vom 21. Februar 2025"): every copy goes, the first one too
+    numbered = [i for i, line in enumerate(lines) if line.words <= 12 and _PAGE_NUMBER.search(line.text)]
+    for i in numbered:
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(lines) and keys[k] and keys.count(keys[k]) >= 2:
+                for copy in (j for j, key in enumerate(keys) if key == keys[k]):
+                    lines[copy].cls, lines[copy].reason = "bad", RUNNING_HEAD
     # a caption printed again with its credit: "Caption" then "Caption Foto: …"
     for i in range(len(lines) - 1):
         a, b = lines[i], lines[i + 1]
@@ -945,6 +967,8 @@ def _mark_ad_boxes(lines: list[Line], stops: frozenset[str]) -> None:
     for i, line in enumerate(lines):
         if line.cls != "bad" or i == 0 or lines[i - 1].cls != "good" or not _is_ad_label(line):
             continue
+        while i + 1 < len(lines) and _is_ad_label(lines[i + 1]):
+            i += 1  # labels stacked ("ADVERTISEMENT" / "Sponsored"): the ad starts under the last
         card_end, short = -1, 0
         if _one_line_pitch(lines, i, stops):
             card_end = i + 1
@@ -971,6 +995,11 @@ _CALL_TO_ACTION = re.compile(
     r"en savoir plus)\b[^.!?]*|[^.!?]*\s[»→›])$")
 CTA_BUTTON_WORDS, CTA_PITCH_WORDS = 5, 40
 CTA_BOX = "a call to action set into the article (its heading, its pitch and its button)"
+
+
+def _in_capitals(text: str) -> bool:
+    """Every letter a capital, and a word of three letters at least: a box's label, not an acronym."""
+    return text.upper() == text and any(len(word) >= 3 and word.isalpha() for word in text.split())
 
 
 def _call_to_action(line: Line) -> bool:
@@ -1046,14 +1075,16 @@ def _mark_call_to_action_boxes(lines: list[Line]) -> None:
         pitch = b - 1
         while pitch > b - 3 and lines[pitch].cls in ("bad", "short") and lines[pitch].words <= 3:
             pitch -= 1  # a form's field between the pitch and its button ("Votre e-mail" over "Je m'inscris")
-        if pitch < 2 or lines[pitch].cls not in ("good", "neargood") or lines[pitch].words > CTA_PITCH_WORDS:
-            continue
+        if pitch < 2 or lines[pitch].words > CTA_PITCH_WORDS or lines[pitch].cls not in ("good", "neargood") \
+                and not (lines[pitch].cls == "short" and lines[pitch].words >= AD_PITCH_WORDS[0]):
+            continue  # (a pitch of short sentences may be "short": "Dienstag, 6. Mai, 18.30 Uhr. Eintritt frei.")
         heading = pitch - 1
         if lines[heading].cls not in ("short", "bad") or lines[heading].words > 6 \
                 or lines[heading - 1].cls != "good" and not _is_ad_label(lines[heading - 1]):
             continue  # (an ad's label may stand over its tagline: "ANZEIGE" / "Ihr Betrieb. Ihr Risiko. Unser Schutz.")
-        if not _addresses_reader(f"{lines[heading].text} {lines[pitch].text}") and not _call_to_action(lines[heading]):
-            continue
+        if not _addresses_reader(f"{lines[heading].text} {lines[pitch].text}", 0) and not _call_to_action(lines[heading]) \
+                and not _in_capitals(lines[heading].text):
+            continue  # (a box's heading in capitals: "DAUERKARTE 2025/26", "ALUMNI WEEKEND 2025")
         for boxed in lines[heading:b + 1]:
             if boxed.cls != "bad":
                 boxed.cls, boxed.reason = "bad", CTA_BOX
@@ -1773,6 +1804,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
     if end >= start:
         start = _extend_region(lines, start)
         end = _take_announced_list(lines, start, end)
+        end = _take_closing_turns(lines, start, end)
     _restore_topical_lists(lines, start, end, stops)
     end = _cut_authors_bio(lines, start, end)
     title_index = _find_title(lines, start, end, result, stops, images)
@@ -2080,7 +2112,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         shared = len(words & (below_opening if i == opening else body_words))
         overlap = shared / max(len(words), 2) if words else 0.0
         if (overlap < TITLE_MIN_OVERLAP or line.words <= TITLE_SHORT_WORDS and shared < 2) \
-                and not (named and shared and line.words > TITLE_SHORT_WORDS):
+                and not (named and shared):
             continue  # (the page's title names a headline that shares a word with the text: that is enough)
         why_not = _title_rejection(line, site) or _author_box_name(lines, i) or _caption_under_picture(line, images) \
             or ("a company's name" if _COMPANY_NAME.match(line.text) else "") \
@@ -2091,7 +2123,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         support = _title_support(lines, i, images, keys, stamps=i == opening)
         if named:  # the page's own title names it: a menu's or site's name repeats, too
             support.append("named by the page's own title")
-        elif line.words >= 6 and any(keys[i].startswith(named + " ") for named in named_by_page_title
+        elif line.words >= 6 and keys[i] not in page_titles and any(keys[i].startswith(named + " ") for named in named_by_page_title
                                      if len(named.split()) >= 4):
             support.append("the page's own title, and more")  # "… 400 KILOS of lemons — and his staff …"
         # the classic layout, headline then byline, names the headline twice over (not a deck under it)
@@ -2177,8 +2209,8 @@ def _opening_headline(lines: list[Line], start: int, end: int) -> int:
     age in it (a caption "(Published Monday, Nov. 18, 2019)"), nor an interview's first question
     above its answer.  Whether it names the article is for :func:`_find_title` to weigh."""
     i = start
-    while i <= end and (lines[i].cls == "bad" or _date_stamp(lines[i])):
-        i += 1
+    while i <= end and (lines[i].cls == "bad" or _date_stamp(lines[i]) or _dateline_shaped(lines[i])):
+        i += 1  # (a line with a date is never the headline: "Urteil 1B 24 17 vom 6. Februar 2025" above it)
     if i > end:
         return -1
     text = lines[i].text
@@ -2363,7 +2395,19 @@ def _header_furniture(line: Line) -> bool:
     return line.cls == "short" and line.words <= 3 and not line.text.rstrip(_CLOSING_MARKS).endswith((".", "?", "…"))
 
 
-_SPEAKER = re.compile(r"^(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?: [A-ZÄÖÜÉ][\w'’.-]+){1,3}): \S")
+_SPEAKER = re.compile(r"^(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?: (?:[A-ZÄÖÜÉ][\w'’.-]+|de|van|von|der|le|la)){1,3}): \S")
+
+
+def _take_closing_turns(lines: list[Line], start: int, end: int) -> int:
+    """An interview's or a transcript's closing turns are short ("Tom Haverkamp: Marloes de Vries, thank
+    you." / "Marloes de Vries: Thank you, Tom."), and the body's region ends at prose: the short lines
+    right under it that open with the name of one of its speakers (two turns or more) belong to it.
+    Returns the body's new end."""
+    turns = Counter(m.group("name") for line in lines[start:end + 1] if (m := _SPEAKER.match(line.text)))
+    while end + 1 < len(lines) and lines[end + 1].cls == "short" \
+            and (m := _SPEAKER.match(lines[end + 1].text)) and turns[m.group("name")] >= 2:
+        end += 1
+    return end
 
 
 def _title_from_interview(result: CleanResult) -> None:

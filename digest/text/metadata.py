@@ -299,6 +299,9 @@ _BYLINES = (
     # "Von", "Par", "De", "Text" also begin headings and sentences ("Von dieser Testpflicht gibt es
     # Ausnahmen", "Texte d’intention"): a byline only when a capitalised name follows
     re.compile(r"^(?i:von|par|text|texte|de)\s*:?\s+" + _BYLINE_NAME + _BYLINE_END),
+    # an interview's byline: "Interview: Claudia Ritter · Fotos: …", "Propos recueillis par Anne Muller"
+    re.compile(r"^(?i:interview\s*:|interview(?:t)? von|propos recueillis par|entretien (?:r[ée]alis[ée] )?par)\s+"
+               + _BYLINE_NAME + _BYLINE_END),
 )
 # "Posted on March 3, 2024 by Gareth Mull", "Mis à jour le 5 avril 2024 à 10h12 par Paul Martin": a date
 # stamp, then the cue and a capitalised name.  "by", "von" and "par" are common words, so what stands
@@ -308,7 +311,7 @@ BYLINE_WORDS = 14  # a byline names an author, perhaps a role and a date; a long
 # What every byline pattern below needs (its cue first, a cue after a stamp, or a comma before the role): one
 # cheap search rules out most lines of a page before the patterns run
 _MAY_BE_BYLINE = re.compile(r"^(?:by|written|words|text|reporting|geschrieben|verfasst|[ée]crit|r[ée]dig|autor|author|"
-                            r"von|par|de)|\s(?:by|von|par)\b|,", re.I)
+                            r"von|par|de|interview|propos|entretien)|\s(?:by|von|par)\b|,", re.I)
 # What a byline may print after the name without counting as its words: the date after a bar ("Par Julie
 # Marchand | Publié le 18/09/2025 à 16h40, mis à jour le …"), and the post's categories after a byline that
 # says the post was published ("Publié le 2 juin 2025 par Élodie Vandamme dans Actualités du studio, Santé")

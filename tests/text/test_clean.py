@@ -952,6 +952,17 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     ("Règlement des marchés 2025 (PDF, 820 Ko)", "fr", True),
     ("Jahresbericht 2024 (pdf, 2,4 MB)", "de", True),
     ("Der Bericht umfasst 120 Seiten und ist als PDF auf der Website der Behörde abrufbar.", "de", False),
+    # a read-aloud button, a player's button with the clip's length, a browser game's ad, a publication's licence
+    ("Écouter le sujet de l'émission « Science à la une » (4:12)", "fr", True),
+    ("Listen to the interview with the mayor (12:30)", "en", True),
+    ("Listen to the recordings, the judge told the jury, and you will hear the difference.", "en", False),
+    ("Play the fantasy RPG everyone is talking about. No download required. Play now for free", "en", True),
+    ("The studio's next game will be free to play in the browser, with no download, Bergkvist said.", "en", False),
+    ("This publication is licensed under the terms of the Open Government Licence v3.0 except where otherwise "
+     "stated.", "en", True),
+    ("Where we have identified any third party copyright information you will need to obtain permission from the "
+     "copyright holders concerned.", "en", True),
+    ("Thanks for listening to Grid & Silicon! Subscribe for free to receive new episodes every Thursday.", "en", True),
 ])
 def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their_words_is_not(
     line, lang, boilerplate
@@ -1931,14 +1942,21 @@ def test_a_newsletters_issue_label_is_no_headline():
     assert "Newsletter" not in clean_text(page, "de").title
 
 
-@pytest.mark.parametrize("heading, pitch, button", [
-    ("Sign our petition", "Tell the county council: no new tolls without a public vote.", "Sign now"),
-    ("Hilf uns helfen!", "Die Wasserwacht arbeitet ehrenamtlich. Mit einer Fördermitgliedschaft ab 30 € im Jahr "
+@pytest.mark.parametrize("lang, heading, pitch, button", [
+    ("en", "Sign our petition", "Tell the county council: no new tolls without a public vote.", "Sign now"),
+    ("de", "Hilf uns helfen!", "Die Wasserwacht arbeitet ehrenamtlich. Mit einer Fördermitgliedschaft ab 30 € im Jahr "
      "unterstützt du unsere Arbeit.", "Jetzt Fördermitglied werden"),
-    ("Notre newsletter", "Recevez chaque vendredi nos meilleurs articles sur la mobilité.", "S'inscrire »"),
+    ("fr", "Notre newsletter", "Recevez chaque vendredi nos meilleurs articles sur la mobilité.", "S'inscrire »"),
+    # a box's heading in capitals, its pitch in the imperative, with no "you" in it
+    ("de", "DAUERKARTE 2025/26", "Jetzt Dauerkarte sichern und bis zu 20 % gegenüber dem Einzelticket sparen. "
+     "Nur bis 31. März im Vorverkauf!", "Zum Ticketshop"),
+    ("en", "ALUMNI WEEKEND 2025", "June 6–8 · Reconnect with classmates on the Hill. Register by May 15 for early "
+     "rates.", "Register now"),
+    # one reader's word in a pitch of short sentences is enough under a heading
+    ("de", "Infoabend Wasserrettung", "Dienstag, 6. Mai 2025, 18.30 Uhr, Bootshaus. Unsere Rettungsschwimmer "
+     "beantworten Ihre Fragen. Eintritt frei.", "Jetzt anmelden"),
 ])
-def test_a_call_to_action_box_set_into_the_story_goes(heading, pitch, button):
-    lang = "de" if "Hilf" in heading else "fr" if "Notre" in heading else "en"
+def test_a_call_to_action_box_set_into_the_story_goes(lang, heading, pitch, button):
     story = {
         "en": ["The county council on Tuesday approved plans to charge drivers a toll on the two bridges over the "
                "river from next spring, by 31 votes to 19.",
@@ -2137,9 +2155,13 @@ def test_a_newsletter_box_with_a_form_field_between_its_pitch_and_its_button_goe
     ("ORF/Martina Leitner", "photo credit or caption"),  # a broadcaster's initials and the photographer
     ("Sources: Bank of Canada, Business Outlook Survey. Last observation: 2024Q4", "photo credit or caption"),
     ("ROMA-H2_essai_demontage.mp4", "bare URL or file name"),  # a video's file
+    # a caption ending in an agency's and a photographer's names in square brackets
+    ("Un drone survole le glacier de la Plaine Morte, à la frontière entre le Valais et Berne. [RTA - Julien Rochat]",
+     "photo credit or caption"),
+    ("Écouter l'article", "navigation or button text"),  # a read-aloud button
 ])
 def test_credits_sources_and_a_videos_file_and_caption_are_no_text(line, reason):
-    assert classified(line, "de" if "ORF" in line else "fr" if "ROMA" in line else "en").reason == reason
+    assert classified(line, "de" if "ORF" in line else "fr" if "ROMA" in line or "RTA" in line or "É" in line else "en").reason == reason
 
 
 def test_a_videos_caption_under_its_file_goes():
@@ -2212,3 +2234,52 @@ def test_a_deck_above_a_share_bar_and_a_headline_going_on_from_the_pages_title()
                       "lemons-main.jpg", *story, "Got a story? Email tips@dailyflash.co.uk"])
     result = clean_text(page, "en")
     assert result.title == headline and result.standfirst == deck
+
+
+def test_stacked_ad_labels_over_a_one_line_pitch():
+    """"ADVERTISEMENT" over "Sponsored": the ad's pitch is the line under the last label."""
+    story = ["The studio Frostgate Interactive has laid off 38 of its 93 employees after its survival game missed "
+             "its sales targets.",
+             "The remaining team will split between updates for the game and a smaller new project.",
+             "Frostgate joins a long list of Nordic studios that have cut jobs over the past 18 months, as investment "
+             "dried up after the boom years of the pandemic.",
+             "Industry figures published in January put the number of games jobs lost in Sweden and Finland last "
+             "year at more than 1,200, and the studio's chief executive said she expected more cuts across the "
+             "region before the summer."]
+    pitch = "Retirees are switching to this little-known savings account. See the new rates."
+    page = "\n".join(["Pixelwire", "Frostgate lays off 38 staff after its survival game misses targets", *story[:2],
+                      "ADVERTISEMENT", "Sponsored", pitch, *story[2:], "Related"])
+    result = clean_text(page, "en")
+    assert pitch not in result.text
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
+def test_a_printouts_running_head_beside_its_page_number_goes_every_time():
+    story = ["Das Obergericht hat die Beschwerde eines Vermieters abgewiesen, der seinen Mietern die Nutzung des "
+             "Gartens untersagt hatte.",
+             "Der Mietvertrag nenne den Garten ausdrücklich als Teil der Mietsache, hielt das Gericht fest.",
+             "Der Vermieter trägt die Kosten des Verfahrens von 3800 Franken.",
+             "Das Urteil kann innert 30 Tagen beim Bundesgericht angefochten werden."]
+    running_head = "Obergericht Solothurn · Medienmitteilung vom 4. März 2025"
+    page = "\n".join(["Obergericht Solothurn", "Medienmitteilung", "Solothurn, 4. März 2025",
+                      "Urteil ZK 24 55 vom 12. Februar 2025", "Vermieter darf den Garten nicht sperren",
+                      *story[:2], "Seite 1 von 2", running_head, *story[2:], "Seite 2 von 2", running_head])
+    result = clean_text(page, "de")
+    assert running_head not in result.text
+    assert result.title == "Vermieter darf den Garten nicht sperren"  # below a line with a date in it
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
+def test_a_transcripts_short_closing_turns_stay():
+    turns = ["Tom Haverkamp: Welcome back. Today we are talking about why the grid in the west is full and what "
+             "that means for anyone who wants to build a data centre there.",
+             "Marloes de Vries: Thanks, Tom. The short answer is that the cables and substations cannot carry more "
+             "power to the places where people want to use it.",
+             "Tom Haverkamp: And how long do new customers have to wait for a connection at the moment?",
+             "Marloes de Vries: In parts of the region business customers are being told to wait until 2030 or "
+             "later, which for a factory or a hospital is a very long time.",
+             "Tom Haverkamp: Marloes de Vries, thank you.", "Marloes de Vries: Thank you, Tom."]
+    page = "\n".join(["Grid & Silicon", "Ep. 112: Why the west stopped saying yes to data centres", "Transcript",
+                      *turns, "Share", "Comments", "© 2025 Tom Haverkamp"])
+    result = clean_text(page, "en")
+    assert [turn for turn in turns if turn not in result.text] == []

@@ -99,6 +99,8 @@ def test_upload_paths_give_year_and_month():
     ("Von Anna Schmidt (dpa)", "Anna Schmidt"),
     ("By LISA MASCARO", "Lisa Mascaro"),  # capitals are the page's style
     ("By AP AND REUTERS", "AP AND REUTERS"),  # acronyms stay
+    ("Interview: Claudia Ritter · Fotos: Lukas Baumann", "Claudia Ritter"),  # an interview's byline
+    ("Propos recueillis par Anne Muller", "Anne Muller"),
 ])
 def test_bylines_name_the_author(line, name):
     assert byline_author(line) == name
@@ -108,6 +110,7 @@ def test_sentences_are_not_bylines():
     assert byline_author("By the end of the year the council had approved the plan.") == ""
     assert byline_author("Von der Leyen said the plan would be ready next week, according to officials.") == ""
     assert byline_author("Climate Change, the Editor") == ""
+    assert byline_author("Interview: Was die neue Regel für Mieter bringt") == ""
     # "Von", "Par", "Texte" begin headings too: a byline only when a capitalised name follows
     assert byline_author("Von dieser Testpflicht gibt es allerdings Ausnahmen") == ""
     assert byline_author("Texte d’intention") == ""
