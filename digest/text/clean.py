@@ -205,10 +205,13 @@ _STRONG = [
     # a video set into the story ("WATCH: …", "Play video"), a call for tips ("Got a story? Email …")
     # a browser game's ad ("Play the fantasy RPG everyone is talking about. No download required. Play now for free")
     r"\bplay (?:now )?for free\b", r"\bno download required\b", r"\bjetzt kostenlos spielen\b", r"\bjouez gratuitement\b",
+    r"\btalk to (?:an|our|one of our) (?:experts?|specialists?|sales team)\b",  # a vendor's pitch in its post
     r"^watch\s*:\s", r"^(?:play|replay) video$", r"^got a (?:story|news tip|tip)\b",
     # a player's button with the clip's length ("Écouter le sujet de l'émission « Science à la une » (4:12)")
     r"^(?:listen to|watch|play|ecouter|regarder|revoir|anhoren|ansehen|abspielen)\b.{0,80}\(\d{1,2}:\d\d\)$",
-    r"^(?:haben sie|hast du) (?:einen hinweis|eine geschichte)\b", r"^vous avez une (?:info|information|histoire)\b",
+    r"^(?:haben sie|hast du) (?:einen hinweis|eine geschichte)\b",
+    r"\b(?:schicken|senden) sie uns (?:ihre |ihr )?(?:fotos|videos|bilder|hinweise)\b", r"\bsend us your (?:photos|videos|tips)\b",
+    r"\benvoyez-nous vos (?:photos|videos|temoignages)\b", r"^vous avez une (?:info|information|histoire)\b",
     # a gallery's button with its count, a poll's question, a petition's counter
     r"^(?:bildergalerie|fotostrecke|galerie|gallery|photo gallery) (?:offnen|ansehen|starten|open|view)?\b.{0,20}"
     r"\(\d+ (?:bilder|fotos|photos|images|pictures)\)$", r"^(?:open|view) (?:the )?(?:photo )?gallery\b",
@@ -220,7 +223,8 @@ _STRONG = [
     r"^-+\s*(?:more|mehr)\s*-+$", r"^-+\s*suite\s*-+$", r"\b(?:page|seite) \d+ (?:of|von|sur|/) \d+$",
     r"\((?:pdf|docx?|xlsx?|pptx?|zip)\b[^()]{0,12}\d+(?:[.,]\d+)?\s*(?:ko|kb|mo|mb)\)$",  # a file's link: "… (PDF, 820 Ko)"
     r"\b(?:also available in|auch verfugbar (?:auf|in)|egalement disponible en)\s*:",
-    r"\bv\.\s?i\.\s?s\.\s?d\.\s?p\b", r"\bverantwortlich im sinne des presserechts\b", r"^mitglied werden\b",
+    r"\bv\.\s?i\.\s?s\.\s?d\.\s?p\b", r"\bverantwortlich im sinne des presserechts\b",
+    r"\bverantwortlich fur (?:diesen|den) (?:pressetext|inhalt|text)\b", r"^mitglied werden\b",
     r"\byour (?:gift|donation) (?:can|could|will) help\b", r"\b(?:ihre|deine) spende (?:hilft|kann)\b",
     r"\bvotre don (?:permet|peut|aide)\b", r"[£$€]\s?\d+ (?:could|can|will) (?:buy|pay for|provide)\b",
     r"\bdieser (?:artikel|beitrag) ist teil (?:unseres|unserer|der|des)\b", r"\bthis (?:article|story|piece) is part of (?:our|a|the)\b",
@@ -275,6 +279,8 @@ _STRONG = [
     # a publication's licence ("This publication is licensed under the terms of the Open Government Licence v3.0 …")
     r"\bthis (?:publication|work|document|report|page) is (?:licensed|available) (?:under|at)\b",
     r"\bopen government licen[cs]e\b", r"\bthird[- ]party copyright\b", r"^(?:entdecken sie|discover|decouvrez)\b",
+    r"^(?:accepter et (?:afficher|voir|lire)|(?:akzeptieren|zustimmen) und (?:anzeigen|laden|abspielen)|"
+    r"accept and (?:show|display|play|load))\b",  # a player's consent button: "Accepter et afficher la vidéo"
     r"\bum (?:den|diesen|externen) inhalt\b.{0,60}\bzu laden\b", r"\bexterne[nr]? inhalte?\b", r"\bload (?:the )?external content\b",
     r"\bimmer (?:aktuell|bestens|gut) informiert\b", r"\bstay (?:up to date|informed)\b",
     r"\bmeistgelesen\b", r"\bmost (?:read|popular|viewed)\b", r"\btrending (?:at|on|now)\b",
@@ -282,7 +288,9 @@ _STRONG = [
     r"^(?:herzlich )?willkommen (?:auf|bei|im)\b", r"^welcome to\b", r"\b(?:abgelegt|veroffentlicht) unter\b",
     r"\bfiled under\b", r"^posted (?:in|by)\b", r"\bcookies?\b", r"\btechnische speicherung\b", r"\bconsent\b",
     r"\b(?:ihre|deine|seine) (?:einwilligung|zustimmung)\b", r"\bvotre consentement\b",
-    r"\baffiliate[- ]links?\b", r"\b(?:erhalten|bekommen) wir (?:eine )?provision\b", r"\bwe (?:may )?(?:receive|earn) (?:an? )?(?:affiliate |small )?(?:commission|compensation)\b",
+    r"\b(?:with|use|using|enter|mit|avec)(?: the| dem| le)? (?:promo |discount |voucher |coupon |gutschein|rabatt)?code\s*:?"
+    r"\s*[a-z]{2,}\d{1,3}\b",  # a promotion's code: "… when you join with code ROAM20"
+    r"\baffiliate[- ]links?\b", r"\bmay (?:earn|receive|get) (?:a |an )?(?:small )?(?:affiliate )?commission\b", r"\b(?:erhalten|bekommen) wir (?:eine )?provision\b", r"\bwe (?:may )?(?:receive|earn) (?:an? )?(?:affiliate |small )?(?:commission|compensation)\b",
     r"\bprovisions?-?links?\b", r"\bwerbelinks?\b", r"\bproduct advertising api\b", r"\bletzte aktualisierung am\b",
     r"\bsubscription (?:will|renews?|plans?|options?)\b", r"\bauto[- ]?renew", r"\b(?:instant|immediate|unlimited) (?:online )?access\b",
     r"\breader-supported publication\b", r"\bto receive new posts\b", r"\bals abonnent(?:in)? lesen sie\b",
@@ -399,12 +407,14 @@ def _weak_phrase(folded: str) -> bool:
 
 
 # After the body has begun, these mean the story is over.
+END_MARKER = "end-of-article marker (comments, related links)"
 _STOP_RE = re.compile(
     r"^(?:(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|reactions?|reaktionen|leserkommentare|responses?|antworten)|"
     r"leave a (?:reply|comment)|diskussion|discussion|related(?: articles| posts| stories)?|"
     r"read more|weiterlesen|lire (?:aussi|la suite)|mehr zum thema|das konnte sie auch interessieren|"
-    r"you (?:may|might) also like|more (?:stories|news|articles)|"
-    r"(?:weitere|mehr) (?:artikel|nachrichten|news|meldungen|beitrage)(?: (?:von|aus|zu|zum|zur|uber|im) .{2,40})?|"
+    r"you (?:may|might) also like|(?:more|other) (?:stories|news|articles|press releases|announcements)|"
+    r"(?:weitere|mehr) (?:artikel|nachrichten|news|meldungen|beitrage|bekanntmachungen|pressemitteilungen|mitteilungen)"
+    r"(?: (?:von|aus|zu|zum|zur|uber|im|des|der) .{2,40})?|autres (?:actualites|articles|communiques)|"
     r"sur le meme sujet|a lire aussi|trending(?: at .*)?|around .{2,40}|most popular|meistgelesen|"
     r"more (?:from|on|stories from|news from) .{2,40}|mehr (?:von|aus|zu) .{2,40}|plus de .{2,40}|"
     r"(?:neueste|letzte|aktuelle|beliebte|ahnliche|verwandte) (?:beitrage|artikel|kommentare|posts)|"
@@ -426,6 +436,10 @@ _PICTURE_CREDIT_END = re.compile(rf"\((?:{_CREDIT_END_LABELS}|document|grafik|gr
                                  r"\s*:[^()]{2,60}\)\s*$", re.I)
 PICTURE_LINES = ("image markup", "bare URL or file name")
 CAPTION_WORDS = 40
+# A line under a picture's file name is its caption up to this length; the story's paragraphs under a picture, on
+# the hand-written pages, are longer (22 words and more)
+CAPTION_UNDER_FILE_WORDS = 20
+_IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif)$", re.I)
 
 
 def _mark_captions_under_pictures(lines: list[Line]) -> None:
@@ -434,9 +448,14 @@ def _mark_captions_under_pictures(lines: list[Line]) -> None:
 
     A sentence of the story may end in a credit too, where no picture is printed: the development pages'
     editors keep those, so only a line under a picture's markup or file name goes."""
-    for above, line in zip(lines, lines[1:]):
+    for k, (above, line) in enumerate(zip(lines, lines[1:]), start=1):
         if above.reason in PICTURE_LINES and line.cls != "bad" and line.words <= CAPTION_WORDS \
                 and _PICTURE_CREDIT_END.search(line.text):
+            line.cls, line.reason = "bad", "photo caption"
+        # under a picture's bare file name (no alt text was printed), a line no longer than a caption with the
+        # story's prose right below it: "roamly-ev-bristol-bay.jpg" / "A Roamly electric car charging at its home bay"
+        elif above.reason == "bare URL or file name" and _IMAGE_FILE.match(above.text) and line.cls != "bad" \
+                and line.words <= CAPTION_UNDER_FILE_WORDS and k + 1 < len(lines) and lines[k + 1].cls == "good":
             line.cls, line.reason = "bad", "photo caption"
 
 
@@ -543,7 +562,7 @@ def _classify(line: Line, stops: frozenset[str], lang: str) -> None:
         return bad("script or code residue")
     if _STOP_RE.match(folded.strip(" .:|>»")):
         line.hard_stop = True
-        return bad("end-of-article marker (comments, related links)")
+        return bad(END_MARKER)
     if line.words <= 40 and _TAG_LIST.match(folded):  # "Tags: Frost, Salat": a post's tags close it
         line.hard_stop = True
         return bad(TAGS_LINE)
@@ -737,6 +756,16 @@ _PAGE_NUMBER = re.compile(r"\b(?:page|seite)\s\d+\s(?:of|von|sur|/)\s\d+$", re.I
 RUNNING_HEAD = "a printout's running head or foot (repeated beside a page's number)"
 
 
+CREDIT_ALONE_WORDS = 6  # "Image: Halden", "Foto: Sascha Klahn / dpa": a credit with no caption of its own
+# a sentence over such a credit, printed once, is its picture's caption when it is this short; the development
+# pages' editors keep a paragraph of 24 words over "Fotos: Sasi Ponchaisang/123RF" in the text, and a how-to's
+# steps, each over the same credit, are its text
+CAPTION_OVER_CREDIT_WORDS = 15
+_PICTURE_CREDIT = re.compile(r"^(?:foto|photo|image|bild|picture|credit|crédit)s?\s*:", re.I)  # not "Quelle:"
+_GALLERY_COUNTER = re.compile(r"^\d{1,3}\s?/\s?\d{1,3}$|^(?:bild|foto|photo|image|picture) \d{1,3} (?:von|of|sur|/) \d{1,3}$",
+                              re.I)  # "3/9", "Bild 3 von 9"
+
+
 def _mark_repeats(lines: list[Line]) -> None:
     """Repeated lines, duplicated pull quotes and caption/credit pairs."""
     keys = [_norm_key(l.text) for l in lines]
@@ -767,6 +796,13 @@ def _mark_repeats(lines: list[Line]) -> None:
         a, b = lines[i], lines[i + 1]
         if b.cls == "bad" and b.reason.startswith("photo credit") and keys[i] and keys[i + 1].startswith(keys[i]):
             a.cls, a.reason = "bad", "photo caption"
+        # a short sentence over a credit alone on its line ("The Veo 3 comes in black, sage, and a pale pink." /
+        # "Image: Halden"): the picture's caption (a subheading over it has no full stop, a paragraph is longer)
+        elif a.cls != "bad" and b.reason.startswith("photo credit") and b.words <= CREDIT_ALONE_WORDS \
+                and _PICTURE_CREDIT.match(b.text) and a.words <= CAPTION_WORDS \
+                and (a.words <= CAPTION_OVER_CREDIT_WORDS and a.text.endswith(".") and keys.count(keys[i + 1]) == 1
+                     or i + 2 < len(lines) and _GALLERY_COUNTER.match(lines[i + 2].text)):
+            a.cls, a.reason = "bad", "photo caption"  # (or a gallery's: "Foto: Sascha Pieper/BLITZ" / "3/9")
     # pull quotes: a line whose whole text reappears inside a longer line
     # (the page's own title, "Headline? | Site", holds the headline: it makes no pull quote of it)
     longs = [(i, k) for i, k in enumerate(keys)
@@ -865,15 +901,31 @@ _KEY_VALUE = re.compile(r"^[^\W\d_][\w.'’/-]*(?: [\w.'’/-]+){0,2}\s?:\s+\S")
 
 def _mark_comments(lines: list[Line]) -> None:
     """Text under a comment header ("Peter sagt:", "Jane on 2 May 2019 said:") is a reader's comment."""
-    in_comment = seen_text = False
-    for line in lines:
-        if line.reason.startswith("comment header") or seen_text and line.reason == "comment section header":
+    in_comment = False
+    seen_text = 0
+    for i, line in enumerate(lines):
+        if line.reason.startswith("comment header") \
+                or seen_text and line.reason == "comment section header" and not _jump_to_comments(lines, i):
             in_comment = True  # (a comment count above any text is the byline's "12 comments", not the thread)
         elif line.hard_stop:
             in_comment = False
         elif in_comment and line.cls != "bad":
             line.cls, line.reason = "bad", "reader comment"
-        seen_text = seen_text or line.cls == "good"
+        seen_text += line.cls == "good"
+
+
+HEADER_TEXT_LINES = 2  # above the byline, a headline's deck and lead at most: more is the story
+
+
+def _jump_to_comments(lines: list[Line], i: int) -> bool:
+    """A comment count in the share bar under the byline ("by Priya Raman" / "Updated Apr 9, 2024" / "Share"
+    / "Copy link" / "48 Comments / 48 New") is a link to the thread below the story, not its start: only
+    buttons stand between it and the byline or dateline, and above those only the headline's deck."""
+    k = i - 1
+    while k >= 0 and lines[k].cls in ("bad", "short") and lines[k].reason not in ("byline", "date line"):
+        k -= 1
+    return k >= 0 and lines[k].reason in ("byline", "date line") \
+        and sum(line.cls == "good" for line in lines[:k]) <= HEADER_TEXT_LINES
 
 
 # The heading of a box of teasers set into a story ("Lesen Sie auch", "À lire aussi", "Related").
@@ -927,7 +979,9 @@ def _mark_teaser_boxes(lines: list[Line]) -> None:
                 break
         headlines = sum(1 for k in cards if _card_headline(lines[k]))
         # a single teaser is a box only set into the story: the story's prose right above and below it
-        set_in = 0 < i and j < len(lines) and lines[i - 1].cls == "good" and lines[j].cls == "good"
+        # (or a subheading of it, then its prose: "Pourquoi est-ce dangereux ?")
+        set_in = 0 < i and j < len(lines) and lines[i - 1].cls == "good" \
+            and (lines[j].cls == "good" or lines[j].cls == "short" and j + 1 < len(lines) and lines[j + 1].cls == "good")
         if headlines >= 2 or headlines == 1 and set_in:
             for k in cards:
                 lines[k].cls, lines[k].reason = "bad", TEASER
@@ -1174,7 +1228,7 @@ def _mark_link_lists(lines: list[Line]) -> None:
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]
         if line.cls != "bad" and _headline_shaped(line) and nxt.cls == "bad" and nxt.reason in (
-                "date line", "end-of-article marker (comments, related links)", TEASER_LEAD):
+                "date line", END_MARKER, TEASER_LEAD):
             line.cls, line.reason = "bad", "teaser headline"
 
 
@@ -1331,7 +1385,7 @@ def _main_region(lines: list[Line], stops: frozenset[str] = frozenset()) -> tupl
     best = max(regions, key=lambda r: r.score)
     end = _join_across_related_box(lines, best, regions) if best.anchors else best.end
     best.joined_to = end
-    return best.start, end, sorted(regions, key=lambda r: -r.score)[:5]
+    return _join_above_related_box(lines, best, regions), end, sorted(regions, key=lambda r: -r.score)[:5]
 
 
 def _start_below_breadcrumb(lines: list[Line], start: int, end: int) -> int:
@@ -1372,6 +1426,22 @@ def _related_box(lines: list[Line], a: int, b: int) -> bool:
 def _asks(line: Line) -> bool:
     """A teaser's headline that asks ("Trennungsgerüchte: Was ist dran am Ehe-Aus bei den Grünhagens?")."""
     return line.words <= HEADLINE_WORDS and line.text.rstrip(_CLOSING_MARKS).endswith("?")
+
+
+def _join_above_related_box(lines: list[Line], best: Region, regions: list[Region]) -> int:
+    """The body's start: above a related-links box set into the story, when the story's opening (with an
+    article's marks above it, or the page's first text) stands over the box and its larger part below it.
+    The mirror of :func:`_join_across_related_box`; the box itself is dropped."""
+    earlier = [r for r in regions if r.end < best.start]
+    above = max(earlier, key=lambda r: r.end, default=None)
+    if above is None or not (above.anchors or len(earlier) == 1) \
+            or not _related_box(lines, above.end + 1, best.start - 1):
+        return best.start  # (the opening has the marks of an article above it, or is the page's first text)
+    for line in lines[above.end + 1:best.start]:
+        if line.cls != "bad" or line.hard_stop:
+            line.cls, line.reason = "bad", RELATED_BOX
+        line.hard_stop = False
+    return above.start
 
 
 def _join_across_related_box(lines: list[Line], best: Region, regions: list[Region]) -> int:
@@ -1447,6 +1517,7 @@ TAGS_LINE = "end-of-article marker (the post's tags)"
 _FOOTER_HEADING = re.compile(
     r"^(?:-*\s*(?:ends|ende)\s*-*|#{3}|-30-|notes? (?:to|for) (?:the )?editors|hinweise? (?:fur|an) (?:die )?redaktion(?:en)?|"
     r"notes? aux redactions|(?:presse|medien)kontakt|press (?:contacts?|enquiries)|media (?:contacts?|enquiries)|"
+    r"(?:ihre? )?ansprechpartner(?:in|innen)?|(?:your )?contact person|(?:votre )?interlocut(?:eur|rice)|"
     r"contacts? (?:presse|medias)|kontakt fur (?:die )?(?:presse|medien)|haftungsausschluss|disclaimer|"
     r"(?:uber|about|a propos d[eu]?) ?(?:den |die |the |l')?(?:autor|autorin|author|authors|auteur|auteure))$")
 FOOTER_HEADING = "a footer's heading below the story (its end mark, notes to editors, contact, author, disclaimer)"
@@ -1494,10 +1565,7 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
         if (not flagged or _is_ad_label(line)) \
                 and not _addresses_reader(" ".join(lines[k].text for k in below[:3])):
             continue  # (the block right under the heading speaks to the reader)
-        above = _stems_of_prose(lines, start, i, stops)
-        below_words = _stems_of_prose(lines, i + 1, end, stops)
-        # the smaller side decides: a short lead whose words recur below is the same story
-        if below_words and above and len(below_words & above) / min(len(below_words), len(above)) <= TOPIC_SHIFT_OVERLAP:
+        if _topic_shift(lines, start, i, end, stops):
             resumed = _story_resumes(lines, i, end)
             if resumed > i:  # a box set into the story (a newsletter's sign-up): only the box goes
                 for boxed in lines[i:resumed]:
@@ -1506,6 +1574,14 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
                 continue
             return _end_before(lines, start, i)
     return end
+
+
+def _topic_shift(lines: list[Line], start: int, i: int, end: int, stops: frozenset[str]) -> bool:
+    """Does the prose below line ``i`` speak of something else than the prose above it?  The smaller side
+    decides: a short lead whose words recur below is the same story."""
+    above = _stems_of_prose(lines, start, i, stops)
+    below = _stems_of_prose(lines, i + 1, end, stops)
+    return bool(below and above) and len(below & above) / min(len(below), len(above)) <= TOPIC_SHIFT_OVERLAP
 
 
 def _end_before(lines: list[Line], start: int, i: int) -> int:
@@ -1550,6 +1626,29 @@ TAIL_GAP, TAIL_SHARE, TAIL_MAX_CHARS = 2, 0.3, 400
 _TIME_LINE = re.compile(r"^\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|uhr|h))?(?:\s+[A-Z]{2,4})?$", re.I)  # "10:42", "8.58am BST"
 
 
+_DURATION = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?$")  # a clip's length: "00:47"
+_VIDEO_LABEL = re.compile(r"^(?:video|vidéo|videos)$", re.I)
+MEDIA_BOX_LINES = 3  # a video's label, its title and its length
+
+
+def _set_in_media(lines: list[Line], start: int, end: int) -> set[int]:
+    """Lines of pictures and videos set between a story's paragraphs: a gallery's caption, credit and counter
+    ("Fassungslos: Juwelier … vor seinem Laden" / "Foto: Sascha Pieper/BLITZ" / "6/9"), a video's label,
+    title and length ("VIDEO" / "So dreist gingen die Räuber vor" / "00:47")."""
+    found: set[int] = set()
+    for i in range(start, end + 1):
+        line = lines[i]
+        if line.reason == "photo caption" or line.reason == "photo credit or caption" and i - 1 in found \
+                or _GALLERY_COUNTER.match(line.text) and lines[i - 1].reason == "photo credit or caption":
+            found.add(i)
+        elif _VIDEO_LABEL.match(line.text):
+            closing = next((k for k in range(i + 1, min(end + 1, i + MEDIA_BOX_LINES)) if _DURATION.match(lines[k].text)),
+                           None)
+            if closing is not None:
+                found.update(range(i, closing + 1))
+    return found
+
+
 def _trim_tail(lines: list[Line], start: int, end: int) -> int:
     """Cut small blocks of text that the region picked up after a gap at its end.
 
@@ -1558,6 +1657,7 @@ def _trim_tail(lines: list[Line], start: int, end: int) -> int:
     but small and set apart from the body by a few lines of furniture.
     """
     segments: list[tuple[int, int, float]] = []  # (first, last, good chars)
+    set_in = _set_in_media(lines, start, end)
     seg_start, mass, gap = start, 0.0, 0
     last_good = start
     for i in range(start, end + 1):
@@ -1572,6 +1672,8 @@ def _trim_tail(lines: list[Line], start: int, end: int) -> int:
             pass
         elif line.reason == "photo credit or caption" and lines[i - 1].reason == "image markup":
             pass  # a picture and its caption are one gap: articles set them between paragraphs
+        elif i in set_in:
+            pass  # a gallery's caption, credit and counter, a video's label, title and length: set into the story
         elif _TIME_LINE.match(line.text) or i > start and _TIME_LINE.match(lines[i - 1].text):
             pass  # a live blog's entry opens with its time and a heading: no gap
         elif _is_ad_label(line) or line.reason == RELATED_BOX or _LINK_LABEL.match(_fold(line.text)):
@@ -1915,11 +2017,15 @@ def _title_rejection(line: Line, site: str) -> str:
         return "a consent dialog's heading"
     if line.words <= 4 and (_weak_phrase(folded) or line.reason == "navigation or button text"):
         return "a section or menu name"
+    if line.words <= 3 and _call_to_action(line):
+        return "a button that asks the reader to act"  # "Join Roamly", "Jetzt spenden"
     label = _page_title_headline(line.text) or line.text
     if len(label.split()) <= KICKER_WORDS and _ISSUE_NUMBER.search(label):  # "Newsletter Nr. 3/2025 – Site"
         return "an issue's label"
     if len(_QUOTE_CHANGE.findall(line.text)) >= 2:
         return "a stock ticker"
+    if _KEYWORD_PATH.match(line.text):
+        return "a path of keywords"  # an agency's "Luxemburg/Wirtschaft/Preise/"
     if _TAG_LIST.match(folded) or (folded.count(",") >= 3 and all(len(item.split()) <= 2 for item in folded.split(","))):
         return "a list of tags"
     author = meta.byline_author(line.text)
@@ -1937,8 +2043,16 @@ _BIO_VERBS = {"is", "was", "has", "writes", "works", "ist", "war", "hat", "schre
 
 
 def _opens_bio(text: str, name: str) -> bool:
-    """``text`` opens with ``name`` and a verb, as an author's bio does."""
-    return text.startswith(name + " ") and text[len(name) + 1:].split(" ", 1)[0].casefold() in _BIO_VERBS
+    """``text`` opens with ``name`` and a verb, as an author's bio does, or with the author's trade in apposition
+    first ("Journaliste spécialisée dans la petite enfance, Camille Roussel écrit pour …")."""
+    if text.startswith(name + " "):
+        at = 0
+    else:
+        at = text.find(f", {name} ", 0, text.find(". ") if ". " in text else len(text))
+        if at < 0:
+            return False
+        at += 2
+    return text[at + len(name) + 1:].split(" ", 1)[0].casefold() in _BIO_VERBS
 
 
 AUTHORS_BIO = "the author's bio (the byline's name and a verb)"
@@ -2010,6 +2124,9 @@ def _caption_under_picture(line: Line, images: list[PageImage]) -> str:
     return ""
 
 
+SHARE_LINE_SHARE = 2  # a share line that repeats the headline is mostly the headline: at most twice as long
+
+
 def _title_support(lines: list[Line], i: int, images: list[PageImage], keys: list[str],
                    stamps: bool = False) -> list[str]:
     """What else on the page says line ``i`` is the headline: a byline or dateline beside it, the lead
@@ -2028,8 +2145,8 @@ def _title_support(lines: list[Line], i: int, images: list[PageImage], keys: lis
     if key and any(_norm_key(alt) == key or (len(key) >= 20 and key in _norm_key(alt)) for alt, _url, _line in images):
         found.append("repeated as an image's alt text")
     for k, other in enumerate(lines):
-        if k != i and key and len(other.text) > len(lines[i].text) and key in keys[k] \
-                and _SHARE_WORDS.search(_fold(other.text)):
+        if k != i and key and len(lines[i].text) < len(other.text) <= SHARE_LINE_SHARE * len(lines[i].text) \
+                and key in keys[k] and _SHARE_WORDS.search(_fold(other.text)):  # (not a contact line's "E-Mail")
             found.append(f"repeated in a share line (line {other.number})")
             break
     return found
@@ -2098,9 +2215,10 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         if i >= start and i != opening:
             # a headline can open the dense region only as its first headline-shaped lines, or, when the page's
             # title names it, below what is not the story's (a banner, a call to the reader, an ad's pitch)
-            after = next((l for l in lines[i + 1:] if l.reason not in ("date line", "byline")
-                          and not _dateline_shaped(l)), None)
-            if line.cls == "good" or after is None or after.cls != "good":  # byline and dateline may stand between
+            below = [l for l in lines[i + 1:i + 6] if l.reason not in ("date line", "byline") and not _dateline_shaped(l)]
+            if below[:1] and below[0].cls != "good" and _headline_shaped(below[0]) and below[0].words > KICKER_WORDS:
+                below = below[1:]  # (a deck under it: "Minister Iversen: „Die Wärmewende entscheidet sich vor Ort“")
+            if line.cls == "good" or not below or below[0].cls != "good":  # byline and dateline may stand between
                 continue
             if named:
                 if _story_above(lines, start, i, end, stops):
@@ -2147,6 +2265,10 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     if best >= 0 and best + 1 in qualified and lines[best].words <= KICKER_WORDS \
             and _kicker_shaped(lines[best].text) and lines[best + 1].words > lines[best].words:
         best, best_support = best + 1, qualified[best + 1] + [f"under its kicker on line {lines[best].number}"]
+    # The headline printed again with its second half ("Nexora Aero 14 Pro im Test" over "Nexora Aero 14 Pro im
+    # Test: Das leichteste OLED-Notebook seiner Klasse"): the whole of it
+    elif best >= 0 and best + 1 in qualified and keys[best + 1].startswith(keys[best] + " "):
+        best, best_support = best + 1, qualified[best + 1] + [f"the whole of line {lines[best].number}"]
     # A headline directly above a longer line that also names the article is that line's headline,
     # the longer one its deck ("Wildbienen finden in Kleingärten mehr Nahrung als auf dem Land" over
     # "Studie der Arbeitsgruppe Tierökologie zählt fast hundert Arten …"): the deck, longer and nearer the
@@ -2156,7 +2278,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     elif best - 1 in qualified and lines[best - 1].words > KICKER_WORDS \
             and lines[best].words > lines[best - 1].words \
             and "|" not in lines[best - 1].text and lines[best - 1].text.count(",") < 3 \
-            and not _ISSUE_NUMBER.search(lines[best - 1].text) \
+            and not _ISSUE_NUMBER.search(lines[best - 1].text) and not keys[best].startswith(keys[best - 1]) \
             and not (keys[best] in named_by_page_title and keys[best - 1] not in named_by_page_title):
         best, best_support = best - 1, qualified[best - 1] + [f"over its deck on line {lines[best].number}"]
     if best >= 0:
@@ -2184,6 +2306,7 @@ def _story_above(lines: list[Line], start: int, headline: int, end: int, stops: 
         and len(above & below) / len(above) > TOPIC_SHIFT_OVERLAP
 
 
+_KEYWORD_PATH = re.compile(r"^[^\s/]+(?:/[^\s/]+)+/?$")  # (not a kicker's two sections: "Prison / Enfermements")
 _QUOTE_CHANGE = re.compile(r"[+−-]\s?\d+(?:[.,]\d+)?\s?%")  # a quote's change: "+1,21 %", "−0,12 %"
 _ISSUE_NUMBER = re.compile(r"\b(?:nr|no|n°|nº|ausgabe|issue|heft)\.?\s*\d+(?:/\d+)?$", re.I)
 

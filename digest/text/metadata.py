@@ -293,8 +293,8 @@ _BYLINE_END = (r"(?:\s*[,|–—·•/].*|\s+-.*|\d.*|\s*\([^()\d]{1,60}\)|\s+(?
                r"mis à jour)\b(?=.*\d).*)?$")
 _BYLINES = (
     # "By", "Author": only ever a byline's cue, so the name may be written in any case ("Author Mobasir hassan")
-    re.compile(r"^(?:by|written by|words by|text by|reporting by|geschrieben von|verfasst von|[ée]crit par|"
-               r"r[ée]dig[ée] par|autor(?:in)?|author)"
+    re.compile(r"^(?:by|written by|words by|text by|reporting by|geschrieben von|verfasst von|(?:article )?[ée]crit par|"
+               r"(?:article )?r[ée]dig[ée] par|autor(?:in)?|author)"
                r"\s*:?\s+" + _BYLINE_NAME + _BYLINE_END, re.I),
     # "Von", "Par", "De", "Text" also begin headings and sentences ("Von dieser Testpflicht gibt es
     # Ausnahmen", "Texte d’intention"): a byline only when a capitalised name follows
@@ -311,7 +311,7 @@ BYLINE_WORDS = 14  # a byline names an author, perhaps a role and a date; a long
 # What every byline pattern below needs (its cue first, a cue after a stamp, or a comma before the role): one
 # cheap search rules out most lines of a page before the patterns run
 _MAY_BE_BYLINE = re.compile(r"^(?:by|written|words|text|reporting|geschrieben|verfasst|[ée]crit|r[ée]dig|autor|author|"
-                            r"von|par|de|interview|propos|entretien)|\s(?:by|von|par)\b|,", re.I)
+                            r"von|par|de|interview|propos|entretien|article)|\s(?:by|von|par)\b|,", re.I)
 # What a byline may print after the name without counting as its words: the date after a bar ("Par Julie
 # Marchand | Publié le 18/09/2025 à 16h40, mis à jour le …"), and the post's categories after a byline that
 # says the post was published ("Publié le 2 juin 2025 par Élodie Vandamme dans Actualités du studio, Santé")

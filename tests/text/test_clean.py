@@ -963,6 +963,15 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     ("Where we have identified any third party copyright information you will need to obtain permission from the "
      "copyright holders concerned.", "en", True),
     ("Thanks for listening to Grid & Silicon! Subscribe for free to receive new episodes every Thursday.", "en", True),
+    # a call for readers' pictures, an affiliate's note, a promotion's code, a player's consent button, a press
+    # release's responsible person, a vendor's pitch in its post
+    ("Haben Sie etwas gesehen? Schicken Sie uns Ihre Fotos und Videos per WhatsApp an die Leserreporter!", "de", True),
+    ("If you buy something from a Circuit link, Circuit Media may earn a commission.", "en", True),
+    ("New to Roamly? Get £20 of free driving credit when you join with code ROAM20.", "en", True),
+    ("The code 4711 on the parcel was wrong, the courier said, so the delivery went to Bristol.", "en", False),
+    ("Accepter et afficher la vidéo", "fr", True),
+    ("Verantwortlich für diesen Pressetext: Hanna Petersen | Ministerium für Energiewende", "de", True),
+    ("Need help now? Our incident response team can be on the call within one hour. Talk to an expert", "en", True),
 ])
 def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their_words_is_not(
     line, lang, boilerplate
@@ -993,6 +1002,9 @@ def test_a_labelled_link_to_another_article_inside_the_story_is_boilerplate(line
                               "necessarily reflect those of the Gazette."]),
     ("By Rachel Dunmore", ["Rachel Dunmore has written about careers and the workplace for more than a decade. "
                            "Follow her on LinkedIn."]),
+    # the author's trade in apposition first
+    ("By Rachel Dunmore", ["A careers writer and former recruiter, Rachel Dunmore has written for the Gazette since "
+                           "2017. She lives in Westmoor."]),
 ])
 def test_the_authors_bio_under_the_story_goes(byline, bio):
     """The last paragraphs open with the byline's name and a verb ("… is a retired headteacher"): the author's
@@ -2283,3 +2295,120 @@ def test_a_transcripts_short_closing_turns_stay():
                       *turns, "Share", "Comments", "© 2025 Tom Haverkamp"])
     result = clean_text(page, "en")
     assert [turn for turn in turns if turn not in result.text] == []
+
+
+def test_a_comment_count_in_the_share_bar_under_the_byline_does_not_open_the_thread():
+    """"48 Comments" among the share buttons links to the thread below the story: the story stays."""
+    story = ["Halden is bringing colour to the bottom of its e-reader lineup.",
+             "The company announced the Veo 3 on Tuesday, a 6-inch e-reader with a colour screen that will sell for "
+             "$149 when it ships at the end of April.",
+             "Colour screens have been creeping into e-readers for a few years, but mostly in devices that cost $220 "
+             "or more, and the cheaper models stayed black and white.",
+             "Preorders for the Veo 3 open today in the US, the UK and Germany, with other countries to follow."]
+    page = "\n".join(["The Circuit", "Gadgets", "Halden's new Veo 3 brings a colour screen to its cheapest e-reader",
+                      "The $149 device also gets USB-C charging, a warmer front light, and a battery rated for six "
+                      "weeks of reading.", "by Priya Raman",
+                      "Updated Apr 9, 2024, 3:00 PM UTC", "Share this story", "Copy link", "Comments",
+                      "48 Comments / 48 New", *story, "Most Popular", "The best password managers for 2024"])
+    result = clean_text(page, "en")
+    assert [sentence for sentence in story if sentence not in result.text] == []
+
+
+@pytest.mark.parametrize("caption, credit, lang", [
+    ("The Veo 3 comes in black, sage, and a pale pink.", "Image: Halden", "en"),
+    ("Miriam Hollerbach führt das Familienunternehmen in dritter Generation.", "Bild: Hollerbach GmbH", "de"),
+])
+def test_a_short_sentence_over_a_credit_alone_is_the_pictures_caption(caption, credit, lang):
+    story = {"en": ["Halden is bringing colour to the bottom of its e-reader lineup, the company said on Tuesday.",
+                    "The Veo 3 is a 6-inch e-reader with a colour screen that will sell for $149 from the end of April.",
+                    "Colour screens have been creeping into e-readers for years, mostly in devices that cost more."],
+             "de": ["Der Antriebshersteller Hollerbach baut in Weiden für 38 Millionen Euro ein neues Werk.",
+                    "Das Unternehmen beschäftigt derzeit 410 Menschen und will bis 2027 rund 120 neue Stellen schaffen.",
+                    "Die Produktion im neuen Werk soll im Herbst 2026 beginnen, teilte das Unternehmen mit."]}[lang]
+    page = "\n".join(["Site", "Headline of the story for the test page", story[0], caption, credit, *story[1:],
+                      "Impressum"])
+    result = clean_text(page, lang)
+    assert caption not in result.text
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
+def test_a_how_tos_steps_each_over_the_same_credit_are_its_text():
+    steps = ["Zeichnen Sie die Bauteile an und markieren Sie die Schräge der Seitenteile.",
+             "Schneiden Sie anschließend alle Teile mit der Stichsäge zu.",
+             "Markieren Sie sämtliche Löcher. Diese vorbohren und senken.",
+             "Zwingen Sie Boden und Mittelteil zusammen und verschrauben Sie beide."]
+    lines = ["Heimwerker-Magazin", "Wurmkiste selber bauen",
+             "Sie wollen Ihren Biomüll kompostieren, Ihr Garten ist aber nicht groß genug für einen Kompost? Auch "
+             "Balkongärtner mit wenig Platz können Küchenabfälle in einer Wurmkiste zu Humus machen."]
+    for step in steps:
+        lines += [step, "Foto: sidm / DW"]
+    result = clean_text("\n".join(lines + ["Impressum"]), "de")
+    assert [step for step in steps if step not in result.text] == []
+
+
+def test_a_gallerys_captions_credits_and_counters_between_paragraphs_go_and_the_story_goes_on():
+    story = ["Gelsenkirchen – Es dauerte nicht einmal zwei Minuten, dann waren die Räuber wieder weg, und mit ihnen "
+             "Schmuck im Wert von rund 80 000 Euro.",
+             "Am Donnerstagmorgen gegen 10.15 Uhr stürmten drei maskierte Männer in das Juweliergeschäft an der "
+             "Hochstraße und zerschlugen mit Vorschlaghämmern die Vitrinen.",
+             "Die Verkäuferin blieb körperlich unverletzt, erlitt aber einen Schock.",
+             "Erst im März hatte es in Buer einen ähnlichen Überfall auf ein Uhrengeschäft gegeben.",
+             "Hinweise nimmt die Polizei Gelsenkirchen unter der Telefonnummer 0209 365-8112 entgegen."]
+    captions = ["Zerstörte Vitrinen, überall Glassplitter: So sah es nach dem Überfall im Verkaufsraum aus",
+                "Fassungslos: Der Juwelier vor seinem verwüsteten Laden",
+                "Ein Polizeihubschrauber kreiste nach der Tat über der Innenstadt"]
+    page = "\n".join(["BLITZ", "Regional", "DRAMA IN BUER: Maskierte Räuber überfallen Juwelier",
+                      "Von Dennis Kowalczyk", "17.10.2024 - 12:31 Uhr", *story[:2], captions[0], "Foto: Polizei",
+                      "3/9", story[2], captions[1], "Foto: Sascha Pieper/BLITZ", "6/9", "VIDEO",
+                      "So dreist gingen die Räuber vor", "00:47", story[3], captions[2], "Foto: Leserreporter", "7/9",
+                      story[4], "Mehr zum Thema", "Dortmund: Rentnerin (81) wehrt Trickbetrüger ab"])
+    result = clean_text(page, "de")
+    assert [caption for caption in captions if caption in result.text] == []
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
+def test_the_headline_printed_again_with_its_second_half_is_the_whole_of_it():
+    headline = "Nexora Aero 14 Pro im Test: Das leichteste OLED-Notebook seiner Klasse"
+    story = ["Der Hersteller Nexora ist mit dem Aero 14 Pro erstmals mit einem Notebook im Test.",
+             "Das Gehäuse besteht aus einer Magnesium-Aluminium-Legierung und wirkt trotz des geringen Gewichts "
+             "erstaunlich steif.",
+             "Der Akku hielt in unserem WLAN-Test elf Stunden und vierzig Minuten durch."]
+    page = "\n".join(["PC-Praxis", "Tests", "Nexora Aero 14 Pro im Test", headline, "Von Jan-Hendrik Ohlsen",
+                      "22.04.2024", *story, "Impressum"])
+    assert clean_text(page, "de").title == headline
+
+
+def test_a_short_line_under_a_pictures_file_name_is_its_caption_and_a_paragraph_there_is_the_story():
+    story = ["Half the cars in our Bristol fleet are now fully electric, and by the end of the year we want that to be "
+             "every single one of them.",
+             "If you have booked a car in Bristol recently, there is a good chance it was electric, and for many "
+             "members it was the first time they drove one.",
+             "Every car in the app now shows its current range in miles, so check the charge before you book a "
+             "longer trip to the coast or the hills."]
+    caption = "A Roamly electric car charging at its home bay in Southville, Bristol"
+    page = "\n".join(["Roamly", "Blog", "Your first electric car club trip: a step-by-step guide", story[0],
+                      "roamly-ev-bristol-bay.jpg", caption, story[1], "roamly-app-range.png", story[2],
+                      "Share this post"])
+    result = clean_text(page, "en")
+    assert caption not in result.text
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
+def test_a_single_teaser_set_into_the_story_over_a_question_subheading_goes():
+    story = ["Il est minuit passé, et le thermomètre affiche encore 27 °C sur le balcon, comme chaque nuit de canicule.",
+             "Le béton, l'asphalte et la pierre absorbent une grande partie du rayonnement solaire pendant la journée "
+             "et le restituent la nuit.",
+             "Le corps humain a besoin de nuits plus fraîches pour récupérer, et le sommeil est perturbé au-dessus "
+             "de 20 °C.",
+             "Planter des arbres reste la solution la plus efficace, une rue ombragée peut être plus fraîche de "
+             "plusieurs degrés.",
+             "De nombreuses villes remplacent aussi l'asphalte des cours d'école par des revêtements clairs et "
+             "perméables, qui chauffent moins et laissent l'eau s'infiltrer.",
+             "« Aucune de ces mesures ne suffit seule, mais ensemble elles peuvent faire gagner deux ou trois degrés "
+             "la nuit », conclut la climatologue."]
+    teaser = "Canicule : comment garder son logement au frais sans climatisation"
+    page = "\n".join(["RTN info", "Pourquoi les villes restent-elles si chaudes la nuit ?", *story[:2], "À lire aussi",
+                      teaser, "Pourquoi est-ce dangereux ?", *story[2:], "Partager :"])
+    result = clean_text(page, "fr")
+    assert teaser not in result.text
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []

@@ -101,6 +101,7 @@ def test_upload_paths_give_year_and_month():
     ("By AP AND REUTERS", "AP AND REUTERS"),  # acronyms stay
     ("Interview: Claudia Ritter · Fotos: Lukas Baumann", "Claudia Ritter"),  # an interview's byline
     ("Propos recueillis par Anne Muller", "Anne Muller"),
+    ("Article rédigé par Léa Marchand", "Léa Marchand"),
 ])
 def test_bylines_name_the_author(line, name):
     assert byline_author(line) == name
