@@ -128,6 +128,9 @@ _CODE_START = re.compile(
     r"[^\W\d][\w$]*\s*:\s*(?:(?:'[^']*'|\"[^\"]*\"|true|false|null|function\b|\{|\[)\s*,?|\d+\s*,)\s*$)")
 # (a key opens with a letter: "09:30" is a time; a number after it only with the comma of an object's next key:
 # "Pour : 218" is a vote's tally)
+# A table's row as a scraper writes it in markdown: cells between bars, three or more
+_TABLE_ROW = re.compile(r"^\|(?:[^|]*\|){3,}\s*$")
+_LETTERS_OR_DIGITS = re.compile(r"[^\W_]")
 _JSON_PAIR = re.compile(r"\"[\w@$-]+\"\s*:\s*[\"{\[\dtfn]")
 # Photo credits and captions, in three shapes so that each is only tried on lines that can hold it:
 # a label and a colon ("Foto: …", "Bildquelle: …", "Abb. 3:"), a mark ("© …", "(Symbolbild)"), an agency at the end.
@@ -555,8 +558,11 @@ def _classify(line: Line, stops: frozenset[str], lang: str) -> None:
         return bad("bare URL or file name")
     if _PICTURE_SIZE.match(text):
         return bad("image markup")
-    code_score = _code_score(text)
-    if _CODE_START.match(text) or len(_JSON_PAIR.findall(text)) >= 2:
+    table_row = text.startswith("|") and bool(_TABLE_ROW.match(text))  # "| Veltra SX9 | 549 € | gut (1,8) |"
+    if table_row and not _LETTERS_OR_DIGITS.search(text):
+        return bad("no words")  # the rule under a table's header: "|---|---|"
+    code_score = 0.0 if table_row else _code_score(text)
+    if not table_row and (_CODE_START.match(text) or len(_JSON_PAIR.findall(text)) >= 2):
         return bad("script or code residue")
     if (code_score > 0.03 and _CODE_HINT.search(text)) or code_score > 0.12 or text.startswith(("!function", "<!--", "//", "/*")):
         return bad("script or code residue")

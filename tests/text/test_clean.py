@@ -2412,3 +2412,19 @@ def test_a_single_teaser_set_into_the_story_over_a_question_subheading_goes():
     result = clean_text(page, "fr")
     assert teaser not in result.text
     assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
+def test_a_tables_rows_written_in_markdown_are_the_storys_not_code():
+    rows = ["| Veltra SX9 | 549 € | gut (1,8) | 52 Min. | gut (2,1) |",
+            "| Cleanmax Flex 300 | 189 € | gut (2,2) | 38 Min. | gut (2,4) |",
+            "| Nordlux AirPro 7 | 749 € | gut (1,9) | 24 Min. | befriedigend (2,7) |"]
+    story = ["Kabellose Stielstaubsauger sind längst mehr als ein Zweitgerät, wir haben zwölf Modelle geprüft.",
+             "Nur zwei Geräte schneiden insgesamt gut ab, sechs Sauger sind befriedigend.",
+             "Besonders enttäuschend ist der teuerste Sauger im Test, sein Akku hielt nur 24 Minuten durch.",
+             "Unser Rat: Achten Sie beim Kauf nicht nur auf die Saugleistung, sondern auch auf den Akku."]
+    page = "\n".join(["Prüfstand", "Akku-Staubsauger im Test: Nur zwei von zwölf Geräten sind gut", *story[:2],
+                      "| Modell | Preis ca. | Saugen Teppich | Akkulaufzeit | Gesamturteil |", "|---|---|---|---|---|",
+                      *rows, *story[2:], "Impressum"])
+    result = clean_text(page, "de")
+    assert [row for row in rows if row not in result.text] == []
+    assert "|---|" not in result.text
