@@ -212,10 +212,15 @@ _PUBLISHER_PATTERNS = [
                r"(?:(?:www\.)?((?:[\w-]+\.)+(?-i:[a-z]{2,6}))\b(?![.\w-])"
                r"|([A-ZÉÀ][\w&.' -]{1,40}?)(?:\.(?!(?-i:[\da-z]))(?!(?<=\b\w\.)\w)(?!(?<=\b\w\w\.)\w)|[,|]|\s+All rights| – | - |$))",
                re.I),
+    # the site's legal line: "Clearwater Futures is a registered charity in England and Wales (1071185) …"
+    re.compile(r"^((?:[A-ZÉÀÄÖÜ][\w&.'-]*)(?: (?:[A-ZÉÀÄÖÜ][\w&.'-]*|&|and|und|et|of|for|für|de|du|des|la|le)){0,5})"
+               r" (?i:is a registered (?:charity|company|society)|"
+               r"ist ein(?:e)? (?:eingetragene[rs]? |gemeinnützige[rs]? )(?:verein|genossenschaft|stiftung)|"
+               r"est une association (?:loi 1901|sans but lucratif|reconnue d'utilité publique))\b"),
 ]
 
 
-_PUBLISHER_KINDS = ("a newsroom line", "a site teaser line", "a copyright line")
+_PUBLISHER_KINDS = ("a newsroom line", "a site teaser line", "a copyright line", "a charity's or society's legal line")
 # What a copyright line prints around the name: "Copyright 2016", "Cointelegraph 2013", "since 2010 by …"
 _NOT_THE_NAME = re.compile(r"\b(?:copyright|since|seit|depuis|by|von|par)\b|©|\(c\)|\b(?:19|20)\d\d\b|[-–]\s*$"
                            r"|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits r[ée]serv[ée]s\b", re.I)

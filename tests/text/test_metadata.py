@@ -175,6 +175,12 @@ def test_a_date_then_by_von_or_par_in_a_sentence_or_caption_is_no_byline():
 def test_publisher_from_site_lines():
     assert publisher_from_lines(["A look at recent reporting on tech & science from the Étude newsroom."])[0] == "Étude"
     assert publisher_from_lines(["© 2025 Le Courrier d'Alsace. Tous droits réservés."])[0] == "Le Courrier d'Alsace"
+    # a charity's or society's legal line
+    assert publisher_from_lines(["Clearwater Futures is a registered charity in England and Wales (1071185)."])[0] \
+        == "Clearwater Futures"
+    assert publisher_from_lines(["Der Kulturkreis Lindenau ist ein eingetragener Verein (VR 2231)."])[0] \
+        == "Der Kulturkreis Lindenau"
+    assert publisher_from_lines(["The charity is a registered charity in England, its trustees said."])[0] == ""
     assert logo_name("Demaart De Maart") == "De Maart"
     assert logo_name("Luxembourg AI Factory sets new milestone") == ""
 
