@@ -209,6 +209,10 @@ _STRONG = [
     # a browser game's ad ("Play the fantasy RPG everyone is talking about. No download required. Play now for free")
     r"\bplay (?:now )?for free\b", r"\bno download required\b", r"\bjetzt kostenlos spielen\b", r"\bjouez gratuitement\b",
     r"\btalk to (?:an|our|one of our) (?:experts?|specialists?|sales team)\b",  # a vendor's pitch in its post
+    # an ad's call in German, closing its line: "… fürs Handwerk. Jetzt Azubi-Bonus sichern!", "Jetzt Zeitfenster-Ticket
+    # buchen" (news says "kann sich jetzt bewerben": "jetzt" opens no clause there)
+    r"(?:^|[–:!?.]\s)jetzt\b[^.!?]{0,60}\b(?:sichern|buchen|bestellen|einholen|vergleichen|testen|kaufen|downloaden|"
+    r"herunterladen|entdecken|bewerben)\b\s*[!.]?\s*$",
     r"^watch\s*:\s", r"^(?:play|replay) video$", r"^got a (?:story|news tip|tip)\b",
     # a player's button with the clip's length ("Écouter le sujet de l'émission « Science à la une » (4:12)")
     r"^(?:listen to|watch|play|ecouter|regarder|revoir|anhoren|ansehen|abspielen)\b.{0,80}\(\d{1,2}:\d\d\)$",

@@ -972,6 +972,11 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     ("Accepter et afficher la vidéo", "fr", True),
     ("Verantwortlich für diesen Pressetext: Hanna Petersen | Ministerium für Energiewende", "de", True),
     ("Need help now? Our incident response team can be on the call within one hour. Talk to an expert", "en", True),
+    # an ad's call in German closing its line; news that says "jetzt"
+    ("IKK Rhein-Lahn – Die Krankenkasse fürs Handwerk. Jetzt Azubi-Bonus sichern!", "de", True),
+    ("Jetzt Zeitfenster-Ticket buchen", "de", True),
+    ("Wer sich für das Programm interessiert, kann sich jetzt bewerben.", "de", False),
+    ("Jetzt will die Gemeinde die Pläne des Investors prüfen und Fördermittel beim Land beantragen.", "de", False),
 ])
 def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their_words_is_not(
     line, lang, boilerplate
