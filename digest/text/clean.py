@@ -223,7 +223,8 @@ _STRONG = [
     r"^(?:bildergalerie|fotostrecke|galerie|gallery|photo gallery) (?:offnen|ansehen|starten|open|view)?\b.{0,20}"
     r"\(\d+ (?:bilder|fotos|photos|images|pictures)\)$", r"^(?:open|view) (?:the )?(?:photo )?gallery\b",
     r"^voir (?:la )?galerie\b", r"^(?:umfrage|poll|sondage|abstimmung)\s*:",
-    r"^[\d\s.,'’]+\s(?:signatures|unterschriften|signatories)\b",
+    r"^(?:deja |already |bereits )?[\d\s.,'’]+\s(?:signatures|unterschriften|signatories|signataires)\b",
+    r"\b(?:signez|sign|unterschreiben sie|unterschreibe) (?:notre|la|our|the|unsere|die) (?:petition|petitie)\b",
     # a press release's contact line with its details, its continuation mark and its pages' footers, as a
     # PDF prints them ("Media contact: Dana Whitfield, 419-555-0143", "-more-", "… – Page 2 of 2")
     r"^(?:(?:media|press) (?:contacts?|enquiries)|(?:presse|medien)kontakt|contacts? (?:presse|medias))\s*:\s*\S",
@@ -282,7 +283,8 @@ _STRONG = [
     r"\bschalten? (?:sie )?(?:bitte )?(?:ihr |dein )?javascript ein\b",
     r"\bjavascript (?:is |ist )?(?:disabled|turned off|deaktiviert|ausgeschaltet|desactive)\b",
     r"\b(?:ad|advertisement|anzeige|werbung|publicite)$", r"^\W*(?:advertisement|anzeige|werbung|publicite|sponsored)\b",
-    r"\b(?:beitrag|artikel|post) enthalt (?:werbung|affiliate)", r"\bcreative[- ]commons\b",
+    r"\b(?:beitrag|artikel|post) enthalt (?:werbung|affiliate)", r"\bcreative[- ]commons\b", r"\b(?:declaration d'accessibilite|accessibility statement|erklarung zur barrierefreiheit)\b",
+    r"\b(?:after|once you(?:'ve| have)?) (?:logging|signing|logged|signed) in\b",
     # a publication's licence ("This publication is licensed under the terms of the Open Government Licence v3.0 …")
     r"\bthis (?:publication|work|document|report|page) is (?:licensed|available) (?:under|at)\b",
     r"\bopen government licen[cs]e\b", r"\bthird[- ]party copyright\b", r"^(?:entdecken sie|discover|decouvrez)\b",
@@ -915,13 +917,30 @@ def _mark_comments(lines: list[Line]) -> None:
     seen_text = 0
     for i, line in enumerate(lines):
         if line.reason.startswith("comment header") \
-                or seen_text and line.reason == "comment section header" and not _jump_to_comments(lines, i):
+                or seen_text and line.reason == "comment section header" and not _jump_to_comments(lines, i) \
+                or seen_text and line.reason == END_MARKER and _commenters_follow(lines, i):
             in_comment = True  # (a comment count above any text is the byline's "12 comments", not the thread)
         elif line.hard_stop:
             in_comment = False
         elif in_comment and line.cls != "bad":
             line.cls, line.reason = "bad", "reader comment"
         seen_text += line.cls == "good"
+
+
+# A commenter's name and the comment's date: "Priya K. · 2 Feb 2025, 19:04", "marcus_h – 3. März 2025"
+_COMMENTER_STAMP = re.compile(r"^(?P<name>[\w.'’ -]{2,40}?)\s+[·|–—-]\s+\S")
+COMMENTER_REACH = 3
+_SENTENCE_INSIDE = re.compile(r"[!?]|\.\s")  # (an initial's point may close the name: "Priya K.")
+
+
+def _commenters_follow(lines: list[Line], i: int) -> bool:
+    """A comment count or heading ("38 comments", "Comments") with a commenter's name and date right below it
+    (past a sort menu) opens the thread: what follows are readers' comments, however good their prose."""
+    for line in lines[i + 1:i + 1 + COMMENTER_REACH]:
+        m = line.words <= 12 and _COMMENTER_STAMP.match(line.text)
+        if m and not _SENTENCE_INSIDE.search(m["name"]) and meta.find_dates(line.text[m.end() - 1:]):
+            return True
+    return False
 
 
 HEADER_TEXT_LINES = 2  # above the byline, a headline's deck and lead at most: more is the story
@@ -1429,8 +1448,9 @@ def _related_box(lines: list[Line], a: int, b: int) -> bool:
     box = lines[a:b + 1]
     if not box or len(box) > RELATED_BOX_LINES or not box[0].hard_stop or not _TEASER_HEADING.match(_fold(box[0].text)):
         return False
-    return all(not l.hard_stop and l.cls != "good" and (_card_headline(l) or _asks(l) or l.cls == "bad")
-               for l in box[1:])
+    return all(l.cls != "good" and (not l.hard_stop and (_card_headline(l) or _asks(l) or l.cls == "bad")
+                                     or l.hard_stop and bool(_TEASER_HEADING.match(_fold(l.text))))
+               for l in box[1:])  # (a heading may come again over each teaser: "Related Articles")
 
 
 def _asks(line: Line) -> bool:
@@ -2036,6 +2056,8 @@ def _title_rejection(line: Line, site: str) -> str:
         return "a stock ticker"
     if _KEYWORD_PATH.match(line.text):
         return "a path of keywords"  # an agency's "Luxemburg/Wirtschaft/Preise/"
+    if _SENDER_LINE.match(folded):
+        return "the sender's line"  # "Communiqué par : ministère du Logement et de l'Aménagement du territoire"
     if _TAG_LIST.match(folded) or (folded.count(",") >= 3 and all(len(item.split()) <= 2 for item in folded.split(","))):
         return "a list of tags"
     author = meta.byline_author(line.text)
@@ -2233,8 +2255,9 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
             if named:
                 if _story_above(lines, start, i, end, stops):
                     continue
-            elif any(not _headline_shaped(l) and not _ISSUE_NUMBER.search(l.text) for l in lines[start:i + 1]):
-                continue
+            elif any(not _headline_shaped(l) and not _ISSUE_NUMBER.search(l.text) and " " in l.text
+                     for l in lines[start:i + 1]):
+                continue  # (a word alone is no text above it: the site's domain, "salzburg.ORB.at")
         words = _stems(text, stops)
         # a one-word match is weak evidence: a menu entry ("Über mich") shares a word with many posts
         shared = len(words & (below_opening if i == opening else body_words))
@@ -2316,6 +2339,8 @@ def _story_above(lines: list[Line], start: int, headline: int, end: int, stops: 
         and len(above & below) / len(above) > TOPIC_SHIFT_OVERLAP
 
 
+_SENDER_LINE = re.compile(r"^(?:communique|publie|issued|published|posted|herausgegeben|veroffentlicht|mitgeteilt)e?\s+"
+                          r"(?:par|by|von)\s*:")
 _KEYWORD_PATH = re.compile(r"^[^\s/]+(?:/[^\s/]+)+/?$")  # (not a kicker's two sections: "Prison / Enfermements")
 _QUOTE_CHANGE = re.compile(r"[+−-]\s?\d+(?:[.,]\d+)?\s?%")  # a quote's change: "+1,21 %", "−0,12 %"
 _ISSUE_NUMBER = re.compile(r"\b(?:nr|no|n°|nº|ausgabe|issue|heft)\.?\s*\d+(?:/\d+)?$", re.I)
@@ -2524,6 +2549,8 @@ def _header_furniture(line: Line) -> bool:
             or line.words <= 4 and bool(_SHARE_WORDS.search(_fold(line.text)))
     if line.cls == "bad":
         return line.reason in _HEADER_REASONS or line.reason.startswith("boilerplate") or line.reason == LINK_LIST
+    if _CREDIT_END.search(line.text):
+        return True  # the lead picture's caption with its credit ("… stepping up from the academy (Photo: …)")
     # a button's label, or what it says when pressed ("Link kopiert!"); a count may hold a point ("Share 1.2k")
     return line.cls == "short" and line.words <= 3 and not line.text.rstrip(_CLOSING_MARKS).endswith((".", "?", "…"))
 

@@ -977,6 +977,12 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     ("Jetzt Zeitfenster-Ticket buchen", "de", True),
     ("Wer sich für das Programm interessiert, kann sich jetzt bewerben.", "de", False),
     ("Jetzt will die Gemeinde die Pläne des Investors prüfen und Fördermittel beim Land beantragen.", "de", False),
+    # a petition's call and counter, a members' note, an accessibility statement
+    ("Signez notre pétition : pour un vrai droit de retrait en cas de chaleur extrême.", "fr", True),
+    ("Déjà 84 312 signataires.", "fr", True),
+    ("Members can download the full technical appendix after logging in.", "en", True),
+    ("La déclaration d'accessibilité précise le niveau de conformité atteint.", "fr", True),
+    ("La pétition a recueilli 84 312 signatures en trois semaines, selon ses auteurs.", "fr", False),
 ])
 def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their_words_is_not(
     line, lang, boilerplate
@@ -2433,3 +2439,61 @@ def test_a_tables_rows_written_in_markdown_are_the_storys_not_code():
     result = clean_text(page, "de")
     assert [row for row in rows if row not in result.text] == []
     assert "|---|" not in result.text
+
+
+def test_a_related_box_that_prints_its_heading_over_each_teaser_is_set_into_the_story():
+    story = ["Three people have been taken to hospital after a lorry and a car collided on the A614 near Holme Bridge "
+             "early on Tuesday.",
+             "Police were called at around 6.40am to reports of a crash between a white lorry and a grey car on the "
+             "stretch of road between the village and the roundabout.",
+             "The road was closed in both directions until shortly after 1.30pm while collision investigators examined "
+             "the scene, causing long tailbacks through the village.",
+             "Anyone with information is asked to call 101, quoting log 78 of 19 March."]
+    page = "\n".join(["Dunmore Valley Echo", "Local News",
+                      "Three taken to hospital after lorry and car collide on the A614 near Holme Bridge",
+                      "By Megan Thorley", "09:52, 19 MAR 2025", *story[:2], "Read More", "Related Articles",
+                      "Councillors call for speed cameras on 'notorious' A614 after spate of crashes",
+                      "Related Articles", "Holme Bridge roundabout works delayed until summer", *story[2:],
+                      "Top Stories", "Much-loved café to close after 38 years on Market Street"])
+    result = clean_text(page, "en")
+    assert "Councillors call for speed cameras" not in result.text
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
+def test_a_thread_of_commenters_names_and_dates_under_a_comment_count_is_no_text():
+    post = ["For six years I put up with the router my ISP sent me, a glossy white thing with a single blinking light.",
+            "What finally pushed me over the edge was the DNS, which stopped working on the whole network every few "
+            "days.",
+            "So I bought a small second-hand mini PC with two network ports for 40 euros and put OpenWrt on it.",
+            "Would I recommend it to everyone? Honestly, no, but if your router annoys you, it is a good weekend."]
+    comments = ["Oh, the Dutch forum thread. I know the exact one, I spent two evenings on the same problem last year.",
+                "Why OpenWrt and not OPNsense or pfSense? On x86 hardware I'd have thought one of those was obvious.",
+                "Mostly familiarity, I've run OpenWrt on access points for years, and the box only has 4 GB of RAM.",
+                "Great write-up. One thing I'd add: take a screenshot of every page of the old router's settings.",
+                "I've been running a similar setup for three years and the only downside is that I'm now the IT "
+                "department for the whole family."]
+    comments += [f"{comment} Thanks again for writing it all down, it saved me an evening." for comment in comments]
+    thread = []
+    for k, comment in enumerate(comments):  # a thread longer than the post
+        thread += [f"{['Priya K.', 'marcus_h', 'Duncan Farrow', 'Tom B', 'Claudia'][k % 5]} · {2 + k} Feb 2025, 19:04",
+                   comment]
+    page = "\n".join(["notes from a small terminal", "I replaced my ISP's router with a 40 euro box",
+                      "Posted on 2 February 2025 by Duncan Farrow · 7 min read · 38 comments", "networking, homelab",
+                      *post, "38 comments", "Sort by: Oldest | Newest",
+                      *thread, "Leave a comment"])
+    result = clean_text(page, "en")
+    assert [comment for comment in comments if comment in result.text] == []
+    assert [sentence for sentence in post if sentence not in result.standfirst + result.text] == []
+
+
+def test_the_senders_line_and_the_sites_domain_above_the_headline_are_no_headline():
+    headline = "Logement abordable : une nouvelle aide pour transformer des bureaux vides en appartements"
+    story = ["Le ministre du Logement a présenté mardi un dispositif destiné à encourager la reconversion de surfaces "
+             "de bureaux vides en logements.",
+             "Plus de 250 000 mètres carrés de bureaux sont actuellement vacants au Luxembourg, selon le ministère.",
+             "La nouvelle aide prendra la forme d'une subvention couvrant jusqu'à 30 % des coûts de transformation."]
+    page = "\n".join(["Le gouvernement luxembourgeois", "Accueil › Actualités › Communiqués", "Communiqué",
+                      "Publié le 18.03.2025",
+                      "Communiqué par : ministère du Logement et de l'Aménagement du territoire", headline, *story,
+                      "Partager cette page"])
+    assert clean_text(page, "fr").title == headline
