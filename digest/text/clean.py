@@ -153,9 +153,10 @@ _CREDIT_END_LABELS = "photo|foto|bild|image|credit|crédit"
 _CREDIT_END = re.compile(rf"\((?:{_CREDIT_END_LABELS})s?\s*:[^()]{{2,60}}\)\s*$", re.I)
 
 # A link to another article printed inside the story under its label: "RELATED: …", "Siehe auch: …".
-_LINK_LABEL = re.compile(r"^(?:auch lesen|lesen sie auch|read also|see also|also read|related|read (?:more|next)|siehe auch|"
-                         r"zum thema|voir aussi|lesetipp|lese-tipp|a decouvrir aussi|a lire aussi|lire aussi|"
-                         r"auch interessant|ebenfalls interessant|also of interest)\s*:")
+_LINK_LABEL = re.compile(r"^(?:auch lesen|lesen sie auch|read also|see also|also read|related(?: guide| article| story)?|"
+                         r"read (?:more|next)|siehe auch|zum thema|voir aussi|lesetipp|lese-tipp|a decouvrir aussi|"
+                         r"a lire aussi|lire aussi|pour aller plus loin|auch interessant|ebenfalls interessant|"
+                         r"also of interest)\s*:")
 
 # A breadcrumb trail ("Startseite » Aktuelles » Kirchenmusik", "Sie befinden sich hier: …"), matched against folded
 # text (folding drops "»" and "›", leaving two spaces): boilerplate, and navigation right above the article.
@@ -209,6 +210,9 @@ _STRONG = [
     # a browser game's ad ("Play the fantasy RPG everyone is talking about. No download required. Play now for free")
     r"\bplay (?:now )?for free\b", r"\bno download required\b", r"\bjetzt kostenlos spielen\b", r"\bjouez gratuitement\b",
     r"\btalk to (?:an|our|one of our) (?:experts?|specialists?|sales team)\b",  # a vendor's pitch in its post
+    # buttons: a copied link, a shop's call, a streaming link, a picture's zoom, a link that leaves the site
+    r"^(?:link|lien) (?:copied|kopiert|copie)\W*$", r"\bshop now$", r"^(?:listen|stream it) on\b", r"^(?:ecouter|anhoren) (?:sur|auf)\b",
+    r"^(?:tap|click) to (?:expand|enlarge|zoom)\b", r"\((?:lien externe|external link|externer link)\)$",
     # an ad's call in German, closing its line: "… fürs Handwerk. Jetzt Azubi-Bonus sichern!", "Jetzt Zeitfenster-Ticket
     # buchen" (news says "kann sich jetzt bewerben": "jetzt" opens no clause there)
     r"(?:^|[–:!?.]\s)jetzt\b[^.!?]{0,60}\b(?:sichern|buchen|bestellen|einholen|vergleichen|testen|kaufen|downloaden|"
@@ -497,7 +501,9 @@ def _thread_count(text: str, folded: str) -> bool:
         and not meta.find_dates(text)
 
 
-_COMMENT_STAMP = re.compile(r"\b(?:said|says|wrote|writes|sagt|sagte|schreibt|schrieb|meint|a dit|écrit)\s*:\s*$", re.I)
+# "Jane said:", "Katrin Oldenburg schrieb am 23.09.2023 um 20:03:"
+_COMMENT_STAMP = re.compile(r"\b(?:said|says|wrote|writes|sagt|sagte|schreibt|schrieb|meint|a dit|écrit)"
+                            r"(?:\s+(?:am|on|le)\b.{4,40})?\s*:\s*$", re.I)
 _QUOTE_CHARS = "\"'“”„‚‘’«»‹› "
 
 
@@ -562,8 +568,8 @@ def _classify(line: Line, stops: frozenset[str], lang: str) -> None:
         return bad("image markup")
     if _URL_ONLY.match(text):
         return bad("bare URL or file name")
-    if _PICTURE_SIZE.match(text):
-        return bad("image markup")
+    if _PICTURE_SIZE.match(text) or text.startswith("amp-img"):
+        return bad("image markup")  # (also an AMP page's picture: "amp-img: marlin-esperance-salvage-tugs.jpg")
     table_row = text.startswith("|") and bool(_TABLE_ROW.match(text))  # "| Veltra SX9 | 549 € | gut (1,8) |"
     if table_row and not _LETTERS_OR_DIGITS.search(text):
         return bad("no words")  # the rule under a table's header: "|---|---|"
@@ -1593,8 +1599,11 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
         # an ad's label ("Anzeige", "Advertisement") marks where the scraper lost the ad: the story goes on,
         # unless the prose under it is the ad's own pitch to the reader
         if (not flagged or _is_ad_label(line)) \
-                and not _addresses_reader(" ".join(lines[k].text for k in below[:3])):
-            continue  # (the block right under the heading speaks to the reader)
+                and (not _addresses_reader(" ".join(lines[k].text for k in below[:3]))
+                     or _addresses_reader(" ".join(lines[k].text for k in range(start, i) if lines[k].cls == "good"),
+                                          READER_ADDRESS_SHARE / 2)):
+            continue  # (the block right under the heading speaks to the reader, and the story above does not:
+            # a how-to or an advice column speaks to the reader throughout)
         if _topic_shift(lines, start, i, end, stops):
             resumed = _story_resumes(lines, i, end)
             if resumed > i:  # a box set into the story (a newsletter's sign-up): only the box goes

@@ -298,7 +298,8 @@ _BYLINE_END = (r"(?:\s*[,|–—·•/].*|\s+-.*|\d.*|\s*\([^()\d]{1,60}\)|\s+(?
                r"mis à jour)\b(?=.*\d).*)?$")
 _BYLINES = (
     # "By", "Author": only ever a byline's cue, so the name may be written in any case ("Author Mobasir hassan")
-    re.compile(r"^(?:by|written by|words by|text by|reporting by|geschrieben von|verfasst von|(?:article )?[ée]crit par|"
+    re.compile(r"^(?:by|written by|words by|text by|reporting by|geschrieben von|verfasst von|eingetragen von|erstellt von|"
+               r"gepostet von|(?:article )?[ée]crit par|"
                r"(?:article )?r[ée]dig[ée] par|autor(?:in)?|author)"
                r"\s*:?\s+" + _BYLINE_NAME + _BYLINE_END, re.I),
     # "Von", "Par", "De", "Text" also begin headings and sentences ("Von dieser Testpflicht gibt es
@@ -315,7 +316,8 @@ _STAMPED_BYLINE = re.compile(r"^(?P<stamp>.*?\d.*?)\s+(?i:by|von|par)\s*:?\s+" +
 BYLINE_WORDS = 14  # a byline names an author, perhaps a role and a date; a longer line is a sentence
 # What every byline pattern below needs (its cue first, a cue after a stamp, or a comma before the role): one
 # cheap search rules out most lines of a page before the patterns run
-_MAY_BE_BYLINE = re.compile(r"^(?:by|written|words|text|reporting|geschrieben|verfasst|[ée]crit|r[ée]dig|autor|author|"
+_MAY_BE_BYLINE = re.compile(r"^(?:by|written|words|text|reporting|geschrieben|verfasst|eingetragen|erstellt|gepostet|[ée]crit|"
+                            r"r[ée]dig|autor|author|"
                             r"von|par|de|interview|propos|entretien|article)|\s(?:by|von|par)\b|,", re.I)
 # What a byline may print after the name without counting as its words: the date after a bar ("Par Julie
 # Marchand | Publié le 18/09/2025 à 16h40, mis à jour le …"), and the post's categories after a byline that

@@ -983,6 +983,15 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     ("Members can download the full technical appendix after logging in.", "en", True),
     ("La déclaration d'accessibilité précise le niveau de conformité atteint.", "fr", True),
     ("La pétition a recueilli 84 312 signatures en trois semaines, selon ses auteurs.", "fr", False),
+    # buttons: a copied link, a shop's call, a streaming link, a picture's zoom, a link that leaves the site
+    ("Link copied!", "en", True),
+    ("PSST! Our Easter mixed case is back — 12 cans for £36. Shop now", "en", True),
+    ("Listen on streaming services", "en", True),
+    ("Tap to expand", "en", True),
+    ("Réserver sur refuges.info (lien externe)", "fr", True),
+    ("Pour aller plus loin : notre guide des meilleures destinations gravel en France", "fr", True),
+    ("Related guide: How to use your short-term right to reject", "en", True),
+    ("Shoppers who listen on their phones spend longer in the store, the study found.", "en", False),
 ])
 def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their_words_is_not(
     line, lang, boilerplate
@@ -2182,9 +2191,11 @@ def test_a_newsletter_box_with_a_form_field_between_its_pitch_and_its_button_goe
     ("Un drone survole le glacier de la Plaine Morte, à la frontière entre le Valais et Berne. [RTA - Julien Rochat]",
      "photo credit or caption"),
     ("Écouter l'article", "navigation or button text"),  # a read-aloud button
+    ("amp-img: marlin-esperance-salvage-tugs.jpg", "image markup"),  # an AMP page's picture
 ])
 def test_credits_sources_and_a_videos_file_and_caption_are_no_text(line, reason):
-    assert classified(line, "de" if "ORF" in line else "fr" if "ROMA" in line or "RTA" in line or "É" in line else "en").reason == reason
+    lang = "de" if "ORF" in line else "fr" if "ROMA" in line or "RTA" in line or "É" in line else "en"
+    assert classified(line, lang).reason == reason
 
 
 def test_a_videos_caption_under_its_file_goes():
@@ -2497,3 +2508,10 @@ def test_the_senders_line_and_the_sites_domain_above_the_headline_are_no_headlin
                       "Communiqué par : ministère du Logement et de l'Aménagement du territoire", headline, *story,
                       "Partager cette page"])
     assert clean_text(page, "fr").title == headline
+
+
+def test_a_comment_header_with_its_date_after_wrote_opens_a_comment():
+    assert classified("Katrin Oldenburg schrieb am 23.09.2023 um 20:03:", "de").reason == \
+        "comment header (name, date, 'said:')"
+    assert classified("Jane Miller wrote on 2 May 2024:", "en").reason == "comment header (name, date, 'said:')"
+

@@ -102,6 +102,8 @@ def test_upload_paths_give_year_and_month():
     ("Interview: Claudia Ritter · Fotos: Lukas Baumann", "Claudia Ritter"),  # an interview's byline
     ("Propos recueillis par Anne Muller", "Anne Muller"),
     ("Article rédigé par Léa Marchand", "Léa Marchand"),
+    ("Eingetragen von Birgit Lohmeyer am 23.09.2023", "Birgit Lohmeyer"),  # a club's CMS
+    ("Erstellt von Fabian am Dienstag 6. Mai 2014", "Fabian"),
 ])
 def test_bylines_name_the_author(line, name):
     assert byline_author(line) == name
