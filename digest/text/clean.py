@@ -2495,8 +2495,11 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
     elif title_index >= 0 and not from_html and title_index + 1 < start:
         # "Headline / lead / dateline / picture / credit / body": the lead sits above the page furniture, or
         # right above the body when it is a deck taken for the last entry of a menu run on into the headline
-        lead = lines[title_index + 1]
-        between = lines[title_index + 2:start]
+        # (under the headline's last print, when the page prints it again over its deck)
+        key = _norm_key(lines[title_index].text)
+        top = max((k for k in range(title_index + 1, start - 1) if _norm_key(lines[k].text) == key), default=title_index)
+        lead = lines[top + 1]
+        between = lines[top + 2:start]
         deck = lead.words >= DECK_WORDS and not lead.text.endswith((":", ",")) and lead.reason in ("", LINK_LIST) \
             and not meta.find_dates(lead.text)
         if ((lead.cls in ("good", "neargood") and _TERMINAL.search(lead.text) or deck) and len(lead.text) <= 400

@@ -2515,3 +2515,17 @@ def test_a_comment_header_with_its_date_after_wrote_opens_a_comment():
         "comment header (name, date, 'said:')"
     assert classified("Jane Miller wrote on 2 May 2024:", "en").reason == "comment header (name, date, 'said:')"
 
+
+
+def test_the_deck_under_the_headlines_last_print_is_the_standfirst():
+    headline = "Northwind Airways launches year-round service from Leeds Bradford to Reykjavik"
+    deck = "Four weekly flights from October, with fares from £69 one way"
+    story = ["Northwind Airways today announced a new year-round route between Leeds Bradford Airport and Reykjavik "
+             "Keflavik, the airline's first scheduled service to Iceland from Yorkshire.",
+             "Flights will operate four times a week from 27 October 2025, using the airline's Airbus A220 aircraft.",
+             "Tickets go on sale on Thursday through the airline's website and travel agents."]
+    page = "\n".join(["Northwind Media Centre", "Home > Media Centre > Press releases > Network", headline,
+                      "Press release", "Network", "20 March 2025", "Download PDF", "Share this release", "LinkedIn",
+                      "Email", headline, deck, *story, "Notes to editors"])
+    result = clean_text(page, "en")
+    assert result.title == headline and result.standfirst == deck
