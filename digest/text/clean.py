@@ -2271,8 +2271,10 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         # a one-word match is weak evidence: a menu entry ("Über mich") shares a word with many posts
         shared = len(words & (below_opening if i == opening else body_words))
         overlap = shared / max(len(words), 2) if words else 0.0
+        stamped = line.words >= 3 and i + 1 < len(lines) and (
+            lines[i + 1].reason in ("byline", "date line") or _date_stamp(lines[i + 1]))
         if (overlap < TITLE_MIN_OVERLAP or line.words <= TITLE_SHORT_WORDS and shared < 2) \
-                and not (named and shared):
+                and not (named and shared) and not (stamped and overlap >= TITLE_MIN_OVERLAP):
             continue  # (the page's title names a headline that shares a word with the text: that is enough)
         why_not = _title_rejection(line, site) or _author_box_name(lines, i) or _caption_under_picture(line, images) \
             or ("a company's name" if _COMPANY_NAME.match(line.text) else "") \

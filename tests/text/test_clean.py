@@ -2529,3 +2529,19 @@ def test_the_deck_under_the_headlines_last_print_is_the_standfirst():
                       "Email", headline, deck, *story, "Notes to editors"])
     result = clean_text(page, "en")
     assert result.title == headline and result.standfirst == deck
+
+
+def test_a_short_headline_over_its_date_stamp_needs_one_word_in_common():
+    """A four-word headline shares one stem with a report in German compounds ("Hallenkreismeistertitel",
+    "Hallenkreismeisterschafts-Finale"); its date stamp right below speaks for it."""
+    headline = "C-Jugend holt den Hallenkreismeistertitel"
+    story = ["Was für ein Tag für unsere C-Junioren! Beim Hallenkreismeisterschafts-Finale in der Sporthalle am "
+             "Schulzentrum setzte sich die Mannschaft im Neunmeterschießen durch.",
+             "In der Vorrunde trafen die Jungs von Trainer Yusuf Demir auf drei Gegner aus dem Kreis und blieben "
+             "ungeschlagen.",
+             "Mit dem Titel hat sich die Mannschaft für die Bezirksmeisterschaft qualifiziert, die im März ausgetragen "
+             "wird."]
+    page = "\n".join(["TSV Eintracht Kleinhausen 1921 e.V.", "HomeVereinFußballHandballTurnenTischtennisTermineKontakt",
+                      "Fußball › Jugend › C-Junioren", headline,
+                      "So., 11. Februar 2024 | Geschrieben von Marco Reinhardt | Jugendfußball", *story, "Teilen auf:"])
+    assert clean_text(page, "de").title == headline
