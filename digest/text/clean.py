@@ -2241,7 +2241,8 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         line = lines[i]
         text = line.text
         # a headline that is a quotation, or opens with one ("'Every violin …': a conversation with …")
-        quoted = text[:1] in "«“„\"‹‘'" and any(mark in text[1:] for mark in "»”“\"›’'")
+        quoted = text[:1] in "«“„\"‹‘'" and any(mark in text[1:] for mark in "»”“\"›’'") \
+            or text.endswith(("»", "›")) and ("«" in text or "‹" in text)  # "Lou Garnier : « La mode … »"
         if not 2 <= line.words <= 25 or len(text) > 200 or _NOT_A_TITLE.search(text.strip(_OPENING_QUOTES) if quoted else text) \
                 or _BULLET.match(text):
             continue

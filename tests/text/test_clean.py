@@ -2545,3 +2545,18 @@ def test_a_short_headline_over_its_date_stamp_needs_one_word_in_common():
                       "Fußball › Jugend › C-Junioren", headline,
                       "So., 11. Februar 2024 | Geschrieben von Marco Reinhardt | Jugendfußball", *story, "Teilen auf:"])
     assert clean_text(page, "de").title == headline
+
+
+def test_a_headline_that_ends_in_a_quotation_is_a_headline():
+    """"Lou Garnier : « … »" ends in a closing quotation mark, not in a button's "»"."""
+    headline = "Lou Garnier : « La mode durable ne doit pas être ennuyeuse »"
+    story = ["Élégance : Votre marque n'utilise que des tissus de récupération. D'où vient cette idée ?",
+             "Lou Garnier : J'ai grandi à Lyon, entourée de soieries, et j'ai vu très tôt ce que l'industrie de la mode "
+             "jetait chaque jour.",
+             "Élégance : La mode durable a la réputation d'être ennuyeuse. Est-ce injuste ?",
+             "Lou Garnier : Je crois qu'on peut être durable et drôle à la fois, c'est même toute l'idée de ma "
+             "troisième collection."]
+    page = "\n".join(["ÉLÉGANCE", "Le magazine de la mode et du style", "S'abonner", "Mode › Créateurs", "INTERVIEW",
+                      headline, "Propos recueillis par Sophie Marchetti", "Le 26/02/2024 à 08h30", *story,
+                      "Mentions légales"])
+    assert clean_text(page, "fr").title == headline
