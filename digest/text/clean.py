@@ -2067,6 +2067,8 @@ def _title_rejection(line: Line, site: str) -> str:
         return "a path of keywords"  # an agency's "Luxemburg/Wirtschaft/Preise/"
     if _SENDER_LINE.match(folded):
         return "the sender's line"  # "Communiqué par : ministère du Logement et de l'Aménagement du territoire"
+    if _TAGLINE.match(folded):
+        return "the site's tagline"  # "Ihre Heimatzeitung für Soltenbrück, Wensloh, …", "Das Magazin für …"
     if _TAG_LIST.match(folded) or (folded.count(",") >= 3 and all(len(item.split()) <= 2 for item in folded.split(","))):
         return "a list of tags"
     author = meta.byline_author(line.text)
@@ -2286,9 +2288,12 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         support = _title_support(lines, i, images, keys, stamps=i == opening)
         if named:  # the page's own title names it: a menu's or site's name repeats, too
             support.append("named by the page's own title")
-        elif line.words >= 6 and keys[i] not in page_titles and any(keys[i].startswith(named + " ") for named in named_by_page_title
-                                     if len(named.split()) >= 4):
-            support.append("the page's own title, and more")  # "… 400 KILOS of lemons — and his staff …"
+        elif line.words >= 6 and keys[i] not in page_titles and any(
+                keys[i].startswith(named + " ") or keys[i].endswith(" " + named)
+                for named in named_by_page_title if len(named.split()) >= 4):
+            # "… 400 KILOS of lemons — and his staff …"; "Die Königin schweigt nicht mehr: Festgottesdienst zur
+            # Orgelweihe in St. Marien" under the page's title "Orgelweihe in St. Marien – Pfarrei …"
+            support.append("the page's own title, and more")
         # the classic layout, headline then byline, names the headline twice over (not a deck under it)
         if i - 1 not in qualified and i + 1 < len(lines) and meta.byline_author(lines[i + 1].text):
             support.append(f"byline on line {lines[i + 1].number} right under it")
@@ -2351,6 +2356,10 @@ def _story_above(lines: list[Line], start: int, headline: int, end: int, stops: 
         and len(above & below) / len(above) > TOPIC_SHIFT_OVERLAP
 
 
+# A medium describing itself: "Ihre Heimatzeitung für …", "Das Magazin für Technik", "Le quotidien de l'Ouest"
+_TAGLINE = re.compile(r"^(?:(?:ihre|deine|dein|your|votre|ton)\s+(?:\w+\s+){0,2}|(?:das|die|der|le|la|l'|the)\s*(?:\w+\s+){0,2})"
+                      r"(?:heimatzeitung|zeitung|tageszeitung|wochenzeitung|magazin|nachrichtenportal|newspaper|magazine|"
+                      r"quotidien|hebdomadaire|webzine)\s+(?:fur|for|de|du|des|pour|aus|in|im|der)\b")
 _SENDER_LINE = re.compile(r"^(?:communique|publie|issued|published|posted|herausgegeben|veroffentlicht|mitgeteilt)e?\s+"
                           r"(?:par|by|von)\s*:")
 _KEYWORD_PATH = re.compile(r"^[^\s/]+(?:/[^\s/]+)+/?$")  # (not a kicker's two sections: "Prison / Enfermements")

@@ -2560,3 +2560,25 @@ def test_a_headline_that_ends_in_a_quotation_is_a_headline():
                       headline, "Propos recueillis par Sophie Marchetti", "Le 26/02/2024 à 08h30", *story,
                       "Mentions légales"])
     assert clean_text(page, "fr").title == headline
+
+
+@pytest.mark.parametrize("lines, headline", [
+    # the site's tagline over its edition's date line
+    (["Soltenbrücker Anzeiger", "Ihre Heimatzeitung für Soltenbrück, Wensloh, Brammersdorf und Kleinhorst",
+      "Donnerstag, 12. September 2024", "Lokales", "Ein Jahr Dorfladen: „Wir sind mehr als ein Supermarkt“"],
+     "Ein Jahr Dorfladen: „Wir sind mehr als ein Supermarkt“"),
+    # the page's title holds the headline's end only
+    (["Orgelweihe in St. Marien – Pfarrei St. Marien Burgfelden", "Katholische Pfarrei St. Marien Burgfelden",
+      "Aktuelles",
+      "Die Königin schweigt nicht mehr: Festgottesdienst zur Orgelweihe in St. Marien", "Sonntag, 8. September 2024"],
+     "Die Königin schweigt nicht mehr: Festgottesdienst zur Orgelweihe in St. Marien"),
+])
+def test_a_tagline_and_a_page_titles_short_form_do_not_beat_the_headline(lines, headline):
+    story = ["Der Dorfladen in Soltenbrück feiert seinen ersten Geburtstag, und die Genossenschaft zieht eine gute "
+             "Bilanz." if "Dorfladen" in headline else
+             "Mit einem Festgottesdienst hat die Pfarrei St. Marien am Sonntag ihre restaurierte Orgel geweiht.",
+             "Rund 300 Menschen kamen zur Feier, die Orgelbauer aus Bonn hatten zwei Jahre an dem Instrument gearbeitet."
+             if "Orgel" in headline else
+             "Mehr als 300 Mitglieder tragen den Laden, der an sechs Tagen in der Woche geöffnet hat.",
+             "Im nächsten Jahr soll ein kleines Café dazukommen, sagte die Vorsitzende der Genossenschaft."]
+    assert clean_text("\n".join(lines + story + ["Impressum"]), "de").title == headline
