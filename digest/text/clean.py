@@ -215,8 +215,11 @@ _STRONG = [
     r"^(?:tap|click) to (?:expand|enlarge|zoom)\b", r"\((?:lien externe|external link|externer link)\)$",
     # an ad's call in German, closing its line: "… fürs Handwerk. Jetzt Azubi-Bonus sichern!", "Jetzt Zeitfenster-Ticket
     # buchen" (news says "kann sich jetzt bewerben": "jetzt" opens no clause there)
-    r"(?:^|[–:!?.]\s)jetzt\b[^.!?]{0,60}\b(?:sichern|buchen|bestellen|einholen|vergleichen|testen|kaufen|downloaden|"
-    r"herunterladen|entdecken|bewerben)\b\s*[!.]?\s*$",
+    # ("… – ab 59 € pro Nacht", "… bei CloudWerk" may follow the call)
+    # (folding leaves two spaces where a dash stood: "… sichern  ab 59  pro nacht", "12 monate  jetzt …")
+    r"(?:^|[:!?.]\s|\s\s)jetzt\b(?:[^.!?]|\d\.\d){0,70}\b(?:sichern|buchen|bestellen|einholen|vergleichen|testen|kaufen|"
+    r"downloaden|herunterladen|entdecken|bewerben|abschliessen|informieren)\b(?:\s+(?:bei|auf|unter)\s+\S+(?:\s+\S+)?)?"
+    r"(?:\s\s+[^.!?]{0,40})?\s*[!.]?\s*$",
     r"^watch\s*:\s", r"^(?:play|replay) video$", r"^got a (?:story|news tip|tip)\b",
     # a player's button with the clip's length ("Écouter le sujet de l'émission « Science à la une » (4:12)")
     r"^(?:listen to|watch|play|ecouter|regarder|revoir|anhoren|ansehen|abspielen)\b.{0,80}\(\d{1,2}:\d\d\)$",
@@ -1595,6 +1598,8 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
                 or line.words <= 3 and _SHARE_WORDS.search(_fold(line.text)) or not flagged and line.text.endswith(":"):
             continue  # (a link set into the story under its label, "Related: …", a live blog entry's "Share", heads
             # nothing; a line of the story's own that ends in a colon announces its list: "Die Polizei rät:")
+        if _is_ad_label(line) and lines[i + 1].cls == "bad":
+            continue  # the ad's pitch under its label is known and gone: the story goes on below it
         below = [k for k in range(i + 1, end + 1) if lines[k].cls in ("good", "neargood")]
         # an ad's label ("Anzeige", "Advertisement") marks where the scraper lost the ad: the story goes on,
         # unless the prose under it is the ad's own pitch to the reader
@@ -1715,8 +1720,10 @@ def _trim_tail(lines: list[Line], start: int, end: int) -> int:
             pass  # a gallery's caption, credit and counter, a video's label, title and length: set into the story
         elif _TIME_LINE.match(line.text) or i > start and _TIME_LINE.match(lines[i - 1].text):
             pass  # a live blog's entry opens with its time and a heading: no gap
-        elif _is_ad_label(line) or line.reason == RELATED_BOX or _LINK_LABEL.match(_fold(line.text)):
-            pass  # where the scraper lost an ad, a box the body was joined across, a link set in: no gap
+        elif _is_ad_label(line) or line.reason == RELATED_BOX or _LINK_LABEL.match(_fold(line.text)) \
+                or line.cls == "bad" and _is_ad_label(lines[i - 1]):
+            pass  # where the scraper lost an ad (or its pitch under the label), a box the body was joined across, a
+            # link set in: no gap
         else:
             gap += 1
     segments.append((seg_start, last_good, mass))
@@ -1760,7 +1767,9 @@ def _take_announced_list(lines: list[Line], start: int, end: int) -> int:
             _take_list(lines, intro, _announced_end(lines, intro, end))
     # the announcing line is the region's own last sentence ("Here are the results:") or the line below it,
     # or a heading right below it over a table ("Les dates de la tournée" over "3 octobre – Rennes, Le Liberté")
-    below = end + 2 if end + 2 < len(lines) and _is_ad_label(lines[end + 1]) else end + 1  # (the ad is lost)
+    below = end + 1
+    if end + 2 < len(lines) and _is_ad_label(lines[end + 1]):
+        below = end + 3 if end + 3 < len(lines) and lines[end + 2].cls == "bad" else end + 2  # (the ad, and its pitch)
     intro = end if 0 <= end < len(lines) and lines[end].text.endswith(":") and lines[end].cls != "bad" else below
     if intro >= len(lines) or lines[intro].words < 2 \
             or lines[intro].cls == "bad" and lines[intro].reason != LINK_LIST:  # "Tags:" labels, not announces

@@ -975,6 +975,10 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     # an ad's call in German closing its line; news that says "jetzt"
     ("IKK Rhein-Lahn – Die Krankenkasse fürs Handwerk. Jetzt Azubi-Bonus sichern!", "de", True),
     ("Jetzt Zeitfenster-Ticket buchen", "de", True),
+    ("Jetzt Ferienwohnung im Schwarzwald sichern – ab 59 € pro Nacht", "de", True),
+    ("Managed Kubernetes made in Germany – jetzt 30 Tage kostenlos testen bei CloudWerk", "de", True),
+    ("Nordhafen Festgeld: 3,1 % p. a. für 12 Monate – jetzt online abschließen", "de", True),
+    ("Bürgerinnen und Bürger können sich auf der Website der Stadt jetzt informieren.", "de", False),
     ("Wer sich für das Programm interessiert, kann sich jetzt bewerben.", "de", False),
     ("Jetzt will die Gemeinde die Pläne des Investors prüfen und Fördermittel beim Land beantragen.", "de", False),
     # a petition's call and counter, a members' note, an accessibility statement
