@@ -1693,6 +1693,16 @@ def _set_in_media(lines: list[Line], start: int, end: int) -> set[int]:
     return found
 
 
+def _known_pitch(line: Line) -> bool:
+    """A whole sentence or two of known boilerplate, as long as a pitch: a box's pitch set into the story."""
+    return line.cls == "bad" and line.reason.startswith("boilerplate phrase") and line.words >= AD_PITCH_WORDS[0]
+
+
+def _box_heading(line: Line) -> bool:
+    """A box's heading: a few words, no sentence."""
+    return line.cls == "short" and line.words <= 6 and not _TERMINAL.search(line.text)
+
+
 def _trim_tail(lines: list[Line], start: int, end: int) -> int:
     """Cut small blocks of text that the region picked up after a gap at its end.
 
@@ -1721,9 +1731,12 @@ def _trim_tail(lines: list[Line], start: int, end: int) -> int:
         elif _TIME_LINE.match(line.text) or i > start and _TIME_LINE.match(lines[i - 1].text):
             pass  # a live blog's entry opens with its time and a heading: no gap
         elif _is_ad_label(line) or line.reason == RELATED_BOX or _LINK_LABEL.match(_fold(line.text)) \
-                or line.cls == "bad" and _is_ad_label(lines[i - 1]):
+                or line.cls == "bad" and _is_ad_label(lines[i - 1]) \
+                or _known_pitch(line) and _box_heading(lines[i - 1]) \
+                or _box_heading(line) and i < end and _known_pitch(lines[i + 1]):
             pass  # where the scraper lost an ad (or its pitch under the label), a box the body was joined across, a
-            # link set in: no gap
+            # link set in, a known pitch with its heading ("Mitglieder sparen beim Reifenkauf" / "… Jetzt Vorteil
+            # sichern"): no gap
         else:
             gap += 1
     segments.append((seg_start, last_good, mass))

@@ -2586,3 +2586,21 @@ def test_a_tagline_and_a_page_titles_short_form_do_not_beat_the_headline(lines, 
              "Mehr als 300 Mitglieder tragen den Laden, der an sechs Tagen in der Woche geöffnet hat.",
              "Im nächsten Jahr soll ein kleines Café dazukommen, sagte die Vorsitzende der Genossenschaft."]
     assert clean_text("\n".join(lines + story + ["Impressum"]), "de").title == headline
+
+
+def test_the_storys_last_paragraph_under_a_box_with_a_known_pitch_stays():
+    story = ["Der Automobilclub hat zwölf Ganzjahresreifen getestet, nur drei davon schneiden auf Schnee gut ab.",
+             "Auf nasser Fahrbahn lagen die Bremswege der besten und der schlechtesten Reifen fast neun Meter "
+             "auseinander, was im Ernstfall über einen Unfall entscheiden kann.",
+             "Beim Verschleiß zeigt sich das typische Dilemma des Ganzjahresreifens, weil er bei Hitze wie bei Kälte "
+             "funktionieren muss und die Gummimischung deshalb ein Kompromiss bleibt.",
+             "Unterm Strich empfiehlt der Club Ganzjahresreifen vor allem für Wenigfahrer in Regionen mit milden "
+             "Wintern."]
+    pitch = ("Mit dem Vorteilsprogramm erhalten Sie bis zu 15 Prozent Rabatt bei über 900 Partnerwerkstätten. "
+             "Jetzt Vorteil sichern")
+    page = "\n".join(["DAC Clubmagazin", "Test", "Ganzjahresreifen im Test: Nur drei überzeugen auf Schnee",
+                      *story[:3], "Mitglieder sparen beim Reifenkauf", pitch, story[3], "Alle Testergebnisse als PDF",
+                      "Weitere Reifentests", "Sommerreifen 2025: Zwei Modelle fallen durch"])
+    result = clean_text(page, "de")
+    assert pitch not in result.text
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
