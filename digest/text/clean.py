@@ -164,6 +164,8 @@ _BREADCRUMB_TRAIL = r"^(?:home|startseite|accueil)(?:\s*[>/|]\s*|\s{2,})\w"
 _BREADCRUMB_HERE = r"^(?:sie sind hier|vous etes ici|sie befinden sich hier)\s*:"
 _BREADCRUMB = re.compile(f"{_BREADCRUMB_TRAIL}|{_BREADCRUMB_HERE}|^you are here\\s*:")
 
+_PAGE_NUMBER_PATTERN = r"\b(?:page|seite)\s\d+\s(?:of|von|sur|/)\s\d+$"  # a printout's page: "Seite 1 von 2"
+
 # Phrase evidence.  STRONG phrases mark a line of up to 40 words; WEAK ones only
 # a short line (a menu entry, a button), so an article that mentions "cookies"
 # or "newsletter" in a sentence is not harmed.
@@ -206,26 +208,26 @@ _STRONG = [
     r"\bverzogert um \d+ min", r"\bdelayed (?:by )?(?:at least )?\d+ min", r"\bdonnees differees\b",
     r"\bage legal\b.{0,40}\balcool\b", r"\blegal drinking age\b", r"^(?:j'ai|i am|ich bin) (?:uber |over |mindestens )?18\b",
     r"\bjederzeit kundbar\b", r"\bcancel any ?time\b", r"\bresiliable a tout moment\b",
-    # a video set into the story ("WATCH: …", "Play video"), a call for tips ("Got a story? Email …")
-    # a browser game's ad ("Play the fantasy RPG everyone is talking about. No download required. Play now for free")
-    r"\bplay (?:now )?for free\b", r"\bno download required\b", r"\bjetzt kostenlos spielen\b", r"\bjouez gratuitement\b",
-    r"\btalk to (?:an|our|one of our) (?:experts?|specialists?|sales team)\b",  # a vendor's pitch in its post
-    # buttons: a copied link, a shop's call, a streaming link, a picture's zoom, a link that leaves the site
-    r"^(?:link|lien) (?:copied|kopiert|copie)\W*$", r"\bshop now$", r"^(?:listen|stream it) on\b", r"^(?:ecouter|anhoren) (?:sur|auf)\b",
-    r"^(?:tap|click) to (?:expand|enlarge|zoom)\b", r"\((?:lien externe|external link|externer link)\)$",
-    # an ad's call in German, closing its line: "… fürs Handwerk. Jetzt Azubi-Bonus sichern!", "Jetzt Zeitfenster-Ticket
-    # buchen" (news says "kann sich jetzt bewerben": "jetzt" opens no clause there)
-    # ("… – ab 59 € pro Nacht", "… bei CloudWerk" may follow the call)
-    # (folding leaves two spaces where a dash stood: "… sichern  ab 59  pro nacht", "12 monate  jetzt …")
-    r"(?:^|[:!?.]\s|\s\s)jetzt\b(?:[^.!?]|\d\.\d){0,70}\b(?:sichern|buchen|bestellen|einholen|vergleichen|testen|kaufen|"
-    r"downloaden|herunterladen|entdecken|bewerben|abschliessen|informieren)\b(?:\s+(?:bei|auf|unter)\s+\S+(?:\s+\S+)?)?"
-    r"(?:\s\s+[^.!?]{0,40})?\s*[!.]?\s*$",
+    # a video set into the story ("WATCH: …", "Play video", a player's button with the clip's length: "Écouter le sujet
+    # de l'émission « Science à la une » (4:12)"), a call for tips or readers' pictures ("Got a story? Email …")
     r"^watch\s*:\s", r"^(?:play|replay) video$", r"^got a (?:story|news tip|tip)\b",
-    # a player's button with the clip's length ("Écouter le sujet de l'émission « Science à la une » (4:12)")
     r"^(?:listen to|watch|play|ecouter|regarder|revoir|anhoren|ansehen|abspielen)\b.{0,80}\(\d{1,2}:\d\d\)$",
     r"^(?:haben sie|hast du) (?:einen hinweis|eine geschichte)\b",
     r"\b(?:schicken|senden) sie uns (?:ihre |ihr )?(?:fotos|videos|bilder|hinweise)\b", r"\bsend us your (?:photos|videos|tips)\b",
     r"\benvoyez-nous vos (?:photos|videos|temoignages)\b", r"^vous avez une (?:info|information|histoire)\b",
+    # a browser game's ad ("… No download required. Play now for free"), a vendor's pitch in its post
+    r"\bplay (?:now )?for free\b", r"\bno download required\b", r"\bjetzt kostenlos spielen\b", r"\bjouez gratuitement\b",
+    r"\btalk to (?:an|our|one of our) (?:experts?|specialists?|sales team)\b",
+    # buttons: a copied link, a shop's call, a streaming link, a picture's zoom, a link that leaves the site
+    r"^(?:link|lien) (?:copied|kopiert|copie)\W*$", r"\bshop now$", r"^(?:listen|stream it) on\b", r"^(?:ecouter|anhoren) (?:sur|auf)\b",
+    r"^(?:tap|click) to (?:expand|enlarge|zoom)\b", r"\((?:lien externe|external link|externer link)\)$",
+    # an ad's call in German closing its line, perhaps with its price or vendor after a dash (folding leaves two
+    # spaces where the dash stood): "… Jetzt Azubi-Bonus sichern!", "Jetzt Ferienwohnung … sichern – ab 59 € pro
+    # Nacht", "– jetzt 30 Tage kostenlos testen bei CloudWerk"; news says "kann sich jetzt bewerben", where "jetzt"
+    # opens no clause
+    r"(?:^|[:!?.]\s|\s\s)jetzt\b(?:[^.!?]|\d\.\d){0,70}\b(?:sichern|buchen|bestellen|einholen|vergleichen|testen|kaufen|"
+    r"downloaden|herunterladen|entdecken|bewerben|abschliessen|informieren)\b(?:\s+(?:bei|auf|unter)\s+\S+(?:\s+\S+)?)?"
+    r"(?:\s\s+[^.!?]{0,40})?\s*[!.]?\s*$",
     # a gallery's button with its count, a poll's question, a petition's counter
     r"^(?:bildergalerie|fotostrecke|galerie|gallery|photo gallery) (?:offnen|ansehen|starten|open|view)?\b.{0,20}"
     r"\(\d+ (?:bilder|fotos|photos|images|pictures)\)$", r"^(?:open|view) (?:the )?(?:photo )?gallery\b",
@@ -235,7 +237,7 @@ _STRONG = [
     # a press release's contact line with its details, its continuation mark and its pages' footers, as a
     # PDF prints them ("Media contact: Dana Whitfield, 419-555-0143", "-more-", "… – Page 2 of 2")
     r"^(?:(?:media|press) (?:contacts?|enquiries)|(?:presse|medien)kontakt|contacts? (?:presse|medias))\s*:\s*\S",
-    r"^-+\s*(?:more|mehr)\s*-+$", r"^-+\s*suite\s*-+$", r"\b(?:page|seite) \d+ (?:of|von|sur|/) \d+$",
+    r"^-+\s*(?:more|mehr)\s*-+$", r"^-+\s*suite\s*-+$", _PAGE_NUMBER_PATTERN,
     r"\((?:pdf|docx?|xlsx?|pptx?|zip)\b[^()]{0,12}\d+(?:[.,]\d+)?\s*(?:ko|kb|mo|mb)\)$",  # a file's link: "… (PDF, 820 Ko)"
     r"\b(?:also available in|auch verfugbar (?:auf|in)|egalement disponible en)\s*:",
     r"\bv\.\s?i\.\s?s\.\s?d\.\s?p\b", r"\bverantwortlich im sinne des presserechts\b",
@@ -773,10 +775,8 @@ def _repeats_title(line: str, title: str) -> bool:
     return bool(key) and (key == title_key or (" " in key and f" {key} " in f" {title_key} "))
 
 
-_PAGE_NUMBER = re.compile(r"\b(?:page|seite)\s\d+\s(?:of|von|sur|/)\s\d+$", re.I)
+_PAGE_NUMBER = re.compile(_PAGE_NUMBER_PATTERN, re.I)
 RUNNING_HEAD = "a printout's running head or foot (repeated beside a page's number)"
-
-
 CREDIT_ALONE_WORDS = 6  # "Image: Halden", "Foto: Sascha Klahn / dpa": a credit with no caption of its own
 # a sentence over such a credit, printed once, is its picture's caption when it is this short; the development
 # pages' editors keep a paragraph of 24 words over "Fotos: Sasi Ponchaisang/123RF" in the text, and a how-to's
@@ -2189,7 +2189,7 @@ def _caption_under_picture(line: Line, images: list[PageImage]) -> str:
     return ""
 
 
-SHARE_LINE_SHARE = 2  # a share line that repeats the headline is mostly the headline: at most twice as long
+SHARE_LINE_TIMES = 2  # a share line that repeats the headline is mostly the headline: at most twice as long
 
 
 def _title_support(lines: list[Line], i: int, images: list[PageImage], keys: list[str],
@@ -2210,7 +2210,7 @@ def _title_support(lines: list[Line], i: int, images: list[PageImage], keys: lis
     if key and any(_norm_key(alt) == key or (len(key) >= 20 and key in _norm_key(alt)) for alt, _url, _line in images):
         found.append("repeated as an image's alt text")
     for k, other in enumerate(lines):
-        if k != i and key and len(lines[i].text) < len(other.text) <= SHARE_LINE_SHARE * len(lines[i].text) \
+        if k != i and key and len(lines[i].text) < len(other.text) <= SHARE_LINE_TIMES * len(lines[i].text) \
                 and key in keys[k] and _SHARE_WORDS.search(_fold(other.text)):  # (not a contact line's "E-Mail")
             found.append(f"repeated in a share line (line {other.number})")
             break
