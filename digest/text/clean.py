@@ -1031,6 +1031,12 @@ _AD_LABEL = re.compile(r"^\W*(?:advertisement|advertising|ad|anzeige|werbung|pub
 def _is_ad_label(line: Line) -> bool:
     """An ad's label alone on its line ("Anzeige", "ADVERTISEMENT"): one word, so most lines are ruled out cheaply."""
     return line.words == 1 and bool(_AD_LABEL.match(_fold(line.text)))
+
+
+def _known_ad(lines: list[Line], i: int) -> bool:
+    """Line ``i`` is an ad's label with its pitch right under it already known as boilerplate: the story goes on
+    below the pair (no gap, no furniture heading)."""
+    return 0 <= i < len(lines) - 1 and _is_ad_label(lines[i]) and lines[i + 1].cls == "bad"
 AD_BOX = "an advertisement under its label"
 AD_BOX_LINES = 6  # a product card or a sponsored link: its name, stars, price, a button
 AD_PITCH_WORDS = (6, 16)  # an ad's one-line pitch is longer than a subheading, shorter than a paragraph
@@ -1085,7 +1091,7 @@ _CALL_TO_ACTION = re.compile(
     r"jetzt|zum|zur|spenden?|unterstutzen|mitmachen|mitglied werden|registrieren|buchen|"
     r"signer|je (?:signe|donne|soutiens|m'inscris)|faire un don|adherer|soutenir|inscrivez-vous|s'inscrire|"
     r"en savoir plus)\b[^.!?]*|[^.!?]*\s[»→›])$")
-CTA_BUTTON_WORDS, CTA_PITCH_WORDS = 5, 40
+CTA_BUTTON_WORDS, CTA_PITCH_WORDS, BOX_HEADING_WORDS = 5, 40, 6
 CTA_BOX = "a call to action set into the article (its heading, its pitch and its button)"
 
 
@@ -1171,7 +1177,7 @@ def _mark_call_to_action_boxes(lines: list[Line]) -> None:
                 and not (lines[pitch].cls == "short" and lines[pitch].words >= AD_PITCH_WORDS[0]):
             continue  # (a pitch of short sentences may be "short": "Dienstag, 6. Mai, 18.30 Uhr. Eintritt frei.")
         heading = pitch - 1
-        if lines[heading].cls not in ("short", "bad") or lines[heading].words > 6 \
+        if lines[heading].cls not in ("short", "bad") or lines[heading].words > BOX_HEADING_WORDS \
                 or lines[heading - 1].cls != "good" and not _is_ad_label(lines[heading - 1]):
             continue  # (an ad's label may stand over its tagline: "ANZEIGE" / "Ihr Betrieb. Ihr Risiko. Unser Schutz.")
         if not _addresses_reader(f"{lines[heading].text} {lines[pitch].text}", 0) and not _call_to_action(lines[heading]) \
@@ -1598,7 +1604,7 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
                 or line.words <= 3 and _SHARE_WORDS.search(_fold(line.text)) or not flagged and line.text.endswith(":"):
             continue  # (a link set into the story under its label, "Related: …", a live blog entry's "Share", heads
             # nothing; a line of the story's own that ends in a colon announces its list: "Die Polizei rät:")
-        if _is_ad_label(line) and lines[i + 1].cls == "bad":
+        if _known_ad(lines, i):
             continue  # the ad's pitch under its label is known and gone: the story goes on below it
         below = [k for k in range(i + 1, end + 1) if lines[k].cls in ("good", "neargood")]
         # an ad's label ("Anzeige", "Advertisement") marks where the scraper lost the ad: the story goes on,
@@ -1700,7 +1706,7 @@ def _known_pitch(line: Line) -> bool:
 
 def _box_heading(line: Line) -> bool:
     """A box's heading: a few words, no sentence."""
-    return line.cls == "short" and line.words <= 6 and not _TERMINAL.search(line.text)
+    return line.cls == "short" and line.words <= BOX_HEADING_WORDS and not _TERMINAL.search(line.text)
 
 
 def _trim_tail(lines: list[Line], start: int, end: int) -> int:
@@ -1731,7 +1737,7 @@ def _trim_tail(lines: list[Line], start: int, end: int) -> int:
         elif _TIME_LINE.match(line.text) or i > start and _TIME_LINE.match(lines[i - 1].text):
             pass  # a live blog's entry opens with its time and a heading: no gap
         elif _is_ad_label(line) or line.reason == RELATED_BOX or _LINK_LABEL.match(_fold(line.text)) \
-                or line.cls == "bad" and _is_ad_label(lines[i - 1]) \
+                or i > start and _known_ad(lines, i - 1) \
                 or _known_pitch(line) and _box_heading(lines[i - 1]) \
                 or _box_heading(line) and i < end and _known_pitch(lines[i + 1]):
             pass  # where the scraper lost an ad (or its pitch under the label), a box the body was joined across, a
@@ -1782,7 +1788,7 @@ def _take_announced_list(lines: list[Line], start: int, end: int) -> int:
     # or a heading right below it over a table ("Les dates de la tournée" over "3 octobre – Rennes, Le Liberté")
     below = end + 1
     if end + 2 < len(lines) and _is_ad_label(lines[end + 1]):
-        below = end + 3 if end + 3 < len(lines) and lines[end + 2].cls == "bad" else end + 2  # (the ad, and its pitch)
+        below = end + 3 if _known_ad(lines, end + 1) else end + 2  # (the ad is lost, or its pitch is known too)
     intro = end if 0 <= end < len(lines) and lines[end].text.endswith(":") and lines[end].cls != "bad" else below
     if intro >= len(lines) or lines[intro].words < 2 \
             or lines[intro].cls == "bad" and lines[intro].reason != LINK_LIST:  # "Tags:" labels, not announces
