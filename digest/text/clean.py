@@ -110,6 +110,8 @@ def stopwords(lang: str) -> frozenset[str]:
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CLOSING_MARKS = "'\"’”«»)] "
+# a sentence and its picture's credit in brackets: "… College in April. (Rachel Ortiz/The Courier-Standard)"
+_CREDITED_SENTENCE = re.compile(r"\.\s+\([^()]{2,60}\)$")
 _TERMINAL = re.compile(r"[.!?…]['\"’”«»)\]]*$|[.!?…]\s*\(?[^()]{0,40}\)?$")
 _BULLET = re.compile(r"^(?:[-*+•·▪►◦o]|\d{1,2}[.)])\s+")
 _MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*(?:\][^\]]*)*?)\]\((?P<url>[^)\s]+)[^)]*\)")
@@ -232,13 +234,17 @@ _STRONG = [
     r"^(?:bildergalerie|fotostrecke|galerie|gallery|photo gallery) (?:offnen|ansehen|starten|open|view)?\b.{0,20}"
     r"\(\d+ (?:bilder|fotos|photos|images|pictures)\)$", r"^(?:open|view) (?:the )?(?:photo )?gallery\b",
     r"^voir (?:la )?galerie\b", r"^(?:umfrage|poll|sondage|abstimmung)\s*:",
+    # a gallery's label and its title ("Photo gallery: Nexus Summit 2025"); a button to give the article away
+    r"^(?:photo gallery|bildergalerie|fotogalerie|fotostrecke|bilderstrecke|galerie photos?|diaporama)(?:\s*[:–-]|\s\s)\s*[^.!?]{0,60}$",
+    r"^(?:gift (?:this |the )?(?:article|story)|(?:artikel|beitrag) verschenken|offrir (?:cet |l')?article)$",
     r"^(?:deja |already |bereits )?[\d\s.,'’]+\s(?:signatures|unterschriften|signatories|signataires)\b",
     r"\b(?:signez|sign|unterschreiben sie|unterschreibe) (?:notre|la|our|the|unsere|die) (?:petition|petitie)\b",
     # a press release's contact line with its details, its continuation mark and its pages' footers, as a
     # PDF prints them ("Media contact: Dana Whitfield, 419-555-0143", "-more-", "… – Page 2 of 2")
     r"^(?:(?:media|press) (?:contacts?|enquiries)|(?:presse|medien)kontakt|contacts? (?:presse|medias))\s*:\s*\S",
     r"^-+\s*(?:more|mehr)\s*-+$", r"^-+\s*suite\s*-+$", _PAGE_NUMBER_PATTERN,
-    r"\((?:pdf|docx?|xlsx?|pptx?|zip)\b[^()]{0,12}\d+(?:[.,]\d+)?\s*(?:ko|kb|mo|mb)\)$",  # a file's link: "… (PDF, 820 Ko)"
+    # a file's link: "… (PDF, 820 Ko)", "Bild herunterladen (JPG, 4,2 MB)", "Download the full report (PDF, 48 pages)"
+    r"\((?:pdf|docx?|xlsx?|pptx?|odt|zip|jpe?g|png|mp3|mp4)\b[^()]{0,12}\d+(?:[.,]\d+)?\s*(?:ko|kb|mo|mb|pages|seiten)\)$",
     r"\b(?:also available in|auch verfugbar (?:auf|in)|egalement disponible en)\s*:",
     r"\bv\.\s?i\.\s?s\.\s?d\.\s?p\b", r"\bverantwortlich im sinne des presserechts\b",
     r"\bverantwortlich fur (?:diesen|den) (?:pressetext|inhalt|text)\b", r"^mitglied werden\b",
@@ -403,6 +409,7 @@ _LETTERS = re.compile(r"[a-z]+")
 NEWS_WORTHY_WORDS = 8
 _NEWS_WORTHY = ("cookie", "cookies", "impressum", "datenschutz", "consent", "agb", "nutzungsbedingungen")
 _NEWS_WORTHY_WORD = re.compile(r"(?<![\w-])(?:%s)(?:-\w+)*(?!\w)" % "|".join(_NEWS_WORTHY))  # also "Consent-Management"
+_ASKS_TO_SUBSCRIBE = re.compile(r"(?:^|[.!?:|+*]\s*)subscribe\b|\b(?:i|me|my)\b")
 _SITE_USES = re.compile(r"\b(?:verwendet|verwenden|nutzt|nutzen|setzt|setzen|uses?|utilise|utilisons)\b")
 
 
@@ -539,7 +546,10 @@ NEAR_CHARS, NEAR_DENSITY = 50, 0.18
 _MORE_LINK_END = re.compile(r"(?:[.!?…]|\.\.)[\"'“”»)]?\s*[|·]?\s*(?:mehr|more|weiterlesen|mehr lesen|read more|"
                             r"lire la suite|lire plus|en savoir plus|continue reading|learn more|mehr erfahren)\s*[»›>→]*$")
 # A player set into the story names its clip and length: "Audio: Getriebeschaden: Inselfähre fällt aus (1 Min)".
-_MEDIA_LABEL = re.compile(r"^(?:audio|video|podcast)\s*:.*\(\d+(?::\d\d)?\s*(?:min|sek|sec)\w*\.?\)$")
+# "Video: … (2:14 min)", or a read-aloud's button with its length: "Listen (5 min)", "Anhören (4 Min.)"
+_MEDIA_LABEL = re.compile(r"^(?:(?:audio|video|podcast)\s*:.*|(?:listen|anhoren|horen|vorlesen|ecouter)[^()]{0,20})"
+                          r"\(\d+(?::\d\d)?\s*(?:min|sek|sec)\w*\.?\)$")
+PLAYER_LABEL = "a player's label (audio or video, with its length)"
 TEASER_LEAD, TEASER_LEAD_MAX_WORDS = "teaser (its lead ends in a 'more' link)", 60
 
 
@@ -578,6 +588,8 @@ def _classify(line: Line, stops: frozenset[str], lang: str) -> None:
     table_row = text.startswith("|") and bool(_TABLE_ROW.match(text))  # "| Veltra SX9 | 549 € | gut (1,8) |"
     if table_row and not _LETTERS_OR_DIGITS.search(text):
         return bad("no words")  # the rule under a table's header: "|---|---|"
+    if line.words <= 25 and _MEDIA_LABEL.match(folded):  # (before the test for code: its brackets are no code)
+        return bad(PLAYER_LABEL)
     code_score = 0.0 if table_row else _code_score(text)
     if not table_row and (_CODE_START.match(text) or len(_JSON_PAIR.findall(text)) >= 2):
         return bad("script or code residue")
@@ -603,8 +615,6 @@ def _classify(line: Line, stops: frozenset[str], lang: str) -> None:
         return bad("byline")
     if line.words <= TEASER_LEAD_MAX_WORDS and _MORE_LINK_END.search(folded):
         return bad(TEASER_LEAD)
-    if line.words <= 25 and _MEDIA_LABEL.match(folded):
-        return bad("a player's label (audio or video, with its length)")
     phrase = strong_phrase(folded) if line.words <= 40 else ""
     if not phrase and (_CONSENT.search(folded) or line.words <= 3 and _CONSENT_BUTTON.match(folded)):
         phrase = "cookie consent"
@@ -614,6 +624,11 @@ def _classify(line: Line, stops: frozenset[str], lang: str) -> None:
         # unvollständig"), unless another phrase, or a consent framework's own wording, marks the line
         rest = _NEWS_WORTHY_WORD.sub(" ", folded)
         phrase = strong_phrase(rest) or ("cookie consent" if _CONSENT.search(rest) else "")
+    elif phrase == "subscribe to" and line.words >= NEWS_WORTHY_WORDS and not _addresses_reader(text, 0) \
+            and not _ASKS_TO_SUBSCRIBE.search(folded):
+        # a report of others subscribing ("Clients can subscribe to the fund directly in the app"), not a pitch
+        # to the reader ("Subscribe to …", "Enter your email address to subscribe to …", "I hereby subscribe …")
+        phrase = strong_phrase(folded.replace("subscribe to", " "))
     if phrase:
         return bad(f"boilerplate phrase ({phrase})")
     if line.words <= 40 and _is_credit(text) and not text.endswith(("?",)):
@@ -1102,7 +1117,7 @@ def _in_capitals(text: str) -> bool:
 
 def _call_to_action(line: Line) -> bool:
     return 1 <= line.words <= CTA_BUTTON_WORDS and not line.text.endswith(":") \
-        and bool(_CALL_TO_ACTION.match(_fold(line.text).strip()))
+        and bool(_CALL_TO_ACTION.match(_fold(line.text).strip())) and not _footer_heading(line)  # "Zur Person"
 
 
 # A newsletter's contents: "In dieser Ausgabe:", "In this issue", "Au sommaire" (not a page's "Inhalt", which
@@ -1558,13 +1573,13 @@ TAGS_LINE = "end-of-article marker (the post's tags)"
 
 
 # Headings under which a press release or a post goes on about something other than its story: its end mark,
-# the notes to editors, the press contact, the author's bio, a disclaimer.
+# the notes to editors, the press contact, the author's bio (or the interviewee's, "Zur Person"), a disclaimer.
 _FOOTER_HEADING = re.compile(
     r"^(?:-*\s*(?:ends|ende)\s*-*|#{3}|-30-|notes? (?:to|for) (?:the )?editors|hinweise? (?:fur|an) (?:die )?redaktion(?:en)?|"
     r"notes? aux redactions|(?:presse|medien)kontakt|press (?:contacts?|enquiries)|media (?:contacts?|enquiries)|"
     r"(?:ihre? )?ansprechpartner(?:in|innen)?|(?:your )?contact person|(?:votre )?interlocut(?:eur|rice)|"
     r"contacts? (?:presse|medias)|kontakt fur (?:die )?(?:presse|medien)|haftungsausschluss|disclaimer|"
-    r"(?:uber|about|a propos d[eu]?) ?(?:den |die |the |l')?(?:autor|autorin|author|authors|auteur|auteure))$")
+    r"(?:uber|about|a propos d[eu]?) ?(?:den |die |the |l')?(?:autor|autorin|author|authors|auteur|auteure)|zur person)$")
 FOOTER_HEADING = "a footer's heading below the story (its end mark, notes to editors, contact, author, disclaimer)"
 
 
@@ -1762,7 +1777,7 @@ EXTEND_LINES = 12
 EXTEND_BAD_RUN = 1
 _HEADER_REASONS = ("date line", "byline", "photo credit or caption", "image markup", "duplicated pull quote",
                    "photo caption", "navigation or button text", "repeated line", "repeated short line",
-                   "bare URL or file name", "no words", "teaser headline")
+                   "bare URL or file name", "no words", "teaser headline", PLAYER_LABEL)
 # (a picture's file name, a post's counts of likes and comments, an author's name over the date line)
 _EXTEND_STOPS = ("date line", "byline", "photo credit or caption", "image markup")
 
@@ -2110,7 +2125,8 @@ def _title_rejection(line: Line, site: str) -> str:
 
 
 # "Jacob Wade is a personal finance expert…", "Sara Zinnecker ist Redakteurin…": a bio opens with the name and a verb
-_BIO_VERBS = {"is", "was", "has", "writes", "works", "ist", "war", "hat", "schreibt", "arbeitet", "est", "a", "écrit"}
+_BIO_VERBS = {"is", "was", "has", "writes", "works", "covers", "reports", "ist", "war", "hat", "schreibt", "arbeitet",
+              "berichtet", "betreut", "est", "a", "écrit", "couvre", "travaille"}  # (a reporter's beat: "… covers work, wages")
 
 
 def _opens_bio(text: str, name: str) -> bool:
@@ -2282,7 +2298,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
             continue
         if text.endswith((".", ",", ";", ":")) and not text.endswith("...") \
                 and not (text.endswith(".") and (named or keys[i] in page_titles) and counts.get(keys[i], 0) >= 2) \
-                or meta.is_date_line(text):
+                or meta.is_date_line(text) or _CREDITED_SENTENCE.search(text):
             continue  # (a headline of two sentences is printed as the page's title too: "… is here. Most … ready.")
         if i >= start and i != opening:
             # a headline can open the dense region only as its first headline-shaped lines, or, when the page's

@@ -996,6 +996,19 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     ("Pour aller plus loin : notre guide des meilleures destinations gravel en France", "fr", True),
     ("Related guide: How to use your short-term right to reject", "en", True),
     ("Shoppers who listen on their phones spend longer in the store, the study found.", "en", False),
+    # a file's link with its format and size, a gallery's label with its title, a button to give the article away
+    ("Bild herunterladen (JPG, 4,2 MB)", "de", True),
+    ("Download the full report (PDF, 48 pages)", "en", True),
+    ("Photo gallery: Nexus Summit 2025", "en", True),
+    ("Bildergalerie – Das Stadtfest in Bildern", "de", True),
+    ("Gift this article", "en", True),
+    ("Artikel verschenken", "de", True),
+    ("The gallery: a converted tram depot that now shows photography from the Greater Region.", "en", False),
+    # a pitch to subscribe, and a report of others subscribing to what is on offer
+    ("Enter your email address to subscribe to The Paradigm and receive notifications of new posts by email.", "en",
+     True),
+    ("Subscribe to Python Insider via RSS, Email, or Twitter", "en", True),
+    ("Clients can subscribe to the fund directly in the bank's mobile app from the first of June.", "en", False),
 ])
 def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their_words_is_not(
     line, lang, boilerplate
@@ -1029,6 +1042,9 @@ def test_a_labelled_link_to_another_article_inside_the_story_is_boilerplate(line
     # the author's trade in apposition first
     ("By Rachel Dunmore", ["A careers writer and former recruiter, Rachel Dunmore has written for the Gazette since "
                            "2017. She lives in Westmoor."]),
+    # a reporter's beat
+    ("By Rachel Dunmore", ["Rachel Dunmore covers schools, libraries and the county budget for the Gazette. Reach "
+                           "her at rdunmore@gazette.example."]),
 ])
 def test_the_authors_bio_under_the_story_goes(byline, bio):
     """The last paragraphs open with the byline's name and a verb ("… is a retired headteacher"): the author's
@@ -1042,6 +1058,63 @@ def test_the_authors_bio_under_the_story_goes(byline, bio):
     result = clean_text(page, "en")
     assert [sentence for sentence in story if sentence not in result.text] == []
     assert [line for line in bio if line in result.text] == []
+
+
+def test_an_interviewees_box_under_the_interview_goes_and_its_heading_is_no_button():
+    """"Zur Person" heads the interviewee's short bio under the last answer: the box goes, and its heading, which
+    opens like a button ("Zur Anmeldung"), does not take the last question and answer with it."""
+    interview = [
+        "Frau Hoffmann, Ihr Verband vertritt 400 Handwerksbetriebe im Süden des Landes. Wie viele davon nutzen "
+        "bereits digitale Werkzeuge für die Auftragsplanung?",
+        "Nach unserer letzten Umfrage etwa die Hälfte, aber meist nur für die Buchhaltung. Bei der Planung der "
+        "Baustellen arbeiten die meisten Betriebe noch mit Zetteln und dem Telefon.",
+        "Was hält die Betriebe zurück?",
+        "Vor allem die Zeit. Ein Dachdecker mit sechs Mitarbeitern hat niemanden, der sich wochenlang in eine neue "
+        "Software einarbeiten kann, und die Anbieter verkaufen lieber große Pakete als kleine Lösungen.",
+        "Welche Rolle spielt dabei die neue Förderung des Ministeriums?",
+        "Sie hilft, weil sie auch die Schulung bezahlt und nicht nur die Lizenz. Wir sehen seit dem Frühjahr deutlich "
+        "mehr Anfragen, besonders von jüngeren Meisterinnen und Meistern, die einen Betrieb übernehmen.",
+        "Und wenn das Geld ausläuft?",
+        "Dann müssen sich die Werkzeuge selbst tragen. Ich bin zuversichtlich, dass sie das tun, wenn ein Betrieb erst "
+        "einmal gemerkt hat, wie viele Fahrten zur Baustelle er sich sparen kann.",
+    ]
+    bio = "Martina Hoffmann (47) ist seit 2021 Präsidentin des Handwerksverbands Süd. Die Schreinermeisterin führt " \
+          "einen Betrieb mit zwölf Beschäftigten in Dudelange."
+    page = "\n".join(["Wirtschaft", "Interview", "Handwerkspräsidentin Hoffmann: „Die Zettelwirtschaft kostet uns "
+                      "jeden Tag Aufträge“", "Interview: Paul Weber", "Dienstag, 4. März 2025", *interview,
+                      "ZUR PERSON", bio, "Lesen Sie auch", "Fachkräftemangel: Betriebe suchen Lehrlinge im Ausland",
+                      "Energiepreise: Bäckereien unter Druck"])
+    result = clean_text(page, "de")
+    assert [line for line in interview if line.rstrip("?") not in result.text] == []
+    assert "Präsidentin des Handwerksverbands" not in result.text
+
+
+def test_a_read_aloud_button_and_a_credited_caption_stand_between_the_deck_and_the_body():
+    """"Listen (5 min)" is a player's button, not code for its brackets; the lead picture's caption with its
+    credit in brackets is a sentence with a credit, no headline: the headline over the byline and its deck
+    stay what they are."""
+    headline = "Rural bus routes return as county signs new contract with regional operator"
+    deck = "Six routes cut during the pandemic will run again from September, with smaller buses and a call-ahead service."
+    body = [
+        "Residents of the villages north of Harlow Cross will be able to take a bus to the county town again from "
+        "September, after the council signed a five-year contract with a regional operator on Tuesday.",
+        "The six routes were suspended in 2020 and never restored, leaving about 4,000 people without a regular "
+        "service. Many older residents had relied on neighbours or taxis to reach the hospital.",
+        "\"We heard the same story at every parish meeting,\" said councillor Ruth Abara, who chairs the transport "
+        "committee. \"People were not asking for luxury, just a way to get to their appointments.\"",
+        "The new service will use minibuses on the quieter stretches, and passengers in two of the smallest villages "
+        "will have to book their journey by phone or app an hour in advance.",
+        "The contract costs the county £1.2 million a year, of which a third comes from a national rural transport "
+        "fund.",
+    ]
+    page = "\n".join(["News", "Transport", headline, deck, "By Tom Ellery", "Published June 3, 2025",
+                      "Gift this article", "Listen (5 min)",
+                      "A minibus of the kind the new operator will use, at the depot in Harlow Cross. (Sam Field/The "
+                      "Gazette)", *body, "Most read", "Council tax to rise by 4.9 percent"])
+    result = clean_text(page, "en")
+    assert (result.title, result.standfirst) == (headline, deck)
+    assert [paragraph for paragraph in body if paragraph not in result.text] == []
+    assert "Gift this article" not in result.text and "Listen (5 min)" not in result.text
 
 
 def test_the_story_goes_on_below_a_labelled_link_set_into_it():
