@@ -136,8 +136,8 @@ _LETTERS_OR_DIGITS = re.compile(r"[^\W_]")
 _JSON_PAIR = re.compile(r"\"[\w@$-]+\"\s*:\s*[\"{\[\dtfn]")
 # Photo credits and captions, in three shapes so that each is only tried on lines that can hold it:
 # a label and a colon ("Foto: …", "Bildquelle: …", "Abb. 3:"), a mark ("© …", "(Symbolbild)"), an agency at the end.
-_CREDIT_LABEL = re.compile(
-    r"(?:^|\s)(?:foto|fotos|photo|photos|photograph|photographs|picture|pictures|bild|bilder|image|images|credits?|crédits?(?: photo)?|photo credits?|"
+_CREDIT_LABEL = re.compile(  # (also a credit alone on its line in brackets: "(Bild: Verein H2 Mobilität Schweiz)")
+    r"(?:^\(?|\s)(?:foto|fotos|photo|photos|photograph|photographs|picture|pictures|bild|bilder|image|images|credits?|crédits?(?: photo)?|photo credits?|"
     r"bildquelle|bildrechte|quelle|sources?|illustration|grafik|video|vidéo|titelbild|titelfoto|bildnachweis|fotonachweis|archivfoto|archivbild|"
     r"symbolfoto|symbolbild|pressefoto|visualisierung|rendering|©|\(c\))\s*:\s*\S|"
     r"^(?:abbildung|abb\.|figure|fig\.|tabelle|table)\s*\d+\s*:", re.I)
@@ -155,10 +155,10 @@ _CREDIT_END_LABELS = "photo|foto|bild|image|credit|crédit"
 _CREDIT_END = re.compile(rf"\((?:{_CREDIT_END_LABELS})s?\s*:[^()]{{2,60}}\)\s*$", re.I)
 
 # A link to another article printed inside the story under its label: "RELATED: …", "Siehe auch: …".
-_LINK_LABEL = re.compile(r"^(?:auch lesen|lesen sie auch|read also|see also|also read|related(?: guide| article| story)?|"
+_LINK_LABEL = re.compile(r"^[\s•·*▪►-]*(?:auch lesen|lesen sie auch|read also|see also|also read|related(?: guide| article| story)?|"
                          r"read (?:more|next)|siehe auch|zum thema|voir aussi|lesetipp|lese-tipp|a decouvrir aussi|"
                          r"a lire aussi|lire aussi|pour aller plus loin|auch interessant|ebenfalls interessant|"
-                         r"also of interest)\s*:")
+                         r"also of interest|also on [^:]{2,40}|auch (?:auf|bei) [^:]{2,40}|aussi sur [^:]{2,40})\s*:")
 
 # A breadcrumb trail ("Startseite » Aktuelles » Kirchenmusik", "Sie befinden sich hier: …"), matched against folded
 # text (folding drops "»" and "›", leaving two spaces): boilerplate, and navigation right above the article.
@@ -220,9 +220,9 @@ _STRONG = [
     # a browser game's ad ("… No download required. Play now for free"), a vendor's pitch in its post
     r"\bplay (?:now )?for free\b", r"\bno download required\b", r"\bjetzt kostenlos spielen\b", r"\bjouez gratuitement\b",
     r"\btalk to (?:an|our|one of our) (?:experts?|specialists?|sales team)\b",
-    # buttons: a copied link, a shop's call, a streaming link, a picture's zoom, a link that leaves the site
+    # buttons: a copied link, a shop's call, a streaming link, a link that leaves the site
     r"^(?:link|lien) (?:copied|kopiert|copie)\W*$", r"\bshop now$", r"^(?:listen|stream it) on\b", r"^(?:ecouter|anhoren) (?:sur|auf)\b",
-    r"^(?:tap|click) to (?:expand|enlarge|zoom)\b", r"\((?:lien externe|external link|externer link)\)$",
+    r"^(?:tap|click) to expand\b", r"\((?:lien externe|external link|externer link)\)$",
     # an ad's call in German closing its line, perhaps with its price or vendor after a dash (folding leaves two
     # spaces where the dash stood): "… Jetzt Azubi-Bonus sichern!", "Jetzt Ferienwohnung … sichern – ab 59 € pro
     # Nacht", "– jetzt 30 Tage kostenlos testen bei CloudWerk"; news says "kann sich jetzt bewerben", where "jetzt"
@@ -234,6 +234,8 @@ _STRONG = [
     r"^(?:bildergalerie|fotostrecke|galerie|gallery|photo gallery) (?:offnen|ansehen|starten|open|view)?\b.{0,20}"
     r"\(\d+ (?:bilder|fotos|photos|images|pictures)\)$", r"^(?:open|view) (?:the )?(?:photo )?gallery\b",
     r"^voir (?:la )?galerie\b", r"^(?:umfrage|poll|sondage|abstimmung)\s*:",
+    # a broadcaster's note of where else it reports: "Über dieses Thema berichtet BR24 auch im Radio."
+    r"^(?:uber dieses thema (?:berichtet|berichten|berichtete)|dieses thema im programm)\b",
     # a gallery's label and its title ("Photo gallery: Nexus Summit 2025"); a button to give the article away
     r"^(?:photo gallery|bildergalerie|fotogalerie|fotostrecke|bilderstrecke|galerie photos?|diaporama)(?:\s*[:–-]|\s\s)\s*[^.!?]{0,60}$",
     r"^(?:gift (?:this |the )?(?:article|story)|(?:artikel|beitrag) verschenken|offrir (?:cet |l')?article)$",
@@ -331,7 +333,7 @@ _STRONG = [
 ]
 # The whole short line is a menu entry or a button ...
 _WEAK_LINE = re.compile(
-    r"^(?:home|startseite|accueil|menu|menü|search|suche|rechercher|search for|login|log in|sign in|sign up|logout|"
+    r"^(?:home|startseite|accueil|menu|menü|search|suchen?|rechercher|search for|login|log in|sign in|sign up|logout|"
     r"register|anmelden|abmelden|registrieren|connexion|se connecter|subscribe|abonnieren|s'abonner|abo|newsletter|"
     r"share|teilen|partager|tweet|print|drucken|imprimer|email|e-mail|mail|comments?|kommentare?|commentaires?|"
     r"reply|antworten|repondre|like|gefallt mir|close|schliessen|fermer|weiter|next|previous|zuruck|back|go|ok|submit|"
@@ -434,7 +436,8 @@ def _weak_phrase(folded: str) -> bool:
 # After the body has begun, these mean the story is over.
 END_MARKER = "end-of-article marker (comments, related links)"
 _STOP_RE = re.compile(
-    r"^(?:(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|reactions?|reaktionen|leserkommentare|responses?|antworten)|"
+    r"^(?:(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|reactions?|reaktionen|leserkommentare|responses?|antworten|"
+    r"reagir)|"
     r"leave a (?:reply|comment)|diskussion|discussion|related(?: articles| posts| stories)?|"
     r"read more|weiterlesen|lire (?:aussi|la suite)|mehr zum thema|das konnte sie auch interessieren|"
     r"you (?:may|might) also like|(?:more|other) (?:stories|news|articles|press releases|announcements)|"
@@ -448,7 +451,9 @@ _STOP_RE = re.compile(
     r"(?:laisser|laissez|ecrire|poster|ajouter) un commentaire|(?:hinterlasse|hinterlassen sie) einen kommentar|"
     r"das (?:konnte|durfte) dich auch interessieren|(?:auch|ebenfalls|besonders) interessant|"
     r"(?:themen|schlagworter|schlagworte) (?:in|zu) diesem (?:artikel|beitrag)|mehr themen|"
-    r"share this(?: article| story| post)?|artikel teilen|tags?|schlagworte?|themen)\s*:?$", re.I)
+    r"share this(?: article| story| post)?|artikel teilen|tags?|schlagworte?|themen)(?:\s*\(\d+\))?\s*:?$", re.I)
+# a label and its count in brackets ("Kommentare (12)", "Réagir (14)"): its brackets are no code
+_COUNTED_LABEL = re.compile(r"^[^\W\d][\w'’ -]{0,30} \(\d+\)$")
 _AGENCY_END = re.compile(r"\b(?:getty images|shutterstock|istock(?:photo)?|imago(?: images)?|picture alliance|keystone|"
                          r"dpa|afp|reuters|ap photo|epa)\s*$|^(?:imago|getty images|picture alliance|dpa|afp|epa)\s*/\s*\S",
                          re.I)  # (also the agency first: "IMAGO/Kirchner-Media")
@@ -459,12 +464,17 @@ _INITIALS_CREDIT = re.compile(r"^[A-ZÄÖÜ]{2,6}\s*/\s*[A-ZÄÖÜ][\w.'’-]+(?
 # a credit in brackets closing a line right under its picture, also a document's or a chart's source
 _PICTURE_CREDIT_END = re.compile(rf"\((?:{_CREDIT_END_LABELS}|document|grafik|graphique|quelle|source)s?"
                                  r"\s*:[^()]{2,60}\)\s*$", re.I)
-PICTURE_LINES = ("image markup", "bare URL or file name")
+PICTURE_BUTTON = "a picture's button (click to enlarge)"
+PICTURE_LINES = ("image markup", "bare URL or file name", PICTURE_BUTTON)
+# "Click to enlarge", "Zum Vergrößern bitte anklicken", "Cliquez pour agrandir": the picture's, never a heading
+_ENLARGE = re.compile(r"^(?:(?:tap|click) to (?:enlarge|zoom)\b|(?:bild |foto )?(?:zum vergrossern|vergrossern)\b.{0,25}$|"
+                      r"(?:cliquez|cliquer) (?:ici )?pour agrandir\b)")
 CAPTION_WORDS = 40
 # A line under a picture's file name is its caption up to this length; the story's paragraphs under a picture, on
 # the hand-written pages, are longer (22 words and more)
 CAPTION_UNDER_FILE_WORDS = 20
-_IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif)$", re.I)
+# a picture's file name, bare or under its label: "roamly-ev-bristol-bay.jpg", "image: hero-1200x675.jpg"
+_IMAGE_FILE = re.compile(r"^(?:(?:image|img|bild|foto|photo|picture)\s*:\s*)?\S+\.(?:jpe?g|png|gif|webp|avif)$", re.I)
 
 
 def _mark_captions_under_pictures(lines: list[Line]) -> None:
@@ -477,10 +487,12 @@ def _mark_captions_under_pictures(lines: list[Line]) -> None:
         if above.reason in PICTURE_LINES and line.cls != "bad" and line.words <= CAPTION_WORDS \
                 and _PICTURE_CREDIT_END.search(line.text):
             line.cls, line.reason = "bad", "photo caption"
-        # under a picture's bare file name (no alt text was printed), a line no longer than a caption with the
-        # story's prose right below it: "roamly-ev-bristol-bay.jpg" / "A Roamly electric car charging at its home bay"
+        # under a picture's file name (no alt text was printed), a line no longer than a caption with the story's
+        # prose, or the picture's credit, right below it: "roamly-ev-bristol-bay.jpg" / "A Roamly electric car
+        # charging at its home bay"
         elif above.reason == "bare URL or file name" and _IMAGE_FILE.match(above.text) and line.cls != "bad" \
-                and line.words <= CAPTION_UNDER_FILE_WORDS and k + 1 < len(lines) and lines[k + 1].cls == "good":
+                and line.words <= CAPTION_UNDER_FILE_WORDS and k + 1 < len(lines) \
+                and (lines[k + 1].cls == "good" or lines[k + 1].reason == "photo credit or caption"):
             line.cls, line.reason = "bad", "photo caption"
 
 
@@ -581,8 +593,10 @@ def _classify(line: Line, stops: frozenset[str], lang: str) -> None:
 
     if _MD_IMAGE.search(text) or text.startswith("![") or re.match(r"^\[!\[", text) or _LABELLED_IMAGE.match(text):
         return bad("image markup")
-    if _URL_ONLY.match(text):
+    if _URL_ONLY.match(text) or _IMAGE_FILE.match(text):
         return bad("bare URL or file name")
+    if line.words <= 6 and _ENLARGE.match(folded):
+        return bad(PICTURE_BUTTON)
     if _PICTURE_SIZE.match(text) or text.startswith("amp-img"):
         return bad("image markup")  # (also an AMP page's picture: "amp-img: marlin-esperance-salvage-tugs.jpg")
     table_row = text.startswith("|") and bool(_TABLE_ROW.match(text))  # "| Veltra SX9 | 549 € | gut (1,8) |"
@@ -590,7 +604,7 @@ def _classify(line: Line, stops: frozenset[str], lang: str) -> None:
         return bad("no words")  # the rule under a table's header: "|---|---|"
     if line.words <= 25 and _MEDIA_LABEL.match(folded):  # (before the test for code: its brackets are no code)
         return bad(PLAYER_LABEL)
-    code_score = 0.0 if table_row else _code_score(text)
+    code_score = 0.0 if table_row or _COUNTED_LABEL.match(text) else _code_score(text)
     if not table_row and (_CODE_START.match(text) or len(_JSON_PAIR.findall(text)) >= 2):
         return bad("script or code residue")
     if (code_score > 0.03 and _CODE_HINT.search(text)) or code_score > 0.12 or text.startswith(("!function", "<!--", "//", "/*")):
@@ -631,6 +645,8 @@ def _classify(line: Line, stops: frozenset[str], lang: str) -> None:
         phrase = strong_phrase(folded.replace("subscribe to", " "))
     if phrase:
         return bad(f"boilerplate phrase ({phrase})")
+    if line.words <= 40 and text[:1].isdigit() and _gallery_caption(text):
+        return bad("photo caption")
     if line.words <= 40 and _is_credit(text) and not text.endswith(("?",)):
         return bad("photo credit or caption")
     if line.words <= 6 and _weak_phrase(folded):
@@ -798,6 +814,16 @@ CREDIT_ALONE_WORDS = 6  # "Image: Halden", "Foto: Sascha Klahn / dpa": a credit 
 # steps, each over the same credit, are its text
 CAPTION_OVER_CREDIT_WORDS = 15
 _PICTURE_CREDIT = re.compile(r"^(?:foto|photo|image|bild|picture|credit|crédit)s?\s*:", re.I)  # not "Quelle:"
+# A gallery's counter glued to its caption: "1/5 Ingrid Solberg Trio at the Oslo Jazz Festival 2024."
+_COUNTED_CAPTION = re.compile(r"^(\d{1,2})\s?/\s?(\d{1,2})\s+[A-ZÄÖÜÀ-Ý]\w*.*(?:\.|©.*)$")
+
+
+def _gallery_caption(text: str) -> bool:
+    """A counter of a gallery of three pictures or more ("3/5", not "1/2 Zitrone") and a caption that ends as one."""
+    m = _COUNTED_CAPTION.match(text)
+    return bool(m) and 3 <= int(m.group(2)) and 1 <= int(m.group(1)) <= int(m.group(2))
+
+
 _GALLERY_COUNTER = re.compile(r"^\d{1,3}\s?/\s?\d{1,3}$|^(?:bild|foto|photo|image|picture) \d{1,3} (?:von|of|sur|/) \d{1,3}$",
                               re.I)  # "3/9", "Bild 3 von 9"
 
@@ -1086,7 +1112,7 @@ def _mark_ad_boxes(lines: list[Line], stops: frozenset[str]) -> None:
         if _one_line_pitch(lines, i, stops):
             card_end = i + 1
         elif lines[i + 1:i + 2] and lines[i + 1].cls == "good":  # a pitch: the ad's when its button closes it
-            if i + 3 < len(lines) and lines[i + 2].reason == "navigation or button text" and lines[i + 3].cls == "good":
+            if i + 3 < len(lines) and lines[i + 2].reason == "navigation or button text" and _story_goes_on(lines, i + 3):
                 card_end = i + 2
         else:
             for k in range(i + 1, min(len(lines), i + 1 + AD_BOX_LINES)):
@@ -1207,6 +1233,15 @@ def _mark_call_to_action_boxes(lines: list[Line]) -> None:
 # a few words with the story and still be the ad's
 _PRICE = re.compile(r"\d+(?:[.,]\d{2})?\s?(?:€|eur\b|chf\b)|[€$£]\s?\d", re.I)
 AD_PITCH_PRICED_SHARED = 3
+# The story's paragraphs this many lines around an ad's label tell a pitch's voice from theirs; a pitch that
+# speaks to the reader may run to two sentences.
+AD_STORY_REACH, AD_VOICED_PITCH_WORDS = 3, 30
+
+
+def _story_goes_on(lines: list[Line], k: int) -> bool:
+    """Line ``k`` is the story's prose, or its next subheading over its prose."""
+    return lines[k].cls == "good" or lines[k].cls == "short" and _headline_shaped(lines[k]) \
+        and k + 1 < len(lines) and lines[k + 1].cls == "good"
 
 
 def _one_line_pitch(lines: list[Line], label: int, stops: frozenset[str]) -> bool:
@@ -1216,11 +1251,19 @@ def _one_line_pitch(lines: list[Line], label: int, stops: frozenset[str]) -> boo
     if resumes is None or resumes.cls != "good":
         return False
     pitch = lines[label + 1]
-    if pitch.cls == "bad" or not AD_PITCH_WORDS[0] <= pitch.words <= AD_PITCH_WORDS[1]:
+    if pitch.cls == "bad" or not AD_PITCH_WORDS[0] <= pitch.words <= AD_VOICED_PITCH_WORDS:
         return False
-    prose = set().union(*(_stems(line.text, stops) for line in lines if line.cls == "good" and line is not pitch))
-    shared = len(_stems(pitch.text, stops) & prose)
-    return shared <= 1 or shared <= AD_PITCH_PRICED_SHARED and bool(_PRICE.search(pitch.text))
+    if pitch.words <= AD_PITCH_WORDS[1]:
+        prose = set().union(*(_stems(line.text, stops) for line in lines if line.cls == "good" and line is not pitch))
+        shared = len(_stems(pitch.text, stops) & prose)
+        if shared <= 1 or shared <= AD_PITCH_PRICED_SHARED and bool(_PRICE.search(pitch.text)):
+            return True
+    # a pitch may name the story's subject, and say more ("Protégez votre PME contre les cyberattaques : audit
+    # gratuit … Offre valable jusqu'au 31 mars." under a report on a cyberattack): it speaks to the reader, where
+    # the story's paragraphs around it do not
+    around = [line for line in lines[max(0, label - AD_STORY_REACH):label + 2 + AD_STORY_REACH]
+              if line.cls == "good" and line is not pitch]
+    return _addresses_reader(pitch.text, 0) and bool(around) and not any(_addresses_reader(line.text, 0) for line in around)
 
 
 
@@ -1259,8 +1302,14 @@ CONSENT_DIALOG = "inside a consent dialog (speaks to the reader between its line
 HEADLINE_WORDS = 16  # a headline-shaped line has at most this many words
 
 
-def _headline_shaped(line: Line) -> bool:
-    text = line.text
+# A German ordinal's full stop ("die 3. Liga", "am 21. Spieltag") ends no sentence.
+_ORDINAL = re.compile(r"\b(\d{1,2})\.(?=\s+\w)")
+
+
+def _headline_shaped(line: Line, ordinals: bool = False) -> bool:
+    """Short, and with no sentence's end; ``ordinals``: a German ordinal's full stop is none ("Nach 20 Jahren:
+    HSG-Frauen machen den Aufstieg in die 3. Liga perfekt")."""
+    text = _ORDINAL.sub(r"\1", line.text) if ordinals else line.text
     return 1 <= line.words <= HEADLINE_WORDS and not _TERMINAL.search(text) and len(text) <= 140 and not text.endswith(":")
 
 
@@ -1550,11 +1599,14 @@ def _run_end(lines: list[Line], first: int) -> int:
     return best_end
 
 
-# Words that address the reader; German "Sie" only when capitalised (lower-case "sie" is "they"/"she").
-_READER_WORDS = frozenset("you your yours we our us Sie ihr ihre ihrer ihnen wir unser unsere unserer uns "
+# Words that address the reader; German "Sie", "Ihr", "Ihnen" only when capitalised (lower-case "sie" is
+# "they"/"she", "ihre Familien" is "their families").
+_READER_WORDS = frozenset("you your yours we our us Sie Ihr Ihre Ihrer Ihren Ihrem Ihnen wir unser unsere unserer uns "
                           "du dich dir dein deine deinen deinem deiner euch euer eure "
                           "vous votre vos nous notre nos".split())
+_CAPITALISED_READER_WORDS = frozenset("Sie Ihr Ihre Ihrer Ihren Ihrem Ihnen".split())
 READER_ADDRESS_SHARE, TOPIC_SHIFT_OVERLAP = 0.06, 0.15
+_FRENCH_WORDS = re.compile(r"\b(?:le|la|les|une|est|et|qui|que|au|aux|dans|pour|avec|sur)\b")  # none of them German
 
 
 _QUOTED = re.compile(r'"[^"]*"|“[^“”]*”|„[^„“”]*[“”]|«[^«»]*»|»[^«»]*«')
@@ -1565,7 +1617,9 @@ def _addresses_reader(text: str, share: float = READER_ADDRESS_SHARE) -> bool:
     ``share``: of its words that must address the reader (0: any one does).  Quoted speech is left out: there
     someone the story quotes speaks ("We've had storms before", said the harbourmaster), not the page."""
     words = _WORD.findall(_QUOTED.sub(" ", text) if any(mark in text for mark in '"“„«»') else text)
-    hits = sum(1 for w in words if (w if w == "Sie" else w.lower()) in _READER_WORDS)
+    hits = sum(1 for w in words if (w if w in _CAPITALISED_READER_WORDS else w.lower()) in _READER_WORDS)
+    if hits and "du" in text and _FRENCH_WORDS.search(text):  # French "du" ("du tram") is no German "du"
+        hits -= sum(1 for w in words if w.lower() == "du")
     return hits > 0 and hits / len(words) >= share
 
 
@@ -1691,9 +1745,28 @@ TAIL_GAP, TAIL_SHARE, TAIL_MAX_CHARS = 2, 0.3, 400
 _TIME_LINE = re.compile(r"^\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|uhr|h))?(?:\s+[A-Z]{2,4})?$", re.I)  # "10:42", "8.58am BST"
 
 
-_DURATION = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?$")  # a clip's length: "00:47"
+# a clip's length, perhaps with how long it stays online: "00:47", "2 Min | verfügbar bis 04.02.2027"
+_DURATION = re.compile(r"^(?:\d{1,2}:\d\d(?::\d\d)?|\d{1,3}\s?(?:min|sek|sec)\.?)(?:\s*[|·•–-]\s*.*)?$", re.I)
 _VIDEO_LABEL = re.compile(r"^(?:video|vidéo|videos)$", re.I)
 MEDIA_BOX_LINES = 3  # a video's label, its title and its length
+VIDEO_TITLE = "a video's title (under its label, over its length)"
+
+
+def _video_box_end(lines: list[Line], i: int, end: int) -> int | None:
+    """Where the video box that line ``i`` labels ends (its length's line), or None when ``i`` labels none."""
+    if not _VIDEO_LABEL.match(lines[i].text):
+        return None
+    return next((k for k in range(i + 1, min(end + 1, i + MEDIA_BOX_LINES)) if _DURATION.match(lines[k].text)), None)
+
+
+def _mark_video_boxes(lines: list[Line]) -> None:
+    """A video set into the page: "VIDEO" / "So dreist gingen die Räuber vor" / "00:47".  Its title is the
+    clip's, not the story's."""
+    for i in range(len(lines)):
+        closing = _video_box_end(lines, i, len(lines) - 1)
+        for k in range(i + 1, closing or i):
+            if lines[k].cls != "bad":
+                lines[k].cls, lines[k].reason = "bad", VIDEO_TITLE
 
 
 def _set_in_media(lines: list[Line], start: int, end: int) -> set[int]:
@@ -1706,11 +1779,8 @@ def _set_in_media(lines: list[Line], start: int, end: int) -> set[int]:
         if line.reason == "photo caption" or line.reason == "photo credit or caption" and i - 1 in found \
                 or _GALLERY_COUNTER.match(line.text) and lines[i - 1].reason == "photo credit or caption":
             found.add(i)
-        elif _VIDEO_LABEL.match(line.text):
-            closing = next((k for k in range(i + 1, min(end + 1, i + MEDIA_BOX_LINES)) if _DURATION.match(lines[k].text)),
-                           None)
-            if closing is not None:
-                found.update(range(i, closing + 1))
+        elif (closing := _video_box_end(lines, i, end)) is not None:
+            found.update(range(i, closing + 1))
     return found
 
 
@@ -1777,7 +1847,7 @@ EXTEND_LINES = 12
 EXTEND_BAD_RUN = 1
 _HEADER_REASONS = ("date line", "byline", "photo credit or caption", "image markup", "duplicated pull quote",
                    "photo caption", "navigation or button text", "repeated line", "repeated short line",
-                   "bare URL or file name", "no words", "teaser headline", PLAYER_LABEL)
+                   "bare URL or file name", "no words", "teaser headline", PLAYER_LABEL, PICTURE_BUTTON)
 # (a picture's file name, a post's counts of likes and comments, an author's name over the date line)
 _EXTEND_STOPS = ("date line", "byline", "photo credit or caption", "image markup")
 
@@ -1967,6 +2037,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
         classify_line(line, stops, lang)
     _mark_consent_dialogs(lines)
     _mark_captions_under_pictures(lines)
+    _mark_video_boxes(lines)
     _mark_repeats(lines)
     _mark_comments(lines)
     _mark_link_lists(lines)
@@ -2153,6 +2224,10 @@ def _cut_authors_bio(lines: list[Line], start: int, end: int) -> int:
     stays.  Returns the new end."""
     authors = {name for line in lines[:end + 1] if line.reason == "byline" and (name := meta.byline_author(line.text))}
     authors |= {line.text for line in lines[:start] if _NAME_LINE.match(line.text)}  # a byline that is a name alone
+    # an author's box under the story: the name alone over the bio that opens with it ("Katrien De Wilde" /
+    # "Katrien De Wilde is LexBrief's Senior Legal Editor …")
+    authors |= {lines[k].text for k in range(start, end) if _NAME_LINE.match(lines[k].text)
+                and _opens_bio(lines[k + 1].text, lines[k].text)}
     if not authors:
         return end
     i = end
@@ -2311,7 +2386,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
             if named:
                 if _story_above(lines, start, i, end, stops):
                     continue
-            elif any(not _headline_shaped(l) and not _ISSUE_NUMBER.search(l.text) and " " in l.text
+            elif any(not _headline_shaped(l, ordinals=True) and not _ISSUE_NUMBER.search(l.text) and " " in l.text
                      for l in lines[start:i + 1]):
                 continue  # (a word alone is no text above it: the site's domain, "salzburg.ORB.at")
         words = _stems(text, stops)
@@ -2320,8 +2395,13 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         overlap = shared / max(len(words), 2) if words else 0.0
         stamped = line.words >= 3 and i + 1 < len(lines) and (
             lines[i + 1].reason in ("byline", "date line") or _date_stamp(lines[i + 1]))
+        # the classic layout: a headline of a sentence's length right over its deck, and the header's furniture
+        # (if any) between the deck and the body; a German headline's compounds ("Wasserstoff-Lkw im Alltagstest")
+        # may share one word with the text
+        over_deck = shared and i < start and line.words >= DECK_HEADLINE_WORDS and lines[i + 1].cls == "good" \
+            and all(_header_furniture(furniture) for furniture in lines[i + 2:start])
         if (overlap < TITLE_MIN_OVERLAP or line.words <= TITLE_SHORT_WORDS and shared < 2) \
-                and not (named and shared) and not (stamped and overlap >= TITLE_MIN_OVERLAP):
+                and not (named and shared) and not (stamped and overlap >= TITLE_MIN_OVERLAP) and not over_deck:
             continue  # (the page's title names a headline that shares a word with the text: that is enough)
         why_not = _title_rejection(line, site) or _author_box_name(lines, i) or _caption_under_picture(line, images) \
             or ("a company's name" if _COMPANY_NAME.match(line.text) else "") \
@@ -2494,6 +2574,7 @@ TITLE_WINDOW, TITLE_MIN_OVERLAP = 30, 0.2
 HEADLINE_REPRINT_REACH = 8  # lines into the body where the page's title may be printed again as the headline
 PAGE_TITLE_LINES = 3  # a scraper writes the page's title ("Headline | Site") among the dump's first lines
 KICKER_WORDS = 4  # a kicker names a section or topic in a few words, above the headline
+DECK_HEADLINE_WORDS = 6
 TITLE_SHORT_WORDS = 4  # a line this short must share two words with the article: a tagline or section name shares one
 
 
@@ -2533,7 +2614,7 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
         label = prev.text.rstrip(_LABEL_SEPARATORS)  # "Politics |": the separator printed after a section's name
         if 1 <= prev.words <= KICKER_WORDS and _kicker_shaped(label) and not meta.find_dates(label) \
                 and not dates.RELATIVE_DATE.search(label) and not _repeats_title(label, result.title):
-            if not (prev.reason.startswith("boilerplate") or prev.reason == "navigation or button text"
+            if not (prev.reason.startswith("boilerplate") or _weak_phrase(_fold(prev.text))
                     or _is_credit(prev.text) or _title_rejection(prev, result.publisher)
                     or meta.logo_name(prev.text)):  # the site's logo, its alt text and name side by side
                 result.kicker = label

@@ -300,6 +300,9 @@ _BYLINES = (
     # "By", "Author": only ever a byline's cue, so the name may be written in any case ("Author Mobasir hassan")
     re.compile(r"^(?:by|written by|words by|text by|reporting by|geschrieben von|verfasst von|eingetragen von|erstellt von|"
                r"gepostet von|(?:article )?[ée]crit par|"
+               # "Von unserem Mitarbeiter Bernd Wehrle", "De notre correspondante Anne Muller"
+               r"von unser(?:em|er) (?:freien? )?(?:mitarbeiter(?:in)?|korrespondent(?:en|in)|redakteur(?:in)?|reporter(?:in)?)|"
+               r"de notre (?:correspondante?|envoy[ée]e? sp[ée]ciale?)|"
                r"(?:article )?r[ée]dig[ée] par|autor(?:in)?|author)"
                r"\s*:?\s+" + _BYLINE_NAME + _BYLINE_END, re.I),
     # "Von", "Par", "De", "Text" also begin headings and sentences ("Von dieser Testpflicht gibt es

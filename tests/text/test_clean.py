@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from digest.article import Article, DropArticle
+from digest.text import clean as clean_module
 from digest.text.clean import clean_article, clean_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -1009,6 +1010,8 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
      True),
     ("Subscribe to Python Insider via RSS, Email, or Twitter", "en", True),
     ("Clients can subscribe to the fund directly in the bank's mobile app from the first of June.", "en", False),
+    # a broadcaster's note of where else it reports on the story
+    ("Über dieses Thema berichtet der Grenzland Rundfunk auch im Radio.", "de", True),
 ])
 def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their_words_is_not(
     line, lang, boilerplate
@@ -1025,6 +1028,8 @@ def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their
     ("Voir aussi : le budget de la commune en cinq graphiques", "fr", True),
     ("Auch interessant: Saugroboter im Test – lohnt sich der Umstieg?", "de", True),
     ("Auch interessant ist, dass sich der Akku ohne Werkzeug tauschen lässt.", "de", False),
+    ("• Also on Harbour Voices: The ferry timetable changes on Monday", "en", True),  # under the site's name
+    ("Also on the agenda were the new parking charges for the harbour.", "en", False),
     # a sentence that only begins with one of those words is the story's
     ("Related to the vote, the council also approved a new parking study for Water Street.", "en", False),
     ("Zum Thema Parken sagte die Bürgermeisterin, die Stadt werde neue Schilder aufstellen.", "de", False),
@@ -1058,6 +1063,158 @@ def test_the_authors_bio_under_the_story_goes(byline, bio):
     result = clean_text(page, "en")
     assert [sentence for sentence in story if sentence not in result.text] == []
     assert [line for line in bio if line in result.text] == []
+
+
+@pytest.mark.parametrize("line, lang, reason", [
+    # a comment section's heading with its count; its brackets are no code
+    ("Kommentare (12)", "de", clean_module.END_MARKER), ("Réagir (14)", "fr", clean_module.END_MARKER),
+    ("Comments (3)", "en", clean_module.END_MARKER),
+    # a picture's button, never a heading of what follows
+    ("Zum Vergrößern bitte anklicken", "de", clean_module.PICTURE_BUTTON),
+    ("Cliquez pour agrandir", "fr", clean_module.PICTURE_BUTTON), ("Click to enlarge", "en", clean_module.PICTURE_BUTTON),
+    # a gallery's counter glued to its caption (a gallery of three pictures or more)
+    ("1/5 Ingrid Solberg Trio at the Oslo Jazz Festival 2024.", "en", "photo caption"),
+    ("2/4 Lúcia Tavares © Joana Pires", "en", "photo caption"),
+    ("1/2 Zitrone, der Saft davon", "de", ""),
+    # a picture's file name under its label
+    ("image: doppelstock-trier-hbf-1200x675.jpg", "de", "bare URL or file name"),
+])
+def test_labels_with_counts_picture_buttons_and_gallery_captions(line, lang, reason):
+    assert classified(line, lang).reason == reason
+
+
+def test_a_caption_under_a_pictures_labelled_file_name_goes_also_over_its_credit():
+    story = ["Seit drei Jahren fahren in der Schweiz rund fünfzig Lastwagen mit Brennstoffzelle im regulären "
+             "Lieferverkehr, die meisten davon für den Detailhandel.",
+             "Technisch gebe es wenig zu beanstanden, heißt es in der Auswertung des Branchenverbands, die Fahrzeuge "
+             "seien an neun von zehn Tagen einsatzbereit gewesen.",
+             "Wirtschaftlich sieht es anders aus: Der Wasserstoff kostete an den Tankstellen zuletzt bis zu dreizehn "
+             "Franken pro Kilogramm, und neue Tankstellen sind nicht in Sicht."]
+    caption = "Ein Lastwagen mit Brennstoffzelle an einer Tankstelle im Aargau."
+    page = "\n".join(["Mobilität", "Wasserstoff-Lkw im Alltag: Logistiker ziehen gemischte Bilanz", "Von Daniel Furrer",
+                      "image: h2-truck-tankstelle.webp", caption, "(Bild: Verein H2 Mobilität)", *story, "Impressum"])
+    result = clean_text(page, "de")
+    assert caption not in result.text and "Verein H2" not in result.text
+    assert [sentence for sentence in story if sentence not in result.text] == []
+
+
+def test_a_headline_over_its_deck_is_the_title_with_one_word_in_common():
+    """Headline, deck, then the header's furniture and the body: the classic layout names the headline, though
+    its German compounds share one word with the text."""
+    headline = "Wasserstoff-Lkw im Alltagstest: Schweizer Logistiker ziehen gemischte Bilanz"
+    deck = "Seit drei Jahren fahren rund fünfzig Brennstoffzellen-Lastwagen im Lieferverkehr. Eine Auswertung zeigt, " \
+           "wo es hakt."
+    story = ["Als die ersten Wasserstoff-Lastwagen 2020 auf die Straße kamen, galt das Land als Versuchslabor für ganz "
+             "Europa, und die Hersteller schickten ihre Ingenieure zum Zuhören.",
+             "Jetzt liegt eine erste ausführliche Auswertung vor: Der Branchenverband hat die Betriebsdaten von "
+             "siebenundvierzig Fahrzeugen aus den vergangenen drei Jahren ausgewertet.",
+             "Die Verfügbarkeit der Fahrzeuge lag im Schnitt bei 91 Prozent, die Kosten für den Treibstoff aber weit "
+             "über denen eines Diesels."]
+    page = "\n".join(["technikradar", "News", "Tests", "Mobilität", headline, deck, "Lesezeit: 5 Min.", "Druckansicht",
+                      "Von Daniel Furrer", *story, "Impressum"])
+    result = clean_text(page, "de")
+    assert result.title == headline and deck in f"{result.standfirst} {result.text}"
+
+
+def test_a_german_ordinal_in_the_headline_is_no_sentences_end_and_a_search_button_is_no_kicker():
+    headline = "Nach 20 Jahren: HSG-Frauen machen den Aufstieg in die 3. Liga perfekt"
+    story = ["Mit einem 31:27 gegen den direkten Konkurrenten aus Zweibrücken haben die Handballerinnen der HSG am "
+             "Samstagabend den Aufstieg in die 3. Liga perfekt gemacht.",
+             "Die Kreissporthalle war schon eine halbe Stunde vor dem Anpfiff voll, auf der Tribüne standen die Fans "
+             "bis in die Gänge, und die Stimmung erinnerte an ein Pokalfinale.",
+             "Dabei begann der Abend alles andere als nach Plan: Zweibrücken startete mit einer offensiven Deckung, "
+             "gegen die die HSG in der ersten Viertelstunde kaum ein Mittel fand.",
+             "Den entscheidenden Vorsprung erarbeitete sich die HSG zwischen der 44. und der 52. Minute, als ein "
+             "5:0-Lauf das Spiel endgültig drehte.",
+             "Für den Verein ist es der größte Erfolg seit der Fusion der beiden Stammvereine im Jahr 2005, als die "
+             "Frauen noch in der Bezirksliga spielten."]
+    page = "\n".join(["Sportportal Saar", "Suchen", "Fußball", "Handball", "Basketball", "Tischtennis", "Ergebnisse",
+                      "Tabellen", "LIVE: Saarlandliga, 21. Spieltag – alle Spiele im Ticker",
+                      "Handball › Oberliga › HSG", "![](https://static.example/img/hsg-jubel-960.jpg)",
+                      "Die Spielerinnen der HSG feiern nach dem Schlusspfiff. (Foto: Jens Altmeyer)", "Suchen",
+                      "Oberliga Frauen", headline, "Autor: Stefan Brill | 06.04.2025", *story,
+                      "Kommentare (4)", "Impressum", "Datenschutz", "Kontakt"])
+    result = clean_text(page, "de")
+    assert result.title == headline and result.kicker != "Suchen"
+    assert [sentence for sentence in story if sentence not in result.text] == []
+
+
+@pytest.mark.parametrize("lang, story, label, pitch", [
+    # the pitch names the story's subject and speaks to the reader; the story does not ("du" is French "of the")
+    ("fr", ["Le service des urgences du Centre hospitalier régional a repris jeudi soir son fonctionnement habituel, "
+            "dix jours après la cyberattaque qui avait paralysé l'informatique de l'hôpital.",
+            "L'attaque, revendiquée par un groupe criminel, avait chiffré une grande partie des serveurs du centre et "
+            "contraint le personnel à travailler sur papier.",
+            "Selon plusieurs experts, l'attaque illustre la vulnérabilité des hôpitaux, qui utilisent souvent des "
+            "logiciels anciens et disposent de budgets informatiques limités.",
+            "La direction estime le coût de l'incident à plusieurs millions d'euros, sans compter les consultations "
+            "annulées pendant la crise."],
+     "Publicité", "Protégez votre PME contre les cyberattaques : audit gratuit de 30 minutes avec nos experts "
+                  "certifiés. Offre valable jusqu'au 31 mars."),
+    # lower-case "ihre" in the story is "their", not the reader's "Ihr"
+    ("de", ["Die neue Ausstellung der Kunsthalle erzählt 150 Jahre Hüttenarbeit an der Saar, von den ersten "
+            "Hochöfen bis zur Stilllegung der letzten Kokerei.",
+            "An zwölf Hörstationen erzählen ehemalige Stahlarbeiter und ihre Familien von Unfällen, Streiks und dem "
+            "Stolz auf ihre Arbeit.",
+            "Die Ausstellung verzichtet weitgehend auf Nostalgie und zeigt in einer Vitrine auch Unterlagen zu "
+            "Berufskrankheiten und ihre Folgen für die Familien.",
+            "Wer in der Region aufgewachsen ist, wird in den Fotografien viele Orte wiedererkennen, die es heute "
+            "nicht mehr gibt."],
+     "Anzeige", "Ihr Wochenende an der Saar: Zwei Übernachtungen mit Frühstück und Museumspass ab 189 € pro Person, "
+                "Anreise bis Ende März."),
+])
+def test_an_ads_pitch_that_speaks_to_the_reader_goes_though_it_names_the_story(lang, story, label, pitch):
+    page = "\n".join(["Accueil" if lang == "fr" else "Startseite", "Headline of the story about the subject here",
+                      *story[:2], label, pitch, *story[2:], "Impressum"])
+    result = clean_text(page, lang)
+    assert pitch.split(":")[1].split()[0] not in result.text  # (a pitch may be split at its colon)
+    assert [paragraph for paragraph in story if paragraph not in f"{result.standfirst} {result.text}"] == []
+
+
+def test_an_ads_pitch_and_its_button_go_above_the_storys_next_subheading():
+    story = ["Wenn beim Maschinenbauer eine Anfrage für eine Sondermaschine eingeht, dauerte es bislang im Schnitt "
+             "neun Arbeitstage, bis der Kunde ein Angebot in den Händen hielt.",
+             "Möglich macht das ein Sprachmodell, das die Firma gemeinsam mit zwei Nachbarn aus dem Schwarzwald "
+             "entwickelt hat und auf eigenen Servern betreibt.",
+             "Die größte Hürde war nicht die Technik, sondern das Vertrauen zwischen den drei Betrieben, die sich "
+             "bei manchen Aufträgen als Konkurrenten gegenüberstehen."]
+    pitch = "Jetzt Förderung sichern: Mit dem Digitalbonus erhalten kleine Betriebe bis zu 50.000 Euro Zuschuss für " \
+            "KI-Projekte. Beratung kostenlos."
+    page = "\n".join(["Startseite", "Maschinenbauer lassen Angebote von der KI schreiben", *story[:2], "Anzeige", pitch,
+                      "Mehr erfahren", "Gemeinsame Daten, getrennte Geheimnisse", story[2], "Impressum"])
+    result = clean_text(page, "de")
+    assert "Digitalbonus" not in result.text and "Mehr erfahren" not in result.text
+    assert [paragraph for paragraph in story if paragraph not in f"{result.standfirst} {result.text}"] == []
+
+
+def test_a_video_boxs_title_is_the_clips_and_the_broadcasters_note_goes():
+    story = ["Ab Dezember 2027 sollen zwischen Trier und Luxemburg nur noch Doppelstockzüge fahren, teilten beide "
+             "Ministerien am Dienstag mit.",
+             "Die Länder teilen sich die Kosten für die zwölf neuen Züge, die in den Stoßzeiten jeweils rund 700 "
+             "Fahrgäste mehr befördern sollen als heute.",
+             "Der Verein der Grenzgänger reagierte verhalten: Man freue sich über die Züge, doch die Pendler "
+             "bräuchten schon jetzt mehr Platz."]
+    page = "\n".join(["Startseite", "Land bestellt Doppelstockzüge für Grenzpendler", *story, "Video",
+                      "Pendlerfrust am Morgen: Unterwegs im Regionalexpress nach Luxemburg",
+                      "2 Min | verfügbar bis 04.02.2027", "Sendung: GR Aktuell, 04.02.2025, 18:00 Uhr",
+                      "Über dieses Thema berichtet der Grenzland Rundfunk auch im Radio auf GR1 in den Nachrichten.",
+                      "Teilen", "Mehr aus der Region"])
+    result = clean_text(page, "de")
+    assert "Pendlerfrust" not in result.text and "Über dieses Thema" not in result.text
+    assert [paragraph for paragraph in story if paragraph not in f"{result.standfirst} {result.text}"] == []
+
+
+def test_an_author_box_under_the_story_goes_its_name_over_the_bio():
+    story = ["The appeal is expected to be heard in the spring; until then the regulator's decision stands and the "
+             "deadline for deleting the customer segments continues to run.",
+             "Companies should check whether their privacy notices describe profiling specifically enough, lawyers "
+             "say, since a general reference to personalised offers no longer suffices."]
+    bio = "Katrien De Wilde is the Senior Legal Editor for the Benelux. She previously practised data protection " \
+          "law at a Brussels firm for eight years."
+    page = "\n".join(["LexBrief", "Belgian regulator fines supermarket chain over loyalty-card profiling", *story,
+                      "Katrien De Wilde", bio, "Topics: GDPR, Belgium", "Upcoming webinar"])
+    result = clean_text(page, "en")
+    assert bio not in result.text and [paragraph for paragraph in story if paragraph not in result.text] == []
 
 
 def test_an_interviewees_box_under_the_interview_goes_and_its_heading_is_no_button():

@@ -104,6 +104,8 @@ def test_upload_paths_give_year_and_month():
     ("Article rédigé par Léa Marchand", "Léa Marchand"),
     ("Eingetragen von Birgit Lohmeyer am 23.09.2023", "Birgit Lohmeyer"),  # a club's CMS
     ("Erstellt von Fabian am Dienstag 6. Mai 2014", "Fabian"),
+    ("Von unserem Mitarbeiter Bernd Wehrle", "Bernd Wehrle"),  # a regional paper's freelancer
+    ("De notre correspondante Anne Muller", "Anne Muller"),
 ])
 def test_bylines_name_the_author(line, name):
     assert byline_author(line) == name
