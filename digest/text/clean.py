@@ -1515,7 +1515,7 @@ def _start_below_breadcrumb(lines: list[Line], start: int, end: int) -> int:
 
 
 _COMMENT_STOP = re.compile(r"^(?:\d+\s+)?(?:comments?|kommentar|kommentare|commentaires?|reactions?|reaktionen|"
-                           r"leserkommentare|responses?|antworten|reponses?|diskussion|discussion|leave a|"
+                           r"leserkommentare|responses?|antworten|reponses?|reagir|diskussion|discussion|leave a|"
                            r"schreibe|schreiben sie|write a comment)\b")
 RELATED_BOX_LINES = 6
 RELATED_BOX = "related-links box inside the article"

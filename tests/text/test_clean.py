@@ -1083,6 +1083,26 @@ def test_labels_with_counts_picture_buttons_and_gallery_captions(line, lang, rea
     assert classified(line, lang).reason == reason
 
 
+def test_a_jump_to_the_comments_in_the_share_bar_keeps_the_deck_over_the_body():
+    """"Réagir" alone in the share bar under the byline jumps to the comments: it ends no article there."""
+    deck = "Antibiotiques pour enfants, traitements du diabète : les pharmaciens liégeois manquent de tout depuis " \
+           "la rentrée, et les patients font le tour des officines."
+    story = ["Dans son officine du quartier Saint-Léonard, la pharmacienne passe désormais une heure par jour à "
+             "chercher des équivalents aux médicaments qu'elle ne reçoit plus.",
+             "« Chaque jour, je dois expliquer à des parents que le sirop prescrit n'est pas disponible », raconte-t-"
+             "elle, en montrant une liste de quarante références en rupture.",
+             "L'Agence fédérale des médicaments reconnaît des difficultés d'approvisionnement et promet une plateforme "
+             "qui indiquera en temps réel les stocks disponibles."]
+    page = "\n".join(["Meuse Info", "Accueil", "Région", "Société", "Santé", "Sport", "Santé",
+                      "Pénurie de médicaments : les pharmacies liégeoises à bout de souffle", deck,
+                      "Rédaction Meuse Info avec Belga", "Mis en ligne le 21/11/2025", "3 min de lecture", "Réagir",
+                      "Partager", *story, "Réagir (3)", "Claude M. – Très juste, même situation à Verviers.",
+                      "Mentions légales"])
+    result = clean_text(page, "fr")
+    assert result.standfirst == deck
+    assert [paragraph for paragraph in story if paragraph not in result.text] == []
+
+
 def test_a_caption_under_a_pictures_labelled_file_name_goes_also_over_its_credit():
     story = ["Seit drei Jahren fahren in der Schweiz rund fünfzig Lastwagen mit Brennstoffzelle im regulären "
              "Lieferverkehr, die meisten davon für den Detailhandel.",
