@@ -1815,8 +1815,11 @@ def _trim_tail(lines: list[Line], start: int, end: int) -> int:
             last_good, gap = i, 0
         elif line.cls == "short" and line.words >= 3 and line.text.endswith("?"):  # a question is content
             pass
-        elif line.reason == "photo credit or caption" and lines[i - 1].reason == "image markup":
-            pass  # a picture and its caption are one gap: articles set them between paragraphs
+        elif line.reason == "photo credit or caption" and lines[i - 1].reason == "image markup" \
+                or line.reason == PICTURE_BUTTON:
+            pass  # a picture and its caption are one gap, and its zoom button none: articles set them between paragraphs
+        elif line.cls == "short" and _next_step(lines[i - 1].text, line.text):
+            pass  # a numbered list's next short step ("6. Klicken Sie …" / "7. Klicken Sie auf » Deinstallieren «")
         elif i in set_in:
             pass  # a gallery's caption, credit and counter, a video's label, title and length: set into the story
         elif _TIME_LINE.match(line.text) or i > start and _TIME_LINE.match(lines[i - 1].text):
@@ -1841,6 +1844,15 @@ def _trim_tail(lines: list[Line], start: int, end: int) -> int:
         else:
             break
     return end
+
+
+_STEP_NUMBER = re.compile(r"^(\d{1,2})[.)]\s")
+
+
+def _next_step(above: str, text: str) -> bool:
+    """``text`` is the step after ``above`` in a numbered list ("5. …" under "4. …")."""
+    this, previous = _STEP_NUMBER.match(text), _STEP_NUMBER.match(above)
+    return bool(this and previous) and int(this.group(1)) == int(previous.group(1)) + 1
 
 
 EXTEND_LINES = 12

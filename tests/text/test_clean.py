@@ -1103,6 +1103,35 @@ def test_a_jump_to_the_comments_in_the_share_bar_keeps_the_deck_over_the_body():
     assert [paragraph for paragraph in story if paragraph not in result.text] == []
 
 
+def test_a_how_tos_short_last_steps_and_zoom_buttons_are_no_gap_before_its_closing_paragraphs():
+    """Numbered steps go on ("6. …" / "7. Klicken Sie auf » Deinstallieren «" / "8. Fertig") however short, and
+    a picture's "Zum Vergrößern bitte anklicken" stands in the story: what follows is not a tail to cut."""
+    intro = ["Die Sammelwut von Windows 10 reicht dem Hersteller offenbar nicht: Mit einigen optionalen Updates werden "
+             "inzwischen auch die Nutzungsdaten älterer Windows-Versionen an die Server des Konzerns übertragen.",
+             "Verbraucherschützer raten deshalb dazu, die betroffenen Updates zu entfernen, solange sie noch als "
+             "optional angeboten werden und nicht automatisch installiert worden sind."]
+    steps = ["1. Öffnen Sie über das Startmenü die Systemsteuerung, das Fenster mit allen Einstellungen öffnet sich.",
+             "2. Klicken Sie dort auf Programme und Funktionen und anschließend links auf Installierte Updates anzeigen.",
+             "3. Suchen Sie in der Liste der installierten Updates nach den Nummern KB3075249 und KB3080149.",
+             "4. Klicken Sie jedes dieser Updates einzeln mit der rechten Maustaste an, ein Kontextmenü öffnet sich.",
+             "5. Klicken Sie auf » Deinstallieren «", "6. Fertig"]
+    closing = ["Damit die Updates nicht beim nächsten Durchlauf wieder installiert werden, sollten Sie sie anschließend "
+               "in der Updateliste ausblenden.",
+               "1. Klicken Sie die betroffenen Updates in der Liste der verfügbaren Updates mit der rechten Maustaste "
+               "an, ein Kontextmenü öffnet sich.",
+               "2. Klicken Sie nun auf » Updates ausblenden «", "3. Fertig",
+               "Wann der Hersteller diese Abhilfe blockiert, lässt sich derzeit noch nicht sagen."]
+    page = "\n".join(["Computerarchiv", "Startseite", "Sicherheit", "Windows", "Impressum",
+                      "Windows 7 und 8: So entfernen Sie die Spionage-Updates", *intro, "Zum Vergrößern bitte anklicken",
+                      *steps, "Zum Vergrößern bitte anklicken", closing[0], closing[1], closing[2], closing[3],
+                      "Zum Vergrößern bitte anklicken", "Zum Vergrößern bitte anklicken", closing[4],
+                      "Neueste Beiträge:", "* [Sicherheit] Privatsphäre beim Mobilfunk schützen",
+                      "* [Windows] Upgrade auf Windows 10 als Neuinstallation", "Blog per E-Mail abonnieren"])
+    result = clean_text(page, "de")
+    assert [line for line in intro + steps + closing if line not in f"{result.standfirst} {result.text}"] == []
+    assert "Vergrößern" not in result.text
+
+
 def test_a_caption_under_a_pictures_labelled_file_name_goes_also_over_its_credit():
     story = ["Seit drei Jahren fahren in der Schweiz rund fünfzig Lastwagen mit Brennstoffzelle im regulären "
              "Lieferverkehr, die meisten davon für den Detailhandel.",
