@@ -234,6 +234,9 @@ _STRONG = [
     r"^(?:bildergalerie|fotostrecke|galerie|gallery|photo gallery) (?:offnen|ansehen|starten|open|view)?\b.{0,20}"
     r"\(\d+ (?:bilder|fotos|photos|images|pictures)\)$", r"^(?:open|view) (?:the )?(?:photo )?gallery\b",
     r"^voir (?:la )?galerie\b", r"^(?:umfrage|poll|sondage|abstimmung)\s*:",
+    # a read-aloud's label: "Voiced by synthetic voice – 5 min"
+    r"^(?:voiced|read|narrated) by (?:a )?(?:synthetic|computer-generated|ai) voice\b",
+    r"^(?:gelesen|vorgelesen) von (?:einer )?(?:kunstlichen|synthetischen) stimme\b", r"^lu par une voix de synthese\b",
     # a broadcaster's note of where else it reports: "Über dieses Thema berichtet BR24 auch im Radio."
     r"^(?:uber dieses thema (?:berichtet|berichten|berichtete)|dieses thema im programm)\b",
     # a gallery's label and its title ("Photo gallery: Nexus Summit 2025"); a button to give the article away
@@ -493,6 +496,11 @@ def _mark_captions_under_pictures(lines: list[Line]) -> None:
         elif above.reason == "bare URL or file name" and _IMAGE_FILE.match(above.text) and line.cls != "bad" \
                 and line.words <= CAPTION_UNDER_FILE_WORDS and k + 1 < len(lines) \
                 and (lines[k + 1].cls == "good" or lines[k + 1].reason == "photo credit or caption"):
+            line.cls, line.reason = "bad", "photo caption"
+        # under a gallery's counter alone ("2 / 14"), in a gallery that prints its counters over its captions (the
+        # counter before it two lines up: "1 / 14"), a line as long as a caption is the picture's caption
+        elif line.cls != "bad" and line.words <= CAPTION_WORDS and k >= 3 and _gallery_counter(above.text) \
+                and _gallery_counter(lines[k - 3].text):
             line.cls, line.reason = "bad", "photo caption"
 
 
@@ -816,6 +824,15 @@ CAPTION_OVER_CREDIT_WORDS = 15
 _PICTURE_CREDIT = re.compile(r"^(?:foto|photo|image|bild|picture|credit|crédit)s?\s*:", re.I)  # not "Quelle:"
 # A gallery's counter glued to its caption: "1/5 Ingrid Solberg Trio at the Oslo Jazz Festival 2024."
 _COUNTED_CAPTION = re.compile(r"^(\d{1,2})\s?/\s?(\d{1,2})\s+[A-ZÄÖÜÀ-Ý]\w*.*(?:\.|©.*)$")
+
+
+_COUNTER_ALONE = re.compile(r"^(\d{1,2})\s?/\s?(\d{1,2})$")
+
+
+def _gallery_counter(text: str) -> bool:
+    """A gallery's counter alone on its line, of a gallery of three pictures or more: "2 / 14"."""
+    m = _COUNTER_ALONE.match(text)
+    return bool(m) and 3 <= int(m.group(2)) and 1 <= int(m.group(1)) <= int(m.group(2))
 
 
 def _gallery_caption(text: str) -> bool:
@@ -1239,16 +1256,17 @@ AD_STORY_REACH, AD_VOICED_PITCH_WORDS = 3, 30
 
 
 def _story_goes_on(lines: list[Line], k: int) -> bool:
-    """Line ``k`` is the story's prose, or its next subheading over its prose."""
-    return lines[k].cls == "good" or lines[k].cls == "short" and _headline_shaped(lines[k]) \
-        and k + 1 < len(lines) and lines[k + 1].cls == "good"
+    """Line ``k`` is the story's prose, or its next subheading or an interview's next question over its prose."""
+    return lines[k].cls == "good" or lines[k].cls == "short" \
+        and (_headline_shaped(lines[k]) or lines[k].text.endswith("?")) and k + 1 < len(lines) and lines[k + 1].cls == "good"
 
 
 def _one_line_pitch(lines: list[Line], label: int, stops: frozenset[str]) -> bool:
-    """The line under an ad's label, with the story's prose right below it (past a labelled link), is as long
-    as a pitch and names nothing (one word at most, three when it names a price) that the page's prose names."""
-    resumes = next((line for line in lines[label + 2:] if line.cls != "bad"), None)  # past a labelled link
-    if resumes is None or resumes.cls != "good":
+    """The line under an ad's label, with the story's prose (or its next subheading or question) right below it
+    (past a labelled link), is as long as a pitch and names nothing (one word at most, three when it names a
+    price) that the page's prose names."""
+    resumes = next((k for k in range(label + 2, len(lines)) if lines[k].cls != "bad"), None)  # past a labelled link
+    if resumes is None or not _story_goes_on(lines, resumes):
         return False
     pitch = lines[label + 1]
     if pitch.cls == "bad" or not AD_PITCH_WORDS[0] <= pitch.words <= AD_VOICED_PITCH_WORDS:
@@ -1745,11 +1763,13 @@ TAIL_GAP, TAIL_SHARE, TAIL_MAX_CHARS = 2, 0.3, 400
 _TIME_LINE = re.compile(r"^\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|uhr|h))?(?:\s+[A-Z]{2,4})?$", re.I)  # "10:42", "8.58am BST"
 
 
-# a clip's length, perhaps with how long it stays online: "00:47", "2 Min | verfügbar bis 04.02.2027"
-_DURATION = re.compile(r"^(?:\d{1,2}:\d\d(?::\d\d)?|\d{1,3}\s?(?:min|sek|sec)\.?)(?:\s*[|·•–-]\s*.*)?$", re.I)
+# a clip's length, perhaps with how long it stays online ("00:47", "2 Min | verfügbar bis 04.02.2027"), or last
+# in its programme's stamp ("Westfunk Markt | 04.03.2024 | 06:41 Min.")
+_DURATION = re.compile(r"^(?:\d{1,2}:\d\d(?::\d\d)?|\d{1,3}\s?(?:min|sek|sec)\.?)(?:\s*[|·•–-]\s*.*)?$"
+                       r"|^[^|·]{1,40}(?:[|·][^|·]{1,40})*[|·]\s*\d{1,2}:\d\d(?::\d\d)?(?:\s*min\.?)?$", re.I)
 _VIDEO_LABEL = re.compile(r"^(?:video|vidéo|videos)$", re.I)
 MEDIA_BOX_LINES = 3  # a video's label, its title and its length
-VIDEO_TITLE = "a video's title (under its label, over its length)"
+VIDEO_BOX = "a video's title and length (under its label)"
 
 
 def _video_box_end(lines: list[Line], i: int, end: int) -> int | None:
@@ -1760,13 +1780,13 @@ def _video_box_end(lines: list[Line], i: int, end: int) -> int | None:
 
 
 def _mark_video_boxes(lines: list[Line]) -> None:
-    """A video set into the page: "VIDEO" / "So dreist gingen die Räuber vor" / "00:47".  Its title is the
-    clip's, not the story's."""
+    """A video set into the page: "VIDEO" / "So dreist gingen die Räuber vor" / "00:47".  Its title and its
+    length are the clip's, not the story's."""
     for i in range(len(lines)):
         closing = _video_box_end(lines, i, len(lines) - 1)
-        for k in range(i + 1, closing or i):
+        for k in range(i + 1, closing + 1 if closing else i):
             if lines[k].cls != "bad":
-                lines[k].cls, lines[k].reason = "bad", VIDEO_TITLE
+                lines[k].cls, lines[k].reason = "bad", VIDEO_BOX
 
 
 def _set_in_media(lines: list[Line], start: int, end: int) -> set[int]:
@@ -1859,7 +1879,7 @@ EXTEND_LINES = 12
 EXTEND_BAD_RUN = 1
 _HEADER_REASONS = ("date line", "byline", "photo credit or caption", "image markup", "duplicated pull quote",
                    "photo caption", "navigation or button text", "repeated line", "repeated short line",
-                   "bare URL or file name", "no words", "teaser headline", PLAYER_LABEL, PICTURE_BUTTON)
+                   "bare URL or file name", "no words", "teaser headline", PLAYER_LABEL, PICTURE_BUTTON, VIDEO_BOX)
 # (a picture's file name, a post's counts of likes and comments, an author's name over the date line)
 _EXTEND_STOPS = ("date line", "byline", "photo credit or caption", "image markup")
 
@@ -2266,6 +2286,23 @@ def _author_box_name(lines: list[Line], i: int) -> str:
     return ""
 
 
+# An article's own contents over its sections' headings, which are printed again below ("In this article")
+_ARTICLE_CONTENTS = re.compile(r"^(?:in this (?:article|guide|post)|on this page|contents|table of contents|"
+                               r"in diesem (?:artikel|beitrag|ratgeber)|auf dieser seite|inhaltsverzeichnis|"
+                               r"dans cet article|dans ce guide|sur cette page|sommaire)\s*:?$")
+
+
+def _article_contents_entry(lines: list[Line], i: int) -> str:
+    """Line ``i`` is an entry of the article's contents, under its label with other entries between: one of the
+    article's subheadings, never its headline; "" otherwise."""
+    k = i - 1
+    while k >= 0 and i - k <= CONTENTS_ENTRY_WORDS and _headline_shaped(lines[k]) and not lines[k].hard_stop:
+        if _ARTICLE_CONTENTS.match(_fold(lines[k].text).strip()):
+            return "an entry of the article's contents"
+        k -= 1
+    return ""
+
+
 FACT_BOX_LINES = 3
 _TITLE_LABEL = re.compile(r"^(?:title|titel|titre|headline|überschrift)\s?:", re.I)
 
@@ -2416,6 +2453,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
                 and not (named and shared) and not (stamped and overlap >= TITLE_MIN_OVERLAP) and not over_deck:
             continue  # (the page's title names a headline that shares a word with the text: that is enough)
         why_not = _title_rejection(line, site) or _author_box_name(lines, i) or _caption_under_picture(line, images) \
+            or _article_contents_entry(lines, i) \
             or ("a company's name" if _COMPANY_NAME.match(line.text) else "") \
             or ("" if named else _fact_box_line(lines, i))
         if why_not:
@@ -2712,10 +2750,13 @@ def _header_furniture(line: Line) -> bool:
         return line.reason in _HEADER_REASONS or line.reason.startswith("boilerplate") or line.reason == LINK_LIST
     if _CREDIT_END.search(line.text):
         return True  # the lead picture's caption with its credit ("… stepping up from the academy (Photo: …)")
-    # a button's label, or what it says when pressed ("Link kopiert!"); a count may hold a point ("Share 1.2k")
-    return line.cls == "short" and line.words <= 3 and not line.text.rstrip(_CLOSING_MARKS).endswith((".", "?", "…"))
+    # a button's label, or what it says when pressed ("Link kopiert!"); a count may hold a point ("Share 1.2k");
+    # a reading time alone ("4 Min.")
+    return line.cls == "short" and line.words <= 3 \
+        and (not line.text.rstrip(_CLOSING_MARKS).endswith((".", "?", "…")) or bool(_READING_TIME.match(line.text)))
 
 
+_READING_TIME = re.compile(r"^\d{1,2}\s?(?:min|minuten|minutes)\.?$", re.I)
 _SPEAKER = re.compile(r"^(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?: (?:[A-ZÄÖÜÉ][\w'’.-]+|de|van|von|der|le|la)){1,3}): \S")
 
 

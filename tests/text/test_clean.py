@@ -1010,8 +1010,10 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
      True),
     ("Subscribe to Python Insider via RSS, Email, or Twitter", "en", True),
     ("Clients can subscribe to the fund directly in the bank's mobile app from the first of June.", "en", False),
-    # a broadcaster's note of where else it reports on the story
+    # a broadcaster's note of where else it reports on the story; a read-aloud's label
     ("Über dieses Thema berichtet der Grenzland Rundfunk auch im Radio.", "de", True),
+    ("Voiced by synthetic voice – 5 min", "en", True),
+    ("The bank's new hotline answers in a synthetic voice, read by an actor from Ghent.", "en", False),
 ])
 def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their_words_is_not(
     line, lang, boilerplate
@@ -1130,6 +1132,109 @@ def test_a_how_tos_short_last_steps_and_zoom_buttons_are_no_gap_before_its_closi
     result = clean_text(page, "de")
     assert [line for line in intro + steps + closing if line not in f"{result.standfirst} {result.text}"] == []
     assert "Vergrößern" not in result.text
+
+
+def test_the_header_between_the_deck_and_the_body_may_hold_a_reading_time_a_player_and_a_video():
+    headline = "Call first, then come: Antwerp hospitals trial phone triage to ease emergency waits"
+    deck = "Since January, people with non-urgent complaints are asked to call a central number first. Early " \
+           "figures show shorter waits, but GPs warn of extra pressure on their surgeries."
+    story = ["Emergency departments across Belgium have been under strain for years, with patients waiting four hours "
+             "or more on busy weekends.",
+             "In the Antwerp region, four hospitals are now testing a different approach: a nurse on the phone decides "
+             "whether a caller needs the emergency room, a GP or simply advice.",
+             "According to figures presented by the hospitals on Monday, the average wait fell by forty minutes in the "
+             "first three months of the trial."]
+    page = "\n".join(["News", "Belgium", "Health", headline, deck, "Listen to this article",
+                      "Voiced by synthetic voice – 5 min", "4 Min.", "Sarah De Smet", "Tue 16 Apr 2024, 11:24", "Video",
+                      "Inside the triage centre: nurses take up to 900 calls a day", "02:48 · Subtitles available",
+                      *story, "Related videos", "Most read"])
+    result = clean_text(page, "en")
+    assert (result.title, result.standfirst) == (headline, deck)
+    assert [paragraph for paragraph in story if paragraph not in result.text] == []
+    assert "900 calls" not in result.text and "Voiced" not in result.text
+
+
+def test_a_video_box_whose_length_closes_its_programmes_stamp_goes():
+    story = ["Seit Januar gilt eine neue Förderstruktur: Die Grundförderung beträgt 30 Prozent der förderfähigen "
+             "Kosten, dazu kommen Boni für Einkommen und Tempo.",
+             "Der häufigste Fehler sei, erst den Handwerker zu beauftragen und dann den Antrag zu stellen, sagt eine "
+             "Energieberaterin aus Münster, die seit zwanzig Jahren Hausbesitzer berät.",
+             "Auch ältere Häuser können für eine Wärmepumpe geeignet sein: Entscheidend ist weniger das Baujahr als "
+             "die Vorlauftemperatur, die das Haus an kalten Tagen braucht."]
+    page = "\n".join(["Westfunk", "Startseite", "Ratgeber", "Energie",
+                      "Wärmepumpe im Altbau: So kommen Sie an die Förderung", "Stand: 12.03.2024, 06:00 Uhr",
+                      *story[:2], "Video", "Wärmepumpe im Altbau – funktioniert das wirklich?",
+                      "Westfunk Markt | 04.03.2024 | 06:41 Min.", "Verfügbar bis 04.03.2026", story[2], "Mehr zum Thema",
+                      "Heizungsgesetz: Was Mieter wissen müssen", "Impressum"])
+    result = clean_text(page, "de")
+    assert "funktioniert das wirklich" not in result.text and "06:41" not in result.text
+    assert [paragraph for paragraph in story if paragraph not in f"{result.standfirst} {result.text}"] == []
+
+
+def test_the_articles_own_contents_hold_no_headline():
+    """"In this article" over the sections' headings, each printed again below: an entry, twice on the page and
+    near the body, is still no headline."""
+    headline = "Hiring your first employee in Belgium: a practical checklist for founders"
+    sections = ["Before the contract: the registrations", "On the first day: Dimona and insurance",
+                "Every month: payroll and social contributions"]
+    paragraphs = ["Before anyone can work for you, your company needs to be registered as an employer with the "
+                  "National Social Security Office, which takes a few days online.",
+                  "The Dimona declaration must be submitted electronically no later than the moment your new employee "
+                  "starts work, and a missing declaration is fined.",
+                  "Every month your social secretariat calculates the payslip and the contributions, which the company "
+                  "pays by the fifth of the following month."]
+    page = "\n".join(["Kassia", "Product", "Pricing", "Resources", "Blog", "Log in", "Book a demo", "Blog / Compliance",
+                      headline, "From the Dimona declaration to choosing a social secretariat, here is what small "
+                      "companies need to sort out before their first hire starts work.", "Elise Vandenberghe",
+                      "9 March 2024 · 8 min read", "In this article", *sections,
+                      "Hiring your first employee is a milestone, and the moment a founder meets Belgian social law.",
+                      sections[0], paragraphs[0], sections[1], paragraphs[1], sections[2], paragraphs[2],
+                      "Related posts", "Newsletter"])
+    assert clean_text(page, "en").title == headline
+
+
+def test_an_ads_pitch_over_an_interviews_next_question_goes():
+    page = "\n".join(["Startseite", "Industrie", "Wie ein Zulieferer mit KI den Ausschuss halbiert hat",
+                      "Herr Reinhardt, was hat Sie bewogen, die Qualitätsprüfung einer Software zu überlassen?",
+                      "Reinhardt: Wir hatten schlicht nicht mehr genug Leute für die Sichtprüfung, und die Fehlerquote "
+                      "stieg jedes Jahr ein wenig an, vor allem in der Nachtschicht.",
+                      "Was hat das Projekt gekostet?",
+                      "Reinhardt: Für die vier Stationen inklusive Kameras, Beleuchtung, Software und Integration haben "
+                      "wir rund 420.000 Euro investiert, die sich nach zwei Jahren bezahlt gemacht haben.",
+                      "Anzeige", "Industriekameras für jede Anwendung – entdecken Sie die neue VX-Serie von Optronik.",
+                      "Wie zuverlässig arbeitet das System?",
+                      "Reinhardt: Am Anfang gab es viele Fehlalarme, weil das System Wassertropfen für Kratzer hielt, "
+                      "heute meldet es weniger als einen Fehlalarm pro Schicht.", "Impressum"])
+    result = clean_text(page, "de")
+    assert "VX-Serie" not in result.text and "Wie zuverlässig arbeitet das System?" in result.text
+
+
+@pytest.mark.parametrize("lines, caption", [
+    # counters over captions: the caption under the second counter has no credit
+    (["1 / 14", "La pianiste et son trio sur la grande scène, vendredi soir. © Luca Ferretti", "2 / 14",
+      "Le public massé devant la scène du port malgré les premières gouttes, samedi."],
+     "Le public massé devant la scène du port"),
+])
+def test_a_gallery_that_prints_its_counters_over_its_captions_loses_them(lines, caption):
+    story = ["Il y a des festivals qui misent sur les têtes d'affiche, et d'autres qui préfèrent les découvertes : "
+             "depuis sa création, le festival des quais a choisi la seconde voie.",
+             "Le moment fort est venu vendredi soir avec le trio de la pianiste, devant une grande scène pleine à "
+             "craquer malgré la pluie annoncée.",
+             "La prochaine édition aura lieu du 3 au 5 juillet, avec pour la première fois une scène réservée aux "
+             "écoles de musique de la région."]
+    page = "\n".join(["Accueil", "Musique", "Jazz sur les quais : une 12e édition portée par la jeune scène", *lines,
+                      *story, "Mentions légales"])
+    result = clean_text(page, "fr")
+    assert caption not in result.text and [p for p in story if p not in f"{result.standfirst} {result.text}"] == []
+
+
+def test_a_recipes_fraction_over_its_ingredient_is_no_gallery():
+    assert classified("1/3", "en").reason != "photo caption"
+    lines = ["1/3", "cup butter"]
+    page = "\n".join(["Home", "Recipes", "Brown butter cookies", "Ingredients:", *lines, "2 eggs",
+                      "Melt the butter in a pan until it smells of hazelnut, then let it cool for ten minutes before "
+                      "you stir in the sugar and the eggs.", "Bake for twelve minutes at 180 degrees."])
+    assert "cup butter" in clean_text(page, "en").text
 
 
 def test_a_caption_under_a_pictures_labelled_file_name_goes_also_over_its_credit():
