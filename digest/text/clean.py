@@ -653,7 +653,7 @@ def _classify(line: Line, stops: frozenset[str], lang: str) -> None:
         phrase = strong_phrase(folded.replace("subscribe to", " "))
     if phrase:
         return bad(f"boilerplate phrase ({phrase})")
-    if line.words <= 40 and text[:1].isdigit() and _gallery_caption(text):
+    if line.words <= 40 and text[:1].isdigit() and _gallery_counter(text, caption=True):
         return bad("photo caption")
     if line.words <= 40 and _is_credit(text) and not text.endswith(("?",)):
         return bad("photo credit or caption")
@@ -824,20 +824,13 @@ CAPTION_OVER_CREDIT_WORDS = 15
 _PICTURE_CREDIT = re.compile(r"^(?:foto|photo|image|bild|picture|credit|crédit)s?\s*:", re.I)  # not "Quelle:"
 # A gallery's counter glued to its caption: "1/5 Ingrid Solberg Trio at the Oslo Jazz Festival 2024."
 _COUNTED_CAPTION = re.compile(r"^(\d{1,2})\s?/\s?(\d{1,2})\s+[A-ZÄÖÜÀ-Ý]\w*.*(?:\.|©.*)$")
-
-
 _COUNTER_ALONE = re.compile(r"^(\d{1,2})\s?/\s?(\d{1,2})$")
 
 
-def _gallery_counter(text: str) -> bool:
-    """A gallery's counter alone on its line, of a gallery of three pictures or more: "2 / 14"."""
-    m = _COUNTER_ALONE.match(text)
-    return bool(m) and 3 <= int(m.group(2)) and 1 <= int(m.group(1)) <= int(m.group(2))
-
-
-def _gallery_caption(text: str) -> bool:
-    """A counter of a gallery of three pictures or more ("3/5", not "1/2 Zitrone") and a caption that ends as one."""
-    m = _COUNTED_CAPTION.match(text)
+def _gallery_counter(text: str, caption: bool = False) -> bool:
+    """A gallery's counter alone on its line ("2 / 14"), or with a caption that ends as one after it
+    (``caption``), of a gallery of three pictures or more: not a recipe's "1/2" over "Zitrone"."""
+    m = (_COUNTED_CAPTION if caption else _COUNTER_ALONE).match(text)
     return bool(m) and 3 <= int(m.group(2)) and 1 <= int(m.group(1)) <= int(m.group(2))
 
 
@@ -2286,7 +2279,9 @@ def _author_box_name(lines: list[Line], i: int) -> str:
     return ""
 
 
-# An article's own contents over its sections' headings, which are printed again below ("In this article")
+# An article's own contents over its sections' headings, which are printed again below ("In this article"),
+# up to this many entries
+CONTENTS_REACH = 12
 _ARTICLE_CONTENTS = re.compile(r"^(?:in this (?:article|guide|post)|on this page|contents|table of contents|"
                                r"in diesem (?:artikel|beitrag|ratgeber)|auf dieser seite|inhaltsverzeichnis|"
                                r"dans cet article|dans ce guide|sur cette page|sommaire)\s*:?$")
@@ -2296,7 +2291,7 @@ def _article_contents_entry(lines: list[Line], i: int) -> str:
     """Line ``i`` is an entry of the article's contents, under its label with other entries between: one of the
     article's subheadings, never its headline; "" otherwise."""
     k = i - 1
-    while k >= 0 and i - k <= CONTENTS_ENTRY_WORDS and _headline_shaped(lines[k]) and not lines[k].hard_stop:
+    while k >= 0 and i - k <= CONTENTS_REACH and _headline_shaped(lines[k]) and not lines[k].hard_stop:
         if _ARTICLE_CONTENTS.match(_fold(lines[k].text).strip()):
             return "an entry of the article's contents"
         k -= 1
