@@ -33,6 +33,7 @@ Every dropped line is kept with its reason for ``digest clean --explain``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, fields
@@ -158,7 +159,7 @@ _CREDIT_END = re.compile(rf"\((?:{_CREDIT_END_LABELS})s?\s*:[^()]{{2,60}}\)\s*$"
 _LINK_LABEL = re.compile(r"^[\s•·*▪►-]*(?:auch lesen|lesen sie auch|read also|see also|also read|related(?: guide| article| story)?|"
                          r"read (?:more|next)|siehe auch|zum thema|voir aussi|lesetipp|lese-tipp|a decouvrir aussi|"
                          r"a lire aussi|lire aussi|pour aller plus loin|auch interessant|ebenfalls interessant|"
-                         r"also of interest|also on [^:]{2,40}|auch (?:auf|bei) [^:]{2,40}|aussi sur [^:]{2,40})\s*:")
+                         r"also of interest|(?:also|related|more) on [^:]{2,40}|auch (?:auf|bei) [^:]{2,40}|aussi sur [^:]{2,40})\s*:")
 
 # A breadcrumb trail ("Startseite » Aktuelles » Kirchenmusik", "Sie befinden sich hier: …"), matched against folded
 # text (folding drops "»" and "›", leaving two spaces): boilerplate, and navigation right above the article.
@@ -377,7 +378,10 @@ _CONSENT = re.compile(
     r"\bgeolocalisation precises?\b|\bdevice characteristics for identification\b|"
     r"\bgerateeigenschaften zur identifikation\b|\bcaracteristiques de l.appareil pour l.identification\b|"
     r"\bcookies?\b.{0,80}\b(?:einwilligung|zustimmung|consent|consentement)\b|"
-    r"\b(?:einwilligung|zustimmung|consent|consentement)\b.{0,80}\bcookies?\b")
+    r"\b(?:einwilligung|zustimmung|consent|consentement)\b.{0,80}\bcookies?\b|"
+    # a dialog's own buttons named: "En cliquant sur « Refuser », …", "By clicking "Accept all", …"
+    r"\b(?:by clicking|en cliquant sur|mit (?:dem |einem )?klick auf|durch (?:das )?klicken auf)\b.{0,30}"
+    r"\b(?:accept|reject|refuse|decline|akzeptieren|ablehnen|zustimmen|alle akzeptieren|accepter|refuser)")
 
 
 def _index_phrases(patterns: list[str]) -> tuple[dict[str, list[re.Pattern]], list[re.Pattern]]:
@@ -497,6 +501,15 @@ def _mark_captions_under_pictures(lines: list[Line]) -> None:
                 and line.words <= CAPTION_UNDER_FILE_WORDS and k + 1 < len(lines) \
                 and (lines[k + 1].cls == "good" or lines[k + 1].reason == "photo credit or caption"):
             line.cls, line.reason = "bad", "photo caption"
+        # under a gallery's label ("Gallery", "Bildergalerie"), its captions up to the story's next paragraph, when
+        # one of them names its credit
+        elif _GALLERY_LABEL.match(above.text):
+            run = list(itertools.takewhile(
+                lambda c: (c.cls != "bad" or c.reason == "photo credit or caption") and c.words <= CAPTION_UNDER_FILE_WORDS,
+                lines[k:]))
+            if any(c.reason == "photo credit or caption" for c in run):
+                for caption in run:
+                    caption.cls, caption.reason = "bad", "photo caption"
         # under a gallery's counter alone ("2 / 14"), in a gallery that prints its counters over its captions (the
         # counter before it two lines up: "1 / 14"), a line as long as a caption is the picture's caption
         elif line.cls != "bad" and line.words <= CAPTION_WORDS and k >= 3 and _gallery_counter(above.text) \
@@ -824,6 +837,8 @@ CAPTION_OVER_CREDIT_WORDS = 15
 _PICTURE_CREDIT = re.compile(r"^(?:foto|photo|image|bild|picture|credit|crédit)s?\s*:", re.I)  # not "Quelle:"
 # A gallery's counter glued to its caption: "1/5 Ingrid Solberg Trio at the Oslo Jazz Festival 2024."
 _COUNTED_CAPTION = re.compile(r"^(\d{1,2})\s?/\s?(\d{1,2})\s+[A-ZÄÖÜÀ-Ý]\w*.*(?:\.|©.*)$")
+_GALLERY_LABEL = re.compile(r"^(?:gallery|photo gallery|bildergalerie|fotogalerie|fotostrecke|bilderstrecke|"
+                            r"galerie(?: photos?)?|diaporama)$", re.I)
 _COUNTER_ALONE = re.compile(r"^(\d{1,2})\s?/\s?(\d{1,2})$")
 
 
@@ -1114,13 +1129,16 @@ def _mark_ad_boxes(lines: list[Line], stops: frozenset[str]) -> None:
     text tells it from the card's button.)
     """
     for i, line in enumerate(lines):
-        if line.cls != "bad" or i == 0 or lines[i - 1].cls != "good" or not _is_ad_label(line):
+        if line.cls != "bad" or i == 0 or not _is_ad_label(line):
             continue
+        in_story = lines[i - 1].cls == "good"
         while i + 1 < len(lines) and _is_ad_label(lines[i + 1]):
             i += 1  # labels stacked ("ADVERTISEMENT" / "Sponsored"): the ad starts under the last
         card_end, short = -1, 0
         if _one_line_pitch(lines, i, stops):
-            card_end = i + 1
+            card_end = i + 1  # (also above the story: "Ad" / "Trade shares from €0 commission …" / its headline)
+        elif not in_story:
+            continue
         elif lines[i + 1:i + 2] and lines[i + 1].cls == "good":  # a pitch: the ad's when its button closes it
             if i + 3 < len(lines) and lines[i + 2].reason == "navigation or button text" and _story_goes_on(lines, i + 3):
                 card_end = i + 2
@@ -1249,9 +1267,14 @@ AD_STORY_REACH, AD_VOICED_PITCH_WORDS = 3, 30
 
 
 def _story_goes_on(lines: list[Line], k: int) -> bool:
-    """Line ``k`` is the story's prose, or its next subheading or an interview's next question over its prose."""
-    return lines[k].cls == "good" or lines[k].cls == "short" \
-        and (_headline_shaped(lines[k]) or lines[k].text.endswith("?")) and k + 1 < len(lines) and lines[k + 1].cls == "good"
+    """Line ``k`` is the story's prose, or its next subheading, an interview's next question or the story's
+    headline over its prose (past a byline and date line)."""
+    if lines[k].cls == "good":
+        return True
+    if lines[k].cls not in ("short", "neargood") or not (_headline_shaped(lines[k]) or lines[k].text.endswith("?")):
+        return False
+    below = next((line for line in lines[k + 1:k + 4] if line.reason not in ("byline", "date line")), None)
+    return below is not None and below.cls == "good"
 
 
 def _one_line_pitch(lines: list[Line], label: int, stops: frozenset[str]) -> bool:
@@ -2184,6 +2207,10 @@ _COMPANY_NAME = re.compile(rf"^(?:[A-ZÄÖÜ0-9][\w&.'’-]*\s+){{1,5}}(?:{_LEGA
 _LEGAL_FORM = re.compile(rf"\s+(?:{_LEGAL_FORMS}|e\.\s?v\.)(?:\s*&\s*co\.?\s*kg)?$", re.I)
 
 
+# A shop's name marked as an affiliate link ("Elektrohaus24*") and a price after it
+_AFFILIATE_OFFER = re.compile(r"\w\*\s.*(?:\d\s?(?:€|eur\b|euro\b|chf\b|\$|£)|[€$£]\s?\d)", re.I)
+
+
 def _title_rejection(line: Line, site: str) -> str:
     """Why a headline-shaped line is not the article's title: a site name, a consent heading, a section
     or menu name, a list of tags, a byline, a caption ending in its credit, a date stamp; "" if none."""
@@ -2204,6 +2231,8 @@ def _title_rejection(line: Line, site: str) -> str:
         return "a stock ticker"
     if _KEYWORD_PATH.match(line.text):
         return "a path of keywords"  # an agency's "Luxemburg/Wirtschaft/Preise/"
+    if "*" in line.text and _AFFILIATE_OFFER.search(line.text):
+        return "an affiliate's offer"  # "Lumora Color 7 bei Elektrohaus24* für 234,99 €"
     if _SENDER_LINE.match(folded):
         return "the sender's line"  # "Communiqué par : ministère du Logement et de l'Aménagement du territoire"
     if _TAGLINE.match(folded):

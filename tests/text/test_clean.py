@@ -1013,6 +1013,11 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     # a broadcaster's note of where else it reports on the story; a read-aloud's label
     ("Über dieses Thema berichtet der Grenzland Rundfunk auch im Radio.", "de", True),
     ("Voiced by synthetic voice – 5 min", "en", True),
+    # a consent dialog naming its own buttons (no "vous" in it); a report of a click
+    ("En cliquant sur « Refuser », seuls les cookies strictement nécessaires au fonctionnement du site seront déposés.",
+     "fr", True),
+    ("En cliquant sur le lien reçu par SMS, les clients ont installé un logiciel espion sur leur téléphone.", "fr",
+     False),
     ("The bank's new hotline answers in a synthetic voice, read by an actor from Ghent.", "en", False),
 ])
 def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their_words_is_not(
@@ -1031,6 +1036,7 @@ def test_script_form_and_breadcrumb_notices_are_boilerplate_and_news_using_their
     ("Auch interessant: Saugroboter im Test – lohnt sich der Umstieg?", "de", True),
     ("Auch interessant ist, dass sich der Akku ohne Werkzeug tauschen lässt.", "de", False),
     ("• Also on Harbour Voices: The ferry timetable changes on Monday", "en", True),  # under the site's name
+    ("Related on the Ledger: Why the tram to Hesperange is two years late", "en", True),
     ("Also on the agenda were the new parking charges for the harbour.", "en", False),
     # a sentence that only begins with one of those words is the story's
     ("Related to the vote, the council also approved a new parking study for Water Street.", "en", False),
@@ -1226,6 +1232,56 @@ def test_a_gallery_that_prints_its_counters_over_its_captions_loses_them(lines, 
                       *story, "Mentions légales"])
     result = clean_text(page, "fr")
     assert caption not in result.text and [p for p in story if p not in f"{result.standfirst} {result.text}"] == []
+
+
+def test_an_affiliates_offer_is_no_headline():
+    headline = "Lumora Color 7 im Test: Endlich Farbe, aber zu welchem Preis?"
+    story = ["Farbige E-Ink-Displays gibt es schon seit einigen Jahren, doch lange waren sie eher eine Kuriosität für "
+             "Bastler als ein Grund, den alten Reader zu ersetzen.",
+             "Der Lumora Color 7 will das ändern: Sein Display zeigt Comics, Kochbücher und Grafiken in Farbe, ohne dass "
+             "der Akku nach wenigen Tagen aufgibt.",
+             "Im Alltag hielt der Akku bei einer Stunde Lesen am Tag gut fünf Wochen durch, die Farben wirken neben "
+             "einem Tablet allerdings blass."]
+    page = "\n".join(["Technikwelt", "Tests", "E-Reader", "Startseite > Tests > E-Reader", "Test", headline,
+                      "Der neue E-Reader zeigt Comics in Farbe und überzeugt mit langer Akkulaufzeit.",
+                      "Daniel Kowalczyk", "Veröffentlicht: 06.03.2025", "Unsere Wertung", "8,1/10", "Pro",
+                      "+ sehr lange Akkulaufzeit", "Contra", "– Farben wirken blass",
+                      "Lumora Color 7 bei Shopmax* für 229,00 €", "Lumora Color 7 bei Elektrohaus24* für 234,99 €",
+                      "Lumora Color 7 direkt beim Hersteller* für 239,99 €", *story, "Impressum"])
+    assert clean_text(page, "de").title == headline
+
+
+def test_an_ads_one_line_pitch_above_the_storys_headline_goes():
+    headline = "Swiss regional bank hit by cyberattack, online banking offline for second day"
+    story = ["ZURICH, April 9 (CPA) — A cyberattack has forced a regional bank in eastern Switzerland to take its online "
+             "banking offline for a second day, the bank said on Wednesday.",
+             "The bank, which has about 180,000 clients, said branches and cash machines were working normally and "
+             "that it was restoring its systems from backups.",
+             "\"At this stage we have no indication that customer funds have been affected,\" a spokeswoman said, "
+             "adding that the bank had informed the financial regulator."]
+    page = "\n".join(["Portal", "News", "Business", "Sport", "Lifestyle", "Weather: Zurich 14°C", "DAX 18,932.40 +0.42%",
+                      "SMI 11,804.12 −0.15%", "Ad", "Trade shares from €0 commission with Alpenbroker. Capital at risk.",
+                      "Business", headline, "By Lukas Brenner, Continental Press Agency", *story, "Related coverage",
+                      "Most read"])
+    result = clean_text(page, "en")
+    assert result.title == headline and "Alpenbroker" not in result.text
+
+
+def test_a_gallerys_captions_under_its_label_go_when_one_names_its_credit():
+    story = ["For six years, the wall at the end of the museum's great hall has been empty except for a printed "
+             "photograph of what used to hang there.",
+             "When the tapestry was taken down in 2019, conservators discovered that earlier repairs had done more harm "
+             "than the centuries before them.",
+             "\"It was like undoing somebody else's knitting, one stitch at a time,\" says the textile conservator who "
+             "led the work in the studio."]
+    captions = ["Detail of the grape pickers in the lower left corner, before treatment.",
+                "The conservator removing the 1950s canvas supports. Photo: Jan Desmet",
+                "The tapestry during wet cleaning in the studio at Mechelen."]
+    page = "\n".join(["Museum", "Visit", "Collections", "News", "After six years, the harvest tapestry returns",
+                      *story[:2], "Gallery", *captions, story[2], "Plan your visit", "Friends of the Museum"])
+    result = clean_text(page, "en")
+    assert [caption for caption in captions if caption in result.text] == []
+    assert [paragraph for paragraph in story if paragraph not in f"{result.standfirst} {result.text}"] == []
 
 
 def test_a_recipes_fraction_over_its_ingredient_is_no_gallery():
