@@ -2311,9 +2311,20 @@ def _author_box_name(lines: list[Line], i: int) -> str:
 # An article's own contents over its sections' headings, which are printed again below ("In this article"),
 # up to this many entries
 CONTENTS_REACH = 12
+BREADCRUMB_WORDS = 6
 _ARTICLE_CONTENTS = re.compile(r"^(?:in this (?:article|guide|post)|on this page|contents|table of contents|"
                                r"in diesem (?:artikel|beitrag|ratgeber)|auf dieser seite|inhaltsverzeichnis|"
                                r"dans cet article|dans ce guide|sur cette page|sommaire)\s*:?$")
+
+
+def _below_breadcrumb(lines: list[Line], start: int, i: int) -> int:
+    """The first line under the last breadcrumb between ``start`` and ``i`` ("News › Luxembourg"), or ``start``:
+    what stands above a breadcrumb (a live banner, a ticker) is not the story's text."""
+    first = start
+    for k in range(start, i):
+        if lines[k].words <= BREADCRUMB_WORDS and _TRAIL_MARKS.search(lines[k].text) and not _SENTENCE_END.search(lines[k].text):
+            first = k + 1
+    return first
 
 
 def _article_contents_entry(lines: list[Line], i: int) -> str:
@@ -2460,7 +2471,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
                 if _story_above(lines, start, i, end, stops):
                     continue
             elif any(not _headline_shaped(l, ordinals=True) and not _ISSUE_NUMBER.search(l.text) and " " in l.text
-                     for l in lines[start:i + 1]):
+                     for l in lines[_below_breadcrumb(lines, start, i):i + 1]):
                 continue  # (a word alone is no text above it: the site's domain, "salzburg.ORB.at")
         words = _stems(text, stops)
         # a one-word match is weak evidence: a menu entry ("Über mich") shares a word with many posts

@@ -1284,6 +1284,26 @@ def test_a_gallerys_captions_under_its_label_go_when_one_names_its_credit():
     assert [paragraph for paragraph in story if paragraph not in f"{result.standfirst} {result.text}"] == []
 
 
+def test_a_live_banner_above_the_breadcrumb_is_no_text_above_the_headline():
+    """A broadcaster's live banner ("MeteoLux has issued an orange warning …") may open the body's region; the
+    breadcrumb under it ("News › Luxembourg") starts the article's header, so the headline below it is found."""
+    headline = "Storm Ilse: Hundreds of homes without power as trees block roads in the north"
+    deck = "Emergency services responded to more than 400 calls overnight. Rail services between Ettelbruck and " \
+           "Troisvierges remain suspended."
+    story = ["Storm Ilse swept across the north of the country overnight, bringing down trees and power lines and "
+             "leaving about 2,300 households without electricity at its peak.",
+             "The fire and rescue services said most of the calls concerned fallen trees, flooded cellars and roof "
+             "tiles torn off by gusts of up to 118 kilometres an hour.",
+             "The grid operator said it hoped to reconnect the last households by the evening, but warned that "
+             "repairs in wooded areas could take longer."]
+    page = "\n".join(["LNB", "Listen live", "News", "Sport", "Culture", "Live: Weather warnings",
+                      "MeteoLux has issued an orange warning for strong winds in the north of the country until 18:00, "
+                      "and people are advised to avoid forests and to secure loose objects.",
+                      "News › Luxembourg", headline, deck, "LNB News with agencies", "Updated 16 Oct 2025, 12:48",
+                      *story, "More on this story", "Top stories"])
+    assert clean_text(page, "en").title == headline
+
+
 def test_a_recipes_fraction_over_its_ingredient_is_no_gallery():
     assert classified("1/3", "en").reason != "photo caption"
     lines = ["1/3", "cup butter"]
