@@ -172,6 +172,8 @@ _PAGE_NUMBER_PATTERN = r"\b(?:page|seite)\s\d+\s(?:of|von|sur|/)\s\d+$"  # a pri
 # Phrase evidence.  STRONG phrases mark a line of up to 40 words; WEAK ones only
 # a short line (a menu entry, a button), so an article that mentions "cookies"
 # or "newsletter" in a sentence is not harmed.
+# A gallery's own label: over its captions, or before its title ("Photo gallery: Nexus Summit 2025")
+_GALLERY_NAMES = r"photo gallery|bildergalerie|fotogalerie|fotostrecke|bilderstrecke|galerie photos?|diaporama"
 _STRONG = [
     # cookies, consent, legal
     r"\bwe use cookies\b", r"\buses? cookies\b", r"\bcookie[ -](?:policy|settings|consent|banner|richtlinie|einstellungen)",
@@ -241,7 +243,7 @@ _STRONG = [
     # a broadcaster's note of where else it reports: "Über dieses Thema berichtet BR24 auch im Radio."
     r"^(?:uber dieses thema (?:berichtet|berichten|berichtete)|dieses thema im programm)\b",
     # a gallery's label and its title ("Photo gallery: Nexus Summit 2025"); a button to give the article away
-    r"^(?:photo gallery|bildergalerie|fotogalerie|fotostrecke|bilderstrecke|galerie photos?|diaporama)(?:\s*[:–-]|\s\s)\s*[^.!?]{0,60}$",
+    rf"^(?:{_GALLERY_NAMES})(?:\s*[:–-]|\s\s)\s*[^.!?]{{0,60}}$",
     r"^(?:gift (?:this |the )?(?:article|story)|(?:artikel|beitrag) verschenken|offrir (?:cet |l')?article)$",
     r"^(?:deja |already |bereits )?[\d\s.,'’]+\s(?:signatures|unterschriften|signatories|signataires)\b",
     r"\b(?:signez|sign|unterschreiben sie|unterschreibe) (?:notre|la|our|the|unsere|die) (?:petition|petitie)\b",
@@ -837,8 +839,7 @@ CAPTION_OVER_CREDIT_WORDS = 15
 _PICTURE_CREDIT = re.compile(r"^(?:foto|photo|image|bild|picture|credit|crédit)s?\s*:", re.I)  # not "Quelle:"
 # A gallery's counter glued to its caption: "1/5 Ingrid Solberg Trio at the Oslo Jazz Festival 2024."
 _COUNTED_CAPTION = re.compile(r"^(\d{1,2})\s?/\s?(\d{1,2})\s+[A-ZÄÖÜÀ-Ý]\w*.*(?:\.|©.*)$")
-_GALLERY_LABEL = re.compile(r"^(?:gallery|photo gallery|bildergalerie|fotogalerie|fotostrecke|bilderstrecke|"
-                            r"galerie(?: photos?)?|diaporama)$", re.I)
+_GALLERY_LABEL = re.compile(rf"^(?:gallery|galerie|{_GALLERY_NAMES})$", re.I)
 _COUNTER_ALONE = re.compile(r"^(\d{1,2})\s?/\s?(\d{1,2})$")
 
 
