@@ -837,10 +837,11 @@ CREDIT_ALONE_WORDS = 6  # "Image: Halden", "Foto: Sascha Klahn / dpa": a credit 
 # steps, each over the same credit, are its text
 CAPTION_OVER_CREDIT_WORDS = 15
 _PICTURE_CREDIT = re.compile(r"^(?:foto|photo|image|bild|picture|credit|crédit)s?\s*:", re.I)  # not "Quelle:"
-# A gallery's counter glued to its caption: "1/5 Ingrid Solberg Trio at the Oslo Jazz Festival 2024."
-_COUNTED_CAPTION = re.compile(r"^(\d{1,2})\s?/\s?(\d{1,2})\s+[A-ZÄÖÜÀ-Ý]\w*.*(?:\.|©.*)$")
 _GALLERY_LABEL = re.compile(rf"^(?:gallery|galerie|{_GALLERY_NAMES})$", re.I)
-_COUNTER_ALONE = re.compile(r"^(\d{1,2})\s?/\s?(\d{1,2})$")
+# A gallery's counter alone ("2 / 14"), or glued to its caption ("1/5 Ingrid Solberg Trio at the Oslo Jazz Festival.")
+_COUNTER = r"^(\d{1,2})\s?/\s?(\d{1,2})"
+_COUNTER_ALONE = re.compile(_COUNTER + "$")
+_COUNTED_CAPTION = re.compile(_COUNTER + r"\s+[A-ZÄÖÜÀ-Ý]\w*.*(?:\.|©.*)$")
 
 
 def _gallery_counter(text: str, caption: bool = False) -> bool:
@@ -1636,10 +1637,10 @@ def _run_end(lines: list[Line], first: int) -> int:
 
 # Words that address the reader; German "Sie", "Ihr", "Ihnen" only when capitalised (lower-case "sie" is
 # "they"/"she", "ihre Familien" is "their families").
-_READER_WORDS = frozenset("you your yours we our us Sie Ihr Ihre Ihrer Ihren Ihrem Ihnen wir unser unsere unserer uns "
-                          "du dich dir dein deine deinen deinem deiner euch euer eure "
-                          "vous votre vos nous notre nos".split())
 _CAPITALISED_READER_WORDS = frozenset("Sie Ihr Ihre Ihrer Ihren Ihrem Ihnen".split())
+_READER_WORDS = frozenset("you your yours we our us wir unser unsere unserer uns "
+                          "du dich dir dein deine deinen deinem deiner euch euer eure "
+                          "vous votre vos nous notre nos".split()) | _CAPITALISED_READER_WORDS
 READER_ADDRESS_SHARE, TOPIC_SHIFT_OVERLAP = 0.06, 0.15
 _FRENCH_WORDS = re.compile(r"\b(?:le|la|les|une|est|et|qui|que|au|aux|dans|pour|avec|sur)\b")  # none of them German
 
