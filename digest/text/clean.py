@@ -482,8 +482,15 @@ CAPTION_WORDS = 40
 # A line under a picture's file name is its caption up to this length; the story's paragraphs under a picture, on
 # the hand-written pages, are longer (22 words and more)
 CAPTION_UNDER_FILE_WORDS = 20
-# a picture's file name, bare or under its label: "roamly-ev-bristol-bay.jpg", "image: hero-1200x675.jpg"
-_IMAGE_FILE = re.compile(r"^(?:(?:image|img|bild|foto|photo|picture)\s*:\s*)?\S+\.(?:jpe?g|png|gif|webp|avif)$", re.I)
+# a picture's file name, bare or under its label: "roamly-ev-bristol-bay.jpg", "image: hero-1200x675.jpg",
+# "[Bild] wtu_pm47_kathode.jpg"
+_IMAGE_FILE = re.compile(r"^(?:(?:image|img|bild|foto|photo|picture)\s*:\s*|\[(?:image|img|bild|foto|photo|picture)\]\s*)?"
+                         r"\S+\.(?:jpe?g|png|gif|webp|avif)$", re.I)
+
+
+def _is_picture(line: Line) -> bool:
+    """A picture's markup or its file name (not a web address, under which a line may announce a link)."""
+    return line.reason == "image markup" or line.reason == "bare URL or file name" and bool(_IMAGE_FILE.match(line.text))
 
 
 def _mark_captions_under_pictures(lines: list[Line]) -> None:
@@ -498,10 +505,15 @@ def _mark_captions_under_pictures(lines: list[Line]) -> None:
             line.cls, line.reason = "bad", "photo caption"
         # under a picture's file name (no alt text was printed), a line no longer than a caption with the story's
         # prose, or the picture's credit, right below it: "roamly-ev-bristol-bay.jpg" / "A Roamly electric car
-        # charging at its home bay"
-        elif above.reason == "bare URL or file name" and _IMAGE_FILE.match(above.text) and line.cls != "bad" \
-                and line.words <= CAPTION_UNDER_FILE_WORDS and k + 1 < len(lines) \
-                and (lines[k + 1].cls == "good" or lines[k + 1].reason == "photo credit or caption"):
+        # charging at its home bay"; and under any picture, such a sentence with the next picture right below it
+        # (a headline stands between the site's pictures and the story's, and a list's entry there is a teaser's
+        # headline by its thumbnail, left to the test for link lists)
+        elif above.reason in PICTURE_LINES and line.cls != "bad" and line.words <= CAPTION_UNDER_FILE_WORDS \
+                and k + 1 < len(lines) and (
+                    _is_picture(above) and _is_picture(lines[k + 1]) and line.text.endswith((".", "!", "…"))
+                    and not _BULLET.match(line.text)
+                    or _IMAGE_FILE.match(above.text)
+                    and (lines[k + 1].cls == "good" or lines[k + 1].reason == "photo credit or caption")):
             line.cls, line.reason = "bad", "photo caption"
         # under a gallery's label ("Gallery", "Bildergalerie"), its captions up to the story's next paragraph, when
         # one of them names its credit

@@ -1313,7 +1313,8 @@ def test_a_recipes_fraction_over_its_ingredient_is_no_gallery():
     assert "cup butter" in clean_text(page, "en").text
 
 
-def test_a_caption_under_a_pictures_labelled_file_name_goes_also_over_its_credit():
+@pytest.mark.parametrize("picture", ["image: h2-truck-tankstelle.webp", "[Bild] h2-truck-tankstelle.webp"])
+def test_a_caption_under_a_pictures_labelled_file_name_goes_also_over_its_credit(picture):
     story = ["Seit drei Jahren fahren in der Schweiz rund fünfzig Lastwagen mit Brennstoffzelle im regulären "
              "Lieferverkehr, die meisten davon für den Detailhandel.",
              "Technisch gebe es wenig zu beanstanden, heißt es in der Auswertung des Branchenverbands, die Fahrzeuge "
@@ -1322,9 +1323,28 @@ def test_a_caption_under_a_pictures_labelled_file_name_goes_also_over_its_credit
              "Franken pro Kilogramm, und neue Tankstellen sind nicht in Sicht."]
     caption = "Ein Lastwagen mit Brennstoffzelle an einer Tankstelle im Aargau."
     page = "\n".join(["Mobilität", "Wasserstoff-Lkw im Alltag: Logistiker ziehen gemischte Bilanz", "Von Daniel Furrer",
-                      "image: h2-truck-tankstelle.webp", caption, "(Bild: Verein H2 Mobilität)", *story, "Impressum"])
+                      picture, caption, "(Bild: Verein H2 Mobilität)", *story, "Impressum"])
     result = clean_text(page, "de")
     assert caption not in result.text and "Verein H2" not in result.text
+    assert [sentence for sentence in story if sentence not in result.text] == []
+
+
+@pytest.mark.parametrize("picture", ["Bild: lkw-tankstelle.jpg", "![Ein Lastwagen an der Tankstelle](https://cdn.example/lkw.jpg)"])
+def test_a_short_line_between_two_pictures_is_the_first_ones_caption(picture):
+    """Pictures printed one under another, each over its caption: a short line with a picture right above and right
+    below it is a caption, whatever it says; under a picture with alt text, a line over the story's prose may be a
+    subheading or a short paragraph of the story, so only a picture below decides."""
+    story = ["Seit drei Jahren fahren in der Schweiz rund fünfzig Lastwagen mit Brennstoffzelle im regulären "
+             "Lieferverkehr, die meisten davon für den Detailhandel.",
+             "Technisch gebe es wenig zu beanstanden, heißt es in der Auswertung des Branchenverbands, die Fahrzeuge "
+             "seien an neun von zehn Tagen einsatzbereit gewesen.",
+             "Wirtschaftlich sieht es anders aus: Der Wasserstoff kostete an den Tankstellen zuletzt bis zu dreizehn "
+             "Franken pro Kilogramm, und neue Tankstellen sind nicht in Sicht."]
+    caption = "Die Fahrerin Petra Imhof beim Tanken in Dietikon."
+    page = "\n".join(["Mobilität", "Wasserstoff-Lkw im Alltag: Logistiker ziehen gemischte Bilanz", "Von Daniel Furrer",
+                      story[0], picture, caption, "Bild: h2-zapfsaeule.jpg", *story[1:], "Impressum"])
+    result = clean_text(page, "de")
+    assert caption not in result.text
     assert [sentence for sentence in story if sentence not in result.text] == []
 
 
