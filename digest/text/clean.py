@@ -2171,11 +2171,11 @@ def _content_words(text: str, stops: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in stops)
 
 
-_NOT_A_TITLE = re.compile(r"[»›>|]\s*$|\s[›>]\s|\s\|\s.*\s\|\s|^\W|https?://|"
+_NOT_A_TITLE = re.compile(r"[»›>|]\s*$|\s[›>]\s|\s\|\s.*\s\|\s|\w\|\w.*\w\|\w|^\W|https?://|"
                           r"^\W*(?:\S+\s+){0,3}\d+\s+(?:min(?:ute)?s?|words|wörter|kommentare|comments)\b|"
                           r"\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\s+ago\b|\bvor\s+\d+\s+(?:minuten|stunden|tagen|wochen)\b|"
                           r"\bil y a\s+\d+\s+(?:min(?:ute)?s?|heures?|jours?)\b", re.I)
-# (not a breadcrumb's "Ackerbau › Mais", a menu's "A | B | C", a count near a line's start, "5 min read",
+# (not a breadcrumb's "Ackerbau › Mais", a menu's "A | B | C" or "Start|Magazin|Tipps", a count near a line's start, "5 min read",
 # "12 comments", nor a posting age, "11 minutes ago"; a headline may count minutes: "… from 41 minutes to 9")
 _OPENING_QUOTES = "«»“”„‚‘\"'‹› "
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.I)
@@ -2352,6 +2352,24 @@ def _article_contents_entry(lines: list[Line], i: int) -> str:
     return ""
 
 
+_MENU_LINES = (LINK_LIST, "navigation or button text", "repeated short line", "repeated line")
+MENU_ENTRY_WORDS = 3  # a menu's entries name a page in a word or three ("Preise", "Öffentliche Verwaltung")
+MENU_ENTRY_REACH = 2  # ... and stand between as many entries above and below
+
+
+def _menu_entry(lines: list[Line], i: int) -> str:
+    """Line ``i`` is an entry in the middle of a menu: as short as menu entries are, with short entries of a menu
+    two deep above and below it.  A menu's entry may name the article's subject in the article's own words
+    ("Öffentliche Verwaltung" on a software firm's site); a headline stands at a menu's end, over its deck or
+    byline; "" otherwise."""
+    if lines[i].words > MENU_ENTRY_WORDS or i < MENU_ENTRY_REACH or i + MENU_ENTRY_REACH >= len(lines):
+        return ""
+    around = lines[i - MENU_ENTRY_REACH:i] + lines[i + 1:i + 1 + MENU_ENTRY_REACH]
+    if all(line.cls == "bad" and line.reason in _MENU_LINES and line.words <= MENU_ENTRY_WORDS for line in around):
+        return "an entry in the middle of a menu"
+    return ""
+
+
 FACT_BOX_LINES = 3
 _TITLE_LABEL = re.compile(r"^(?:title|titel|titre|headline|überschrift)\s?:", re.I)
 
@@ -2503,6 +2521,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
             continue  # (the page's title names a headline that shares a word with the text: that is enough)
         why_not = _title_rejection(line, site) or _author_box_name(lines, i) or _caption_under_picture(line, images) \
             or _article_contents_entry(lines, i) \
+            or ("" if named or counts.get(keys[i], 0) >= 2 else _menu_entry(lines, i)) \
             or ("a company's name" if _COMPANY_NAME.match(line.text) else "") \
             or ("" if named else _fact_box_line(lines, i))
         if why_not:

@@ -3084,3 +3084,36 @@ def test_the_storys_last_paragraph_under_a_box_with_a_known_pitch_stays():
     result = clean_text(page, "de")
     assert pitch not in result.text
     assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
+def test_a_menu_entry_that_names_the_articles_subject_is_no_headline():
+    """A software firm's menu lists its markets ("Öffentliche Verwaltung"), and a post about a public office's search
+    tool names them too: an entry in the middle of a menu is no headline; the headline closes the menu, over its deck."""
+    headline = "Warum unser Index jetzt nachts arbeitet"
+    deck = ("Ein Jahr nach dem Start durchsucht der Assistent 2,3 Millionen Vorgänge, ohne dass die Stadt neue Server "
+            "kaufen musste.")
+    story = ["Als die Stadtverwaltung Kassel im vergangenen Frühjahr mit unserem Suchassistenten startete, dauerte die "
+             "Suche nach einer alten Baugenehmigung im Schnitt elf Minuten.",
+             "Heute findet die öffentliche Verwaltung der Stadt dieselben Akten in weniger als zehn Sekunden, auch "
+             "wenn sie als eingescannte Bilder vorliegen.",
+             "Die Verwaltung rechnet den Index dafür zwischen 23 und 5 Uhr vor, wenn die Rechner im Rathaus kaum "
+             "ausgelastet sind."]
+    page = "\n".join(["Aktenblick", "Produkt", "Lösungen", "Versicherungen", "Öffentliche Verwaltung", "Preise",
+                      "Karriere", "Blog", headline, deck, "Mara Lindqvist", "4. Februar 2025 · 5 Min. Lesezeit", *story,
+                      "Impressum"])
+    assert clean_text(page, "de").title == headline
+
+
+def test_a_breadcrumb_parted_by_bars_without_spaces_is_no_headline():
+    """Its last entry names the article in the article's words; the headline under it, a sentence with its full
+    stop, is no candidate, and no title is better than the breadcrumb."""
+    breadcrumb = "Start|Magazin|Tipps|Aufräumen nach Marie Kondo"
+    story = ["Wer einmal angefangen hat, seinen Kleiderschrank nach Kategorien statt nach Räumen auszumisten, sieht "
+             "schon nach einer Stunde, wie viel er wirklich besitzt.",
+             "Die Faltmethode, bei der T-Shirts aufrecht in der Schublade stehen, spart nach unseren Versuchen fast "
+             "ein Drittel des Platzes beim Aufräumen.",
+             "Am schwersten fällt den meisten das Aussortieren von Geschenken, doch auch dafür hat Marie Kondo eine "
+             "einfache Regel parat."]
+    page = "\n".join(["Wohnen", "Magazin", breadcrumb,
+                      "Aufräumen nach Marie Kondo: Die besten Tricks für den Kleiderschrank.", *story, "Impressum"])
+    assert clean_text(page, "de").title != breadcrumb
