@@ -493,6 +493,27 @@ def _is_picture(line: Line) -> bool:
     return line.reason == "image markup" or line.reason == "bare URL or file name" and bool(_IMAGE_FILE.match(line.text))
 
 
+def _caption_by_its_neighbours(above: Line, line: Line, below: Line) -> bool:
+    """A line under a picture that its neighbours show to be the picture's caption, though it names no credit.
+
+    Under a picture's file name (no alt text was printed): a line of any caption's length over the picture's
+    credit, and a shorter one over the story's prose ("roamly-ev-bristol-bay.jpg" / "A Roamly electric car
+    charging at its home bay").  Under any picture, such a sentence with the next picture right below it; a
+    headline stands between the site's pictures and the story's, and a list's entry there is a teaser's headline
+    by its thumbnail, left to the test for link lists."""
+    if line.cls == "bad" or line.words > CAPTION_WORDS or above.reason not in PICTURE_LINES:
+        return False
+    under_file = bool(_IMAGE_FILE.match(above.text))
+    if under_file and below.reason == "photo credit or caption":
+        return True
+    if line.words > CAPTION_UNDER_FILE_WORDS:
+        return False
+    if under_file and below.cls == "good":
+        return True
+    return _is_picture(above) and _is_picture(below) and line.text.endswith((".", "!", "…")) \
+        and not _BULLET.match(line.text)
+
+
 def _mark_captions_under_pictures(lines: list[Line]) -> None:
     """The line right under a picture that ends in its credit is the picture's caption ("Les cordes mesurées par
     les stations européennes (document : coordination européenne des occultations)"), not the story's.
@@ -503,17 +524,7 @@ def _mark_captions_under_pictures(lines: list[Line]) -> None:
         if above.reason in PICTURE_LINES and line.cls != "bad" and line.words <= CAPTION_WORDS \
                 and _PICTURE_CREDIT_END.search(line.text):
             line.cls, line.reason = "bad", "photo caption"
-        # under a picture's file name (no alt text was printed), a line no longer than a caption with the story's
-        # prose, or the picture's credit, right below it: "roamly-ev-bristol-bay.jpg" / "A Roamly electric car
-        # charging at its home bay"; and under any picture, such a sentence with the next picture right below it
-        # (a headline stands between the site's pictures and the story's, and a list's entry there is a teaser's
-        # headline by its thumbnail, left to the test for link lists)
-        elif above.reason in PICTURE_LINES and line.cls != "bad" and line.words <= CAPTION_UNDER_FILE_WORDS \
-                and k + 1 < len(lines) and (
-                    _is_picture(above) and _is_picture(lines[k + 1]) and line.text.endswith((".", "!", "…"))
-                    and not _BULLET.match(line.text)
-                    or _IMAGE_FILE.match(above.text)
-                    and (lines[k + 1].cls == "good" or lines[k + 1].reason == "photo credit or caption")):
+        elif k + 1 < len(lines) and _caption_by_its_neighbours(above, line, lines[k + 1]):
             line.cls, line.reason = "bad", "photo caption"
         # under a gallery's label ("Gallery", "Bildergalerie"), its captions up to the story's next paragraph, when
         # one of them names its credit
@@ -2513,8 +2524,10 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
             lines[i + 1].reason in ("byline", "date line") or _date_stamp(lines[i + 1]))
         # the classic layout: a headline of a sentence's length right over its deck, and the header's furniture
         # (if any) between the deck and the body; a German headline's compounds ("Wasserstoff-Lkw im Alltagstest")
-        # may share one word with the text
-        over_deck = shared and i < start and line.words >= DECK_HEADLINE_WORDS and lines[i + 1].cls == "good" \
+        # may share one word with the text, and one right over the body's first paragraph none ("Der Mann, der jedem
+        # das richtige Buch gab" over an obituary)
+        over_deck = (shared or i == start - 1 and not text[:1].islower()) and i < start \
+            and line.words >= DECK_HEADLINE_WORDS and lines[i + 1].cls == "good" \
             and all(_header_furniture(furniture) for furniture in lines[i + 2:start])
         if (overlap < TITLE_MIN_OVERLAP or line.words <= TITLE_SHORT_WORDS and shared < 2) \
                 and not (named and shared) and not (stamped and overlap >= TITLE_MIN_OVERLAP) and not over_deck:
@@ -2553,9 +2566,11 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         best, best_support = opening, qualified[opening]
     # A short label directly above a longer headline-shaped line is that headline's kicker
     # ("Higher education" over "Thousands of UK academics 'treated as second-class citizens'"):
-    # a two-word label shares all its words with the article and would otherwise outscore it.
-    if best >= 0 and best + 1 in qualified and lines[best].words <= KICKER_WORDS \
-            and _kicker_shaped(lines[best].text) and lines[best + 1].words > lines[best].words:
+    # a two-word label shares all its words with the article and would otherwise outscore it.  So is a longer
+    # label set in capitals over a headline that is not ("WANDERN IN DER SÄCHSISCHEN SCHWEIZ").
+    if best >= 0 and best + 1 in qualified and _kicker_shaped(lines[best].text) \
+            and lines[best + 1].words > lines[best].words \
+            and (lines[best].words <= KICKER_WORDS or lines[best].text.isupper() and not lines[best + 1].text.isupper()):
         best, best_support = best + 1, qualified[best + 1] + [f"under its kicker on line {lines[best].number}"]
     # The headline printed again with its second half ("Nexora Aero 14 Pro im Test" over "Nexora Aero 14 Pro im
     # Test: Das leichteste OLED-Notebook seiner Klasse"): the whole of it

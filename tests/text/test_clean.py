@@ -3117,3 +3117,51 @@ def test_a_breadcrumb_parted_by_bars_without_spaces_is_no_headline():
     page = "\n".join(["Wohnen", "Magazin", breadcrumb,
                       "Aufräumen nach Marie Kondo: Die besten Tricks für den Kleiderschrank.", *story, "Impressum"])
     assert clean_text(page, "de").title != breadcrumb
+
+
+def test_a_kicker_set_in_capitals_over_the_headline_is_its_kicker_however_long():
+    headline = "Drei Tage auf dem Rheinsteig: Zwischen Burgen und Weinbergen"
+    deck = ("Wer den Rheinsteig nur vom Schiff aus kennt, hat das Beste verpasst. Unsere Autorin ist die ersten drei "
+            "Etappen gegangen.")
+    story = ["Um halb acht liegt noch Nebel über dem Rhein, als wir in Bonn die ersten Stufen hinauf zum Rheinsteig "
+             "nehmen, die Rucksäcke leicht, die Beine noch frisch.",
+             "Die erste Etappe führt durch das Siebengebirge und verlangt gleich zu Beginn gut 600 Höhenmeter, die "
+             "sich auf dem Weg zum Drachenfels deutlich bemerkbar machen.",
+             "Am dritten Tag wandern wir durch die Weinberge über Unkel, wo die Winzer schon bei der Lese sind und "
+             "uns ein Glas Riesling anbieten."]
+    page = "\n".join(["Reise", "Deutschland", "Startseite › Reise › Deutschland", "WANDERN AM RHEIN IN DEN WEINBERGEN",
+                      headline, deck, "Von Katrin Wehlau", "14.05.2024, 06:00 Uhr", *story, "Impressum"])
+    result = clean_text(page, "de")
+    assert result.title == headline
+
+
+def test_a_headline_right_over_the_bodys_opening_needs_no_word_of_the_text():
+    """An obituary's headline speaks in images ("Der Mann, der jedem das richtige Buch gab"), sharing no word with
+    the text; right over the deck that opens the body, the classic layout still names it."""
+    headline = "Die Frau, die jede Tür öffnen konnte"
+    deck = ("Mehr als vierzig Jahre lang führte Ingrid Pohlmann den Schlüsseldienst am Marktplatz. Jetzt ist sie im "
+            "Alter von 81 Jahren gestorben.")
+    story = ["Wer in der Altstadt wohnte, kam früher oder später zu Ingrid Pohlmann, weil ein Schloss klemmte oder "
+             "ein Fahrradschloss verloren gegangen war.",
+             "Sie übernahm das Geschäft 1979 von ihrem Vater und führte es bis zu ihrem 78. Geburtstag, an sechs "
+             "Tagen in der Woche.",
+             "Die Beerdigung findet am Freitag um 14 Uhr auf dem Waldfriedhof statt, die Familie bittet statt Blumen "
+             "um eine Spende für die Stadtbibliothek."]
+    page = "\n".join(["Lokales", "Nachrufe", "Nachruf", headline, deck, "Ulrike Brenneke", "11.11.2023", *story,
+                      "Impressum"])
+    assert clean_text(page, "de").title == headline
+
+
+def test_a_long_caption_under_a_pictures_file_name_goes_over_its_credit():
+    story = ["Fast fünfzig Jahre lang führte Hans Wendel seine Buchhandlung im Viertel, und wer ein Buch suchte, "
+             "bekam meist zwei weitere empfohlen.",
+             "Er übernahm den Laden 1975 von seinem Onkel und baute ihn zu einem Treffpunkt für Leserinnen und Leser "
+             "aus der ganzen Stadt aus.",
+             "Die Trauerfeier findet am Freitag in der Kirche am Markt statt."]
+    caption = ("Hans Wendel 1998 hinter der Ladentheke in der Humboldtstraße. Die Leiter, die im Hintergrund zu sehen "
+               "ist, steht noch heute im Laden.")
+    page = "\n".join(["Kultur", "Der Buchhändler vom Viertel ist tot", "Von Ulrike Brenneke", "wendel-laden-1998.jpg",
+                      caption, "Foto: Archiv / Rolf Sieverding", *story, "Impressum"])
+    result = clean_text(page, "de")
+    assert caption not in result.text
+    assert [sentence for sentence in story if sentence not in result.text] == []
