@@ -571,9 +571,12 @@ def _thread_count(text: str, folded: str) -> bool:
         and not meta.find_dates(text)
 
 
-# "Jane said:", "Katrin Oldenburg schrieb am 23.09.2023 um 20:03:"
+# A comment's header: "Bernd sagt:", "Katrin Oldenburg schrieb am 23.09.2023 um 20:03:", "Alex on September 17,
+# 2018 at 6:34 am said:"; the past tense with no date or time ("Minister for Digital Infrastructure Eleanor Marsh
+# said:", "Die Ministerin sagte:") brings in a quote in the story
 _COMMENT_STAMP = re.compile(r"\b(?:said|says|wrote|writes|sagt|sagte|schreibt|schrieb|meint|a dit|écrit)"
                             r"(?:\s+(?:am|on|le)\b.{4,40})?\s*:\s*$", re.I)
+_QUOTE_INTRO = re.compile(r"^\D*\b(?:said|sagte)\s*:\s*$", re.I)
 _QUOTE_CHARS = "\"'“”„‚‘’«»‹› "
 
 
@@ -668,7 +671,7 @@ def _classify(line: Line, stops: frozenset[str], lang: str) -> None:
     if line.words <= 25 and _COMMENTS_HEADER.match(folded) or line.words <= 12 and _thread_count(text, folded):
         line.hard_stop = True
         return bad("comment section header")
-    if line.words <= 16 and text.endswith(":") and _COMMENT_STAMP.search(text):
+    if line.words <= 16 and text.endswith(":") and _COMMENT_STAMP.search(text) and not _QUOTE_INTRO.match(text):
         line.hard_stop = True
         return bad("comment header (name, date, 'said:')")
     if meta.byline_author(text):

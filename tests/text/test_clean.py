@@ -3165,3 +3165,27 @@ def test_a_long_caption_under_a_pictures_file_name_goes_over_its_credit():
     result = clean_text(page, "de")
     assert caption not in result.text
     assert [sentence for sentence in story if sentence not in result.text] == []
+
+
+@pytest.mark.parametrize("intro, lang", [("Minister for Digital Infrastructure Eleanor Marsh said:", "en"),
+                                         ("Die Landrätin Petra Wiegand sagte:", "de")])
+def test_a_press_releases_speaker_line_brings_in_a_quote_and_opens_no_comments(intro, lang):
+    """"Jane Doe says:" and "Alex on 17 September 2018 at 6:34 am said:" head comments; a press release's speaker
+    in the past tense, with no date, brings in a quote, and the release goes on below it."""
+    story = {"en": ["New rules will allow masts of up to 30 metres on farmland without a full planning application, "
+                    "the government announced today.",
+                    "Too many farms still have to walk to the top of a field to make a phone call, and these changes "
+                    "will cut months off the process of putting up a mast.",
+                    "The changes will be laid before Parliament in March and are expected to come into force in the "
+                    "summer."],
+             "de": ["Der Landkreis fördert den Bau von Funkmasten auf landwirtschaftlichen Flächen künftig mit bis zu "
+                    "40.000 Euro je Standort, teilte die Verwaltung am Montag mit.",
+                    "Noch immer müssen viele Landwirte auf den nächsten Hügel steigen, um zu telefonieren, und das "
+                    "wollen wir mit dem Programm ändern.",
+                    "Anträge können ab dem 1. Juni bei der Wirtschaftsförderung des Kreises gestellt werden."]}[lang]
+    page = "\n".join(["Press release", "Faster approval for masts on farmland", story[0], intro, *story[1:],
+                      "Share this page"])
+    result = clean_text(page, lang)
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+    assert classified("Alex on September 17, 2018 at 6:34 am said:", "en").reason == \
+        "comment header (name, date, 'said:')"
