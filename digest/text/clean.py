@@ -261,6 +261,13 @@ _STRONG = [
     r"\bdieser (?:artikel|beitrag) ist teil (?:unseres|unserer|der|des)\b", r"\bthis (?:article|story|piece) is part of (?:our|a|the)\b",
     r"\bcet article fait partie (?:de|du|d')",
     r"\bmedizinisch (?:gepruft|begutachtet)\b", r"\bmedically reviewed by\b", r"^transparenzhinweis\b",
+    # a health or money guide's disclaimer: "This article is for information only and does not replace …"
+    r"\bfor (?:general )?information(?:al)? (?:purposes )?only\b",
+    r"\bdoes not (?:replace|substitute for|constitute) (?:professional|medical|legal|financial|personal)\b",
+    r"\bersetzt (?:keine|nicht (?:die|den|eine)) (?:arztliche|medizinische|professionelle|personliche|rechtliche)",
+    r"\bne (?:remplace|saurait remplacer|se substitue) (?:pas|en aucun cas) (?:a )?(?:l'avis|une consultation|un avis|un "
+    r"diagnostic|un conseil)",
+    r"\bliens? (?:affilies|d'affiliation)\b", r"\b(?:artikel|beitrag|text) vorlesen lassen\b",
     r"\bwir finanzieren uns (?:\w+ )?(?:uber|durch) provisionen\b",
     r"\bsupport (?:independent|local|quality|our) (?:journalism|reporting|research|media)\b", r"\b(?:journalism|reporting) needs your support\b",
     r"\bunterstutzen sie (?:unabhangigen|unseren|lokalen|guten) journalismus\b", r"\bsoutenez (?:le|notre) journalisme\b",
@@ -497,14 +504,14 @@ def _caption_by_its_neighbours(above: Line, line: Line, below: Line) -> bool:
     """A line under a picture that its neighbours show to be the picture's caption, though it names no credit.
 
     Under a picture's file name (no alt text was printed): a line of any caption's length over the picture's
-    credit, and a shorter one over the story's prose ("roamly-ev-bristol-bay.jpg" / "A Roamly electric car
+    credit or its gallery's counter ("Bild 1 von 14"), and a shorter one over the story's prose ("roamly-ev-bristol-bay.jpg" / "A Roamly electric car
     charging at its home bay").  Under any picture, such a sentence with the next picture right below it; a
     headline stands between the site's pictures and the story's, and a list's entry there is a teaser's headline
     by its thumbnail, left to the test for link lists."""
     if line.cls == "bad" or line.words > CAPTION_WORDS or above.reason not in PICTURE_LINES:
         return False
     under_file = bool(_IMAGE_FILE.match(above.text))
-    if under_file and below.reason == "photo credit or caption":
+    if under_file and (below.reason == "photo credit or caption" or _GALLERY_COUNTER.match(below.text)):
         return True
     if line.words > CAPTION_UNDER_FILE_WORDS:
         return False
@@ -986,7 +993,8 @@ TABLE_ROWS, TABLE_FIGURES = 3, 1 / 2
 _FIELD_MARK = re.compile(r"[–—;(|]|(?<!\d)[,:]|[,:](?!\d)")  # not a decimal comma, nor a time's colon: "+3,12 %", "09:47"
 _FIGURE = re.compile(r"(?<![\w/._-])\d")  # a number of its own: not "TP_615" in a link
 _WEB_ADDRESS = re.compile(r"\S*://\S*")
-_LEADING_NUMBER = re.compile(r"^(?:[-*+•·▪►◦]\s+)?(\d+)[.)]?\s")  # after a list's bullet too: "* 350 g Zucker"
+# after a list's bullet too: "* 350 g Zucker"; with its thousands: "- 4,200 registered attendees"
+_LEADING_NUMBER = re.compile(r"^(?:[-*+•·▪►◦]\s+)?(\d{1,3}(?:[,.\u202f]\d{3})+|\d+)[.)]?\s")
 
 
 def _table_records(rows: list[Line]) -> list[bool]:
@@ -1002,7 +1010,7 @@ def _table_records(rows: list[Line]) -> list[bool]:
     shape, repeats = max(Counter(shapes).items(), key=lambda item: (len(item[0]) >= 2, item[1]), default=("", 0))
     if len(shape) >= 2 and repeats >= needed:
         return [row_shape == shape for row_shape in shapes]
-    leading = [int(m[1]) for row in rows if (m := _LEADING_NUMBER.match(row.text))]
+    leading = [int(re.sub(r"\D", "", m[1])) for row in rows if (m := _LEADING_NUMBER.match(row.text))]
     counted = len(leading) >= TABLE_ROWS and leading == list(range(1, len(leading) + 1))
     records = [bool(_FIELD_MARK.search(row.text) and _FIGURE.search(row.text)
                     or not counted and _LEADING_NUMBER.match(row.text)) for row in rows]

@@ -907,6 +907,13 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     ("Download the free whitepaper: Five ways to reduce energy use in cold stores", "en", True),
     ("Dieser Artikel wurde von Dr. med. Florian Retz medizinisch geprüft.", "de", True),
     ("Transparenzhinweis: Wir finanzieren uns teilweise über Provisionen.", "de", True),
+    # a guide's disclaimers and notices, and a read-aloud button
+    ("This article is for information only and does not replace professional medical advice.", "en", True),
+    ("Dieser Ratgeber ersetzt keine ärztliche Beratung.", "de", True),
+    ("Cet article ne remplace pas l'avis d'un médecin.", "fr", True),
+    ("Cet article contient des liens affiliés.", "fr", True),
+    ("Audio: Artikel vorlesen lassen", "de", True),
+    ("La ministre ne remplace pas son directeur de cabinet, a-t-elle précisé lundi soir à Metz.", "fr", False),
     ("Lesetipp: Warum wir bei Vollmond schlechter schlafen", "de", True),
     ("À découvrir aussi : le nouvel accrochage des collections permanentes", "fr", True),
     ("The union said its members would support the strike, which began on Monday at the port.", "en", False),
@@ -1928,6 +1935,20 @@ def test_bulleted_ingredients_with_their_quantities_inside_the_recipe_are_kept()
     result = clean_text(page, "de")
     assert [item for item in ingredients if item not in result.text] == []
     assert [step for step in method if step not in result.text] == []
+
+
+def test_a_box_of_figures_with_their_thousands_inside_the_story_is_kept_and_so_is_the_paragraph_below_it():
+    story = ["Grid operators told the conference on Tuesday that new data centres will have to share the network's "
+             "spare capacity with other users at peak times.",
+             "Several operators in the audience said that flexible connections would make financing new sites harder.",
+             "The summit continues on Wednesday with a keynote on the planned European cloud act."]
+    figures = ["4,200 registered attendees", "160 exhibitors from 23 countries", "38 sessions across five stages"]
+    page = "\n".join(["Summit Newsroom", "Data centres will have to share the grid, operators warn", *story[:2],
+                      "Day one in numbers", *[f"- {figure}" for figure in figures], story[2],
+                      "More from the Summit Newsroom", "Five startups to watch in the Innovation Village"])
+    result = clean_text(page, "en")
+    assert [row for row in figures if row not in result.text] == []
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
 
 
 def test_tour_dates_under_a_heading_right_below_the_story_are_kept():
@@ -3152,7 +3173,8 @@ def test_a_headline_right_over_the_bodys_opening_needs_no_word_of_the_text():
     assert clean_text(page, "de").title == headline
 
 
-def test_a_long_caption_under_a_pictures_file_name_goes_over_its_credit():
+@pytest.mark.parametrize("below", ["Foto: Archiv / Rolf Sieverding", "Bild 1 von 14"])
+def test_a_long_caption_under_a_pictures_file_name_goes_over_its_credit_or_its_gallerys_counter(below):
     story = ["Fast fünfzig Jahre lang führte Hans Wendel seine Buchhandlung im Viertel, und wer ein Buch suchte, "
              "bekam meist zwei weitere empfohlen.",
              "Er übernahm den Laden 1975 von seinem Onkel und baute ihn zu einem Treffpunkt für Leserinnen und Leser "
@@ -3161,7 +3183,7 @@ def test_a_long_caption_under_a_pictures_file_name_goes_over_its_credit():
     caption = ("Hans Wendel 1998 hinter der Ladentheke in der Humboldtstraße. Die Leiter, die im Hintergrund zu sehen "
                "ist, steht noch heute im Laden.")
     page = "\n".join(["Kultur", "Der Buchhändler vom Viertel ist tot", "Von Ulrike Brenneke", "wendel-laden-1998.jpg",
-                      caption, "Foto: Archiv / Rolf Sieverding", *story, "Impressum"])
+                      caption, below, *story, "Impressum"])
     result = clean_text(page, "de")
     assert caption not in result.text
     assert [sentence for sentence in story if sentence not in result.text] == []
