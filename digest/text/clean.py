@@ -555,6 +555,11 @@ _CAPTION_LABEL = re.compile(r"^(?:[Mm]edia|[Ii]mage|[Pp]hoto|[Vv]ideo) ?[Cc]apti
                             r"|^(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Ff]oto|[Bb]ild) (?:courtesy of|mit freundlicher Genehmigung)\b")
 
 
+# A figure's numbered caption: "Abbildung 4: …", "Abb. 1: …", "Chart 1: Average days to payment …", "Graphique 2 : …"
+_FIGURE_LABEL = re.compile(r"^(?:abbildung|abb\.|figure|fig\.|chart|grafik|graphique|schaubild|infografik|tableau|tabelle|"
+                           r"table)\s?\d{1,2}\s?:", re.I)
+
+
 def _is_credit(text: str) -> bool:
     """Photo credits and captions; cheap character tests spare the patterns on most lines."""
     return bool(":" in text and _CREDIT_LABEL.search(text) or ("©" in text or "(" in text or "/" in text or "|" in text
@@ -703,7 +708,7 @@ def _classify(line: Line, stops: frozenset[str], lang: str) -> None:
         return bad(f"boilerplate phrase ({phrase})")
     if line.words <= 40 and text[:1].isdigit() and _gallery_counter(text, caption=True):
         return bad("photo caption")
-    if line.words <= 40 and _is_credit(text) and not text.endswith(("?",)):
+    if line.words <= 40 and (_is_credit(text) and not text.endswith(("?",)) or _FIGURE_LABEL.match(text)):
         return bad("photo credit or caption")
     if line.words <= 6 and _weak_phrase(folded):
         return bad("navigation or button text")
@@ -1071,8 +1076,9 @@ def _jump_to_comments(lines: list[Line], i: int) -> bool:
 # The heading of a box of teasers set into a story ("Lesen Sie auch", "À lire aussi", "Related").
 _TEASER_HEADING = re.compile(
     r"^(?:lesen sie (?:auch|mehr)|auch lesen|mehr zum thema|das konnte sie auch interessieren|read (?:also|more)|"
-    r"see also|related(?: articles| stories| posts)?|more (?:on|about) this|you (?:may|might) also like|"
-    r"(?:a )?lire aussi|a lire (?:aussi|egalement)|sur le meme sujet|auch interessant|also of interest)"
+    r"see also|related(?: articles?| stories| posts| reading| insights?| coverage)?|more (?:on|about) this|"
+    r"you (?:may|might) also like|(?:a )?lire aussi|a lire (?:aussi|egalement)|sur le meme (?:sujet|theme)|"
+    r"auch interessant|also of interest)"
     r"(?:\s+(?:on|sur|auf|bei|chez)\s+\S+(?:\s+\S+)?)?\W*$")  # also "À lire aussi sur VériFaits"
 TEASER_LEAD_WORDS = 30  # a teaser's lead is a sentence or two; a paragraph of the story is longer
 TEASER = "teaser in a related-links box inside the article"
@@ -1195,8 +1201,9 @@ _CALL_TO_ACTION = re.compile(
     r"^(?:(?:sign|donate|join|book|register|apply|subscribe|support|give|take action|act now|find out more|learn more|"
     r"jetzt|zum|zur|spenden?|unterstutzen|mitmachen|mitglied werden|registrieren|buchen|"
     r"signer|je (?:signe|donne|soutiens|m'inscris)|faire un don|adherer|soutenir|inscrivez-vous|s'inscrire|"
-    r"en savoir plus)\b[^.!?]*|[^.!?]*\s[»→›])$")
+    r"en savoir plus|start (?:my|your|a|the) |try |commencer |essayer |demarrer )\b[^.!?]*|[^.!?]*\s[»→›])$")
 CTA_BUTTON_WORDS, CTA_PITCH_WORDS, BOX_HEADING_WORDS = 5, 40, 6
+_PITCH_QUESTION = re.compile(r"^[^.!?]{3,60}\s?\?\s+\S")  # a box's heading glued to its pitch: "Prêt pour la réforme ? …"
 CTA_BOX = "a call to action set into the article (its heading, its pitch and its button)"
 
 
@@ -1281,6 +1288,13 @@ def _mark_call_to_action_boxes(lines: list[Line]) -> None:
         if pitch < 2 or lines[pitch].words > CTA_PITCH_WORDS or lines[pitch].cls not in ("good", "neargood") \
                 and not (lines[pitch].cls == "short" and lines[pitch].words >= AD_PITCH_WORDS[0]):
             continue  # (a pitch of short sentences may be "short": "Dienstag, 6. Mai, 18.30 Uhr. Eintritt frei.")
+        if lines[pitch - 1].cls == "good" and _PITCH_QUESTION.match(lines[pitch].text) \
+                and _addresses_reader(lines[pitch].text, 0):
+            # a pitch with its heading glued on, a question to the reader ("Wie viel ist Ihr Job wert? Vergleichen
+            # Sie Ihr Gehalt …", "Prêt pour la réforme ? Facturo vérifie vos fiches clients …"), under the story
+            for boxed in lines[pitch:b + 1]:
+                boxed.cls, boxed.reason = "bad", CTA_BOX
+            continue
         heading = pitch - 1
         if lines[heading].cls not in ("short", "bad") or lines[heading].words > BOX_HEADING_WORDS \
                 or lines[heading - 1].cls != "good" and not _is_ad_label(lines[heading - 1]):

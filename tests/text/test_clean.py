@@ -1869,6 +1869,21 @@ def test_under_a_plain_list_of_related_headlines_the_next_paragraph_is_the_story
     assert norm(result.standfirst + " " + result.text) == " ".join(story)
 
 
+@pytest.mark.parametrize("heading", ["Related insight", "Related reading", "Sur le même thème"])
+def test_a_teaser_under_a_related_heading_inside_the_story_goes_and_the_story_goes_on(heading):
+    story = ["Nearly two thirds of the mid-sized manufacturers we surveyed have run at least one pilot with artificial "
+             "intelligence since 2022.",
+             "Only 23 per cent of those firms moved a pilot into everyday production, and most of them had budgeted "
+             "for scaling from the start.",
+             "Based on our findings, we suggest boards ask three questions before they approve the next pilot."]
+    teaser = "Energy costs and the case for sub-metering in UK plants"
+    page = "\n".join(["Insights", "The pilot trap: why manufacturers stall after their first AI project", *story[:2],
+                      heading, teaser, "Three questions to ask before your next pilot", story[2], "Contact us"])
+    result = clean_text(page, "en")
+    assert teaser not in result.text
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
 def test_a_list_announced_inside_the_body_stays_in_it():
     """A programme announced by the text ("Voici le programme complet :") in the middle of the story."""
     programme = ["Jeudi 11 juillet", "19 h : Les Frères Lacombe (place de l'abbaye, gratuit)", "21 h 30 : Delta Rose Band",
@@ -2519,6 +2534,30 @@ def test_a_call_to_action_box_set_into_the_story_goes(lang, heading, pitch, butt
     assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
 
 
+@pytest.mark.parametrize("lang, pitch, button", [
+    ("de", "Wie viel ist Ihr Job wert? Vergleichen Sie Ihr Gehalt in zwei Minuten kostenlos und anonym.",
+     "Zum Gehaltsvergleich"),
+    ("fr", "Prêt pour la réforme ? Notre logiciel vérifie automatiquement vos fiches clients.", "Commencer mon essai"),
+])
+def test_a_pitch_that_opens_with_a_question_to_the_reader_over_its_button_goes(lang, pitch, button):
+    """A box's heading glued to its pitch: the question to the reader heads it, the button closes it."""
+    story = {
+        "de": ["Data Engineers verdienen in Deutschland im Mittel 68.500 Euro brutto im Jahr, zeigt eine Auswertung "
+               "von 12.000 Gehaltsangaben.",
+               "In München liegt das Gehalt mit 76.000 Euro am höchsten, in Ostdeutschland holen die Gehälter auf.",
+               "Ausgewertet wurden freiwillige Angaben von Beschäftigten aus den vergangenen zwölf Monaten."],
+        "fr": ["À partir de septembre 2026, toutes les entreprises devront pouvoir recevoir des factures "
+               "électroniques, a rappelé Bercy mardi.",
+               "Les petites entreprises auront jusqu'en 2027 pour émettre elles-mêmes leurs factures sous ce format.",
+               "Selon la fédération des experts-comptables, une entreprise sur trois n'a pas encore choisi sa plateforme."],
+    }[lang]
+    page = "\n".join(["Ratgeber", "Was Data Engineers verdienen", *story, pitch, button, "Über die Autorin",
+                      "Daniela Förster schreibt seit 2019 über Karrierethemen.", "Impressum"])
+    result = clean_text(page, lang)
+    assert pitch not in result.text
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
 def test_the_storys_last_paragraph_over_a_link_is_no_call_to_action():
     story = ["Die Stadt Lindenau misst seit dem Frühjahr mit 400 Sensoren, wie feucht der Boden unter ihren "
              "Straßenbäumen ist.",
@@ -2697,6 +2736,10 @@ def test_a_newsletter_box_with_a_form_field_between_its_pitch_and_its_button_goe
      "photo credit or caption"),
     ("Écouter l'article", "navigation or button text"),  # a read-aloud button
     ("amp-img: marlin-esperance-salvage-tugs.jpg", "image markup"),  # an AMP page's picture
+    # a figure's numbered caption (the development pages' editors drop them all)
+    ("Chart 1: Average days to payment, small firms by sector, Q2 2024 vs Q2 2025", "photo credit or caption"),
+    ("Abb. 2: Holzschiffswerft um 1840", "photo credit or caption"),
+    ("Graphique 3 : évolution des prix de l'électricité depuis 2020", "photo credit or caption"),
 ])
 def test_credits_sources_and_a_videos_file_and_caption_are_no_text(line, reason):
     lang = "de" if "ORF" in line else "fr" if "ROMA" in line or "RTA" in line or "É" in line else "en"
