@@ -1312,8 +1312,8 @@ def _mark_call_to_action_boxes(lines: list[Line]) -> None:
 _PRICE = re.compile(r"\d+(?:[.,]\d{2})?\s?(?:€|eur\b|chf\b)|[€$£]\s?\d", re.I)
 AD_PITCH_PRICED_SHARED = 3
 # The story's paragraphs this many lines around an ad's label tell a pitch's voice from theirs; a pitch that
-# speaks to the reader may run to two sentences.
-AD_STORY_REACH, AD_VOICED_PITCH_WORDS = 3, 30
+# speaks to the reader may run to two sentences, as long as a box's pitch (CTA_PITCH_WORDS).
+AD_STORY_REACH = 3
 
 
 def _story_goes_on(lines: list[Line], k: int) -> bool:
@@ -1332,10 +1332,11 @@ def _one_line_pitch(lines: list[Line], label: int, stops: frozenset[str]) -> boo
     (past a labelled link), is as long as a pitch and names nothing (one word at most, three when it names a
     price) that the page's prose names."""
     resumes = next((k for k in range(label + 2, len(lines)) if lines[k].cls != "bad"), None)  # past a labelled link
-    if resumes is None or not _story_goes_on(lines, resumes):
+    ends = label + 2 < len(lines) and lines[label + 2].hard_stop  # the story ends under the ad ("Sur le même sujet")
+    if not ends and (resumes is None or not _story_goes_on(lines, resumes)):
         return False
     pitch = lines[label + 1]
-    if pitch.cls == "bad" or not AD_PITCH_WORDS[0] <= pitch.words <= AD_VOICED_PITCH_WORDS:
+    if pitch.cls == "bad" or not AD_PITCH_WORDS[0] <= pitch.words <= CTA_PITCH_WORDS:
         return False
     if pitch.words <= AD_PITCH_WORDS[1]:
         prose = set().union(*(_stems(line.text, stops) for line in lines if line.cls == "good" and line is not pitch))
@@ -1347,7 +1348,8 @@ def _one_line_pitch(lines: list[Line], label: int, stops: frozenset[str]) -> boo
     # the story's paragraphs around it do not
     around = [line for line in lines[max(0, label - AD_STORY_REACH):label + 2 + AD_STORY_REACH]
               if line.cls == "good" and line is not pitch]
-    return _addresses_reader(pitch.text, 0) and bool(around) and not any(_addresses_reader(line.text, 0) for line in around)
+    voiced = _addresses_reader(pitch.text, 0) or bool(_PITCH_QUESTION.match(pitch.text))  # "Moving to Luxembourg? Our …"
+    return voiced and bool(around) and not any(_addresses_reader(line.text, 0) for line in around)
 
 
 
@@ -2604,12 +2606,14 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     # A headline directly above a longer line that also names the article is that line's headline,
     # the longer one its deck ("Wildbienen finden in Kleingärten mehr Nahrung als auf dem Land" over
     # "Studie der Arbeitsgruppe Tierökologie zählt fast hundert Arten …"): the deck, longer and nearer the
-    # body, shares more of its words.  Not a page title ("… Costumes | 2020"), a list of topics, a series'
+    # body, shares more of its words.  Not a page title ("… Costumes | 2020"), a label of parts ("Spielbericht
+    # Herren · AXA League, 16. Spieltag"), a list of topics, a series'
     # label with its issue number ("Tarifinfo Versand- und Onlinehandel Nr. 14/2024"), nor a tagline over the
     # line that the page's own title names ("Science News from research organizations").
     elif best - 1 in qualified and lines[best - 1].words > KICKER_WORDS \
             and lines[best].words > lines[best - 1].words \
-            and "|" not in lines[best - 1].text and lines[best - 1].text.count(",") < 3 \
+            and "|" not in lines[best - 1].text and " · " not in lines[best - 1].text \
+            and lines[best - 1].text.count(",") < 3 \
             and not _ISSUE_NUMBER.search(lines[best - 1].text) and not keys[best].startswith(keys[best - 1]) \
             and not (keys[best] in named_by_page_title and keys[best - 1] not in named_by_page_title):
         best, best_support = best - 1, qualified[best - 1] + [f"over its deck on line {lines[best].number}"]

@@ -1428,6 +1428,27 @@ def test_an_ads_pitch_that_speaks_to_the_reader_goes_though_it_names_the_story(l
     assert [paragraph for paragraph in story if paragraph not in f"{result.standfirst} {result.text}"] == []
 
 
+@pytest.mark.parametrize("after", ["Sur le même sujet", "Les trains ne circuleront plus entre Arlon et Libramont "
+                                   "jusqu'au 30 juin, précise encore la compagnie ferroviaire."])
+def test_an_ads_pitch_that_asks_the_reader_goes_also_at_the_storys_end(after):
+    """A pitch of two sentences that opens with a question to the reader ("Envie de soleil … ?"), under the ad's
+    label, between the story's paragraphs or between its last one and the end of the article."""
+    story = ["Aucun train ne circulera entre Arlon et Libramont pendant six semaines à partir du 12 mai, a annoncé "
+             "Infrabel, qui renouvelle les voies et les caténaires de la ligne 162.",
+             "Des bus de remplacement relieront les gares toutes les heures, mais le trajet durera près d'une heure "
+             "de plus, selon la SNCB.",
+             "Infrabel assure que cette interruption est la dernière de cette ampleur avant la fin du chantier, "
+             "prévue en 2027."]
+    pitch = ("Envie de soleil sans prendre l'avion ? Les Voyages Dumont vous emmènent en autocar de luxe au départ "
+             "de Bastogne et d'Arlon vers la Costa Brava, dix jours en pension complète à partir de 899 euros par "
+             "personne.")
+    page = "\n".join(["Accueil", "Ligne 162 : pas de train entre Arlon et Libramont pendant six semaines", *story,
+                      "Publicité", pitch, after, "Mentions légales"])
+    result = clean_text(page, "fr")
+    assert "Costa Brava" not in result.text
+    assert [paragraph for paragraph in story if paragraph not in f"{result.standfirst} {result.text}"] == []
+
+
 def test_an_ads_pitch_and_its_button_go_above_the_storys_next_subheading():
     story = ["Wenn beim Maschinenbauer eine Anfrage für eine Sondermaschine eingeht, dauerte es bislang im Schnitt "
              "neun Arbeitstage, bis der Kunde ein Angebot in den Händen hielt.",
@@ -3254,3 +3275,4 @@ def test_a_press_releases_speaker_line_brings_in_a_quote_and_opens_no_comments(i
     assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
     assert classified("Alex on September 17, 2018 at 6:34 am said:", "en").reason == \
         "comment header (name, date, 'said:')"
+
