@@ -686,8 +686,8 @@ def _classify(line: Line, stops: frozenset[str], lang: str) -> None:
     if line.words <= 16 and text.endswith(":") and _COMMENT_STAMP.search(text) and not _QUOTE_INTRO.match(text):
         line.hard_stop = True
         return bad("comment header (name, date, 'said:')")
-    if meta.byline_author(text):
-        return bad("byline")
+    if meta.byline_author(text) or line.words <= 15 and _SENDER_LINE.match(folded):
+        return bad("byline")  # (also an issuer's: "Communiqué par : ministère de la Mobilité et des Travaux publics")
     if line.words <= TEASER_LEAD_MAX_WORDS and _MORE_LINK_END.search(folded):
         return bad(TEASER_LEAD)
     phrase = strong_phrase(folded) if line.words <= 40 else ""
@@ -2248,7 +2248,7 @@ _SHARE_WORDS = re.compile(r"\b(?:share|shared|teilen|partager|tweet|whatsapp|fac
 
 # "Tags: …", "Schlagwörter: …": the article's keywords, never its headline
 _TAG_LIST = re.compile(r"^(?:tags?|schlagw(?:orter|orte?)|stichw(?:orter|orte?)|themen|topics|keywords|mots[- ]cles|"
-                       r"categories|kategorien|rubriques)\s*:")
+                       r"categories|kategorien|rubriques|themes?|theme\(s\))\s*:")
 
 
 # A company's name with its legal form, alone on its line (a stock box's heading, a logo): "Hallberg Maschinenbau AG"
@@ -2663,6 +2663,9 @@ def _running_text_stems(lines: list[Line], first: int, end: int, stops: frozense
     return found
 
 
+OPENING_REACH = 4  # lines between the opening headline and its text, past its byline and date lines
+
+
 def _opening_headline(lines: list[Line], start: int, end: int) -> int:
     """The body's first line, when it is shaped like the headline printed at the top of the story; else -1.
 
@@ -2683,7 +2686,9 @@ def _opening_headline(lines: list[Line], start: int, end: int) -> int:
         return -1
     if text.endswith(("?", "!")) and lines[i].words > HEADLINE_WORDS:  # a question or call in the text
         return -1
-    below = [l for l in lines[i + 1:min(end, i + 4) + 1] if l.cls != "bad" and not _dateline_shaped(l)]
+    # the next few lines, past the byline and date lines (also an issuer's, "Communiqué par : ministère …")
+    near = [l for l in lines[i + 1:end + 1] if l.reason not in ("byline", "date line")][:OPENING_REACH]
+    below = [l for l in near if l.cls != "bad" and not _dateline_shaped(l)]
     text_below = next((k for k, l in enumerate(below[:2]) if l.cls in ("good", "neargood")), None)
     if text_below is None or (text_below == 1 and below[0].words > KICKER_WORDS):
         return -1

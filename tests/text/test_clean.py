@@ -3276,3 +3276,19 @@ def test_a_press_releases_speaker_line_brings_in_a_quote_and_opens_no_comments(i
     assert classified("Alex on September 17, 2018 at 6:34 am said:", "en").reason == \
         "comment header (name, date, 'said:')"
 
+
+
+def test_an_issuers_line_under_the_headline_is_its_byline_and_no_text():
+    headline = "Réorganisation du réseau de bus dans l'Ouest : douze lignes nouvelles ou renforcées dès septembre"
+    story = ["Le ministère de la Mobilité informe qu'à partir du lundi 15 septembre, le réseau de bus régional sera "
+             "réorganisé dans l'Ouest du pays.",
+             "L'objectif de cette réorganisation est d'offrir des liaisons plus directes vers la capitale et de mieux "
+             "desservir les zones d'activités.",
+             "Les nouveaux horaires seront disponibles à partir du 1er septembre sur le site des transports publics."]
+    page = "\n".join(["Le gouvernement", "Accueil > Actualités > Communiqués", "Communiqué", "Publié le 28.08.2025",
+                      headline, "Communiqué par : ministère de la Mobilité et des Travaux publics",
+                      "Thème(s) : Transports publics", "Partager", "Imprimer", *story, "Mentions légales"])
+    result = clean_text(page, "fr")
+    assert result.title == headline
+    assert "Communiqué par" not in result.text
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
