@@ -268,6 +268,8 @@ _STRONG = [
     r"\bne (?:remplace|saurait remplacer|se substitue) (?:pas|en aucun cas) (?:a )?(?:l'avis|une consultation|un avis|un "
     r"diagnostic|un conseil)",
     r"\bliens? (?:affilies|d'affiliation)\b", r"\b(?:artikel|beitrag|text) vorlesen lassen\b",
+    # a newsroom's call for readers' stories: "Have you been affected by the housing crisis? Write to us at …"
+    r"^(?:have you been affected|are you affected|sind sie (?:auch )?betroffen|(?:etes-vous|vous etes) concerne)\b",
     r"\bwir finanzieren uns (?:\w+ )?(?:uber|durch) provisionen\b",
     r"\bsupport (?:independent|local|quality|our) (?:journalism|reporting|research|media)\b", r"\b(?:journalism|reporting) needs your support\b",
     r"\bunterstutzen sie (?:unabhangigen|unseren|lokalen|guten) journalismus\b", r"\bsoutenez (?:le|notre) journalisme\b",

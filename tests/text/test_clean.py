@@ -913,6 +913,8 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     ("Cet article ne remplace pas l'avis d'un médecin.", "fr", True),
     ("Cet article contient des liens affiliés.", "fr", True),
     ("Audio: Artikel vorlesen lassen", "de", True),
+    ("Have you been affected by the housing crisis? Write to us at housing@quill.example.", "en", True),
+    ("Sind Sie auch betroffen? Schreiben Sie uns an leser@zeitung.example.", "de", True),
     ("La ministre ne remplace pas son directeur de cabinet, a-t-elle précisé lundi soir à Metz.", "fr", False),
     ("Lesetipp: Warum wir bei Vollmond schlechter schlafen", "de", True),
     ("À découvrir aussi : le nouvel accrochage des collections permanentes", "fr", True),
