@@ -268,6 +268,9 @@ _STRONG = [
     r"\bne (?:remplace|saurait remplacer|se substitue) (?:pas|en aucun cas) (?:a )?(?:l'avis|une consultation|un avis|un "
     r"diagnostic|un conseil)",
     r"\bliens? (?:affilies|d'affiliation)\b", r"\b(?:artikel|beitrag|text) vorlesen lassen\b",
+    # a call to share on social media: "Partagez votre photo sur Instagram avec le hashtag #…"
+    r"\b(?:share|post|tag|partagez|postez|identifiez|teilen sie|teilt|posten sie)\b.{0,60}\b(?:with|using|avec|mit|"
+    r"unter) (?:the |our |le |notre |dem |unserem )?hashtag\b",
     # a newsroom's call for readers' stories: "Have you been affected by the housing crisis? Write to us at …"
     r"^(?:have you been affected|are you affected|sind sie (?:auch )?betroffen|(?:etes-vous|vous etes) concerne)\b",
     r"\bwir finanzieren uns (?:\w+ )?(?:uber|durch) provisionen\b",
