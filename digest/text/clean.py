@@ -273,6 +273,11 @@ _STRONG = [
     r"unter) (?:the |our |le |notre |dem |unserem )?hashtag\b",
     # a newsroom's call for readers' stories: "Have you been affected by the housing crisis? Write to us at …"
     r"^(?:have you been affected|are you affected|sind sie (?:auch )?betroffen|(?:etes-vous|vous etes) concerne)\b",
+    r"\bsend us your (?:stories|pictures|photos|videos|tips)\b", r"\benvoyez-(?:les-)?nous\b",
+    r"\bschick(?:en sie|t) uns (?:ihre |eure |deine )?(?:fotos|bilder|videos)\b",
+    # a push alert's pitch, a press release's character count
+    r"\b(?:sie wollen|wollen sie|mochten sie|sie mochten)\b.{0,50}\binformiert (?:werden|bleiben)\b",
+    r"^zeichen(?:anzahl)?\s*:\s*[\d.]+",
     r"\bwir finanzieren uns (?:\w+ )?(?:uber|durch) provisionen\b",
     r"\bsupport (?:independent|local|quality|our) (?:journalism|reporting|research|media)\b", r"\b(?:journalism|reporting) needs your support\b",
     r"\bunterstutzen sie (?:unabhangigen|unseren|lokalen|guten) journalismus\b", r"\bsoutenez (?:le|notre) journalisme\b",
@@ -500,6 +505,11 @@ _IMAGE_FILE = re.compile(r"^(?:(?:image|img|bild|foto|photo|picture)\s*:\s*|\[(?
                          r"\S+\.(?:jpe?g|png|gif|webp|avif)$", re.I)
 
 
+def _counter(line: Line) -> bool:
+    """A gallery's counter alone on its line: "2 / 14", "Bild 2 von 24"."""
+    return _gallery_counter(line.text) or bool(_GALLERY_COUNTER.match(line.text))
+
+
 def _is_picture(line: Line) -> bool:
     """A picture's markup or its file name (not a web address, under which a line may announce a link)."""
     return line.reason == "image markup" or line.reason == "bare URL or file name" and bool(_IMAGE_FILE.match(line.text))
@@ -547,10 +557,11 @@ def _mark_captions_under_pictures(lines: list[Line]) -> None:
             if any(c.reason == "photo credit or caption" for c in run):
                 for caption in run:
                     caption.cls, caption.reason = "bad", "photo caption"
-        # under a gallery's counter alone ("2 / 14"), in a gallery that prints its counters over its captions (the
-        # counter before it two lines up: "1 / 14"), a line as long as a caption is the picture's caption
-        elif line.cls != "bad" and line.words <= CAPTION_WORDS and k >= 3 and _gallery_counter(above.text) \
-                and _gallery_counter(lines[k - 3].text):
+        # under a gallery's counter alone ("2 / 14", "Bild 2 von 24"), in a gallery that prints its counters over its
+        # captions (the next or the last counter three lines away: "1 / 14"), a line as long as a caption is the
+        # picture's caption
+        elif line.cls != "bad" and line.words <= CAPTION_WORDS and _counter(above) \
+                and (k >= 3 and _counter(lines[k - 3]) or k + 2 < len(lines) and _counter(lines[k + 2])):
             line.cls, line.reason = "bad", "photo caption"
 
 
@@ -1753,6 +1764,11 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
         if line.cls == "good":
             seen_good = True
             continue
+        if seen_good and line.reason != TAGS_LINE and _footer_heading(line) and (resumed := _interview_resumes(lines, i, end)) > i:
+            for boxed in lines[i:resumed]:  # "Zur Person" over the interviewee's bio, set into the interview
+                if boxed.cls != "bad":
+                    boxed.cls, boxed.reason = "bad", FURNITURE_BOX
+            continue
         if seen_good and (line.reason == TAGS_LINE or _footer_heading(line)):
             return _end_before(lines, start, i)  # a post's tags close it, and so do a footer's headings
         if not seen_good or line.words > 8 or line.hard_stop or _TERMINAL.search(line.text) or i + 1 > end \
@@ -1803,6 +1819,19 @@ def _end_before(lines: list[Line], start: int, i: int) -> int:
 
 
 FURNITURE_BOX = "a box set into the article (its heading, and prose that speaks to the reader)"
+
+
+INTERVIEW_BOX_LINES = 3  # a box set into an interview: its heading and a paragraph or two
+
+
+def _interview_resumes(lines: list[Line], heading: int, end: int) -> int:
+    """Where an interview goes on below a box set into it ("Zur Person" over the interviewee's bio): its next
+    question, a line that ends in "?", with an answer right below, within a few lines of the box's heading;
+    -1 when it does not."""
+    for k in range(heading + 2, min(end, heading + 1 + INTERVIEW_BOX_LINES) + 1):
+        if lines[k].text.rstrip(_CLOSING_MARKS).endswith("?") and k + 1 <= end and lines[k + 1].cls == "good":
+            return k
+    return -1
 
 
 def _story_resumes(lines: list[Line], heading: int, end: int) -> int:
@@ -2164,7 +2193,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
     if end >= start:
         start = _extend_region(lines, start)
         end = _take_announced_list(lines, start, end)
-        end = _take_closing_turns(lines, start, end)
+        end = _take_closing_sentence(lines, _take_closing_turns(lines, start, end))
     _restore_topical_lists(lines, start, end, stops)
     end = _cut_authors_bio(lines, start, end)
     title_index = _find_title(lines, start, end, result, stops, images)
@@ -2214,12 +2243,13 @@ def _content_words(text: str, stops: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in stops)
 
 
-_NOT_A_TITLE = re.compile(r"[»›>|]\s*$|\s[›>]\s|\s\|\s.*\s\|\s|\w\|\w.*\w\|\w|^\W|https?://|"
+_NOT_A_TITLE = re.compile(r"[»›>|]\s*$|\s[›>]\s|\s[|/]\s.*\s[|/]\s|\w\|\w.*\w\|\w|^\W|https?://|"
                           r"^\W*(?:\S+\s+){0,3}\d+\s+(?:min(?:ute)?s?|words|wörter|kommentare|comments)\b|"
                           r"\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\s+ago\b|\bvor\s+\d+\s+(?:minuten|stunden|tagen|wochen)\b|"
                           r"\bil y a\s+\d+\s+(?:min(?:ute)?s?|heures?|jours?)\b", re.I)
-# (not a breadcrumb's "Ackerbau › Mais", a menu's "A | B | C" or "Start|Magazin|Tipps", a count near a line's start, "5 min read",
-# "12 comments", nor a posting age, "11 minutes ago"; a headline may count minutes: "… from 41 minutes to 9")
+# (not a breadcrumb's "Ackerbau › Mais" or "News / Research / Engineering", a menu's "A | B | C" or
+# "Start|Magazin|Tipps", a count near a line's start, "5 min read", "12 comments", nor a posting age, "11 minutes
+# ago"; a headline may count minutes: "… from 41 minutes to 9")
 _OPENING_QUOTES = "«»“”„‚‘\"'‹› "
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.I)
 STEM_CHARS = 6
@@ -2891,6 +2921,20 @@ def _take_closing_turns(lines: list[Line], start: int, end: int) -> int:
     while end + 1 < len(lines) and lines[end + 1].cls == "short" \
             and (m := _SPEAKER.match(lines[end + 1].text)) and turns[m.group("name")] >= 2:
         end += 1
+    return end
+
+
+CLOSING_SENTENCE_WORDS = 4
+
+
+def _take_closing_sentence(lines: list[Line], end: int) -> int:
+    """A short sentence right under the body's prose, with the end of the article marked right below it ("Gegen
+    7.55 Uhr war die B472 wieder frei." over "Weitere Meldungen aus dem Blaulicht"), is the story's last line.
+    Returns the body's new end."""
+    if end + 2 < len(lines) and lines[end].cls == "good" and lines[end + 1].cls == "short" \
+            and lines[end + 1].words >= CLOSING_SENTENCE_WORDS and lines[end + 1].text.endswith(".") \
+            and lines[end + 2].hard_stop:
+        return end + 1
     return end
 
 

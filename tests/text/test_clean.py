@@ -916,6 +916,10 @@ def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, la
     ("Have you been affected by the housing crisis? Write to us at housing@quill.example.", "en", True),
     ("Sind Sie auch betroffen? Schreiben Sie uns an leser@zeitung.example.", "de", True),
     ("Partagez votre photo sur Instagram avec le hashtag #carnetsdeclaire", "fr", True),
+    ("Send us your stories and pictures at live@courant.example", "en", True),
+    ("Vous avez des photos de la fête ? Envoyez-les-nous sur WhatsApp !", "fr", True),
+    ("Sie wollen bei wichtigen Ereignissen sofort informiert werden?", "de", True),
+    ("Zeichen: 3.112 (inkl. Leerzeichen)", "de", True),
     ("Share your bake on Instagram using the hashtag #bakewithbea", "en", True),
     ("The campaign spread on social media with the hashtag #SaveOurLibrary, the council said on Monday.", "en", False),
     ("La ministre ne remplace pas son directeur de cabinet, a-t-elle précisé lundi soir à Metz.", "fr", False),
@@ -1232,6 +1236,11 @@ def test_an_ads_pitch_over_an_interviews_next_question_goes():
     (["1 / 14", "La pianiste et son trio sur la grande scène, vendredi soir. © Luca Ferretti", "2 / 14",
       "Le public massé devant la scène du port malgré les premières gouttes, samedi."],
      "Le public massé devant la scène du port"),
+    # each picture's file, its counter in words, its caption: also the first caption, with the next counter below
+    (["quais_01.jpg", "Photo 1 sur 3", "La pianiste et son trio sur la grande scène, vendredi soir.", "quais_02.jpg",
+      "Photo 2 sur 3", "Le public massé devant la scène du port malgré les premières gouttes, samedi.",
+      "quais_03.jpg", "Photo 3 sur 3", "Les bénévoles démontent la scène dimanche matin."],
+     "La pianiste et son trio sur la grande scène"),
 ])
 def test_a_gallery_that_prints_its_counters_over_its_captions_loses_them(lines, caption):
     story = ["Il y a des festivals qui misent sur les têtes d'affiche, et d'autres qui préfèrent les découvertes : "
@@ -1524,6 +1533,30 @@ def test_an_interviewees_box_under_the_interview_goes_and_its_heading_is_no_butt
                       "jeden Tag Aufträge“", "Interview: Paul Weber", "Dienstag, 4. März 2025", *interview,
                       "ZUR PERSON", bio, "Lesen Sie auch", "Fachkräftemangel: Betriebe suchen Lehrlinge im Ausland",
                       "Energiepreise: Bäckereien unter Druck"])
+    result = clean_text(page, "de")
+    assert [line for line in interview if line.rstrip("?") not in result.text] == []
+    assert "Präsidentin des Handwerksverbands" not in result.text
+
+
+def test_an_interviewees_box_set_into_the_interview_goes_and_the_interview_goes_on():
+    """The same box between two answers: the next question and its answer below it are the interview's."""
+    interview = [
+        "Frau Hoffmann, Ihr Verband vertritt 400 Handwerksbetriebe im Süden des Landes. Wie viele davon nutzen "
+        "bereits digitale Werkzeuge für die Auftragsplanung?",
+        "Nach unserer letzten Umfrage etwa die Hälfte, aber meist nur für die Buchhaltung. Bei der Planung der "
+        "Baustellen arbeiten die meisten Betriebe noch mit Zetteln und dem Telefon.",
+        "Was hält die Betriebe zurück?",
+        "Vor allem die Zeit. Ein Dachdecker mit sechs Mitarbeitern hat niemanden, der sich wochenlang in eine neue "
+        "Software einarbeiten kann, und die Anbieter verkaufen lieber große Pakete als kleine Lösungen.",
+        "Und wenn die Förderung des Ministeriums ausläuft?",
+        "Dann müssen sich die Werkzeuge selbst tragen. Ich bin zuversichtlich, dass sie das tun, wenn ein Betrieb erst "
+        "einmal gemerkt hat, wie viele Fahrten zur Baustelle er sich sparen kann.",
+    ]
+    bio = "Martina Hoffmann (47) ist seit 2021 Präsidentin des Handwerksverbands Süd. Die Schreinermeisterin führt " \
+          "einen Betrieb mit zwölf Beschäftigten in Dudelange."
+    page = "\n".join(["Wirtschaft", "Interview", "Handwerkspräsidentin Hoffmann: „Die Zettelwirtschaft kostet uns "
+                      "jeden Tag Aufträge“", "Interview: Paul Weber", "Dienstag, 4. März 2025", *interview[:4],
+                      "Zur Person", bio, *interview[4:], "Frau Hoffmann, vielen Dank für das Gespräch.", "Impressum"])
     result = clean_text(page, "de")
     assert [line for line in interview if line.rstrip("?") not in result.text] == []
     assert "Präsidentin des Handwerksverbands" not in result.text
@@ -3194,10 +3227,11 @@ def test_a_menu_entry_that_names_the_articles_subject_is_no_headline():
     assert clean_text(page, "de").title == headline
 
 
-def test_a_breadcrumb_parted_by_bars_without_spaces_is_no_headline():
+@pytest.mark.parametrize("breadcrumb", ["Start|Magazin|Tipps|Aufräumen nach Marie Kondo",
+                                        "Start / Magazin / Aufräumen nach Marie Kondo"])
+def test_a_breadcrumb_parted_by_bars_without_spaces_or_by_slashes_is_no_headline(breadcrumb):
     """Its last entry names the article in the article's words; the headline under it, a sentence with its full
     stop, is no candidate, and no title is better than the breadcrumb."""
-    breadcrumb = "Start|Magazin|Tipps|Aufräumen nach Marie Kondo"
     story = ["Wer einmal angefangen hat, seinen Kleiderschrank nach Kategorien statt nach Räumen auszumisten, sieht "
              "schon nach einer Stunde, wie viel er wirklich besitzt.",
              "Die Faltmethode, bei der T-Shirts aufrecht in der Schublade stehen, spart nach unseren Versuchen fast "
@@ -3297,3 +3331,20 @@ def test_an_issuers_line_under_the_headline_is_its_byline_and_no_text():
     assert result.title == headline
     assert "Communiqué par" not in result.text
     assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+
+
+def test_a_short_closing_sentence_over_the_end_of_the_article_is_the_storys_last_line():
+    story = ["Eine entlaufene Jungkuh hat am Montagmorgen auf der B472 zwischen Peißenberg und Hohenpeißenberg für "
+             "eine Stunde den Verkehr lahmgelegt.",
+             "Mehrere Autofahrer meldeten das Tier über den Notruf, eine Streife der Polizei sperrte die Straße in "
+             "beide Richtungen.",
+             "Verletzt wurde niemand. Der Landwirt konnte die Kuh schließlich mit einem Eimer Kraftfutter auf einen "
+             "Feldweg locken.",
+             "Gegen 7.55 Uhr war die Straße wieder frei."]
+    page = "\n".join(["Blaulicht", "Ausgebüxte Kuh legt Bundesstraße für eine Stunde lahm", "Montag, 12.05.2025",
+                      *story, "Weitere Meldungen aus dem Blaulicht",
+                      "Schongau: Einbruch in Kiosk am Lechsee – Zeugen gesucht",
+                      "Penzberg: 19-Jähriger mit 1,8 Promille auf dem E-Scooter erwischt", "Impressum"])
+    result = clean_text(page, "de")
+    assert [sentence for sentence in story if sentence not in result.standfirst + result.text] == []
+    assert "Einbruch in Kiosk" not in result.text
