@@ -1509,9 +1509,11 @@ def test_an_author_box_under_the_story_goes_its_name_over_the_bio():
     assert bio not in result.text and [paragraph for paragraph in story if paragraph not in result.text] == []
 
 
-def test_an_interviewees_box_under_the_interview_goes_and_its_heading_is_no_button():
-    """"Zur Person" heads the interviewee's short bio under the last answer: the box goes, and its heading, which
-    opens like a button ("Zur Anmeldung"), does not take the last question and answer with it."""
+@pytest.mark.parametrize("heading, box_after", [("ZUR PERSON", 8), ("Zur Person", 4)])
+def test_an_interviewees_box_goes_and_the_interview_stays_around_it(heading, box_after):
+    """"Zur Person" heads the interviewee's short bio: under the last answer, the box goes, and its heading, which
+    opens like a button ("Zur Anmeldung"), does not take the last question and answer with it; between two
+    answers, the next question and its answer below the box are the interview's too."""
     interview = [
         "Frau Hoffmann, Ihr Verband vertritt 400 Handwerksbetriebe im Süden des Landes. Wie viele davon nutzen "
         "bereits digitale Werkzeuge für die Auftragsplanung?",
@@ -1530,33 +1532,9 @@ def test_an_interviewees_box_under_the_interview_goes_and_its_heading_is_no_butt
     bio = "Martina Hoffmann (47) ist seit 2021 Präsidentin des Handwerksverbands Süd. Die Schreinermeisterin führt " \
           "einen Betrieb mit zwölf Beschäftigten in Dudelange."
     page = "\n".join(["Wirtschaft", "Interview", "Handwerkspräsidentin Hoffmann: „Die Zettelwirtschaft kostet uns "
-                      "jeden Tag Aufträge“", "Interview: Paul Weber", "Dienstag, 4. März 2025", *interview,
-                      "ZUR PERSON", bio, "Lesen Sie auch", "Fachkräftemangel: Betriebe suchen Lehrlinge im Ausland",
-                      "Energiepreise: Bäckereien unter Druck"])
-    result = clean_text(page, "de")
-    assert [line for line in interview if line.rstrip("?") not in result.text] == []
-    assert "Präsidentin des Handwerksverbands" not in result.text
-
-
-def test_an_interviewees_box_set_into_the_interview_goes_and_the_interview_goes_on():
-    """The same box between two answers: the next question and its answer below it are the interview's."""
-    interview = [
-        "Frau Hoffmann, Ihr Verband vertritt 400 Handwerksbetriebe im Süden des Landes. Wie viele davon nutzen "
-        "bereits digitale Werkzeuge für die Auftragsplanung?",
-        "Nach unserer letzten Umfrage etwa die Hälfte, aber meist nur für die Buchhaltung. Bei der Planung der "
-        "Baustellen arbeiten die meisten Betriebe noch mit Zetteln und dem Telefon.",
-        "Was hält die Betriebe zurück?",
-        "Vor allem die Zeit. Ein Dachdecker mit sechs Mitarbeitern hat niemanden, der sich wochenlang in eine neue "
-        "Software einarbeiten kann, und die Anbieter verkaufen lieber große Pakete als kleine Lösungen.",
-        "Und wenn die Förderung des Ministeriums ausläuft?",
-        "Dann müssen sich die Werkzeuge selbst tragen. Ich bin zuversichtlich, dass sie das tun, wenn ein Betrieb erst "
-        "einmal gemerkt hat, wie viele Fahrten zur Baustelle er sich sparen kann.",
-    ]
-    bio = "Martina Hoffmann (47) ist seit 2021 Präsidentin des Handwerksverbands Süd. Die Schreinermeisterin führt " \
-          "einen Betrieb mit zwölf Beschäftigten in Dudelange."
-    page = "\n".join(["Wirtschaft", "Interview", "Handwerkspräsidentin Hoffmann: „Die Zettelwirtschaft kostet uns "
-                      "jeden Tag Aufträge“", "Interview: Paul Weber", "Dienstag, 4. März 2025", *interview[:4],
-                      "Zur Person", bio, *interview[4:], "Frau Hoffmann, vielen Dank für das Gespräch.", "Impressum"])
+                      "jeden Tag Aufträge“", "Interview: Paul Weber", "Dienstag, 4. März 2025", *interview[:box_after],
+                      heading, bio, *interview[box_after:], "Lesen Sie auch",
+                      "Fachkräftemangel: Betriebe suchen Lehrlinge im Ausland", "Energiepreise: Bäckereien unter Druck"])
     result = clean_text(page, "de")
     assert [line for line in interview if line.rstrip("?") not in result.text] == []
     assert "Präsidentin des Handwerksverbands" not in result.text
