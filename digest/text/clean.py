@@ -519,10 +519,10 @@ def _caption_by_its_neighbours(above: Line, line: Line, below: Line) -> bool:
     """A line under a picture that its neighbours show to be the picture's caption, though it names no credit.
 
     Under a picture's file name (no alt text was printed): a line of any caption's length over the picture's
-    credit or its gallery's counter ("Bild 1 von 14"), and a shorter one over the story's prose ("roamly-ev-bristol-bay.jpg" / "A Roamly electric car
-    charging at its home bay").  Under any picture, such a sentence with the next picture right below it; a
-    headline stands between the site's pictures and the story's, and a list's entry there is a teaser's headline
-    by its thumbnail, left to the test for link lists."""
+    credit or its gallery's counter ("Bild 1 von 14"), and a shorter one over the story's prose
+    ("roamly-ev-bristol-bay.jpg" / "A Roamly electric car charging at its home bay").  Under any picture, such a
+    sentence with the next picture right below it; a headline stands between the site's pictures and the
+    story's, and a list's entry there is a teaser's headline by its thumbnail, left to the test for link lists."""
     if line.cls == "bad" or line.words > CAPTION_WORDS or above.reason not in PICTURE_LINES:
         return False
     under_file = bool(_IMAGE_FILE.match(above.text))
@@ -1764,7 +1764,8 @@ def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozense
         if line.cls == "good":
             seen_good = True
             continue
-        if seen_good and line.reason != TAGS_LINE and _footer_heading(line) and (resumed := _interview_resumes(lines, i, end)) > i:
+        if seen_good and line.reason != TAGS_LINE and _footer_heading(line) \
+                and (resumed := _interview_resumes(lines, i, end)) > i:
             for boxed in lines[i:resumed]:  # "Zur Person" over the interviewee's bio, set into the interview
                 if boxed.cls != "bad":
                     boxed.cls, boxed.reason = "bad", FURNITURE_BOX
@@ -2632,7 +2633,8 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     # label set in capitals over a headline that is not ("WANDERN IN DER SÄCHSISCHEN SCHWEIZ").
     if best >= 0 and best + 1 in qualified and _kicker_shaped(lines[best].text) \
             and lines[best + 1].words > lines[best].words \
-            and (lines[best].words <= KICKER_WORDS or lines[best].text.isupper() and not lines[best + 1].text.isupper()):
+            and (lines[best].words <= KICKER_WORDS
+                 or lines[best].text.isupper() and not lines[best + 1].text.isupper()):
         best, best_support = best + 1, qualified[best + 1] + [f"under its kicker on line {lines[best].number}"]
     # The headline printed again with its second half ("Nexora Aero 14 Pro im Test" over "Nexora Aero 14 Pro im
     # Test: Das leichteste OLED-Notebook seiner Klasse"): the whole of it
@@ -2642,9 +2644,9 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
     # the longer one its deck ("Wildbienen finden in Kleingärten mehr Nahrung als auf dem Land" over
     # "Studie der Arbeitsgruppe Tierökologie zählt fast hundert Arten …"): the deck, longer and nearer the
     # body, shares more of its words.  Not a page title ("… Costumes | 2020"), a label of parts ("Spielbericht
-    # Herren · AXA League, 16. Spieltag"), a list of topics, a series'
-    # label with its issue number ("Tarifinfo Versand- und Onlinehandel Nr. 14/2024"), nor a tagline over the
-    # line that the page's own title names ("Science News from research organizations").
+    # Herren · AXA League, 16. Spieltag"), a list of topics, a series' label with its issue number ("Tarifinfo
+    # Versand- und Onlinehandel Nr. 14/2024"), nor a tagline over the line that the page's own title names
+    # ("Science News from research organizations").
     elif best - 1 in qualified and lines[best - 1].words > KICKER_WORDS \
             and lines[best].words > lines[best - 1].words \
             and "|" not in lines[best - 1].text and " · " not in lines[best - 1].text \
