@@ -8,6 +8,7 @@ Usage (from the repository root):
     .venv/bin/python benchmarks/clean_bench.py --per-page FILE  # missed/leaked snippets per page (shipped settings)
     .venv/bin/python benchmarks/clean_bench.py --speed          # ms per page: digest and jusText, same process
     .venv/bin/python benchmarks/clean_bench.py --speed --against ae90d3d   # time ratio to an older cleaner
+    .venv/bin/python benchmarks/clean_bench.py --false-alarms --against 6f77871   # real sentences taken for furniture
 
 Why out-of-fold: the cleaner's thresholds were chosen by looking at these very
 pages, so an in-sample F1 flatters it (on 711 held-out pages it lost three
@@ -36,10 +37,12 @@ import itertools
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -203,19 +206,8 @@ def race_against(data: Path, ref: str, rounds: int = 3) -> None:
     round; the figure is the time ratio (this tree / ``ref``), the issue's
     "slower per article" measure, free of the machine's speed.
     """
-    import importlib
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from bench import package_at
-
     with tempfile.TemporaryDirectory() as scratch:
-        package_at(ref, Path(scratch))
-        (Path(scratch) / "digest").rename(Path(scratch) / "digest_before")  # relative imports: any name works
-        sys.path.insert(0, scratch)
-        try:
-            before = importlib.import_module("digest_before.text.clean")
-        except ImportError:  # the flat layout before issue 16
-            before = importlib.import_module("digest_before.clean")
+        before = _cleaner_at(ref, Path(scratch))
         from digest.text import clean as now
 
         pages = [json.loads(line) for line in data.open(encoding="utf-8") if line.strip()]
@@ -234,6 +226,51 @@ def race_against(data: Path, ref: str, rounds: int = 3) -> None:
             ratios.append(seconds[now] / seconds[before])
             print(f"| {n + 1} | {seconds[before]:.2f} | {seconds[now]:.2f} | {ratios[-1]:.3f} |")
         print(f"\nmedian ratio {sorted(ratios)[len(ratios) // 2]:.3f} on {len(pages)} pages (below 1: this tree is faster)")
+
+
+def _cleaner_at(ref: str, scratch: Path):
+    """The cleaner module as it was at git ``ref``, imported from ``scratch`` beside this tree's."""
+    import importlib
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench import package_at
+
+    package_at(ref, scratch)
+    (scratch / "digest").rename(scratch / "digest_before")  # relative imports: any name works
+    sys.path.insert(0, str(scratch))
+    try:
+        return importlib.import_module("digest_before.text.clean")
+    except ImportError:  # the flat layout before issue 16
+        return importlib.import_module("digest_before.clean")
+
+
+def false_alarms(ref: str | None) -> None:
+    """Real article prose taken for furniture: every sentence of the summarisation sets' articles (real news
+    and commentary, no boilerplate in them) classified as a line of its own, as a scraper's dump may print it.
+
+    A line rule (a phrase, a label, a byline's shape) that calls such a sentence "bad" would drop it from a
+    page wherever it stands alone.  Prints how many sentences this tree calls bad and for which reasons, and,
+    with ``ref``, every sentence whose class differs from that cleaner's."""
+    texts = [json.loads(line) for path in sorted(BENCH.glob("summ-dev-*.jsonl"))
+             for line in path.open(encoding="utf-8") if line.strip()]
+    sentences = [(t["lang"], s) for t in texts for s in re.split(r"(?<=[.!?])\s+", t["text"]) if s.strip()]
+    from digest.text import clean as now
+
+    def classes(cleaner) -> list[tuple[str, str]]:
+        return [cleaner._classification(text.strip(), cleaner.stopwords(lang), lang)[:2] for lang, text in sentences]
+
+    ours = classes(now)
+    bad = Counter(reason.split(" (")[0] for cls, reason in ours if cls == "bad")
+    print(f"{len(sentences)} sentences of {len(texts)} articles; taken for furniture by this tree: {sum(bad.values())}")
+    for reason, count in bad.most_common():
+        print(f"  {count:5d}  {reason}")
+    if ref:
+        with tempfile.TemporaryDirectory() as scratch:
+            theirs = classes(_cleaner_at(ref, Path(scratch)))
+        changed = [(a, b, text) for a, b, (_lang, text) in zip(theirs, ours, sentences) if a != b]
+        print(f"class changed against {ref}: {len(changed)}")
+        for a, b, text in changed:
+            print(f"  {a[0]} ({a[1]}) -> {b[0]} ({b[1]}): {text[:100]}")
 
 
 LINE_CACHES = ("_content_words", "_stems", "_norm_key", "_dates_in", "_publisher_line", "_classification")
@@ -268,7 +305,10 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples (default 1000)")
     ap.add_argument("--no-baselines", action="store_true")
     ap.add_argument("--speed", action="store_true")
-    ap.add_argument("--against", metavar="REF", help="with --speed: race this tree's cleaner against git REF's")
+    ap.add_argument("--false-alarms", action="store_true",
+                    help="real article sentences (the summarisation sets') this cleaner takes for furniture")
+    ap.add_argument("--against", metavar="REF",
+                    help="with --speed: race this tree's cleaner against git REF's; with --false-alarms: compare")
     ap.add_argument("--per-page", metavar="FILE.jsonl")
     ap.add_argument("--lang", choices=["de", "en"])
     args = ap.parse_args(argv)
@@ -277,6 +317,9 @@ def main(argv: list[str]) -> int:
         print(f"clean_bench: {BENCH} not found; nothing to score (the dev set lives outside the project)")
         return 0
     sys.path.insert(0, str(ROOT))
+    if args.false_alarms:
+        false_alarms(args.against)
+        return 0
     if args.speed and args.against:
         race_against(data, args.against)
         return 0

@@ -1,11 +1,15 @@
 """benchmarks/bench.py: the corpus it builds and the checks it makes (never its timings);
-benchmarks/pages_bench.py: the hand-written pages' table."""
+benchmarks/pages_bench.py: the hand-written pages' table; benchmarks/clean_bench.py --false-alarms: real sentences
+taken for furniture."""
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
+
+import pytest
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,3 +94,17 @@ def test_the_hand_written_pages_are_scored_by_series_beside_an_earlier_commit(ca
     assert {row[1] for row in rows} == {"HEAD", "this tree"}
     first = next(row for row in rows if row[0].strip("| ") == "1" and row[1] == "this tree")
     assert first[2] == first[3]  # every page of the first series passes every check
+
+
+def test_the_false_alarm_check_classifies_real_article_sentences_beside_an_earlier_commit(capsys):
+    """benchmarks/clean_bench.py --false-alarms: every sentence of the summarisation sets' real articles as a line
+    of its own; against the same commit, no sentence's class changes."""
+    spec = importlib.util.spec_from_file_location("clean_bench", ROOT / "benchmarks" / "clean_bench.py")
+    clean_bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(clean_bench)
+    if not list(clean_bench.BENCH.glob("summ-dev-*.jsonl")) or not (clean_bench.BENCH / "clean-dev.jsonl").is_file():
+        pytest.skip("the development sets live outside the project")
+    assert clean_bench.main(["--false-alarms", "--against", "HEAD"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert re.match(r"^\d+ sentences of \d+ articles; taken for furniture by this tree: \d+$", out[0])
+    assert "class changed against HEAD: 0" in out

@@ -156,10 +156,12 @@ _CREDIT_END_LABELS = "photo|foto|bild|image|credit|crédit"
 _CREDIT_END = re.compile(rf"\((?:{_CREDIT_END_LABELS})s?\s*:[^()]{{2,60}}\)\s*$", re.I)
 
 # A link to another article printed inside the story under its label: "RELATED: …", "Siehe auch: …".
+_SITE_NAME = r"[^\s:]+(?: [^\s:]+){0,2}"  # a site's name after "Also on": a word or three, not a sentence's clause
 _LINK_LABEL = re.compile(r"^[\s•·*▪►-]*(?:auch lesen|lesen sie auch|read also|see also|also read|related(?: guide| article| story)?|"
                          r"read (?:more|next)|siehe auch|zum thema|voir aussi|lesetipp|lese-tipp|a decouvrir aussi|"
                          r"a lire aussi|lire aussi|pour aller plus loin|auch interessant|ebenfalls interessant|"
-                         r"also of interest|(?:also|related|more) on [^:]{2,40}|auch (?:auf|bei) [^:]{2,40}|aussi sur [^:]{2,40})\s*:")
+                         rf"also of interest|(?:also|related|more) on {_SITE_NAME}|auch (?:auf|bei) {_SITE_NAME}|"
+                         rf"aussi sur {_SITE_NAME})\s*:")
 
 # A breadcrumb trail ("Startseite » Aktuelles » Kirchenmusik", "Sie befinden sich hier: …"), matched against folded
 # text (folding drops "»" and "›", leaving two spaces): boilerplate, and navigation right above the article.
@@ -178,12 +180,12 @@ _STRONG = [
     # cookies, consent, legal
     r"\bwe use cookies\b", r"\buses? cookies\b", r"\bcookie[ -](?:policy|settings|consent|banner|richtlinie|einstellungen)",
     r"\baccept (?:all )?cookies\b", r"\bverwendet cookies\b", r"\bverwenden cookies\b", r"\bnutzt cookies\b",
-    r"\butilise des cookies\b", r"\bprivacy (?:policy|statement|settings)\b", r"\bterms (?:of (?:use|service)|and conditions)\b",
+    r"\butilise des cookies\b", r"\bprivacy (?:policy|statement|settings)\b", r"(?:^|\b(?:our|the site's|these) )terms (?:of (?:use|service)|and conditions)\b",
     r"\ball rights reserved\b", r"\balle rechte vorbehalten\b", r"\btous droits reserves\b", r"\b(?:datenschutz|datenschutzerklarung|datenschutzhinweise|datenschutzeinstellungen|datenschutzbestimmungen|datenschutzrichtlinien?)\b",
     r"\bimpressum\b", r"\bmentions legales\b", r"\bpolitique de confidentialite\b", r"\bnutzungsbedingungen\b", r"\bagb\b",
     # subscriptions, paywalls, accounts
     r"\bsubscribe (?:now|today|to|for free)\b", r"^thanks? (?:you )?for listening\b", r"\bsubscribers? only\b", r"\balready (?:a )?subscriber", r"\bstart your (?:free )?(?:\d+-day )?trial\b",
-    r"\bsign up (?:for|to) (?:our|the)\b", r"\b(?:log|sign) ?in to\b", r"\bcreate (?:an|a free) account\b",
+    r"\bsign up (?:for|to) our\b", r"(?:^|[.!?,]\s)sign up (?:for|to) the\b", r"\b(?:log|sign) ?in to\b", r"\bcreate (?:an|a free) account\b",
     r"\bregister (?:now|for free)\b", r"\bjetzt (?:weiterlesen|abonnieren|testen|registrieren|anmelden)\b",
     r"\bbereits (?:kunde|abonnent|registriert)\b", r"\bdiesen artikel (?:erwerben|kaufen|freischalten)\b",
     r"\bschliessen sie ein abo\b", r"\bzu den abos?\b", r"\babo abschliessen\b", r"\bplus-artikel\b", r"\babonnieren sie\b",
@@ -281,7 +283,7 @@ _STRONG = [
     r"\bwir finanzieren uns (?:\w+ )?(?:uber|durch) provisionen\b",
     r"\bsupport (?:independent|local|quality|our) (?:journalism|reporting|research|media)\b", r"\b(?:journalism|reporting) needs your support\b",
     r"\bunterstutzen sie (?:unabhangigen|unseren|lokalen|guten) journalismus\b", r"\bsoutenez (?:le|notre) journalisme\b",
-    r"\bjetzt\b.{0,30}\b(?:beitreten|mitglied werden)\b", r"\bbecome a (?:member|supporter)\b", r"\bdevenez (?:membre|adherent)\b",
+    r"\bjetzt\b.{0,30}\b(?:beitreten|mitglied werden)\b", r"(?:^|[.!]\s)become a (?:member|supporter)\b", r"\bdevenez (?:membre|adherent)\b",
     r"\b(?:als )?pdf (?:herunterladen|downloaden)\b", r"\bdownload (?:the |this |as (?:a )?)?pdf\b", r"\btelecharger (?:le |en )?pdf\b",
     # newsletters
     r"\bnewsletter\b.{0,60}\b(?:sign up|subscribe|abonnieren|anmelden|inscri|bestellen|e-mail|email|recevez)\b",
@@ -307,7 +309,7 @@ _STRONG = [
     r"\bweitere (?:artikel|nachrichten|meldungen|beitrage|themen)\b", r"\blesen sie (?:auch|mehr|hier)\b",
     r"\b(?:a|à) lire (?:aussi|egalement)\b", r"^lire (?:aussi|la suite|plus)\b", r"\bsur le meme sujet\b",
     r"\bskip to (?:main )?content\b", r"\bback to top\b", r"\bzum inhalt springen\b", r"\baller au contenu\b",
-    r"\bthis (?:post|article) was originally published\b", r"\boriginally published (?:on|at|in)\b",
+    r"\bthis (?:post|article) was originally published\b", r"(?:^|\b(?:was|were|is|first) )originally published (?:on|at|in|by)\b",
     r"\bthis article (?:first )?appeared\b", r"\bdownloaded image for\b",
     r"\bclick (?:here|to)\b", r"\bhier klicken\b", r"\bcliquez ici\b",
     # a page's error and status messages ("Something went wrong with the connection!")
@@ -333,7 +335,7 @@ _STRONG = [
     r"\bum (?:den|diesen|externen) inhalt\b.{0,60}\bzu laden\b", r"\bexterne[nr]? inhalte?\b", r"\bload (?:the )?external content\b",
     r"\bimmer (?:aktuell|bestens|gut) informiert\b", r"\bstay (?:up to date|informed)\b",
     r"\bmeistgelesen\b", r"\bmost (?:read|popular|viewed)\b", r"\btrending (?:at|on|now)\b",
-    r"\brecent reporting\b", r"\bprint this\b", r"\bemail this\b", r"^\W*(?:zuruck )?nach oben\W*$",
+    r"\brecent reporting\b", r"\bprint this\b", r"^e-?mail this\b", r"^\W*(?:zuruck )?nach oben\W*$",
     r"^(?:herzlich )?willkommen (?:auf|bei|im)\b", r"^welcome to\b", r"\b(?:abgelegt|veroffentlicht) unter\b",
     r"\bfiled under\b", r"^posted (?:in|by)\b", r"\bcookies?\b", r"\btechnische speicherung\b", r"\bconsent\b",
     r"\b(?:ihre|deine|seine) (?:einwilligung|zustimmung)\b", r"\bvotre consentement\b",
@@ -341,7 +343,7 @@ _STRONG = [
     r"\s*[a-z]{2,}\d{1,3}\b",  # a promotion's code: "… when you join with code ROAM20"
     r"\baffiliate[- ]links?\b", r"\bmay (?:earn|receive|get) (?:a |an )?(?:small )?(?:affiliate )?commission\b", r"\b(?:erhalten|bekommen) wir (?:eine )?provision\b", r"\bwe (?:may )?(?:receive|earn) (?:an? )?(?:affiliate |small )?(?:commission|compensation)\b",
     r"\bprovisions?-?links?\b", r"\bwerbelinks?\b", r"\bproduct advertising api\b", r"\bletzte aktualisierung am\b",
-    r"\bsubscription (?:will|renews?|plans?|options?)\b", r"\bauto[- ]?renew", r"\b(?:instant|immediate|unlimited) (?:online )?access\b",
+    r"\bsubscription (?:will|renews?) automatically\b", r"\byour subscription (?:will|renews?)\b", r"^subscription (?:plans?|options?)\b", r"\bauto[- ]?renew", r"(?:^|\b(?:get|enjoy|for|with) )(?:instant|immediate|unlimited) (?:online )?access\b",
     r"\breader-supported publication\b", r"\bto receive new posts\b", r"\bals abonnent(?:in)? lesen sie\b",
     r"\b(?:delivered|sent) (?:straight |directly )?to (?:your|their) inbox", r"\bin (?:your|ihr(?:em)?|dein(?:em)?) (?:inbox|postfach)\b",
     r"\b(?:besuchen sie|besuche) unser(?:en)?\b", r"\bvisit our (?:shop|store|website)\b",

@@ -392,4 +392,6 @@ def byline_author(line: str) -> str:
         return ""
     if m.re is _BYLINES[1] and " " not in name and text[m.end("name"):].lstrip()[:1] in (",", ""):
         return ""  # "Von Sprachregeln, Gender-Politik und …" is a heading: "Von" wants a full name here
+    if m.re is _BYLINES[0] and name[:1].islower() and text.rstrip(" \"'”’»)").endswith((".", "!", "?")):
+        return ""  # "By contrast, says Mr Cox, …", "By far the most useful gadget.": a sentence (not "by oz on …")
     return name

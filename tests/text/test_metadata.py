@@ -124,6 +124,10 @@ def test_sentences_are_not_bylines():
     assert byline_author("Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»") == ""  # one word, a list
     assert byline_author("Von Youtube-Netzwerken lernen") == ""  # a hyphen inside a word is no separator
     assert byline_author("De Gaulle (1890-1970)") == ""  # years in brackets: a heading, not an author's role
+    # "By" and a word in lower case, ending like a sentence: an adverbial, not a blog's user name ("by oz on …")
+    assert byline_author("By contrast, says the chief executive, the cheaper model is almost disposable.") == ""
+    assert byline_author("By far the most useful gadget of the year.") == ""
+    assert byline_author("by oz on December 4, 2006") == "oz"
 
 
 @pytest.mark.parametrize("line, name", [
