@@ -507,11 +507,6 @@ _IMAGE_FILE = re.compile(r"^(?:(?:image|img|bild|foto|photo|picture)\s*:\s*|\[(?
                          r"\S+\.(?:jpe?g|png|gif|webp|avif)$", re.I)
 
 
-def _counter(line: Line) -> bool:
-    """A gallery's counter alone on its line: "2 / 14", "Bild 2 von 24"."""
-    return _gallery_counter(line.text) or bool(_GALLERY_COUNTER.match(line.text))
-
-
 def _is_picture(line: Line) -> bool:
     """A picture's markup or its file name (not a web address, under which a line may announce a link)."""
     return line.reason == "image markup" or line.reason == "bare URL or file name" and bool(_IMAGE_FILE.match(line.text))
@@ -528,7 +523,7 @@ def _caption_by_its_neighbours(above: Line, line: Line, below: Line) -> bool:
     if line.cls == "bad" or line.words > CAPTION_WORDS or above.reason not in PICTURE_LINES:
         return False
     under_file = bool(_IMAGE_FILE.match(above.text))
-    if under_file and (below.reason == "photo credit or caption" or _GALLERY_COUNTER.match(below.text)):
+    if under_file and (below.reason == "photo credit or caption" or _gallery_counter(below.text)):
         return True
     if line.words > CAPTION_UNDER_FILE_WORDS:
         return False
@@ -562,8 +557,9 @@ def _mark_captions_under_pictures(lines: list[Line]) -> None:
         # under a gallery's counter alone ("2 / 14", "Bild 2 von 24"), in a gallery that prints its counters over its
         # captions (the next or the last counter three lines away: "1 / 14"), a line as long as a caption is the
         # picture's caption
-        elif line.cls != "bad" and line.words <= CAPTION_WORDS and _counter(above) \
-                and (k >= 3 and _counter(lines[k - 3]) or k + 2 < len(lines) and _counter(lines[k + 2])):
+        elif line.cls != "bad" and line.words <= CAPTION_WORDS and _gallery_counter(above.text) \
+                and (k >= 3 and _gallery_counter(lines[k - 3].text)
+                     or k + 2 < len(lines) and _gallery_counter(lines[k + 2].text)):
             line.cls, line.reason = "bad", "photo caption"
 
 
@@ -894,15 +890,16 @@ CREDIT_ALONE_WORDS = 6  # "Image: Halden", "Foto: Sascha Klahn / dpa": a credit 
 CAPTION_OVER_CREDIT_WORDS = 15
 _PICTURE_CREDIT = re.compile(r"^(?:foto|photo|image|bild|picture|credit|crédit)s?\s*:", re.I)  # not "Quelle:"
 _GALLERY_LABEL = re.compile(rf"^(?:gallery|galerie|{_GALLERY_NAMES})$", re.I)
-# A gallery's counter alone ("2 / 14"), or glued to its caption ("1/5 Ingrid Solberg Trio at the Oslo Jazz Festival.")
-_COUNTER = r"^(\d{1,2})\s?/\s?(\d{1,2})"
-_COUNTER_ALONE = re.compile(_COUNTER + "$")
+# A gallery's counter alone ("2 / 14", "Bild 2 von 24"), or glued to its caption ("1/5 Ingrid Solberg Trio at the
+# Oslo Jazz Festival.")
+_COUNTER = r"^(?:(?:bild|foto|photo|image|picture) )?(\d{1,2})\s?(?:/|\s(?:von|of|sur)\s)\s?(\d{1,2})"
+_COUNTER_ALONE = re.compile(_COUNTER + "$", re.I)
 _COUNTED_CAPTION = re.compile(_COUNTER + r"\s+[A-ZÄÖÜÀ-Ý]\w*.*(?:\.|©.*)$")
 
 
 def _gallery_counter(text: str, caption: bool = False) -> bool:
-    """A gallery's counter alone on its line ("2 / 14"), or with a caption that ends as one after it
-    (``caption``), of a gallery of three pictures or more: not a recipe's "1/2" over "Zitrone"."""
+    """A gallery's counter alone on its line ("2 / 14", "Bild 2 von 24"), or with a caption that ends as one after
+    it (``caption``), of a gallery of three pictures or more: not a recipe's "1/2" over "Zitrone"."""
     m = (_COUNTED_CAPTION if caption else _COUNTER_ALONE).match(text)
     return bool(m) and 3 <= int(m.group(2)) and 1 <= int(m.group(1)) <= int(m.group(2))
 
@@ -2726,7 +2723,8 @@ def _opening_headline(lines: list[Line], start: int, end: int) -> int:
     if text.endswith(("?", "!")) and lines[i].words > HEADLINE_WORDS:  # a question or call in the text
         return -1
     # the next few lines, past the byline and date lines (also an issuer's, "Communiqué par : ministère …")
-    near = [l for l in lines[i + 1:end + 1] if l.reason not in ("byline", "date line")][:OPENING_REACH]
+    near = itertools.islice((l for l in itertools.islice(lines, i + 1, end + 1) if l.reason not in ("byline", "date line")),
+                            OPENING_REACH)
     below = [l for l in near if l.cls != "bad" and not _dateline_shaped(l)]
     text_below = next((k for k, l in enumerate(below[:2]) if l.cls in ("good", "neargood")), None)
     if text_below is None or (text_below == 1 and below[0].words > KICKER_WORDS):
