@@ -262,7 +262,12 @@ _STRONG = [
     r"\bvotre don (?:permet|peut|aide)\b", r"[£$€]\s?\d+ (?:could|can|will) (?:buy|pay for|provide)\b",
     r"\bdieser (?:artikel|beitrag) ist teil (?:unseres|unserer|der|des)\b", r"\bthis (?:article|story|piece) is part of (?:our|a|the)\b",
     r"\bcet article fait partie (?:de|du|d')",
-    r"\bmedizinisch (?:gepruft|begutachtet)\b", r"\bmedically reviewed by\b", r"^transparenzhinweis\b",
+    r"\bmedizinisch (?:gepruft|begutachtet)\b", r"\bmedically reviewed by\b",
+    r"^(?:(?:fachlich|juristisch|redaktionell) )?gepruft von\s*:", r"^(?:fact-checked|legally reviewed) by\b",
+    r"^(?:relu|valide|verifie) (?:et (?:valide|corrige) )?par (?:le |la )?(?:dr|docteure?|pr|professeure?|me|ma[iî]tre)\b",
+    # a court's press summary: "This summary is provided to help in understanding the Court's decision."
+    r"^this summary is provided to (?:help|assist)\b", r"\bdoes not form part of the reasons for the (?:decision|judgment)\b",
+    r"^transparenzhinweis\b",
     # a health or money guide's disclaimer: "This article is for information only and does not replace …"
     r"\bfor (?:general )?information(?:al)? (?:purposes )?only\b",
     r"\bdoes not (?:replace|substitute for|constitute) (?:professional|medical|legal|financial|personal)\b",
@@ -276,7 +281,20 @@ _STRONG = [
     # a newsroom's call for readers' stories: "Have you been affected by the housing crisis? Write to us at …"
     r"^(?:have you been affected|are you affected|sind sie (?:auch )?betroffen|(?:etes-vous|vous etes) concerne)\b",
     r"\bsend us your (?:stories|pictures|photos|videos|tips)\b", r"\benvoyez-(?:les-)?nous\b",
-    r"\bschick(?:en sie|t) uns (?:ihre |eure |deine )?(?:fotos|bilder|videos)\b",
+    r"\b(?:schick(?:en sie|t)|senden sie) uns (?:ihre |eure |deine )?(?:fotos|bilder|videos)\b",
+    r"\bsenden sie (?:ihre )?(?:fotos|bilder|videos)\b", r"\bschicken sie uns (?:einen|ihren) (?:hinweis|tipp)\b",
+    # a live blog's and a newsletter's own machinery: "Automatisches Aktualisieren: AN", "Forward it to a neighbor."
+    r"\bautomatisches aktualisieren\b", r"\bauto-?refresh\b", r"\bactualisation automatique\b",
+    # an embedded post's credit line: "A post shared by PROOF (@proof.bedminster)"
+    r"^(?:a post shared by|ein beitrag geteilt von|une publication partagee par)\b",
+    # a call for readers' accounts through a form: "Have your water bills gone up? Tell us about it using this form"
+    r"\b(?:tell|share with) us\b.{0,40}\busing (?:this|our|the) form\b",
+    r"\bregister (?:for )?free (?:today|now)\b", r"\b(?:jetzt )?kostenlos registrieren\b",
+    # a paywall's offer: "Lesen Sie jetzt weiter mit HF Premium", "Im ersten Monat für 1 €."
+    r"\b(?:lesen sie|weiterlesen) (?:jetzt )?(?:weiter )?mit [a-z0-9]+\s?(?:plus|premium|digital|abo)\b",
+    r"\bim ersten monat (?:fur|nur|ab|gratis|kostenlos)\b", r"\b(?:le )?premier mois (?:a|pour|offert|gratuit)\b",
+    r"\bfirst month (?:for|free|at)\b",
+    r"\bforward (?:it|this(?: email| newsletter)?) to a (?:friend|neighbou?r|colleague)\b",
     # a push alert's pitch, a press release's character count
     r"\b(?:sie wollen|wollen sie|mochten sie|sie mochten)\b.{0,50}\binformiert (?:werden|bleiben)\b",
     r"^zeichen(?:anzahl)?\s*:\s*[\d.]+",
@@ -305,12 +323,20 @@ _STRONG = [
     # navigation and teasers
     r"^(?:read|see|view|show|load) (?:more|all|the full)\b", r"^more (?:from|on|about|stories|news|articles)\b",
     r"\b(?:related|recommended|popular|trending|latest) (?:articles|stories|posts|news|content|reads)\b",
-    r"\byou (?:may|might) also (?:like|be interested)\b", r"\bdas konnte sie auch interessieren\b", r"\bmehr zum thema\b",
+    r"\byou (?:may|might) also (?:like|be interested)\b", r"\byou (?:may|might) (?:also )?enjoy\s*:",
+    # a blog's call to pin the post: "Pin this recipe for later!", "Épinglez cet article sur Pinterest …"
+    r"^\W*(?:pin|epinglez|epingle|pinne|merke)\b.{0,50}\b(?:pinterest|for later|plus tard|fur spater)\b",
+    r"\bdas konnte sie auch interessieren\b", r"\bmehr zum thema\b",
     r"\bweitere (?:artikel|nachrichten|meldungen|beitrage|themen)\b", r"\blesen sie (?:auch|mehr|hier)\b",
     r"\b(?:a|à) lire (?:aussi|egalement)\b", r"^lire (?:aussi|la suite|plus)\b", r"\bsur le meme sujet\b",
+    r"^mehr dazu (?:in|im|auf|bei)\b",  # a broadcaster's link to its other story: "Mehr dazu in Bergretter: „…“ (tirol.ALR.at)"
     r"\bskip to (?:main )?content\b", r"\bback to top\b", r"\bzum inhalt springen\b", r"\baller au contenu\b",
     r"\bthis (?:post|article) was originally published\b", r"(?:^|\b(?:was|were|is|first) )originally published (?:on|at|in|by)\b",
     r"\bthis article (?:first )?appeared\b", r"\bdownloaded image for\b",
+    # where the piece first ran: "This article was first published by …", "Dieser Text erschien in …"
+    r"^this (?:article|story|piece|post|report) (?:was )?(?:first|originally) (?:published|appeared|ran) (?:by|in|on|at)\b",
+    r"^(?:dieser|der) (?:text|artikel|beitrag) (?:erschien|ist (?:zuerst |erstmals )?(?:in|im|bei|auf) .{1,40} erschienen)\b",
+    r"^(?:cet article|ce texte|cet entretien) (?:a ete |est )?(?:initialement |d'abord )?(?:publie|paru)\b",
     r"\bclick (?:here|to)\b", r"\bhier klicken\b", r"\bcliquez ici\b",
     # a page's error and status messages ("Something went wrong with the connection!")
     r"^(?:oops\W*)?something went wrong\b", r"^(?:ups\W*)?(?:etwas|da) ist (?:etwas )?schief ?gelaufen\b",
@@ -341,10 +367,11 @@ _STRONG = [
     r"\b(?:ihre|deine|seine) (?:einwilligung|zustimmung)\b", r"\bvotre consentement\b",
     r"\b(?:with|use|using|enter|mit|avec)(?: the| dem| le)? (?:promo |discount |voucher |coupon |gutschein|rabatt)?code\s*:?"
     r"\s*[a-z]{2,}\d{1,3}\b",  # a promotion's code: "… when you join with code ROAM20"
-    r"\baffiliate[- ]links?\b", r"\bmay (?:earn|receive|get) (?:a |an )?(?:small )?(?:affiliate )?commission\b", r"\b(?:erhalten|bekommen) wir (?:eine )?provision\b", r"\bwe (?:may )?(?:receive|earn) (?:an? )?(?:affiliate |small )?(?:commission|compensation)\b",
+    r"\baffiliate[- ]links?\b", r"\bmay (?:earn|receive|get) (?:a |an )?(?:small )?(?:affiliate )?commission\b", r"\b(?:erhalten|bekommen) wir (?:eine )?(?:kleine |geringe )?provision\b", r"\bwe (?:may )?(?:receive|earn) (?:an? )?(?:affiliate |small )?(?:commission|compensation)\b",
     r"\bprovisions?-?links?\b", r"\bwerbelinks?\b", r"\bproduct advertising api\b", r"\bletzte aktualisierung am\b",
     r"\bsubscription (?:will|renews?) automatically\b", r"\byour subscription (?:will|renews?)\b", r"^subscription (?:plans?|options?)\b", r"\bauto[- ]?renew", r"(?:^|\b(?:get|enjoy|for|with) )(?:instant|immediate|unlimited) (?:online )?access\b",
     r"\breader-supported publication\b", r"\bto receive new posts\b", r"\bals abonnent(?:in)? lesen sie\b",
+    r"\b(?:members?|subscribers?|abonnenten)[- ]only (?:story|article|content|post)\b",
     r"\b(?:delivered|sent) (?:straight |directly )?to (?:your|their) inbox", r"\bin (?:your|ihr(?:em)?|dein(?:em)?) (?:inbox|postfach)\b",
     r"\b(?:besuchen sie|besuche) unser(?:en)?\b", r"\bvisit our (?:shop|store|website)\b",
     r"\b(?:konnte|durfte|konnten) (?:dich|sie|euch) auch interessieren\b", r"\bmight (?:also )?interest you\b",
@@ -492,6 +519,11 @@ _INITIALS_CREDIT = re.compile(r"^[A-ZÄÖÜ]{2,6}\s*/\s*[A-ZÄÖÜ][\w.'’-]+(?
 # a credit in brackets closing a line right under its picture, also a document's or a chart's source
 _PICTURE_CREDIT_END = re.compile(rf"\((?:{_CREDIT_END_LABELS}|document|grafik|graphique|quelle|source)s?"
                                  r"\s*:[^()]{2,60}\)\s*$", re.I)
+# ... or in a photographer's name: "(Tomas Aldana/The Tidewater Ledger)", "… | ARCHIVES CO-L / Thomas Guérin",
+# "… Photo by the author."
+_PICTURE_NAMED_CREDIT = re.compile(r"\([A-ZÀ-Ý][\w.'’-]*(?:\s[A-ZÀ-Ý][\w.'’-]*){0,3}\s?/\s?[^()]{2,40}\)\s*$"
+                                   r"|\s[|–—]\s[^|]{0,30}/\s?[A-ZÀ-Ý][\w.'’-]+(?:\s[A-ZÀ-Ý][\w.'’-]+){0,3}\s*$"
+                                   r"|(?:^|[.!?]\s)(?i:photo|photograph|picture|image|foto|bild)s?\s(?i:by|von)\s[^.!?]{2,50}\.?$")
 PICTURE_BUTTON = "a picture's button (click to enlarge)"
 PICTURE_LINES = ("image markup", "bare URL or file name", PICTURE_BUTTON)
 # "Click to enlarge", "Zum Vergrößern bitte anklicken", "Cliquez pour agrandir": the picture's, never a heading
@@ -535,13 +567,14 @@ def _caption_by_its_neighbours(above: Line, line: Line, below: Line) -> bool:
 
 def _mark_captions_under_pictures(lines: list[Line]) -> None:
     """The line right under a picture that ends in its credit is the picture's caption ("Les cordes mesurées par
-    les stations européennes (document : coordination européenne des occultations)"), not the story's.
+    les stations européennes (document : coordination européenne des occultations)", "… near the former dam
+    site. (Tomas Aldana/The Tidewater Ledger)"), not the story's.
 
     A sentence of the story may end in a credit too, where no picture is printed: the development pages'
     editors keep those, so only a line under a picture's markup or file name goes."""
     for k, (above, line) in enumerate(zip(lines, lines[1:]), start=1):
         if above.reason in PICTURE_LINES and line.cls != "bad" and line.words <= CAPTION_WORDS \
-                and _PICTURE_CREDIT_END.search(line.text):
+                and (_PICTURE_CREDIT_END.search(line.text) or _PICTURE_NAMED_CREDIT.search(line.text)):
             line.cls, line.reason = "bad", "photo caption"
         elif k + 1 < len(lines) and _caption_by_its_neighbours(above, line, lines[k + 1]):
             line.cls, line.reason = "bad", "photo caption"
@@ -566,6 +599,7 @@ def _mark_captions_under_pictures(lines: list[Line]) -> None:
 # A caption's own label, glued to it or not: "Image caption About 40 bodies …", "Media captionDrone footage …";
 # a credit with no colon: "Photo courtesy of St. Brendan's Health System"
 _CAPTION_LABEL = re.compile(r"^(?:[Mm]edia|[Ii]mage|[Pp]hoto|[Vv]ideo) ?[Cc]aption(?=[\s:A-ZÄÖÜ])"
+                            r"|^(?:[Cc]aption|CAPTION|[Bb]ildunterschrift|[Ll][ée]gende)\s?:\s"
                             r"|^(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Ff]oto|[Bb]ild) (?:courtesy of|mit freundlicher Genehmigung)\b")
 
 
@@ -634,8 +668,12 @@ _MORE_LINK_END = re.compile(r"(?:[.!?…]|\.\.)[\"'“”»)]?\s*[|·]?\s*(?:meh
                             r"lire la suite|lire plus|en savoir plus|continue reading|learn more|mehr erfahren)\s*[»›>→]*$")
 # A player set into the story names its clip and length: "Audio: Getriebeschaden: Inselfähre fällt aus (1 Min)".
 # "Video: … (2:14 min)", or a read-aloud's button with its length: "Listen (5 min)", "Anhören (4 Min.)"
-_MEDIA_LABEL = re.compile(r"^(?:(?:audio|video|podcast)\s*:.*|(?:listen|anhoren|horen|vorlesen|ecouter)[^()]{0,20})"
-                          r"\(\d+(?::\d\d)?\s*(?:min|sek|sec)\w*\.?\)$")
+# Or with the clip's length alone ("Audio: Beitrag aus „Tirol heute“ anhören (1:58)"), or a player's bar of parts
+# ("Audio | On The Coast 6:32 Ferry cancellations frustrate island residents")
+_MEDIA_LABEL = re.compile(r"^\W*(?:(?:audio|video|podcast|(?:zum )?nach(?:horen|sehen)|zum anhoren|a (?:re)?ecouter|a revoir)\s*:.*|"
+                          r"(?:listen|anhoren|horen|vorlesen|ecouter)[^()]{0,20})"
+                          r"\((?:\d+(?::\d\d)?\s*(?:min|sek|sec)\w*\.?|\d{1,2}:\d\d)\)$"
+                          r"|^\W*(?:audio|video|podcast)\s*\|\s.{0,60}\b\d{1,2}:\d\d\b")
 PLAYER_LABEL = "a player's label (audio or video, with its length)"
 TEASER_LEAD, TEASER_LEAD_MAX_WORDS = "teaser (its lead ends in a 'more' link)", 60
 
@@ -659,14 +697,14 @@ def _classify(line: Line, stops: frozenset[str], lang: str) -> None:
     words = _word_list(text)
     line.words = len(words)
     if words:
-        line.stop_density = sum(1 for w in words if w.lower() in stops) / len(words)
+        line.stop_density = sum(map(stops.__contains__, map(str.lower, words))) / len(words)
     folded = _fold(text)
     chars = len(text)
 
     def bad(reason: str) -> None:
         line.cls, line.reason = "bad", reason
 
-    if _MD_IMAGE.search(text) or text.startswith("![") or re.match(r"^\[!\[", text) or _LABELLED_IMAGE.match(text):
+    if "![" in text and _MD_IMAGE.search(text) or text.startswith(("![", "[![")) or _LABELLED_IMAGE.match(text):
         return bad("image markup")
     if _URL_ONLY.match(text) or _IMAGE_FILE.match(text):
         return bad("bare URL or file name")
@@ -1103,7 +1141,10 @@ def _card_headline(line: Line) -> bool:
     """Headline-shaped, or a teaser's headline with a question or call inside ("Inselschule vor dem Aus? Nur
     noch vier Kinder im Klassenraum"), which :func:`_headline_shaped` takes for a sentence and its credit."""
     return _headline_shaped(line) or 1 <= line.words <= HEADLINE_WORDS and len(line.text) <= 140 \
-        and not line.text.rstrip(_CLOSING_MARKS).endswith((".", "!", "?", "…", ":"))
+        and (not line.text.rstrip(_CLOSING_MARKS).endswith((".", "!", "?", "…", ":")) or bool(_INITIALS_END.search(line.text)))
+
+
+_INITIALS_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "Why it's so hard to hire marine engineers in B.C."
 
 
 def _mark_teaser_boxes(lines: list[Line]) -> None:
@@ -1425,7 +1466,8 @@ def _mark_link_lists(lines: list[Line]) -> None:
         run = [k for k in range(i, j) if lines[k].cls != "bad"]
         glued = sum(1 for k in range(i, j) if lines[k].reason == RUN_IN_GLUE)  # menu entries too, run together
         # a button among them is an entry too ("All the best, Max" / "DOWNLOAD PDF" / "LICENSED UNDER CC BY")
-        buttons = sum(1 for k in range(i, j) if lines[k].words <= 3 and lines[k].reason.startswith("boilerplate phrase"))
+        buttons = sum(1 for k in range(i, j) if lines[k].words <= 3 and lines[k].reason.startswith("boilerplate phrase")
+                      or lines[k].reason == PLAYER_LABEL)  # (and a player's: "▶ Listen to this interview (7 min)")
         # and so is a teaser under its label in capitals, which a phrase or a credit marks ("VIDEO: Die besten
         # Lastenräder im Vergleich", "UMFRAGE: Fahren Sie mit dem Lastenrad zur Arbeit")
         buttons += sum(1 for k in range(i, j) if lines[k].cls == "bad" and _CAPS_LABEL.match(lines[k].text))
@@ -2105,18 +2147,24 @@ def _is_heading(lines: list[Line], i: int, end: int) -> bool:
 _HEADING_COLON = re.compile(r"^(?P<head>[A-ZÄÖÜÉ][^:.!?]{8,70}):\s+(?P<rest>[A-ZÄÖÜÉ„“\"].{60,})$")
 
 
+# a place's name and a dash, then a clause: "Hofgarten – Knapper hätte es kaum ausgehen können" (not "HIV - AIDS")
+_DATELINE_OPENING = re.compile(r"^[A-ZÄÖÜ][\w.'’-]+(?: [A-ZÄÖÜ][\w.'’-]+)?\s[–—-]\s(?=.*\s[a-zäöüß])\S+(?:\s\S+){2,}$")
+
+
 def _split_heading_colon(text: str, stops: frozenset[str]) -> tuple[str, str] | None:
     """ "Building sovereign AI infrastructure: Luxembourg is…" -> heading + paragraph.
 
     A speaker label ("Lex Delles: Data is…") is a name, all capitalised words;
-    a run-in heading has lower-case words in it.
+    a run-in heading has lower-case words in it.  A dateline before a dash opens a sentence, not a
+    heading ("Hofgarten – Knapper hätte es kaum ausgehen können: Mit 21 zu 19 Stimmen …").
     """
     m = _HEADING_COLON.match(text)
     if not m:
         return None
     head = m.group("head")
     words = head.split()
-    if not 3 <= len(words) <= 8 or all(w[:1].isupper() for w in words) or re.search(r"[,;\"“”„«»()]", head):
+    if not 3 <= len(words) <= 8 or all(w[:1].isupper() for w in words) or re.search(r"[,;\"“”„«»()]", head) \
+            or _DATELINE_OPENING.match(head):
         return None
     if sum(1 for w in words if w.lower() in stops) / len(words) > 0.25:
         return None
@@ -2298,6 +2346,20 @@ _LEGAL_FORM = re.compile(rf"\s+(?:{_LEGAL_FORMS}|e\.\s?v\.)(?:\s*&\s*co\.?\s*kg)
 _AFFILIATE_OFFER = re.compile(r"\w\*\s.*(?:\d\s?(?:€|eur\b|euro\b|chf\b|\$|£)|[€$£]\s?\d)", re.I)
 
 
+# A match's result: two sides and the score, perhaps the half-time score ("TSV Grünhagen – HSG Eichwald 29:27 (14:15)")
+_RESULT_LINE = re.compile(r"^[^:]{3,60}\s[-–—]\s[^:]{3,60}\s\d{1,3}\s?[:-]\s?\d{1,3}(?:\s*\(\d{1,3}\s?[:-]\s?\d{1,3}\))?$")
+# A podcast's or a talk's cast: "Guest: Dr Rosalind Achterberg, pollination ecologist", "Gast: …", "Invitée : …"
+_CAST_LINE = re.compile(r"^(?:guests?|host|hosts|gast|gaste|moderation|invitee?s?|animateur|animatrice)\s*:\s")
+
+
+def _in_title_case(text: str) -> bool:
+    """Every word of four letters or more capitalised, five of them at least: a headline set in title case,
+    which may end in a full stop ("The Library Stopped Charging Late Fees. Then the Books Came Back."); a
+    sentence's verbs and adjectives are in small letters, in German too."""
+    words = [word for word in _WORD.findall(text) if len(word) >= 4]
+    return len(words) >= 5 and all(word[0].isupper() for word in words)
+
+
 def _title_rejection(line: Line, site: str) -> str:
     """Why a headline-shaped line is not the article's title: a site name, a consent heading, a section
     or menu name, a list of tags, a byline, a caption ending in its credit, a date stamp; "" if none."""
@@ -2322,6 +2384,10 @@ def _title_rejection(line: Line, site: str) -> str:
         return "an affiliate's offer"  # "Lumora Color 7 bei Elektrohaus24* für 234,99 €"
     if _SENDER_LINE.match(folded):
         return "the sender's line"  # "Communiqué par : ministère du Logement et de l'Aménagement du territoire"
+    if _CAST_LINE.match(folded):
+        return "a guest's or host's name"  # "Guest: Dr Rosalind Achterberg, pollination ecologist"
+    if _RESULT_LINE.match(line.text):
+        return "a match's result"  # the scoreboard over a match report's headline
     if _TAGLINE.match(folded):
         return "the site's tagline"  # "Ihre Heimatzeitung für Soltenbrück, Wensloh, …", "Das Magazin für …"
     if _TAG_LIST.match(folded) or (folded.count(",") >= 3 and all(len(item.split()) <= 2 for item in folded.split(","))):
@@ -2337,8 +2403,9 @@ def _title_rejection(line: Line, site: str) -> str:
 
 
 # "Jacob Wade is a personal finance expert…", "Sara Zinnecker ist Redakteurin…": a bio opens with the name and a verb
-_BIO_VERBS = {"is", "was", "has", "writes", "works", "covers", "reports", "ist", "war", "hat", "schreibt", "arbeitet",
-              "berichtet", "betreut", "est", "a", "écrit", "couvre", "travaille"}  # (a reporter's beat: "… covers work, wages")
+# (a reporter's beat: "… covers work, wages")
+_BIO_VERBS = {"is", "was", "has", "writes", "works", "covers", "reports", "leads", "heads", "runs", "ist", "war", "hat",
+              "schreibt", "arbeitet", "berichtet", "betreut", "leitet", "est", "a", "écrit", "couvre", "travaille", "dirige"}
 
 
 def _opens_bio(text: str, name: str) -> bool:
@@ -2562,6 +2629,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
             continue
         if text.endswith((".", ",", ";", ":")) and not text.endswith("...") \
                 and not (text.endswith(".") and (named or keys[i] in page_titles) and counts.get(keys[i], 0) >= 2) \
+                and not (text.endswith(".") and _in_title_case(text)) \
                 or meta.is_date_line(text) or _CREDITED_SENTENCE.search(text):
             continue  # (a headline of two sentences is printed as the page's title too: "… is here. Most … ready.")
         if i >= start and i != opening:
@@ -2591,6 +2659,10 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         over_deck = (shared or i == start - 1 and not text[:1].islower()) and i < start \
             and line.words >= DECK_HEADLINE_WORDS and lines[i + 1].cls == "good" \
             and all(_header_furniture(furniture) for furniture in lines[i + 2:start])
+        # ... and a short one, however few words it shares, over its deck and the byline or date under the deck
+        # ("Der Streifen des Anstosses" / its deck / "Text: Nadia Bürgi"), where a section's name never stands
+        over_deck = over_deck or i + 2 < start and lines[i + 1].cls == "good" \
+            and lines[i + 2].reason in ("byline", "date line")
         if (overlap < TITLE_MIN_OVERLAP or line.words <= TITLE_SHORT_WORDS and shared < 2) \
                 and not (named and shared) and not (stamped and overlap >= TITLE_MIN_OVERLAP) and not over_deck:
             continue  # (the page's title names a headline that shares a word with the text: that is enough)
@@ -2839,6 +2911,7 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
         # (under the headline's last print, when the page prints it again over its deck)
         key = _norm_key(lines[title_index].text)
         top = max((k for k in range(title_index + 1, start - 1) if _norm_key(lines[k].text) == key), default=title_index)
+        top += lines[top + 1].reason == "no letters or digits" and top + 2 < start  # a critic's stars: "★★★★☆"
         lead = lines[top + 1]
         between = lines[top + 2:start]
         deck = lead.words >= DECK_WORDS and not lead.text.endswith((":", ",")) and lead.reason in ("", LINK_LIST) \
@@ -2900,14 +2973,18 @@ def _header_furniture(line: Line) -> bool:
     if line.hard_stop:  # a jump to the comments, a share bar's label ("Share this article")
         return line.words <= 2 and bool(_COMMENT_STOP.match(_fold(line.text))) \
             or line.words <= 4 and bool(_SHARE_WORDS.search(_fold(line.text)))
-    if line.cls == "bad":
+    if line.cls == "bad" or line.reason == "repeated short line":  # (a contents' entry, its section's heading below)
         return line.reason in _HEADER_REASONS or line.reason.startswith("boilerplate") or line.reason == LINK_LIST
     if _CREDIT_END.search(line.text):
         return True  # the lead picture's caption with its credit ("… stepping up from the academy (Photo: …)")
     # a button's label, or what it says when pressed ("Link kopiert!"); a count may hold a point ("Share 1.2k");
-    # a reading time alone ("4 Min.")
-    return line.cls == "short" and line.words <= 3 \
+    # a reading time alone ("4 Min."); a fact under a review's headline ("Running time: 2hrs 10mins")
+    return line.cls == "short" and (line.words <= 3 or line.words <= FACT_LINE_WORDS and bool(_FACT_LINE.match(line.text))) \
         and (not line.text.rstrip(_CLOSING_MARKS).endswith((".", "?", "…")) or bool(_READING_TIME.match(line.text)))
+
+
+FACT_LINE_WORDS = 8
+_FACT_LINE = re.compile(r"^[A-ZÄÖÜÉ][\w'’-]*(?: [\w'’-]+){0,2}\s?:\s\S")  # a label of three words at most, its value
 
 
 _READING_TIME = re.compile(r"^\d{1,2}\s?(?:min|minuten|minutes)\.?$", re.I)

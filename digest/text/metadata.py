@@ -151,7 +151,7 @@ def is_date_line(line: str) -> bool:
 
 
 _DATE_FILLERS = {
-    "am", "pm", "uhr", "um", "at", "on", "le", "à", "published", "updated", "veröffentlicht", "aktualisiert",
+    "am", "pm", "uhr", "um", "at", "on", "le", "à", "published", "updated", "modified", "veröffentlicht", "aktualisiert",
     "publié", "mis", "jour", "stand", "posted", "h", "min", "gmt", "cet", "mez", "utc", "cest", "mesz",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag",
     "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi",
@@ -298,11 +298,12 @@ _BYLINE_END = (r"(?:\s*[,|–—·•/].*|\s+-.*|\d.*|\s*\([^()\d]{1,60}\)|\s+(?
                r"mis à jour)\b(?=.*\d).*)?$")
 _BYLINES = (
     # "By", "Author": only ever a byline's cue, so the name may be written in any case ("Author Mobasir hassan")
-    re.compile(r"^(?:by|written by|words by|text by|reporting by|geschrieben von|verfasst von|eingetragen von|erstellt von|"
+    re.compile(r"^(?:by|written by|words by|text by|reporting by|reviewed by|rezensiert von|posted by|"
+               r"geschrieben von|verfasst von|eingetragen von|erstellt von|"
                r"gepostet von|(?:article )?[ée]crit par|"
                # "Von unserem Mitarbeiter Bernd Wehrle", "De notre correspondante Anne Muller"
                r"von unser(?:em|er) (?:freien? )?(?:mitarbeiter(?:in)?|korrespondent(?:en|in)|redakteur(?:in)?|reporter(?:in)?)|"
-               r"de notre (?:correspondante?|envoy[ée]e? sp[ée]ciale?)|"
+               r"(?:de|par) notre (?:correspondante?|envoy[ée]e? sp[ée]ciale?)|"
                r"(?:article )?r[ée]dig[ée] par|autor(?:in)?|author)"
                r"\s*:?\s+" + _BYLINE_NAME + _BYLINE_END, re.I),
     # "Von", "Par", "De", "Text" also begin headings and sentences ("Von dieser Testpflicht gibt es
@@ -319,7 +320,8 @@ _STAMPED_BYLINE = re.compile(r"^(?P<stamp>.*?\d.*?)\s+(?i:by|von|par)\s*:?\s+" +
 BYLINE_WORDS = 14  # a byline names an author, perhaps a role and a date; a longer line is a sentence
 # What every byline pattern below needs (its cue first, a cue after a stamp, or a comma before the role): one
 # cheap search rules out most lines of a page before the patterns run
-_MAY_BE_BYLINE = re.compile(r"^(?:by|written|words|text|reporting|geschrieben|verfasst|eingetragen|erstellt|gepostet|[ée]crit|"
+_MAY_BE_BYLINE = re.compile(r"^(?:by|written|words|text|reporting|reviewed|rezensiert|posted|geschrieben|verfasst|"
+                            r"eingetragen|erstellt|gepostet|[ée]crit|"
                             r"r[ée]dig|autor|author|"
                             r"von|par|de|interview|propos|entretien|article)|\s(?:by|von|par)\b|,", re.I)
 # What a byline may print after the name without counting as its words: the date after a bar ("Par Julie
@@ -333,7 +335,8 @@ _FILED_UNDER = re.compile(r"\s+(?i:in|dans|im|unter|filed under)\s+[A-ZÄÖÜÉ]
 _ROLE_BYLINE = re.compile(
     r"^(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?:\s+[A-ZÄÖÜÉ][\w'’.-]+){1,3}),\s+(?:[A-Z][\w.&-]*\s+){0,3}"
     r"(?i:writer|reporter|correspondent|editor|columnist|contributor|redakteur(?:in)?|korrespondent(?:in)?|"
-    r"journalist(?:in)?|autor(?:in)?|r[ée]dact(?:eur|rice)|correspondant(?:e)?|journaliste|chroniqueu(?:r|se))$")
+    r"journalist(?:in)?|autor(?:in)?|r[ée]dact(?:eur|rice)|correspondant(?:e)?|journaliste|chroniqueu(?:r|se)|"
+    r"redaktion(?: [\w-]+)?)$")  # (a desk: "Dirk Hollmann, Redaktion Märkte")
 _TRAILING_SEPARATORS = " \t,;:|·•/–—-"
 
 
@@ -365,6 +368,14 @@ def _is_stamp(text: str) -> bool:
     return all(word.lower() in STAMP_WORDS for word in re.findall(r"[^\W\d_]+", rest))
 
 
+def _byline_match(text: str) -> re.Match | None:
+    for pattern in (*_BYLINES, _STAMPED_BYLINE, _ROLE_BYLINE):
+        m = pattern.match(text)
+        if m and (pattern is not _STAMPED_BYLINE or _is_stamp(m.group("stamp"))):
+            return m
+    return None
+
+
 def byline_author(line: str) -> str:
     """The author named in a byline ("By Jane Doe", "Von Max Muster", "Par Jean Dupont",
     "Tom Krisher, AP Auto Writer", "Posted on March 3, 2024 by Gareth Mull in News")."""
@@ -381,12 +392,13 @@ def byline_author(line: str) -> str:
         if not part or not _is_stamp(part.group("stamp")) or len(text[:part.start()].split()) > BYLINE_WORDS:
             return ""
         text = text[:part.start()]
-    for pattern in (*_BYLINES, _STAMPED_BYLINE, _ROLE_BYLINE):
-        m = pattern.match(text)
-        if m and (pattern is not _STAMPED_BYLINE or _is_stamp(m.group("stamp"))):
-            break
-    else:
-        return ""
+    m = _byline_match(text)
+    if not m:  # a role before the date: "Dirk Hollmann, Redaktion Märkte | 08.05.2025"
+        part = _STAMP_PART.search(text) if "|" in text or "·" in text or "•" in text else None
+        m = _byline_match(text[:part.start()]) if part and _is_stamp(part.group("stamp")) else None
+        if not m:
+            return ""
+        text = text[:part.start()]
     name = tidy_author(m.group("name"))
     if not name or name.split()[0].lower() in {"the", "der", "die", "das", "le", "la"}:
         return ""

@@ -3360,3 +3360,218 @@ def test_a_recipes_fractions_on_lines_of_their_own_are_no_gallerys_counters():
                       "200 g Butter", "1/2", "Zitrone, die Schale davon", "Zubereitung", *method[1:], "Impressum"])
     result = clean_text(page, "de")
     assert "Zitrone, der Saft davon" in result.text and lost(method, result) == []
+
+
+# Session 15: kinds found on the hand-written series 39 to 41 (tests/data/clean/pages.json), each on a page of its own.
+
+
+def test_a_headline_in_title_case_may_end_in_a_full_stop_and_its_deck_is_the_standfirst():
+    """A blogging platform's headline of two sentences in title case ("… Late Fees. Then the Books Came Back."):
+    a sentence's verbs are in small letters, so it is no prose; the caption under the picture that names its
+    photographer goes."""
+    headline = "The Harbour Ferry Stopped Running Late. Then the Commuters Came Back."
+    deck = "A year after the timetable was rewritten, the figures tell a story nobody at the hearing predicted"
+    story = ["When the ferry board rewrote the timetable in January, the loudest objection came from a retired "
+             "captain who said the boats would never keep to it.",
+             "A year later, the operator's own figures show that nine in ten crossings left within two minutes of "
+             "the printed time.",
+             "Passenger numbers rose by a fifth over the same period, most of them commuters who had given up on "
+             "the service."]
+    page = "\n".join(["Open in app", "Sign in", "Member-only story", headline, deck, "Jo Marsh", "Follow",
+                      "5 min read", "·", "Mar 3, 2025", "Share",
+                      "![The ferry at the pier](https://img.example.org/ferry.jpeg)",
+                      "The morning boat at the west pier. Photo by the author.", *story, "More from Jo Marsh"])
+    result = clean_text(page, "en")
+    assert (result.title, result.standfirst, result.kicker) == (headline, deck, "")
+    assert lost(story, result) == [] and "Photo by" not in result.text
+
+
+@pytest.mark.parametrize("caption", [
+    "Volunteers count river herring at a trap near the old dam. (Tomas Aldana/The Tidewater Ledger)",
+    "Une rame de la ligne C à l'arrêt Foch, en centre-ville. | ARCHIVES CO-L / Thomas Guérin",
+    "Returned books waiting to be reshelved at the main branch. Photo by the author.",
+])
+def test_a_caption_under_a_picture_that_ends_in_its_photographers_name_goes(caption):
+    story = ["On a cold morning in early April, the volunteers knelt on the bank with clipboards and counters, "
+             "clicking each time a fish flicked past the mesh.",
+             "Their tally, sent to the state every spring, is the only record of how the run has changed since the "
+             "dam came down."]
+    page = "\n".join(["River news", "The herring are back in Alder Creek", story[0],
+                      "![A picture](https://img.example.org/herring.jpg)", caption, story[1], "Contact us"])
+    result = clean_text(page)
+    assert caption not in result.text and lost(story, result) == []
+
+
+def test_a_critics_stars_a_reviews_facts_and_a_last_modified_stamp_do_not_part_the_deck_from_its_headline():
+    deck = "A debut play turns a storm-night vigil into a quietly devastating portrait of a fishing town"
+    story = ["It is the night of the worst storm in forty years, and in The Salt Houses the family kitchen has become "
+             "the place where the whole fishing town waits for news of one boat.",
+             "The play never leaves that kitchen, and it never needs to: everything the town has lost is in the "
+             "way its people set the table and hold their breath at every knock.",
+             "Nell Garvey's first full-length play is a quiet, devastating piece of theatre, and the Lyceum gives it "
+             "the cast it deserves.", "The Salt Houses runs at the Corran Lyceum until 22 February."]
+    page = "\n".join(["Reviews", "The Salt Houses review – a fishing town holds its breath", "★★★★☆", deck,
+                      "Reviewed by Oliver Brennan", "Published 28 January 2025",
+                      "Last modified on Thu 30 Jan 2025 09.14 GMT", "Running time: 2hrs 10mins, including one interval",
+                      "Share on Facebook", *story, "Most viewed"])
+    result = clean_text(page, "en")
+    assert result.standfirst == deck and result.author == "Oliver Brennan"
+    assert lost(story, result) == [] and "Running time" not in result.text
+    assert classified("Last modified on Thu 30 Jan 2025 09.14 GMT", "en").reason == "date line"
+
+
+@pytest.mark.parametrize("line, lang, boilerplate", [
+    # where the piece first ran
+    ("This article was first published by The Tidewater Ledger, a nonprofit newsroom.", "en", True),
+    ("Dieser Text erschien in HÖHENLUFT 3/2025. Das Heft ist im Zeitschriftenhandel erhältlich.", "de", True),
+    ("Cet article a été initialement publié dans Le Courrier du Rhône.", "fr", True),
+    ("The report was first published in 1998 and has been revised twice since.", "en", False),
+    # an affiliate's note, a reviewer's line, a court summary's disclaimer
+    ("*Transparenz: Wenn Sie über einen markierten Link einkaufen, erhalten wir eine kleine Provision.", "de", True),
+    ("Geprüft von: Rechtsanwältin Dr. Verena Stolle", "de", True),
+    ("Relu par le Dr Olivier Mazières, allergologue", "fr", True),
+    ("This summary is provided to assist in understanding the Court’s decision.", "en", True),
+    # readers' call-outs, a live blog's and a newsletter's machinery, an embedded post, a blog's pin
+    ("Sie haben eine Behauptung gesehen? Schicken Sie uns einen Hinweis per WhatsApp.", "de", True),
+    ("Ihre Wetterbeobachtung fehlt uns noch? Senden Sie Fotos und Messwerte über unser Meldeformular!", "de", True),
+    ("Have your water bills gone up? Tell us about it using this form", "en", True),
+    ("Neue Beiträge werden automatisch geladen. Automatisches Aktualisieren: AN", "de", True),
+    ("Enjoying The Halden Brief? Forward it to a neighbor.", "en", True),
+    ("A post shared by PROOF (@proof.bedminster)", "en", True),
+    ("📌 Épinglez cet article sur Pinterest pour le retrouver plus tard !", "fr", True),
+    ("If you liked this, you might enjoy: Why we stopped using UUIDs · Our on-call rotation", "en", True),
+    # paywalls and registrations
+    ("Lesen Sie jetzt weiter mit HF Premium", "de", True),
+    ("Alle Artikel, das ePaper und exklusive Analysen. Im ersten Monat für 1 €.", "de", True),
+    ("Member-only story", "en", True),
+    ("FLEET OPERATIONS LIVE 2025 — NEC Birmingham, 10-11 June. Register free today", "en", True),
+    ("Mehr dazu in Bergretter: „Suchzeiten werden länger“ (tirol.ALR.at; 12.2.2025)", "de", True),
+    # the same words in news
+    ("Drivers who register for the scheme will pay less from the first month of next year.", "en", False),
+    ("Mehr dazu sagte der Bürgermeister am Montag nicht.", "de", False),
+])
+def test_notes_on_where_a_piece_ran_reviewers_call_outs_and_paywalls_are_boilerplate(line, lang, boilerplate):
+    assert is_boilerplate_phrase(line, lang) is boilerplate
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("🎧 Zum Nachhören: Unser Reporter war mit dem Messwagen in Kaltenbuch unterwegs (2:48 Min.)", "de"),
+    ("Audio: Beitrag aus „Tirol heute“ anhören (1:58)", "de"),
+    ("Audio | On The Coast 6:32 Ferry cancellations frustrate island residents", "en"),
+])
+def test_a_players_label_with_its_clips_length_is_no_text(line, lang):
+    assert classified(line, lang).reason == clean_module.PLAYER_LABEL
+
+
+def test_a_players_buttons_under_its_label_go_with_it():
+    story = ["Since January, patients with a suspected stroke in the south can be treated by a specialist team "
+             "around the clock.",
+             "The biggest change is that a neurologist is now on site or on call within fifteen minutes, day and "
+             "night."]
+    page = "\n".join(["Health", "Every minute counts in a stroke", story[0], "▶ Listen to this interview (7 min)",
+                      "Speed 1x", "Download audio", story[1], "Imprint"])
+    result = clean_text(page, "en")
+    assert "Speed 1x" not in result.text and "Download audio" not in result.text and lost(story, result) == []
+
+
+def test_the_bio_under_a_post_goes_under_its_posted_by_byline():
+    story = ["When we launched our clean-up in January, we hoped for maybe five hundred volunteers on the river "
+             "that weekend.",
+             "More than twelve hundred came, and between them they pulled four tonnes of rubbish out of the water.",
+             "The river is not a lost cause, and it deserves better than forty shopping trolleys."]
+    bio = "Amara Okafor leads our London river campaigns. Before joining us she worked as a water scientist."
+    page = "\n".join(["Campaign updates", "What 1,200 volunteers pulled out of the River Lea",
+                      "Posted by Amara Okafor, Campaigns Officer", "6 May 2024", *story, bio, "Share this post"])
+    result = clean_text(page, "en")
+    assert lost(story, result) == [] and "leads our London" not in result.text
+
+
+def test_a_matchs_result_and_a_podcasts_guest_are_never_the_headline():
+    report = ["Was für ein Abend in der Sporthalle am Mühlenweg: Vor ausverkauftem Haus hat der TSV Grünhagen das "
+              "Derby gegen die HSG Eichwald mit 29:27 gewonnen.",
+              "Die Gäste aus Eichwald starteten konzentrierter und lagen nach zwölf Minuten mit 7:3 vorne.",
+              "Die Entscheidung fiel 40 Sekunden vor Schluss, als Bertram am Kreis für den TSV traf."]
+    headline = "Derbysieg in letzter Minute: Bertram erlöst die Halle am Mühlenweg"
+    page = "\n".join(["Handball › Herren 1", "Veröffentlicht am 11.02.2024 von Pressewart Henning Lutter",
+                      "TSV Grünhagen 1898 – HSG Eichwald/Tannrode 29:27 (14:15)", headline, *report, "Teilen:"])
+    assert clean_text(page, "de").title == headline
+    episode = "Ep. 112: Urban beekeeping is booming. Is that bad news for wild bees?"
+    notes = ["Urban beekeeping has made rooftop hives a fixture of city life, from hotel roofs to office terraces, and "
+             "the research says there may be too many of them for the wild bees.",
+             "This week we talk to a pollination ecologist about what the numbers from two cities really show.",
+             "Wild bees visited fewer flowers where honeybee colonies were densest, and foraged for longer before "
+             "returning to their nests."]
+    page = "\n".join(["Episodes", "Season 4", episode, "Guest: Dr Rosalind Achterberg, pollination ecologist",
+                      "Released 3 June 2024 · 58 min", "▶ Play episode", *notes, "Links mentioned in the show"])
+    assert clean_text(page, "en").title == episode
+
+
+def test_a_dateline_before_a_dash_opens_a_sentence_not_a_heading_at_its_colon():
+    opening = ("Hofgarten – Knapper hätte es kaum ausgehen können: Mit 21 zu 19 Stimmen hat der Stadtrat am "
+               "Donnerstagabend den Bebauungsplan beschlossen.")
+    story = [opening, "Damit ist der Weg frei für 96 Wohnungen, von denen zwei Drittel gefördert vergeben werden.",
+             "Baubeginn soll frühestens im Jahr 2028 sein, teilte die Stadt mit."]
+    page = "\n".join(["Lokales", "Stadtrat gibt grünes Licht für Sozialwohnungen am Mühlbach", *story, "Impressum"])
+    result = clean_text(page, "de")
+    assert lost(story, result) == [] and "## Hofgarten" not in result.text
+    assert [block.kind for block in result.blocks[:1]] == ["paragraph"]
+
+
+def test_a_short_headline_over_its_deck_and_byline_is_the_headline_though_it_shares_no_word():
+    headline, deck = "Der Streifen des Anstosses", ("Seit Anfang Monat fehlen an der Seebahnstrasse 140 Parkplätze – "
+                                                    "dafür gibt es einen durchgehenden Velostreifen.")
+    story = ["Es ist Dienstagmorgen, kurz nach sieben, und ein Vater steht mit seinem Lastenvelo an der Ampel bei "
+             "der Hohlstrasse.",
+             "Seit dem 2. Juni ist das anders: Auf 1,7 Kilometern hat das Tiefbauamt einen roten Velostreifen markiert."]
+    page = "\n".join(["Stadtleben", "Verkehr", "Kultur", "STADTLEBEN / VERKEHR", headline, deck, "Text: Nadia Bürgi",
+                      "3. Juni 2025", "Auf WhatsApp teilen", *story, "Impressum"])
+    result = clean_text(page, "de")
+    assert (result.title, result.standfirst) == (headline, deck) and lost(story, result) == []
+
+
+@pytest.mark.parametrize("caption, lang", [
+    ("Caption: The Queen of Salish at the terminal on Monday. The vessel is more than 50 years old.", "en"),
+    ("Bildunterschrift: Landesinnungsmeister Heinrich Bröckelmann mit Auszubildenden in Warendorf.", "de"),
+    ("Légende : le nouveau tracé de la ligne C, présenté mardi soir aux élus.", "fr"),
+])
+def test_a_line_under_a_captions_label_is_a_caption(caption, lang):
+    assert classified(caption, lang).reason == "photo credit or caption"
+
+
+def test_a_related_box_whose_teaser_ends_in_initials_does_not_end_the_story():
+    story = ["When Deirdre Olafson missed her oncology appointment in Nanaimo for the second time in a month, it was "
+             "not because she forgot, but because the ferry she had booked never left the island.",
+             "The 7:10 a.m. sailing from Gabriola Island had been cancelled for lack of crew, and the next boat left "
+             "too late for her to make it to the hospital on time.",
+             "She is one of dozens of island residents who have contacted the ferry operator since January to "
+             "complain about cancelled sailings and missed appointments.",
+             "The province has asked the ferry operator to report back by the end of the summer on how it plans to "
+             "restore a reliable service to the smaller islands.",
+             "For Olafson, that cannot come soon enough: her next appointment is on June 12, and she will take the "
+             "first sailing of the day, just in case."]
+    page = "\n".join(["News", "Ferry cancellations frustrate island residents", *story[:3], "RELATED STORIES",
+                      "Province announces $80M for ferry terminal upgrades",
+                      "Why it's so hard to hire marine engineers in B.C.", *story[3:], "ABOUT THE AUTHOR"])
+    result = clean_text(page, "en")
+    assert lost(story, result) == [] and "marine engineers" not in result.text
+
+
+def test_a_contents_list_between_the_lead_and_the_body_does_not_part_them():
+    lead = ("Éternuements, yeux qui piquent, nez bouché : les allergies aux pollens de bouleau touchent des millions "
+            "de Français. Avec des hivers plus doux, la saison commence désormais dès la mi-mars.")
+    sections = ["Pourquoi la saison commence plus tôt", "Reconnaître les symptômes", "Nos conseils au quotidien"]
+    body = ["Dans le nord et l'est de la France, le réseau de surveillance aérobiologique a relevé les premiers "
+            "grains de pollen de bouleau dès le 12 mars, avec deux semaines d'avance sur la moyenne.",
+            "Pour les personnes allergiques, cela signifie une saison plus longue et souvent plus intense, car les "
+            "arbres libèrent davantage de pollen après un hiver doux.",
+            "Les symptômes ressemblent à ceux d'un rhume, mais ils durent plusieurs semaines et reviennent chaque "
+            "printemps à la même période.",
+            "Aérer tôt le matin, rincer ses cheveux le soir et faire sécher le linge à l'intérieur limitent "
+            "l'exposition aux pollens pendant les semaines les plus chargées."]
+    page = "\n".join(["Santé", "Allergies", "Pollens de bouleau : la saison démarre plus tôt", lead,
+                      "Par Clémence Hardy, journaliste santé", "Mis à jour le 18 mars 2025", "Sommaire", *sections,
+                      "![Chatons de bouleau](https://img.example.fr/bouleau.jpg)",
+                      "Les chatons du bouleau libèrent des quantités considérables de pollen. © Adobe Stock",
+                      sections[0], *body[:2], sections[1], body[2], sections[2], body[3], "Newsletter"])
+    result = clean_text(page, "fr")
+    assert result.standfirst == lead and lost(body, result) == []

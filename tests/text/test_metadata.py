@@ -238,3 +238,13 @@ DATE_PIECES = ["2025", "1999", "20251", "12", "3", "31", ".", "/", "-", " ", ", 
 def test_searching_only_around_years_finds_what_a_full_scan_finds(pieces, lang):
     text = "".join(pieces)
     assert [(d.iso, d.start, d.end) for d in find_dates(text, lang)] == _dates_by_a_full_scan(text, lang)
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Reviewed by Oliver Brennan", "Oliver Brennan"),  # a critic's byline
+    ("Posted by Amara Okafor, Campaigns Officer", "Amara Okafor"),  # a blog's
+    ("Par notre correspondante Odile Perrin - Aujourd'hui à 05:45", "Odile Perrin"),
+    ("Dirk Hollmann, Redaktion Märkte | 08.05.2025", "Dirk Hollmann"),  # a desk for a role, the date after a bar
+])
+def test_a_critics_a_blogs_a_correspondents_and_a_desks_byline_name_the_author(line, name):
+    assert byline_author(line) == name
