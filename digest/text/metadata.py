@@ -387,18 +387,16 @@ def byline_author(line: str) -> str:
     if filed and _STAMPED_BYLINE.match(text[:filed.start()]):
         text = text[:filed.start()]
         words = len(text.split())
-    if words > BYLINE_WORDS:
-        part = _STAMP_PART.search(text)
+    m = _byline_match(text) if words <= BYLINE_WORDS else None
+    if not m:  # the name before a stamp after a bar, however long ("Par Camille Lefort | Publié le …", "Dirk
+        # Hollmann, Redaktion Märkte | 08.05.2025"): the byline without it
+        part = _STAMP_PART.search(text) if "|" in text or "·" in text or "•" in text else None
         if not part or not _is_stamp(part.group("stamp")) or len(text[:part.start()].split()) > BYLINE_WORDS:
             return ""
         text = text[:part.start()]
-    m = _byline_match(text)
-    if not m:  # a role before the date: "Dirk Hollmann, Redaktion Märkte | 08.05.2025"
-        part = _STAMP_PART.search(text) if "|" in text or "·" in text or "•" in text else None
-        m = _byline_match(text[:part.start()]) if part and _is_stamp(part.group("stamp")) else None
+        m = _byline_match(text)
         if not m:
             return ""
-        text = text[:part.start()]
     name = tidy_author(m.group("name"))
     if not name or name.split()[0].lower() in {"the", "der", "die", "das", "le", "la"}:
         return ""
