@@ -14,7 +14,7 @@ Why out-of-fold: the cleaner's thresholds were chosen by looking at these very
 pages, so an in-sample F1 flatters it (on 711 held-out pages it lost three
 points).  Pages go to folds by a hash of their id (stable across runs and
 machines).  The few settings that are still a choice (``GRID`` below: each
-name is a module constant of :mod:`digest.text.clean`) are chosen inside the
+name is a module constant of :mod:`digest.text.clean.region`) are chosen inside the
 training folds only, by F1, and the held-out fold is cleaned with that
 choice; the pooled held-out outputs give the out-of-fold figures.  Intervals
 are page-bootstrap 95% intervals (the scorer's own ``bootstrap_f1``); the
@@ -89,16 +89,16 @@ def f1_of(counts) -> float:
 
 def run_config(pages: list[dict], scorer, config: dict[str, float]) -> list[tuple[int, int, int, int]]:
     """Per-page (tp, fp, fn, tn) with the cleaner's constants set to ``config`` (restored afterwards)."""
-    from digest.text import clean
+    from digest.text.clean import region
 
-    saved = {name: getattr(clean, name) for name in config}
+    saved = {name: getattr(region, name) for name in config}
     try:
         for name, value in config.items():
-            setattr(clean, name, value)
+            setattr(region, name, value)
         return [scorer.count_item(p, bench_clean(p["noisy_text"], p["lang"])) for p in pages]
     finally:
         for name, value in saved.items():
-            setattr(clean, name, value)
+            setattr(region, name, value)
 
 
 def cross_validate(pages, scorer, folds: int) -> tuple[list, list[dict]]:
@@ -257,7 +257,8 @@ def false_alarms(ref: str | None) -> None:
     from digest.text import clean as now
 
     def classes(cleaner) -> list[tuple[str, str]]:
-        return [cleaner._classification(text.strip(), cleaner.stopwords(lang), lang)[:2] for lang, text in sentences]
+        lines = getattr(cleaner, "lines", cleaner)  # the line classifier's module (one flat module before the split)
+        return [lines._classification(text.strip(), lines.stopwords(lang), lang)[:2] for lang, text in sentences]
 
     ours = classes(now)
     bad = Counter(reason.split(" (")[0] for cls, reason in ours if cls == "bad")

@@ -111,7 +111,7 @@ class Summary:
 class CleanedPage:
     """What the clean stage recovers from one page: what the page says about itself, and its body.
 
-    Both the cleaner's own result (:class:`~digest.text.clean.CleanResult`, what
+    Both the cleaner's own result (:class:`~digest.text.clean.recover.CleanResult`, what
     ``digest clean`` shows) and the :class:`Article` are one, so ``clean_article``
     copies these fields and nothing else."""
 

@@ -48,7 +48,7 @@ from . import metadata as meta
 
 
 class PageLine(Protocol):
-    """What the date search needs of a cleaned line (``digest.text.clean.Line`` fits)."""
+    """What the date search needs of a cleaned line (``digest.text.clean.lines.Line`` fits)."""
 
     text: str
     number: int

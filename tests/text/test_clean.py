@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from digest.article import Article, DropArticle
-from digest.text import clean as clean_module
+from digest.text.clean import context, lines, recover
 from digest.text.clean import clean_article, clean_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,10 +29,8 @@ _cache: dict[str, object] = {}
 
 def classified(line: str, lang: str):
     """One line as the cleaner classifies it on its own, before its neighbours are considered."""
-    from digest.text import clean
-
-    probe = clean.Line(line, 1)
-    clean.classify_line(probe, clean.stopwords(lang), lang)
+    probe = lines.Line(line, 1)
+    lines.classify_line(probe, lines.stopwords(lang), lang)
     return probe
 
 
@@ -835,10 +833,8 @@ def test_title_evidence_names_what_supports_it(lang):
      "photo caption"),
 ])
 def test_what_is_never_a_title(line, lang, why):
-    from digest.text import clean
-
     probe = classified(line, lang)
-    assert why in clean._title_rejection(probe, "Valley Courier")
+    assert why in recover._title_rejection(probe, "Valley Courier")
 
 
 @pytest.mark.parametrize("line, lang", [
@@ -848,10 +844,8 @@ def test_what_is_never_a_title(line, lang, why):
     ("Mission, vision, valeurs : ce que veut la nouvelle agence", "fr"),
 ])
 def test_a_headline_that_opens_like_a_byline_or_a_list_may_be_the_title(line, lang):
-    from digest.text import clean
-
     probe = classified(line, lang)
-    assert clean._title_rejection(probe, "Valley Courier") == ""
+    assert recover._title_rejection(probe, "Valley Courier") == ""
 
 
 @pytest.mark.parametrize("line, lang, boilerplate", [
@@ -1113,11 +1107,11 @@ def test_the_authors_bio_under_the_story_goes(byline, bio):
 
 @pytest.mark.parametrize("line, lang, reason", [
     # a comment section's heading with its count; its brackets are no code
-    ("Kommentare (12)", "de", clean_module.END_MARKER), ("Réagir (14)", "fr", clean_module.END_MARKER),
-    ("Comments (3)", "en", clean_module.END_MARKER),
+    ("Kommentare (12)", "de", lines.END_MARKER), ("Réagir (14)", "fr", lines.END_MARKER),
+    ("Comments (3)", "en", lines.END_MARKER),
     # a picture's button, never a heading of what follows
-    ("Zum Vergrößern bitte anklicken", "de", clean_module.PICTURE_BUTTON),
-    ("Cliquez pour agrandir", "fr", clean_module.PICTURE_BUTTON), ("Click to enlarge", "en", clean_module.PICTURE_BUTTON),
+    ("Zum Vergrößern bitte anklicken", "de", lines.PICTURE_BUTTON),
+    ("Cliquez pour agrandir", "fr", lines.PICTURE_BUTTON), ("Click to enlarge", "en", lines.PICTURE_BUTTON),
     # a gallery's counter glued to its caption (a gallery of three pictures or more)
     ("1/5 Ingrid Solberg Trio at the Oslo Jazz Festival 2024.", "en", "photo caption"),
     ("2/4 Lúcia Tavares © Joana Pires", "en", "photo caption"),
@@ -2167,10 +2161,8 @@ def test_the_line_above_the_headline_is_a_kicker_only_when_it_names_something_el
 
 
 def test_a_label_that_introduces_what_follows_is_no_kicker():
-    from digest.text import clean
-
-    assert not clean._kicker_shaped("Herausgeber:") and not clean._kicker_shaped("Set Your Location:")
-    assert clean._kicker_shaped("Artificial Intelligence") and clean._kicker_shaped("Économie")
+    assert not lines._kicker_shaped("Herausgeber:") and not lines._kicker_shaped("Set Your Location:")
+    assert lines._kicker_shaped("Artificial Intelligence") and lines._kicker_shaped("Économie")
 
 
 def test_a_consent_heading_sharing_the_articles_words_is_passed_over_and_reported():
@@ -2202,11 +2194,9 @@ def test_explain_says_the_body_goes_on_below_a_related_links_box(capsys):
     ("News » Local » Council approves bike lanes", "en", "breadcrumb trail"),
 ])
 def test_menu_entries_and_breadcrumbs_glued_onto_one_line_are_never_the_headline(line, lang, reason):
-    from digest.text import clean
-
     probe = classified(line, lang)
     assert (probe.cls, probe.reason) == ("bad", reason)
-    assert clean._headline_shaped(probe)  # shaped like a headline, yet no candidate: its reason is none of theirs
+    assert lines._headline_shaped(probe)  # shaped like a headline, yet no candidate: its reason is none of theirs
 
 
 @pytest.mark.parametrize("line, lang", [
@@ -2306,7 +2296,7 @@ def test_a_breadcrumb_inside_the_region_opens_the_body_below_it():
 
 
 def test_quoted_speech_never_addresses_the_reader():
-    from digest.text.clean import _addresses_reader
+    from digest.text.clean.lines import _addresses_reader
 
     assert not _addresses_reader('The harbourmaster said: "We have moved every boat we could into the inner basin."')
     assert not _addresses_reader("„Wir bitten alle, den Bereich zu meiden“, sagte der Bürgermeister am Sonntag.")
@@ -2374,15 +2364,13 @@ def test_a_series_label_with_its_issue_number_over_the_headline_is_not_the_headl
 
 
 def test_a_button_among_short_lines_makes_them_a_menu():
-    from digest.text import clean
-
-    lines = [clean.Line(text, n) for n, text in enumerate(["All the best, Max Steinbeis", "Print this article",
-                                                           "LICENSED UNDER CC BY NC ND"], 1)]
-    for line in lines:
-        clean.classify_line(line, clean.stopwords("en"), "en")
-    clean._mark_link_lists(lines)
-    assert [line.reason for line in lines if line.cls != "bad"] == []
-    assert lines[0].reason == lines[2].reason == clean.LINK_LIST
+    page = [lines.Line(text, n) for n, text in enumerate(["All the best, Max Steinbeis", "Print this article",
+                                                          "LICENSED UNDER CC BY NC ND"], 1)]
+    for line in page:
+        lines.classify_line(line, lines.stopwords("en"), "en")
+    context._mark_link_lists(page)
+    assert [line.reason for line in page if line.cls != "bad"] == []
+    assert page[0].reason == page[2].reason == context.LINK_LIST
 
 
 def test_a_companys_name_with_its_legal_form_is_no_headline():
@@ -3460,7 +3448,7 @@ def test_notes_on_where_a_piece_ran_reviewers_call_outs_and_paywalls_are_boilerp
     ("Audio | On The Coast 6:32 Ferry cancellations frustrate island residents", "en"),
 ])
 def test_a_players_label_with_its_clips_length_is_no_text(line, lang):
-    assert classified(line, lang).reason == clean_module.PLAYER_LABEL
+    assert classified(line, lang).reason == lines.PLAYER_LABEL
 
 
 def test_a_players_buttons_under_its_label_go_with_it():
