@@ -2368,7 +2368,7 @@ def test_a_button_among_short_lines_makes_them_a_menu():
                                                           "LICENSED UNDER CC BY NC ND"], 1)]
     for line in page:
         lines.classify_line(line, lines.stopwords("en"), "en")
-    context._mark_link_lists(page)
+    context.mark_link_lists(page)
     assert [line.reason for line in page if line.cls != "bad"] == []
     assert page[0].reason == page[2].reason == context.LINK_LIST
 

@@ -50,43 +50,43 @@ from .lines import (
     classify_line,
     _code_score,
     _LANG_STOPLISTS,
-    _prepare_lines,
+    prepare_lines,
     stopwords,
     _TERMINAL,
 )
 from .context import (
     LINK_LIST,
     LIST_REACH,
-    _mark_ad_boxes,
-    _mark_call_to_action_boxes,
-    _mark_captions_under_pictures,
-    _mark_comments,
-    _mark_consent_dialogs,
-    _mark_contents,
-    _mark_link_lists,
-    _mark_repeats,
-    _mark_teaser_boxes,
-    _mark_video_boxes,
-    _restore_topical_lists,
+    mark_ad_boxes,
+    mark_call_to_action_boxes,
+    mark_captions_under_pictures,
+    mark_comments,
+    mark_consent_dialogs,
+    mark_contents,
+    mark_link_lists,
+    mark_repeats,
+    mark_teaser_boxes,
+    mark_video_boxes,
+    restore_topical_lists,
 )
 from .region import (
-    _cut_authors_bio,
-    _cut_furniture_tail,
-    _date_stamp,
-    _extend_region,
-    _is_heading,
-    _main_region,
-    _split_heading_colon,
-    _start_below_breadcrumb,
-    _take_announced_list,
-    _trim_tail,
+    cut_authors_bio,
+    cut_furniture_tail,
+    date_stamp,
+    extend_region,
+    is_heading,
+    main_region,
+    split_heading_colon,
+    start_below_breadcrumb,
+    take_announced_list,
+    trim_tail,
 )
 from .recover import (
     CleanResult,
-    _find_title,
-    _recover_metadata,
-    _take_closing_sentence,
-    _take_closing_turns,
+    find_title,
+    recover_metadata,
+    take_closing_sentence,
+    take_closing_turns,
 )
 
 
@@ -118,6 +118,7 @@ def clean_text(text: str, lang: str | None = None, *, html: bool = False, source
 
 
 def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference=None) -> CleanResult:
+    """The steps of this module's docstring, in order, on a text dump (or the text trafilatura extracted)."""
     result = CleanResult()
     text = fix_mojibake(text)
     dropped: list[Dropped] = []
@@ -129,38 +130,41 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
         lang, confidence = _detect(sample)
         result.evidence["lang"] = meta.evidence(lang, "py3langid on the page's longer lines", confidence)
     result.lang = lang
-    lines, images = _prepare_lines(text, lang, dropped)
+    # 1-2. repair, and judge each line on its own
+    lines, images = prepare_lines(text, lang, dropped)
     stops = stopwords(lang if lang in _LANG_STOPLISTS else "en")
     for line in lines:
         classify_line(line, stops, lang)
-    _mark_consent_dialogs(lines)
-    _mark_captions_under_pictures(lines)
-    _mark_video_boxes(lines)
-    _mark_repeats(lines)
-    _mark_comments(lines)
-    _mark_link_lists(lines)
-    _mark_teaser_boxes(lines)
-    _mark_ad_boxes(lines, stops)
-    _mark_call_to_action_boxes(lines)
-    _mark_contents(lines)
-    start, end, regions = _main_region(lines, stops)
-    restored = _restore_topical_lists(lines, start, end, stops, LIST_REACH)
+    # 3. judge lines by their neighbours, then choose the body and set its bounds
+    mark_consent_dialogs(lines)
+    mark_captions_under_pictures(lines)
+    mark_video_boxes(lines)
+    mark_repeats(lines)
+    mark_comments(lines)
+    mark_link_lists(lines)
+    mark_teaser_boxes(lines)
+    mark_ad_boxes(lines, stops)
+    mark_call_to_action_boxes(lines)
+    mark_contents(lines)
+    start, end, regions = main_region(lines, stops)
+    restored = restore_topical_lists(lines, start, end, stops, LIST_REACH)
     if restored:  # a recipe's ingredients beside its method: search again, and keep them only if taken in
-        start, end, regions = _main_region(lines, stops)
+        start, end, regions = main_region(lines, stops)
         for i in restored:
             if not start <= i <= end:
                 lines[i].cls, lines[i].reason = "bad", LINK_LIST
     result.regions = [r.describe(lines) for r in regions]
-    start = _start_below_breadcrumb(lines, start, end)
-    end = _trim_tail(lines, start, end)
-    end = _cut_furniture_tail(lines, start, end, stops)
+    start = start_below_breadcrumb(lines, start, end)
+    end = trim_tail(lines, start, end)
+    end = cut_furniture_tail(lines, start, end, stops)
     if end >= start:
-        start = _extend_region(lines, start)
-        end = _take_announced_list(lines, start, end)
-        end = _take_closing_sentence(lines, _take_closing_turns(lines, start, end))
-    _restore_topical_lists(lines, start, end, stops)
-    end = _cut_authors_bio(lines, start, end)
-    title_index = _find_title(lines, start, end, result, stops, images)
+        start = extend_region(lines, start)
+        end = take_announced_list(lines, start, end)
+        end = take_closing_sentence(lines, take_closing_turns(lines, start, end))
+    restore_topical_lists(lines, start, end, stops)
+    end = cut_authors_bio(lines, start, end)
+    # 4. the headline above the body, the body's blocks, and the metadata around them
+    title_index = find_title(lines, start, end, result, stops, images)
     if title_index >= start:
         start = title_index + 1
     blocks: list[Block] = []
@@ -173,7 +177,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
         if line.cls == "bad":
             dropped.append(Dropped(line.text, line.reason, line.number))
             continue
-        if not blocks and (_date_stamp(line) or dates.name_and_date(line.text)):
+        if not blocks and (date_stamp(line) or dates.name_and_date(line.text)):
             # the body opens after its date line, never with it, nor with a byline's name and date
             dropped.append(Dropped(line.text, "date line", line.number))
             continue
@@ -181,10 +185,10 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
         bullet = _BULLET.match(text_)
         if bullet and not text_[0].isdigit():  # numbers of an ordered list are part of the text
             text_ = text_[bullet.end():]
-        if _is_heading(lines, i, end):
+        if is_heading(lines, i, end):
             blocks.append(Block("heading", text_))
             continue
-        split = _split_heading_colon(text_, stops)
+        split = split_heading_colon(text_, stops)
         if split:
             blocks.append(Block("heading", split[0]))
             blocks.append(Block("paragraph", split[1]))
@@ -196,7 +200,7 @@ def _clean_lines(text: str, lang: str | None, from_html: bool = False, reference
         dropped.append(Dropped(last.text, "heading with no text after it", 0))
     result.blocks = blocks
     result.dropped = sorted(dropped, key=lambda d: d.line)
-    _recover_metadata(result, lines, start, end, title_index, images, lang, from_html, reference)
+    recover_metadata(result, lines, start, end, title_index, images, lang, from_html, reference)
     return result
 
 

@@ -74,7 +74,7 @@ def _caption_by_its_neighbours(above: Line, line: Line, below: Line) -> bool:
         and not _BULLET.match(line.text)
 
 
-def _mark_captions_under_pictures(lines: list[Line]) -> None:
+def mark_captions_under_pictures(lines: list[Line]) -> None:
     """The line right under a picture that ends in its credit is the picture's caption ("Les cordes mesurées par
     les stations européennes (document : coordination européenne des occultations)", "… near the former dam
     site. (Tomas Aldana/The Tidewater Ledger)"), not the story's.
@@ -128,7 +128,7 @@ _GALLERY_COUNTER = re.compile(r"^\d{1,3}\s?/\s?\d{1,3}$|^(?:bild|foto|photo|imag
                               re.I)  # "3/9", "Bild 3 von 9"
 
 
-def _mark_repeats(lines: list[Line]) -> None:
+def mark_repeats(lines: list[Line]) -> None:
     """Repeated lines, duplicated pull quotes and caption/credit pairs."""
     keys = [_norm_key(l.text) for l in lines]
     seen: dict[str, int] = {}
@@ -191,7 +191,7 @@ LIST_IN_TEXT, LIST_ANNOUNCED = "list inside the text", "list announced by the te
 _LIST_TAKEN_IN = (LIST_IN_TEXT, LIST_ANNOUNCED)
 
 
-def _restore_topical_lists(lines: list[Line], start: int, end: int, stops: frozenset[str],
+def restore_topical_lists(lines: list[Line], start: int, end: int, stops: frozenset[str],
                            reach: int = 0) -> list[int]:
     """Inside the body (or within ``reach`` lines of it), a list that speaks of what the text speaks of is content.
 
@@ -262,7 +262,7 @@ _DIGIT_RE = re.compile(r"\d")
 _KEY_VALUE = re.compile(r"^[^\W\d_][\w.'’/-]*(?: [\w.'’/-]+){0,2}\s?:\s+\S")
 
 
-def _mark_comments(lines: list[Line]) -> None:
+def mark_comments(lines: list[Line]) -> None:
     """Text under a comment header ("Peter sagt:", "Jane on 2 May 2019 said:") is a reader's comment."""
     in_comment = False
     seen_text = 0
@@ -329,7 +329,7 @@ def _card_headline(line: Line) -> bool:
 _INITIALS_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "Why it's so hard to hire marine engineers in B.C."
 
 
-def _mark_teaser_boxes(lines: list[Line]) -> None:
+def mark_teaser_boxes(lines: list[Line]) -> None:
     """The teasers under a "Lesen Sie auch" heading: each a picture, a headline and perhaps a lead.
 
     A box set into the story shows a few other articles as cards; their
@@ -388,7 +388,7 @@ AD_BOX_LINES = 6  # a product card or a sponsored link: its name, stars, price, 
 AD_PITCH_WORDS = (6, 16)  # an ad's one-line pitch is longer than a subheading, shorter than a paragraph
 
 
-def _mark_ad_boxes(lines: list[Line], stops: frozenset[str]) -> None:
+def mark_ad_boxes(lines: list[Line], stops: frozenset[str]) -> None:
     """The lines under an ad's label ("Anzeige", "Sponsored") inside a story are the ad, up to its next paragraph.
 
     A card set into a story under such a label is a product's short lines (its
@@ -461,7 +461,7 @@ CONTENTS_ENTRY_WORDS = 16
 _ENTRY_MARK = re.compile(r"^(?:[-*•·▪►◦→▶>]|\d{1,2}[.)])\s*")
 
 
-def _mark_contents(lines: list[Line]) -> None:
+def mark_contents(lines: list[Line]) -> None:
     """A newsletter's table of contents: its label and the entries under it, or both on one line.
 
     A newsletter's web view opens with "In dieser Ausgabe:" over the headlines of its stories
@@ -498,7 +498,7 @@ def _mark_contents(lines: list[Line]) -> None:
             taken.add(key)
 
 
-def _mark_call_to_action_boxes(lines: list[Line]) -> None:
+def mark_call_to_action_boxes(lines: list[Line]) -> None:
     """A box that asks the reader to act, set into the story or closing it: a short heading, a pitch, a button.
 
     "Sign our petition" / "Tell the Home Secretary: no facial recognition without a
@@ -591,7 +591,7 @@ _CONSENT_REASON = re.compile(r"cookie|consent|einwilligung|zustimmung|datenschut
 CONSENT_REACH = 2  # how many lines above and below a dialog's own line may stand
 
 
-def _mark_consent_dialogs(lines: list[Line]) -> None:
+def mark_consent_dialogs(lines: list[Line]) -> None:
     """Prose inside a consent dialog is the dialog's, not the article's.
 
     A dialog alternates lines that name consent, cookies or privacy (flagged
@@ -619,7 +619,7 @@ def _mark_consent_dialogs(lines: list[Line]) -> None:
 CONSENT_DIALOG = "inside a consent dialog (speaks to the reader between its lines)"
 
 
-def _mark_link_lists(lines: list[Line]) -> None:
+def mark_link_lists(lines: list[Line]) -> None:
     """Runs of headline-shaped lines with no running text between them are teaser lists or menus."""
     n = len(lines)
     i = 0
@@ -685,7 +685,7 @@ def _video_box_end(lines: list[Line], i: int, end: int) -> int | None:
     return next((k for k in range(i + 1, min(end + 1, i + MEDIA_BOX_LINES)) if _DURATION.match(lines[k].text)), None)
 
 
-def _mark_video_boxes(lines: list[Line]) -> None:
+def mark_video_boxes(lines: list[Line]) -> None:
     """A video set into the page: "VIDEO" / "So dreist gingen die Räuber vor" / "00:47".  Its title and its
     length are the clip's, not the story's."""
     for i in range(len(lines)):

@@ -387,7 +387,7 @@ class PageImage(NamedTuple):
 _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts, found without a Python loop over characters
 
 
-def _prepare_lines(text: str, lang: str, dropped: list[Dropped]) -> tuple[list[Line], list[PageImage]]:
+def prepare_lines(text: str, lang: str, dropped: list[Dropped]) -> tuple[list[Line], list[PageImage]]:
     """Split into non-empty lines, repairing on the way; return the lines and any images found."""
     lines: list[Line] = []
     images: list[PageImage] = []

@@ -61,7 +61,7 @@ from .context import (
 )
 from .region import (
     _COMMENT_STOP,
-    _date_stamp,
+    date_stamp,
     _dateline_shaped,
     _HEADER_REASONS,
     _opens_bio,
@@ -213,7 +213,7 @@ def _title_rejection(line: Line, site: str) -> str:
         return "a byline"
     if _CREDIT_END.search(line.text):
         return "a photo caption"
-    if _date_stamp(line):
+    if date_stamp(line):
         return "a date stamp"
     return ""
 
@@ -325,7 +325,7 @@ def _title_support(lines: list[Line], i: int, images: list[PageImage], keys: lis
     key = _norm_key(lines[i].text)
     near = [k for k in range(max(0, i - 3), min(len(lines), i + 4)) if k != i
             and (lines[k].reason in ("date line", "byline") or _dateline_shaped(lines[k])
-                 or (stamps and _date_stamp(lines[k])) or meta.byline_author(lines[k].text))]
+                 or (stamps and date_stamp(lines[k])) or meta.byline_author(lines[k].text))]
     if near:
         kind = lines[near[0]].reason if lines[near[0]].reason in ("date line", "byline") else \
             "byline" if meta.byline_author(lines[near[0]].text) else "dateline"
@@ -340,7 +340,7 @@ def _title_support(lines: list[Line], i: int, images: list[PageImage], keys: lis
     return found
 
 
-def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, stops: frozenset[str],
+def find_title(lines: list[Line], start: int, end: int, result: CleanResult, stops: frozenset[str],
                 images: list[PageImage] = ()) -> int:
     """Pick the headline: a headline-shaped line shortly above the body that shares its words.
 
@@ -421,7 +421,7 @@ def _find_title(lines: list[Line], start: int, end: int, result: CleanResult, st
         shared = len(words & (below_opening if i == opening else body_words))
         overlap = shared / max(len(words), 2) if words else 0.0
         stamped = line.words >= 3 and i + 1 < len(lines) and (
-            lines[i + 1].reason in ("byline", "date line") or _date_stamp(lines[i + 1]))
+            lines[i + 1].reason in ("byline", "date line") or date_stamp(lines[i + 1]))
         # the classic layout: a headline of a sentence's length right over its deck, and the header's furniture
         # (if any) between the deck and the body; a German headline's compounds ("Wasserstoff-Lkw im Alltagstest")
         # may share one word with the text, and one right over the body's first paragraph none ("Der Mann, der jedem
@@ -551,9 +551,9 @@ def _opening_headline(lines: list[Line], start: int, end: int) -> int:
     bylines, pictures and credits may stand above it, and a byline or one short line (a name, a
     heading such as "Einleitung") between it and the text.  Never a line with a date or a posting
     age in it (a caption "(Published Monday, Nov. 18, 2019)"), nor an interview's first question
-    above its answer.  Whether it names the article is for :func:`_find_title` to weigh."""
+    above its answer.  Whether it names the article is for :func:`find_title` to weigh."""
     i = start
-    while i <= end and (lines[i].cls == "bad" or _date_stamp(lines[i]) or _dateline_shaped(lines[i])):
+    while i <= end and (lines[i].cls == "bad" or date_stamp(lines[i]) or _dateline_shaped(lines[i])):
         i += 1  # (a line with a date is never the headline: "Urteil 1B 24 17 vom 6. Februar 2025" above it)
     if i > end:
         return -1
@@ -607,7 +607,7 @@ _LABEL_SEPARATORS = " |/·•»›>–—-"
 _AGGREGATOR_ALT = re.compile(r"^(?:\[[^\]]*\]\s*)?(?:downloaded image for imported item #\d+\s*)", re.I)
 
 
-def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: int, title_index: int,
+def recover_metadata(result: CleanResult, lines: list[Line], start: int, end: int, title_index: int,
                       images: list[PageImage], lang: str, from_html: bool = False, reference=None) -> None:
     lead = _lead_image(images, lines, title_index if title_index >= 0 else start, end)
     if lead:
@@ -666,7 +666,7 @@ def _recover_metadata(result: CleanResult, lines: list[Line], start: int, end: i
         deck = lead.words >= DECK_WORDS and not lead.text.endswith((":", ",")) and lead.reason in ("", LINK_LIST) \
             and not meta.find_dates(lead.text)
         if ((lead.cls in ("good", "neargood") and _TERMINAL.search(lead.text) or deck) and len(lead.text) <= 400
-                and not _date_stamp(lead)
+                and not date_stamp(lead)
                 and len(between) <= LEAD_FURNITURE_LINES and all(_header_furniture(l) for l in between)):
             result.standfirst = lead.text
             result.evidence["standfirst"] = meta.evidence(lead.text, "lead between the headline and the dateline", 0.6)
@@ -740,7 +740,7 @@ _READING_TIME = re.compile(r"^\d{1,2}\s?(?:min|minuten|minutes)\.?$", re.I)
 _SPEAKER = re.compile(r"^(?P<name>[A-ZÄÖÜÉ][\w'’.-]+(?: (?:[A-ZÄÖÜÉ][\w'’.-]+|de|van|von|der|le|la)){1,3}): \S")
 
 
-def _take_closing_turns(lines: list[Line], start: int, end: int) -> int:
+def take_closing_turns(lines: list[Line], start: int, end: int) -> int:
     """An interview's or a transcript's closing turns are short ("Tom Haverkamp: Marloes de Vries, thank
     you." / "Marloes de Vries: Thank you, Tom."), and the body's region ends at prose: the short lines
     right under it that open with the name of one of its speakers (two turns or more) belong to it.
@@ -755,7 +755,7 @@ def _take_closing_turns(lines: list[Line], start: int, end: int) -> int:
 CLOSING_SENTENCE_WORDS = 4
 
 
-def _take_closing_sentence(lines: list[Line], end: int) -> int:
+def take_closing_sentence(lines: list[Line], end: int) -> int:
     """A short sentence right under the body's prose, with the end of the article marked right below it ("Gegen
     7.55 Uhr war die B472 wieder frei." over "Weitere Meldungen aus dem Blaulicht"), is the story's last line.
     Returns the body's new end."""

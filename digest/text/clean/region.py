@@ -2,7 +2,7 @@
 :mod:`digest.text.clean`).
 
 In: the marked lines.  Out: the first and last line of the body
-(:func:`_main_region`, then the trims and extensions :func:`_clean_lines`
+(:func:`main_region`, then the trims and extensions :func:`_clean_lines`
 applies in turn) and the competing regions for ``--explain``.  Line scores add
 up to regions (maximum-sum runs); an article's anchors above a region
 (headline, byline, dateline) add to it and an end-of-article mark above it
@@ -131,7 +131,7 @@ ANCHOR_WINDOW = 8
 ANCHOR_BONUS, AFTER_STOP_FACTOR = 0.5, 0.25
 
 
-def _date_stamp(line: Line) -> bool:
+def date_stamp(line: Line) -> bool:
     """A short line that dates the article and is no sentence: it opens with the date, or prints a
     time, a separator or a cue beside it ("STAND 21.4.2021, 16:41 Uhr AUTOR/IN Julius Richter",
     "Veröffentlicht am 12. Juni 2017 von gizzmo", "02.02.2022 A-Frauen").  It is neither the
@@ -180,7 +180,7 @@ def _anchors(lines: list[Line], region: Region, stops: frozenset[str]) -> list[s
     return found
 
 
-def _main_region(lines: list[Line], stops: frozenset[str] = frozenset()) -> tuple[int, int, list[Region]]:
+def main_region(lines: list[Line], stops: frozenset[str] = frozenset()) -> tuple[int, int, list[Region]]:
     """The body: the candidate region with the most mass, weighed by the marks of an article.
 
     Mass alone lets a long consent dialog, comment thread or legal footer beat
@@ -208,7 +208,7 @@ def _main_region(lines: list[Line], stops: frozenset[str] = frozenset()) -> tupl
     return _join_above_related_box(lines, best, regions), end, sorted(regions, key=lambda r: -r.score)[:5]
 
 
-def _start_below_breadcrumb(lines: list[Line], start: int, end: int) -> int:
+def start_below_breadcrumb(lines: list[Line], start: int, end: int) -> int:
     """The body's start: below a breadcrumb trail or a newsletter's contents that the region took in, when the
     region's text goes on below it.
 
@@ -312,7 +312,7 @@ def _run_end(lines: list[Line], first: int) -> int:
 FOOTER_HEADING = "a footer's heading below the story (its end mark, notes to editors, contact, author, disclaimer)"
 
 
-def _cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozenset[str]) -> int:
+def cut_furniture_tail(lines: list[Line], start: int, end: int, stops: frozenset[str]) -> int:
     """End the body at a furniture heading that opens prose about something else.
 
     A short article can be directly followed, with no gap, by a consent
@@ -456,7 +456,7 @@ def _box_heading(line: Line) -> bool:
     return line.cls == "short" and line.words <= BOX_HEADING_WORDS and not _TERMINAL.search(line.text)
 
 
-def _trim_tail(lines: list[Line], start: int, end: int) -> int:
+def trim_tail(lines: list[Line], start: int, end: int) -> int:
     """Cut small blocks of text that the region picked up after a gap at its end.
 
     Below an article come the site's blurbs ("We are a choir since 1970…",
@@ -530,7 +530,7 @@ ANNOUNCED_LIST_MAX = 80
 CLOSING_LINES = 2  # a story's closing lines under its table: more is another block (an author's box)
 
 
-def _take_announced_list(lines: list[Line], start: int, end: int) -> int:
+def take_announced_list(lines: list[Line], start: int, end: int) -> int:
     """A list the text announces with a colon ("Tour dates:", "You need:") belongs to the text.
 
     Tour dates, ingredients and results look like menus line by line; what
@@ -597,7 +597,7 @@ def _take_list(lines: list[Line], intro: int, last: int) -> None:
         line.cls, line.reason = "short", LIST_ANNOUNCED
 
 
-def _extend_region(lines: list[Line], start: int) -> int:
+def extend_region(lines: list[Line], start: int) -> int:
     """Grow the region upwards over the short lines at its top (a lead split off by a caption, a list).
 
     The maximum-sum run leaves out short lines at its edges because each costs
@@ -625,7 +625,7 @@ def _extend_region(lines: list[Line], start: int) -> int:
     return edge
 
 
-def _is_heading(lines: list[Line], i: int, end: int) -> bool:
+def is_heading(lines: list[Line], i: int, end: int) -> bool:
     line = lines[i]
     text = line.text
     if text.endswith("?") and line.words <= 40:  # an interviewer's question
@@ -649,7 +649,7 @@ _HEADING_COLON = re.compile(r"^(?P<head>[A-ZÄÖÜÉ][^:.!?]{8,70}):\s+(?P<rest>
 _DATELINE_OPENING = re.compile(r"^[A-ZÄÖÜ][\w.'’-]+(?: [A-ZÄÖÜ][\w.'’-]+)?\s[–—-]\s(?=.*\s[a-zäöüß])\S+(?:\s\S+){2,}$")
 
 
-def _split_heading_colon(text: str, stops: frozenset[str]) -> tuple[str, str] | None:
+def split_heading_colon(text: str, stops: frozenset[str]) -> tuple[str, str] | None:
     """ "Building sovereign AI infrastructure: Luxembourg is…" -> heading + paragraph.
 
     A speaker label ("Lex Delles: Data is…") is a name, all capitalised words;
@@ -693,7 +693,7 @@ AUTHORS_BIO = "the author's bio (the byline's name and a verb)"
 _NAME_LINE = re.compile(r"^[A-ZÄÖÜÉ][\w'’.-]+(?: [A-ZÄÖÜÉ][\w'’.-]+){1,3}$")
 
 
-def _cut_authors_bio(lines: list[Line], start: int, end: int) -> int:
+def cut_authors_bio(lines: list[Line], start: int, end: int) -> int:
     """End the body above the author's bio printed under the story ("Margaret Ellison-Shaw is a retired
     headteacher …", "Rachel Dunmore has written about careers …"): its last paragraphs, each opening with
     the name a byline on the page gives and a verb.  A story's own sentence about its author, inside it,
