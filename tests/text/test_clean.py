@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from digest.article import Article, DropArticle
-from digest.text.clean import context, lines, recover
+from digest.text.clean import context, lines, recover, region
 from digest.text.clean import clean_article, clean_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -3563,3 +3563,46 @@ def test_a_contents_list_between_the_lead_and_the_body_does_not_part_them():
                       sections[0], *body[:2], sections[1], body[2], sections[2], body[3], "Newsletter"])
     result = clean_text(page, "fr")
     assert result.standfirst == lead and lost(body, result) == []
+
+
+# Session 16: false alarms on real prose (`clean_bench.py --false-alarms`), and the region search they exposed.
+
+
+@pytest.mark.parametrize("line, lang, boilerplate", [
+    # a widget's heading, not a sentence about what is most popular
+    ("Most popular", "en", True), ("Most read this week", "en", True), ("Today's most viewed", "en", True),
+    ("The most popular groups in the history of rock all have several things in common.", "en", False),
+    ("Recommendation widgets are the most popular form of native ad units, followed by in-feed units.", "en", False),
+    # French advertising labels, not the English word
+    ("Publicité", "fr", True), ("Espace publicitaire", "fr", True),
+    ("\"I'm not interested in the publicity.", "en", False),
+])
+def test_most_popular_and_publicity_in_a_sentence_are_news(line, lang, boilerplate):
+    assert (classified(line, lang).cls == "bad") == boilerplate
+
+
+def test_regions_after_the_end_of_the_story_stay_discounted_past_a_bylined_teaser_card():
+    """Region search alone: "Related" ends the story; a teaser card's title under "by Anmol" is a
+    region with an anchor of its own, and the longer river of deal teasers below it used to be weighed
+    against that card's end instead of the story's, and won (a real page of the development set did)."""
+    story = ["The new timetable for the regional rail network comes into force on Sunday, and the operator says "
+             "that most commuters will see more trains at peak hours than at any time since the line opened.",
+             "Under the plan, trains between the capital and the northern towns will run every fifteen minutes in the "
+             "morning and evening peaks, up from every twenty, while late-evening services are extended by an hour.",
+             "Passenger groups welcomed the extra trains but warned that the weekend timetable, which keeps the "
+             "half-hourly service, still leaves many shift workers without a train home after midnight."]
+    deals = [line for gadget in ("Nimbus 14 laptop", "Halo Buds Pro", "Vista Tab 11", "Pulse Watch 3", "Aero Mouse X")
+             for line in (f"Deal Alert: {gadget} down to its lowest price yet",
+                          f"The {gadget} is on sale again this week, and the discount on the retailer's web store is "
+                          f"the biggest we have seen since it launched, which makes it a good time to buy.")]
+    texts = ["New timetable brings more peak-hour trains to the north", "by Dana Whitfield", "Nov 19, 2025", *story,
+             "Related", "Tweet", "Share", "Comments", "by Anmol",
+             "The city is now rolling out its new cycle lanes to more of the outer districts",
+             "Advertisement", "Share", "by Rahul", *deals, "Privacy Policy"]
+    page = [lines.Line(text, n) for n, text in enumerate(texts, 1)]
+    stops = lines.stopwords("en")
+    for line in page:
+        lines.classify_line(line, stops, "en")
+    start, end, regions = region.main_region(page, stops)
+    assert (page[start].text, page[end].text) == (story[0], story[-1])
+    assert all(r.after_stop for r in regions if r.start > texts.index("Related"))

@@ -218,7 +218,10 @@ _STRONG = [
     r"accept and (?:show|display|play|load))\b",  # a player's consent button: "Accepter et afficher la vidéo"
     r"\bum (?:den|diesen|externen) inhalt\b.{0,60}\bzu laden\b", r"\bexterne[nr]? inhalte?\b", r"\bload (?:the )?external content\b",
     r"\bimmer (?:aktuell|bestens|gut) informiert\b", r"\bstay (?:up to date|informed)\b",
-    r"\bmeistgelesen\b", r"\bmost (?:read|popular|viewed)\b", r"\btrending (?:at|on|now)\b",
+    r"\bmeistgelesen\b",
+    # a widget's heading ("Most popular", "Today's most read"), not a sentence that says what is most popular
+    r"^\W*most (?:read|popular|viewed)\b", r"\bmost (?:read|popular|viewed)(?: (?:stories|articles|news|posts|videos|now|today|this week))?\W*$",
+    r"\btrending (?:at|on|now)\b",
     r"\brecent reporting\b", r"\bprint this\b", r"^e-?mail this\b", r"^\W*(?:zuruck )?nach oben\W*$",
     r"^(?:herzlich )?willkommen (?:auf|bei|im)\b", r"^welcome to\b", r"\b(?:abgelegt|veroffentlicht) unter\b",
     r"\bfiled under\b", r"^posted (?:in|by)\b", r"\bcookies?\b", r"\btechnische speicherung\b", r"\bconsent\b",
@@ -265,7 +268,7 @@ _WEAK_WORD = re.compile("|".join([
     r"\b\d+\s+(?:comments?|kommentare?|commentaires?|antworten|replies|reactions)\b",
     r"\b(?:facebook|twitter|instagram|linkedin|youtube|whatsapp|pinterest|telegram|xing|tiktok)\b",
     r"\bnewsletter\b", r"\bcookies?\b", r"\babo\b", r"\babonnement\b", r"\bsubscription\b", r"\bpodcast\b",
-    r"\bpublicit", r"\bwerbung\b", r"\banzeige\b", r"\bsponsored\b",
+    r"\bpublicit(?:e|aire)s?\b", r"\bwerbung\b", r"\banzeige\b", r"\bsponsored\b",
 ]), re.I)
 # Consent dialogs are long paragraphs of good prose; these phrases mark them at any length.  Most
 # European sites show the IAB's Transparency and Consent Framework, whose purposes are worded the

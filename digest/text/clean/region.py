@@ -187,14 +187,16 @@ def main_region(lines: list[Line], stops: frozenset[str] = frozenset()) -> tuple
     a short story; so a region with a headline, byline or dateline above it
     counts more, and one that starts after an end-of-article marker that
     follows such a marked region (the comments below a post) counts less.
+    So does every region below that one: a teaser card's byline down there
+    marks no new article, and a river of teasers under it is no story.
     """
     regions = _regions(lines)
     for region in regions:
         region.anchors = _anchors(lines, region, stops)
-    marked_end = -1  # the end of the last region so far with an article's marks above it
+    marked_end = -1  # the end of the last region so far with an article's marks above it, not itself after a marker
     for region in regions:  # in page order
         region.after_stop = marked_end >= 0 and any(l.hard_stop for l in lines[marked_end + 1:region.start])
-        if region.anchors:
+        if region.anchors and not region.after_stop:
             marked_end = region.end
     for region in regions:
         region.score = region.mass * (1 + ANCHOR_BONUS * bool(region.anchors))
