@@ -9,6 +9,7 @@ Usage (from the repository root):
     .venv/bin/python benchmarks/clean_bench.py --speed          # ms per page: digest and jusText, same process
     .venv/bin/python benchmarks/clean_bench.py --speed --against ae90d3d   # time ratio to an older cleaner
     .venv/bin/python benchmarks/clean_bench.py --false-alarms --against 6f77871   # real sentences taken for furniture
+    .venv/bin/python benchmarks/clean_bench.py --whole-articles   # real articles with no furniture: what is lost
 
 Why out-of-fold: the cleaner's thresholds were chosen by looking at these very
 pages, so an in-sample F1 flatters it (on 711 held-out pages it lost three
@@ -298,6 +299,39 @@ def write_per_page(path: str, pages, scorer) -> None:
                 "kept_without": [w for w in p["without"] if scorer.norm(w) in out]}, ensure_ascii=False) + "\n")
 
 
+def whole_articles(shown_lost: int = 20) -> None:
+    """Real articles with no furniture around them must come out whole: every article of the summarising sets as
+    a page (its title on a line, then one paragraph a line), cleaned; prints, per set, the paragraphs whose words
+    are not all in the title, lead and body, the articles that lose every paragraph, the titles found, and the
+    first lost paragraphs.  Whatever is lost there is a false alarm at the page's scale (a rule, a region
+    search or a tail cut that takes real prose for furniture); nothing is tuned on it."""
+    from digest.text.clean import clean_text
+
+    def words(text: str) -> str:
+        return " ".join(re.findall(r"\w+", text.lower()))
+
+    lost_examples = []
+    print("| set | articles | paragraphs | lost | articles losing all | title found |\n|---|---:|---:|---:|---:|---:|")
+    for path in sorted(BENCH.glob("summ-dev-*.jsonl")):
+        articles = paragraphs = lost = all_lost = titles = 0
+        for line in path.open(encoding="utf-8"):
+            if not line.strip():
+                continue
+            article = json.loads(line)
+            paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", article["text"]) if p.strip()]
+            result = clean_text("\n".join([article.get("title") or "", *paras]), article["lang"])
+            shown = words(f"{result.title} {result.standfirst} {result.text}")
+            missing = [p for p in paras if words(p) not in shown]
+            articles, paragraphs, lost = articles + 1, paragraphs + len(paras), lost + len(missing)
+            all_lost += len(missing) == len(paras)
+            titles += bool(article.get("title")) and result.title == article["title"]
+            lost_examples += [(article["id"], p) for p in missing]
+        print(f"| {path.stem.removeprefix('summ-dev-')} | {articles} | {paragraphs} | {lost} ({lost / max(1, paragraphs):.1%}) "
+              f"| {all_lost} | {titles} |")
+    for article_id, paragraph in lost_examples[:shown_lost]:
+        print(f"  lost in {article_id}: {paragraph[:110]}")
+
+
 def main(argv: list[str]) -> int:
     import argparse
 
@@ -308,6 +342,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--speed", action="store_true")
     ap.add_argument("--false-alarms", action="store_true",
                     help="real article sentences (the summarisation sets') this cleaner takes for furniture")
+    ap.add_argument("--whole-articles", action="store_true",
+                    help="real articles with no furniture (the summarisation sets'), as pages: what this cleaner loses")
     ap.add_argument("--against", metavar="REF",
                     help="with --speed: race this tree's cleaner against git REF's; with --false-alarms: compare")
     ap.add_argument("--per-page", metavar="FILE.jsonl")
@@ -320,6 +356,9 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))
     if args.false_alarms:
         false_alarms(args.against)
+        return 0
+    if args.whole_articles:
+        whole_articles()
         return 0
     if args.speed and args.against:
         race_against(data, args.against)

@@ -96,15 +96,29 @@ def test_the_hand_written_pages_are_scored_by_series_beside_an_earlier_commit(ca
     assert first[2] == first[3]  # every page of the first series passes every check
 
 
-def test_the_false_alarm_check_classifies_real_article_sentences_beside_an_earlier_commit(capsys):
-    """benchmarks/clean_bench.py --false-alarms: every sentence of the summarisation sets' real articles as a line
-    of its own; against the same commit, no sentence's class changes."""
+def clean_bench_with_data():
+    """benchmarks/clean_bench.py as a module, or a skip where the development sets are not beside the project."""
     spec = importlib.util.spec_from_file_location("clean_bench", ROOT / "benchmarks" / "clean_bench.py")
     clean_bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(clean_bench)
     if not list(clean_bench.BENCH.glob("summ-dev-*.jsonl")) or not (clean_bench.BENCH / "clean-dev.jsonl").is_file():
         pytest.skip("the development sets live outside the project")
-    assert clean_bench.main(["--false-alarms", "--against", "HEAD"]) == 0
+    return clean_bench
+
+
+def test_the_false_alarm_check_classifies_real_article_sentences_beside_an_earlier_commit(capsys):
+    """benchmarks/clean_bench.py --false-alarms: every sentence of the summarisation sets' real articles as a line
+    of its own; against the same commit, no sentence's class changes."""
+    assert clean_bench_with_data().main(["--false-alarms", "--against", "HEAD"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert re.match(r"^\d+ sentences of \d+ articles; taken for furniture by this tree: \d+$", out[0])
     assert "class changed against HEAD: 0" in out
+
+
+def test_real_articles_with_no_furniture_come_out_whole(capsys):
+    """benchmarks/clean_bench.py --whole-articles: each of the summarising sets' 589 real articles as a plain page
+    (its title, then its paragraphs); no article loses all its paragraphs, and each set's row is printed."""
+    assert clean_bench_with_data().main(["--whole-articles"]) == 0
+    rows = [line.split("|")[1:-1] for line in capsys.readouterr().out.splitlines() if line.startswith("| ")]
+    assert [row[0].strip() for row in rows[1:]] == ["comment-de", "news-en-highlights", "news-en-long"]
+    assert all(row[4].strip() == "0" for row in rows[1:])

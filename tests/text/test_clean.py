@@ -3581,6 +3581,18 @@ def test_most_popular_and_publicity_in_a_sentence_are_news(line, lang, boilerpla
     assert (classified(line, lang).cls == "bad") == boilerplate
 
 
+@pytest.mark.parametrize("line, lang, marker", [
+    ("Around the web", "en", True), ("AROUND THE WORLD", "en", True), ("Plus de sport", "fr", True),
+    ("Around 60 people have already moved in", "en", False),
+    ("Plus de six cents coureurs ont pris le départ", "fr", False),
+    ("Plus de 3 400 conducteurs s'y sont déjà inscrits.", "fr", False),
+])
+def test_a_sections_label_ends_the_article_and_a_sentence_that_counts_does_not(line, lang, marker):
+    """"Around …" and "Plus de …" head a box of other stories, and open a sentence that counts: a sentence
+    standing alone on its line (found by classifying the hand-written pages' kept sentences as lines)."""
+    assert classified(line, lang).hard_stop == marker
+
+
 def test_regions_after_the_end_of_the_story_stay_discounted_past_a_bylined_teaser_card():
     """Region search alone: "Related" ends the story; a teaser card's title under "by Anmol" is a
     region with an anchor of its own, and the longer river of deal teasers below it used to be weighed
@@ -3606,3 +3618,51 @@ def test_regions_after_the_end_of_the_story_stay_discounted_past_a_bylined_tease
     start, end, regions = region.main_region(page, stops)
     assert (page[start].text, page[end].text) == (story[0], story[-1])
     assert all(r.after_stop for r in regions if r.start > texts.index("Related"))
+
+
+def test_a_team_sheet_that_ends_like_a_sentence_is_part_of_the_match_report():
+    """A list of names with no function words is a tag cloud or a keyword list, unless it ends in a full stop
+    like a sentence: the line-ups of a match report ("Forwards: …", "Replacements: …"), a cast list.  Real
+    reports lost them (classifying every sentence of the summarising sets' articles as a line found five)."""
+    sheet = ["Forwards: Tomas Verhoeven (Leinster), Elliot Granger (Ospreys), Marc Dufresne (Castres), Owen Castell "
+             "(Saracens), Niall Brody (Munster), Felix Amsel (Heidelberg), Joren Lind (Stade Toulousain).",
+             "Backs: Rafael Quintero (Biarritz), Aidan Fairley (Glasgow), Luc Morand (Clermont), Dario Pellegrini "
+             "(Benetton), Sean Hurley (Connacht), Kit Ambrose (Bristol), Yves Castagne (Pau)."]
+    story = ["The national coach named an unchanged pack for Saturday's opening match of the championship, "
+             "keeping faith with the forwards who won all three of their autumn games.",
+             "The only change in the backs is at full-back, where Quintero returns after a month out with a "
+             "hamstring injury and the young Morand keeps his place on the wing.",
+             "The squad travels to the capital on Thursday and will train at the stadium on the eve of the match."]
+    page = "\n".join(["Rugby Weekly", "News", "Fixtures", "Unchanged pack for the championship opener",
+                      "By Alan Fitch", "3 February 2025", story[0], story[1], *sheet, story[2],
+                      "Tags: rugby, championship, squad", "Bet on the championship with Scrumline - new customers "
+                      "get £30 in free bets. 18+ T&Cs apply. BeGambleAware.org", "Contact us"])
+    result = clean_text(page, "en")
+    assert lost(story + sheet, result) == [] and "Tags:" not in result.text and "BeGambleAware" not in result.text
+    assert classified("Tags: rugby, union, championship, squad, forwards, backs, fixtures, tickets, stadium, "
+                      "coach, injury, selection, autumn, internationals, results", "en").cls == "bad"
+
+
+@pytest.mark.parametrize("line", ["Bet on the Premiership with BetHarbour - new customers get £30 in free bets. 18+ T&Cs "
+                                  "apply. BeGambleAware.org", "When the fun stops, stop. Please gamble responsibly."])
+def test_a_betting_ads_small_print_is_boilerplate(line):
+    assert classified(line, "en").reason.startswith("boilerplate phrase")
+
+
+@pytest.mark.parametrize("headline, lang", [("Zahlenspiele", "de"), ("Zu spät", "de"), ("Steuer frei!", "de"),
+                                            ("A fair deal?", "en"), ("Trop tard", "fr")])
+def test_a_plain_article_file_opens_with_its_headline_however_short(headline, lang):
+    """A commentary's headline is short and punning and shares no word with the text; in a file that holds only
+    the article, the first line right over the body is the headline (a scraped page has its site's furniture
+    there).  Commentaries of the summarising set had 20 of 77 titles found before, 77 after."""
+    body = {"de": ["Unterm Strich bleiben vierhunderttausend Besucher, und die Veranstalter jubeln schon zwei Monate "
+                   "vor dem Ende des Festjahres über diese Zahl.", "Doch wer genauer hinsieht, erkennt, dass die "
+                   "meisten Gäste nur für einen Nachmittag kamen und kaum Geld in der Region gelassen haben."],
+            "en": ["The council says the new contract with the bus operator will save money, but the figures it "
+                   "published on Monday tell a more complicated story.", "Passengers will pay more for fewer "
+                   "services at night, and the savings depend on a rise in fares that nobody has voted on yet."],
+            "fr": ["La commune a enfin lancé les travaux du nouveau gymnase, six ans après le premier vote du "
+                   "conseil municipal sur ce projet.", "Entre-temps, le coût a doublé et les clubs ont dû "
+                   "s'entraîner dans des salles prêtées par les villages voisins."]}[lang]
+    result = clean_text("\n".join([headline, *body]), lang)
+    assert result.title == headline and lost(body, result) == [] and headline not in result.text

@@ -136,8 +136,10 @@ _STOP_RE = re.compile(
     r"you (?:may|might) also like|(?:more|other) (?:stories|news|articles|press releases|announcements)|"
     r"(?:weitere|mehr) (?:artikel|nachrichten|news|meldungen|beitrage|bekanntmachungen|pressemitteilungen|mitteilungen)"
     r"(?: (?:von|aus|zu|zum|zur|uber|im|des|der) .{2,40})?|autres (?:actualites|articles|communiques)|"
-    r"sur le meme sujet|a lire aussi|trending(?: at .*)?|around .{2,40}|most popular|meistgelesen|"
-    r"more (?:from|on|stories from|news from) .{2,40}|mehr (?:von|aus|zu) .{2,40}|plus de .{2,40}|"
+    r"sur le meme sujet|a lire aussi|trending(?: at .*)?|most popular|meistgelesen|"
+    # a section's label, not a sentence that counts ("Around 60 people have moved in", "Plus de six cents coureurs …")
+    r"(?:around|plus de) (?!\d)(?:\S+ ){0,2}\S+|"
+    r"more (?:from|on|stories from|news from) .{2,40}|mehr (?:von|aus|zu) .{2,40}|"
     r"(?:neueste|letzte|aktuelle|beliebte|ahnliche|verwandte) (?:beitrage|artikel|kommentare|posts)|"
     r"(?:recent|latest|popular|related|similar) (?:posts|comments|articles|entries)|"
     r"(?:schreibe|schreiben sie) einen kommentar|write a comment|(?:auch|ebenfalls) lesen|read also|see also|"
@@ -368,7 +370,7 @@ def _classify(line: Line, stops: frozenset[str], lang: str) -> None:
         line.cls = "good"
     elif chars >= SENTENCE_CHARS and line.stop_density >= SENTENCE_DENSITY and ends:
         line.cls = "good"
-    elif chars >= GOOD_CHARS and line.stop_density < 0.08:
+    elif chars >= GOOD_CHARS and line.stop_density < 0.08 and not ends:
         return bad("word list (no function words)")
     elif chars >= NEAR_CHARS and line.stop_density >= NEAR_DENSITY:
         line.cls = "neargood"

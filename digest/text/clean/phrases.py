@@ -219,6 +219,8 @@ _STRONG = [
     r"\bum (?:den|diesen|externen) inhalt\b.{0,60}\bzu laden\b", r"\bexterne[nr]? inhalte?\b", r"\bload (?:the )?external content\b",
     r"\bimmer (?:aktuell|bestens|gut) informiert\b", r"\bstay (?:up to date|informed)\b",
     r"\bmeistgelesen\b",
+    # a betting ad's regulatory small print ("18+ T&Cs apply. BeGambleAware.org")
+    r"\bbegambleaware\b", r"\bgamble responsibly\b", r"\b18\+ (?:t&cs|terms(?: and conditions)?) apply\b",
     # a widget's heading ("Most popular", "Today's most read"), not a sentence that says what is most popular
     r"^\W*most (?:read|popular|viewed)\b", r"\bmost (?:read|popular|viewed)(?: (?:stories|articles|news|posts|videos|now|today|this week))?\W*$",
     r"\btrending (?:at|on|now)\b",

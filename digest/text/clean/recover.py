@@ -495,6 +495,10 @@ def find_title(lines: list[Line], start: int, end: int, result: CleanResult, sto
             and not _ISSUE_NUMBER.search(lines[best - 1].text) and not keys[best].startswith(keys[best - 1]) \
             and not (keys[best] in named_by_page_title and keys[best - 1] not in named_by_page_title):
         best, best_support = best - 1, qualified[best - 1] + [f"over its deck on line {lines[best].number}"]
+    # A plain article file opens with its headline, however short and whatever words it shares ("Zahlenspiele" over
+    # a commentary): with nothing above the body but its first line, no site's furniture stands there to mistake.
+    if best < 0 and start <= 1 <= end and _heads_a_plain_file(lines[0], site):
+        best, best_support = 0, ["the file's first line, right over the body"]
     if best >= 0:
         result.title = _TITLE_LABEL.sub("", lines[best].text).strip()
         where = "opening the body, with no full stop" if best == opening else "above the body"
@@ -503,6 +507,12 @@ def find_title(lines: list[Line], start: int, end: int, result: CleanResult, sto
         result.evidence["title"] = meta.evidence(result.title, source, min(0.9, 0.3 + best_score / 10))
         _split_site_name(result, lines)
     return best
+
+
+def _heads_a_plain_file(line: Line, site: str) -> bool:
+    text = line.text
+    return line.cls != "bad" and 1 <= line.words <= TITLE_PLAIN_FILE_WORDS and not text.endswith((".", ",", ";", ":")) \
+        and not _NOT_A_TITLE.search(text) and not _BULLET.match(text) and not _title_rejection(line, site)
 
 
 def _story_above(lines: list[Line], start: int, headline: int, end: int, stops: frozenset[str]) -> bool:
@@ -601,6 +611,7 @@ HEADLINE_REPRINT_REACH = 8  # lines into the body where the page's title may be 
 KICKER_WORDS = 4  # a kicker names a section or topic in a few words, above the headline
 DECK_HEADLINE_WORDS = 6
 TITLE_SHORT_WORDS = 4  # a line this short must share two words with the article: a tagline or section name shares one
+TITLE_PLAIN_FILE_WORDS = 15  # a plain file's first line longer than this is its first sentence, not a headline
 
 
 _LABEL_SEPARATORS = " |/·•»›>–—-"
