@@ -3666,3 +3666,32 @@ def test_a_plain_article_file_opens_with_its_headline_however_short(headline, la
                    "s'entraîner dans des salles prêtées par les villages voisins."]}[lang]
     result = clean_text("\n".join([headline, *body]), lang)
     assert result.title == headline and lost(body, result) == [] and headline not in result.text
+
+
+@pytest.mark.parametrize("paragraph, lang", [
+    ('Sergeant Adam Rowe said: "This was a frightening collision for everyone involved, and we are grateful to '
+     'the members of the public who stopped to help."', "en"),
+    ("Bürgermeisterin Anna Keller erklärte: „Wir können den Haushalt nicht mit Schulden ausgleichen, die unsere "
+     "Kinder bezahlen müssen.“", "de"),
+])
+def test_a_speaker_and_a_quotation_after_a_colon_stay_one_paragraph(paragraph, lang):
+    """A run-in heading is split from its paragraph at the colon; a speaker introducing a quotation is not a
+    heading (the whole-article check found such splits in real reports: "Mr Blair told the programme: …")."""
+    story = {"en": ["Two people were taken to hospital after a car and a van collided on the ring road on Friday.",
+                    "The road was closed for three hours while investigators examined the scene of the crash."],
+             "de": ["Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr mit knapper Mehrheit beschlossen.",
+                    "Die Opposition kündigte an, gegen einzelne Posten des Haushalts Einspruch einzulegen."]}[lang]
+    result = clean_text("\n".join(["Local news", "The headline of the report", story[0], paragraph, story[1]]), lang)
+    assert [block.kind for block in result.blocks if block.text.startswith(paragraph[:20])] == ["paragraph"]
+    assert paragraph in result.text
+
+
+def test_a_headlines_speaker_after_a_dash_is_no_site_name_when_only_the_story_names_them():
+    """"Headline - Site" gives the site only when the name is printed apart from the headline and the prose (the
+    masthead, the footer); the speaker a headline quotes is named in the story's sentences (the whole-article
+    check found "Lords wrong on detainees - Straw" cut to its first half)."""
+    story = ["Anita Patel has attacked the council's decision to cut the night buses, saying it leaves shift workers "
+             "with no way home.", "But the council leader denied that the cuts were final and said the timetable "
+             "would be reviewed in the spring."]
+    result = clean_text("\n".join(["Council wrong on bus cuts - Patel", *story]), "en")
+    assert result.title == "Council wrong on bus cuts - Patel" and result.publisher != "Patel"

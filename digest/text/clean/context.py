@@ -383,6 +383,8 @@ def _known_ad(lines: list[Line], i: int) -> bool:
     """Line ``i`` is an ad's label with its pitch right under it already known as boilerplate: the story goes on
     below the pair (no gap, no furniture heading)."""
     return 0 <= i < len(lines) - 1 and _is_ad_label(lines[i]) and lines[i + 1].cls == "bad"
+
+
 AD_BOX = "an advertisement under its label"
 AD_BOX_LINES = 6  # a product card or a sponsored link: its name, stars, price, a button
 AD_PITCH_WORDS = (6, 16)  # an ad's one-line pitch is longer than a subheading, shorter than a paragraph

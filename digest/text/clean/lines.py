@@ -443,6 +443,8 @@ def _kicker_shaped(text: str) -> bool:
     text = text.strip()
     return text[:1].isalpha() and not _TERMINAL.search(text) and not text.endswith(":") \
         and text.casefold() not in ("by", "von", "par", "de")
+
+
 # A gallery's counter alone ("2 / 14", "Bild 2 von 24"), or glued to its caption ("1/5 Ingrid Solberg Trio at the
 # Oslo Jazz Festival.")
 _COUNTER = r"^(?:(?:bild|foto|photo|image|picture) )?(\d{1,2})\s?(?:/|\s(?:von|of|sur)\s)\s?(\d{1,2})"
@@ -460,6 +462,8 @@ def _gallery_counter(text: str, caption: bool = False) -> bool:
 def _in_capitals(text: str) -> bool:
     """Every letter a capital, and a word of three letters at least: a box's label, not an acronym."""
     return text.upper() == text and any(len(word) >= 3 and word.isalpha() for word in text.split())
+
+
 HEADLINE_WORDS = 16  # a headline-shaped line has at most this many words
 
 
@@ -506,6 +510,8 @@ TAGS_LINE = "end-of-article marker (the post's tags)"
 @lru_cache(maxsize=16384)
 def _content_words(text: str, stops: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in stops)
+
+
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.I)
 STEM_CHARS = 6
 

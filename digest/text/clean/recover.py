@@ -511,7 +511,8 @@ def find_title(lines: list[Line], start: int, end: int, result: CleanResult, sto
 
 def _heads_a_plain_file(line: Line, site: str) -> bool:
     text = line.text
-    return line.cls != "bad" and 1 <= line.words <= TITLE_PLAIN_FILE_WORDS and not text.endswith((".", ",", ";", ":")) \
+    return line.cls != "bad" and 1 <= line.words <= TITLE_PLAIN_FILE_WORDS \
+        and (not text.endswith((".", ",", ";", ":")) or text.endswith(("...", "…"))) \
         and not _NOT_A_TITLE.search(text) and not _BULLET.match(text) and not _title_rejection(line, site)
 
 
@@ -588,8 +589,9 @@ def _split_site_name(result: CleanResult, lines: list[Line]) -> None:
     """A page title "Headline | Site" or "Headline - Site": the headline, and the site as publisher.
 
     After a dash, or when it holds a hyphen, the name must be printed elsewhere on the page too, apart
-    from the headline (the masthead, the footer): a headline's second half ("Wolf reißt Schafe auf
-    Deich – Landkreis prüft Abschuss", "How to Grow a Lemon Tree from Seed | Step-by-Step Guide") is not."""
+    from the headline and the prose (the masthead, the footer): a headline's second half ("Wolf reißt Schafe auf
+    Deich – Landkreis prüft Abschuss", "How to Grow a Lemon Tree from Seed | Step-by-Step Guide", "Lords wrong
+    on detainees - Straw" over "Jack Straw has attacked …") is not."""
     m = _SITE_SUFFIX.match(result.title)
     if not m or not 1 <= len(m.group("site").split()) <= 4 or len(m.group("title").split()) < 3:
         return
@@ -598,7 +600,9 @@ def _split_site_name(result: CleanResult, lines: list[Line]) -> None:
         return
     headline = m.group("title").strip()
     separator = result.title[m.end("title"):m.start("site")].strip()
-    if (separator != "|" or "-" in site) and not any(site in line.text and headline not in line.text for line in lines):
+    printed_apart = any(site in line.text and headline not in line.text and line.cls not in ("good", "neargood")
+                        for line in lines)
+    if (separator != "|" or "-" in site) and not printed_apart:  # (a name in the story's prose is no masthead)
         return
     result.title = headline
     result.evidence["title"] = meta.evidence(result.title, "page title without the site name", 0.7)

@@ -311,6 +311,8 @@ def _run_end(lines: list[Line], first: int) -> int:
         if current <= 0:
             break
     return best_end
+
+
 FOOTER_HEADING = "a footer's heading below the story (its end mark, notes to editors, contact, author, disclaimer)"
 
 
@@ -644,7 +646,9 @@ def is_heading(lines: list[Line], i: int, end: int) -> bool:
     return nxt is not None and (nxt.cls in ("good", "neargood") or bool(_BULLET.match(nxt.text)))
 
 
-_HEADING_COLON = re.compile(r"^(?P<head>[A-ZÄÖÜÉ][^:.!?]{8,70}):\s+(?P<rest>[A-ZÄÖÜÉ„“\"].{60,})$")
+# (the text after the colon opens with a capital, not a quotation mark: "Mr Blair told the programme: \"Since …\"" is
+# a speaker and what they said)
+_HEADING_COLON = re.compile(r"^(?P<head>[A-ZÄÖÜÉ][^:.!?]{8,70}):\s+(?P<rest>[A-ZÄÖÜÉ].{60,})$")
 
 
 # a place's name and a dash, then a clause: "Hofgarten – Knapper hätte es kaum ausgehen können" (not "HIV - AIDS")
@@ -669,6 +673,8 @@ def split_heading_colon(text: str, stops: frozenset[str]) -> tuple[str, str] | N
     if sum(1 for w in words if w.lower() in stops) / len(words) > 0.25:
         return None
     return head, m.group("rest")
+
+
 _SHARE_WORDS = re.compile(r"\b(?:share|shared|teilen|partager|tweet|whatsapp|facebook|mailto|e-?mail|pin it)\b")
 
 
