@@ -29,9 +29,15 @@ _cache: dict[str, object] = {}
 
 def classified(line: str, lang: str):
     """One line as the cleaner classifies it on its own, before its neighbours are considered."""
-    probe = lines.Line(line, 1)
-    lines.classify_line(probe, lines.stopwords(lang), lang)
-    return probe
+    return classified_lines([line], lang)[0]
+
+
+def classified_lines(texts: list[str], lang: str) -> list:
+    """A page's lines, each classified on its own (numbered from 1), for the steps that judge them together."""
+    page = [lines.Line(text, n) for n, text in enumerate(texts, 1)]
+    for line in page:
+        lines.classify_line(line, lines.stopwords(lang), lang)
+    return page
 
 
 def lost(sentences: list[str], result) -> list[str]:
@@ -2364,10 +2370,7 @@ def test_a_series_label_with_its_issue_number_over_the_headline_is_not_the_headl
 
 
 def test_a_button_among_short_lines_makes_them_a_menu():
-    page = [lines.Line(text, n) for n, text in enumerate(["All the best, Max Steinbeis", "Print this article",
-                                                          "LICENSED UNDER CC BY NC ND"], 1)]
-    for line in page:
-        lines.classify_line(line, lines.stopwords("en"), "en")
+    page = classified_lines(["All the best, Max Steinbeis", "Print this article", "LICENSED UNDER CC BY NC ND"], "en")
     context.mark_link_lists(page)
     assert [line.reason for line in page if line.cls != "bad"] == []
     assert page[0].reason == page[2].reason == context.LINK_LIST
@@ -3611,11 +3614,8 @@ def test_regions_after_the_end_of_the_story_stay_discounted_past_a_bylined_tease
              "Related", "Tweet", "Share", "Comments", "by Anmol",
              "The city is now rolling out its new cycle lanes to more of the outer districts",
              "Advertisement", "Share", "by Rahul", *deals, "Privacy Policy"]
-    page = [lines.Line(text, n) for n, text in enumerate(texts, 1)]
-    stops = lines.stopwords("en")
-    for line in page:
-        lines.classify_line(line, stops, "en")
-    start, end, regions = region.main_region(page, stops)
+    page = classified_lines(texts, "en")
+    start, end, regions = region.main_region(page, lines.stopwords("en"))
     assert (page[start].text, page[end].text) == (story[0], story[-1])
     assert all(r.after_stop for r in regions if r.start > texts.index("Related"))
 

@@ -600,9 +600,8 @@ def _split_site_name(result: CleanResult, lines: list[Line]) -> None:
         return
     headline = m.group("title").strip()
     separator = result.title[m.end("title"):m.start("site")].strip()
-    printed_apart = any(site in line.text and headline not in line.text and line.cls not in ("good", "neargood")
-                        for line in lines)
-    if (separator != "|" or "-" in site) and not printed_apart:  # (a name in the story's prose is no masthead)
+    if (separator != "|" or "-" in site) and not any(  # (a name in the story's prose is no masthead)
+            site in line.text and headline not in line.text and line.cls not in ("good", "neargood") for line in lines):
         return
     result.title = headline
     result.evidence["title"] = meta.evidence(result.title, "page title without the site name", 0.7)
